@@ -1,0 +1,464 @@
+//! The typed model of the report: a document, its sections, their recommendations, and the
+//! missions the responses mention. Loading and validation live here; nothing here knows about
+//! terminals or about the text layouts of the source (that is `import`).
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// The dataset built from the report and embedded in the binary.
+pub const EMBEDDED_JSON: &str = include_str!("../assets/report.json");
+
+/// A whole report: its metadata, its sections and the missions its responses name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub document: Document,
+    pub sections: Vec<Section>,
+    /// Missions named in the responses, in gazetteer order; only those mentioned at least once.
+    #[serde(default)]
+    pub missions: Vec<Mission>,
+}
+
+/// The report's front matter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// The document symbol, e.g. `A/76/505/Add.1`.
+    pub symbol: String,
+    /// The date of issue, ISO 8601 (`2021-11-02`).
+    pub date: String,
+    /// The General Assembly session as a number (76 for the "Seventy-sixth session").
+    pub session: u32,
+    pub agenda_item: String,
+    /// The title of the agenda item the report is submitted under.
+    #[serde(default)]
+    pub agenda_item_title: String,
+    pub title: String,
+    /// The symbol of the Special Committee report whose paragraphs the entries answer.
+    pub responds_to: String,
+    pub summary: String,
+}
+
+/// One of the report's sections (I. Introduction … IX. Women, peace and security).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// The roman numeral, without the trailing dot.
+    pub number: String,
+    pub title: String,
+    pub recommendations: Vec<Recommendation>,
+}
+
+/// The Secretariat's response to one paragraph of the Special Committee's report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recommendation {
+    /// The paragraph number in the Special Committee's report (`responds_to`).
+    pub para: u32,
+    /// The response's paragraphs in order, each exactly as printed.
+    pub paragraphs: Vec<String>,
+}
+
+/// A mission the responses name, with the paragraphs whose responses mention it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mission {
+    pub acronym: String,
+    pub name: String,
+    pub location: String,
+    pub paras: Vec<u32>,
+}
+
+/// The sentence the Secretariat uses for recommendations it does not act on.
+pub const NOT_ADDRESSED: &str = "This recommendation is not addressed to the Secretariat.";
+
+impl Recommendation {
+    /// True when the whole response is the "not addressed to the Secretariat" formula.
+    pub fn is_not_addressed(&self) -> bool {
+        self.paragraphs.len() == 1 && self.paragraphs[0] == NOT_ADDRESSED
+    }
+}
+
+impl Section {
+    /// `VIII. Safety and security`, as the report prints the heading.
+    pub fn heading(&self) -> String {
+        format!("{}. {}", self.number, self.title)
+    }
+}
+
+/// Where a recommendation sits in the dataset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Location {
+    pub section: usize,
+    pub recommendation: usize,
+}
+
+impl Dataset {
+    /// The dataset embedded in the binary.
+    pub fn embedded() -> Dataset {
+        // The embedded JSON is generated and checked by the test suite; failing here is a build bug.
+        Dataset::from_json(EMBEDDED_JSON).expect("the embedded dataset is valid")
+    }
+
+    /// Parses and validates a dataset from JSON text.
+    pub fn from_json(text: &str) -> Result<Dataset, DataError> {
+        let dataset: Dataset = serde_json::from_str(text).map_err(|error| DataError::Json {
+            line: error.line(),
+            column: error.column(),
+            message: json_message(&error),
+        })?;
+        dataset.validate()?;
+        Ok(dataset)
+    }
+
+    /// The dataset as pretty JSON with a final newline, the form kept in `assets/`.
+    pub fn to_json(&self) -> String {
+        let mut json = serde_json::to_string_pretty(self).expect("a dataset always serialises");
+        json.push('\n');
+        json
+    }
+
+    /// Reads, parses and validates a dataset file; errors name the file.
+    pub fn load(path: &Path) -> Result<Dataset, FileError> {
+        let at = |error| FileError {
+            path: path.to_path_buf(),
+            error,
+        };
+        let bytes = std::fs::read(path).map_err(|e| at(DataError::Read(e.to_string())))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let (line, column) = line_column(e.as_bytes(), e.utf8_error().valid_up_to());
+            at(DataError::Utf8 { line, column })
+        })?;
+        Dataset::from_json(&text).map_err(at)
+    }
+
+    /// Checks the invariants every consumer relies on.
+    pub fn validate(&self) -> Result<(), DataError> {
+        let invalid = |path: String, problem: String| Err(DataError::Invalid { path, problem });
+        if self.sections.is_empty() {
+            return invalid("sections".into(), "the dataset has no sections".into());
+        }
+        let mut previous_para: Option<u32> = None;
+        let mut previous_numeral = 0;
+        for (s, section) in self.sections.iter().enumerate() {
+            let at = format!("sections[{s}]");
+            let Some(numeral) = roman_value(&section.number) else {
+                return invalid(
+                    format!("{at}.number"),
+                    format!("{:?} is not a roman numeral", section.number),
+                );
+            };
+            if numeral <= previous_numeral {
+                return invalid(
+                    format!("{at}.number"),
+                    format!(
+                        "section {} does not follow the section before it",
+                        section.number
+                    ),
+                );
+            }
+            previous_numeral = numeral;
+            check_text(&format!("{at}.title"), &section.title)?;
+            if section.recommendations.is_empty() {
+                return invalid(
+                    format!("{at}.recommendations"),
+                    format!("section {} has no recommendations", section.heading()),
+                );
+            }
+            for (r, recommendation) in section.recommendations.iter().enumerate() {
+                let at = format!("{at}.recommendations[{r}]");
+                let para = recommendation.para;
+                if let Some(previous) = previous_para.filter(|&previous| para <= previous) {
+                    return invalid(
+                        format!("{at}.para"),
+                        format!(
+                            "paragraph numbers must increase: {para} follows {previous}{}",
+                            if para == previous { " (duplicate)" } else { "" }
+                        ),
+                    );
+                }
+                previous_para = Some(para);
+                if recommendation.paragraphs.is_empty() {
+                    return invalid(
+                        format!("{at}.paragraphs"),
+                        format!("the response to paragraph {para} is empty"),
+                    );
+                }
+                for (p, paragraph) in recommendation.paragraphs.iter().enumerate() {
+                    check_text(&format!("{at}.paragraphs[{p}]"), paragraph)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Every recommendation in document order, with its location.
+    pub fn recommendations(&self) -> impl Iterator<Item = (Location, &Recommendation)> {
+        self.sections.iter().enumerate().flat_map(|(s, section)| {
+            section
+                .recommendations
+                .iter()
+                .enumerate()
+                .map(move |(r, rec)| {
+                    (
+                        Location {
+                            section: s,
+                            recommendation: r,
+                        },
+                        rec,
+                    )
+                })
+        })
+    }
+
+    /// The location of the response to paragraph `para`, if the report has one.
+    pub fn find(&self, para: u32) -> Option<Location> {
+        self.recommendations()
+            .find(|(_, rec)| rec.para == para)
+            .map(|(location, _)| location)
+    }
+
+    pub fn get(&self, location: Location) -> Option<&Recommendation> {
+        self.sections
+            .get(location.section)?
+            .recommendations
+            .get(location.recommendation)
+    }
+
+    /// The paragraph numbers closest to `para` (one below, one above), for "did you mean".
+    pub fn nearest_paras(&self, para: u32) -> Vec<u32> {
+        let all: Vec<u32> = self.recommendations().map(|(_, rec)| rec.para).collect();
+        let below = all.iter().rev().find(|&&p| p < para).copied();
+        let above = all.iter().find(|&&p| p > para).copied();
+        below.into_iter().chain(above).collect()
+    }
+}
+
+/// Rejects empty strings and markup the importer should have removed.
+fn check_text(path: &str, text: &str) -> Result<(), DataError> {
+    let problem = if text.trim().is_empty() {
+        Some("is empty".to_string())
+    } else {
+        find_markup(text).map(|(offset, what)| {
+            format!(
+                "contains {what} at character {}",
+                text[..offset].chars().count() + 1
+            )
+        })
+    };
+    match problem {
+        Some(problem) => Err(DataError::Invalid {
+            path: path.to_string(),
+            problem,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Finds conversion markup left in a text: HTML tags, markdown links, backslash escapes.
+/// Returns the byte offset and a description.
+pub fn find_markup(text: &str) -> Option<(usize, &'static str)> {
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'<' => {
+                let rest = &text[i + 1..];
+                let name = rest.strip_prefix('/').unwrap_or(rest);
+                let tag_len = name.bytes().take_while(u8::is_ascii_alphanumeric).count();
+                let starts_with_letter =
+                    name.bytes().next().is_some_and(|c| c.is_ascii_alphabetic());
+                if starts_with_letter
+                    && matches!(name.as_bytes().get(tag_len), Some(b'>' | b' ' | b'/'))
+                    && name.contains('>')
+                {
+                    return Some((i, "an HTML tag"));
+                }
+            }
+            b']' if bytes.get(i + 1) == Some(&b'(') => return Some((i, "a markdown link")),
+            b'\\' if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => {
+                return Some((i, "a backslash escape"));
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The value of a roman numeral (I … MMMCMXCIX), or `None` if `s` is not one in canonical form.
+pub fn roman_value(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 15 {
+        return None;
+    }
+    let digit = |c| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        'D' => Some(500),
+        'M' => Some(1000),
+        _ => None,
+    };
+    let values: Option<Vec<u32>> = s.chars().map(digit).collect();
+    let values = values?;
+    let mut total = 0;
+    for (i, &value) in values.iter().enumerate() {
+        if values.get(i + 1).is_some_and(|&next| next > value) {
+            total -= i64::from(value);
+        } else {
+            total += i64::from(value);
+        }
+    }
+    let total = u32::try_from(total).ok().filter(|&t| t > 0 && t < 4000)?;
+    // Only the canonical spelling counts, so "IIII" or "VX" are not headings.
+    (to_roman(total) == s).then_some(total)
+}
+
+fn to_roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, letters) in TABLE {
+        while n >= value {
+            out.push_str(letters);
+            n -= value;
+        }
+    }
+    out
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+/// serde_json's message without its trailing " at line L column C" (we print those ourselves).
+fn json_message(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" at line ") {
+        Some(index) => text[..index].to_string(),
+        None => text,
+    }
+}
+
+/// Why a dataset could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DataError {
+    Read(String),
+    Utf8 {
+        line: usize,
+        column: usize,
+    },
+    Json {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    Invalid {
+        path: String,
+        problem: String,
+    },
+}
+
+impl DataError {
+    /// Line and column in the file, where the error has them.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self {
+            DataError::Utf8 { line, column } | DataError::Json { line, column, .. } => {
+                Some((*line, *column))
+            }
+            DataError::Read(_) | DataError::Invalid { .. } => None,
+        }
+    }
+
+    fn message(&self) -> String {
+        match self {
+            DataError::Read(reason) => format!("cannot read: {reason}"),
+            DataError::Utf8 { .. } => "not valid UTF-8 text".to_string(),
+            DataError::Json { message, .. } => format!("not a c34 dataset: {message}"),
+            DataError::Invalid { path, problem } => format!("invalid dataset: {path}: {problem}"),
+        }
+    }
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position() {
+            Some((line, column)) => write!(f, "{line}:{column}: {}", self.message()),
+            None => f.write_str(&self.message()),
+        }
+    }
+}
+
+impl std::error::Error for DataError {}
+
+/// A [`DataError`] with the file it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    pub path: PathBuf,
+    pub error: DataError,
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.error.position() {
+            Some(_) => write!(f, "{}:{}", self.path.display(), self.error),
+            None => write!(f, "{}: {}", self.path.display(), self.error),
+        }
+    }
+}
+
+impl std::error::Error for FileError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roman_numerals_round_trip_and_reject_non_canonical_forms() {
+        assert_eq!(roman_value("I"), Some(1));
+        assert_eq!(roman_value("IV"), Some(4));
+        assert_eq!(roman_value("IX"), Some(9));
+        assert_eq!(roman_value("XIV"), Some(14));
+        assert_eq!(roman_value("IIII"), None);
+        assert_eq!(roman_value("VX"), None);
+        assert_eq!(roman_value("A"), None);
+        assert_eq!(roman_value(""), None);
+    }
+
+    #[test]
+    fn markup_is_found_with_its_offset() {
+        assert_eq!(find_markup("plain text, a < b"), None);
+        assert_eq!(find_markup("x <p>y</p>"), Some((2, "an HTML tag")));
+        assert_eq!(find_markup("see [A/1](#)"), Some((8, "a markdown link")));
+        assert_eq!(find_markup(r"cost \$5"), Some((5, "a backslash escape")));
+        assert_eq!(find_markup("a <br/> b"), Some((2, "an HTML tag")));
+    }
+
+    #[test]
+    fn line_column_counts_characters_not_bytes() {
+        let text = "ab\n“é”x".as_bytes();
+        let offset = text.len() - 1;
+        assert_eq!(line_column(text, offset), (2, 4));
+    }
+}

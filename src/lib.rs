@@ -1,0 +1,12 @@
+//! c34: the Secretary-General's matrix of responses to the recommendations of the Special
+//! Committee on Peacekeeping Operations, as a library (importer, dataset, search) and a terminal
+//! browser.
+//!
+//! Data flows one way: report text → [`import`] → [`dataset`] → search index → app state →
+//! frame. Only [`tui`] and the modules it draws with know that a terminal exists.
+
+pub mod dataset;
+pub mod import;
+pub mod missions;
+pub mod sanitize;
+pub mod tui;
