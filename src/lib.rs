@@ -2,11 +2,15 @@
 //! Committee on Peacekeeping Operations, as a library (importer, dataset, search) and a terminal
 //! browser.
 //!
-//! Data flows one way: report text → [`import`] → [`dataset`] → search index → app state →
-//! frame. Only [`tui`] and the modules it draws with know that a terminal exists.
+//! Data flows one way: report text → [`import`] → [`dataset`] → [`search`] index → [`app`]
+//! state → [`ui`] frame. Only [`tui`], [`keys`] and [`ui`] know that a terminal exists.
 
+pub mod app;
 pub mod dataset;
 pub mod import;
+pub mod keys;
 pub mod missions;
 pub mod sanitize;
+pub mod search;
 pub mod tui;
+pub mod ui;

@@ -1,0 +1,1 @@
+//! Browser state and its one update function (being built).

@@ -1,0 +1,1 @@
+//! Key and mouse events to commands (being built).

@@ -1,0 +1,1 @@
+//! Rendering, one file per pane or overlay (being built).
