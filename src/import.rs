@@ -269,11 +269,15 @@ fn classify(raw: &str) -> Line<'_> {
             return Line::TableRule;
         }
         let key = cells[0].trim();
-        let text = cells[1..]
-            .iter()
-            .map(|cell| cell.trim())
-            .find(|cell| !cell.is_empty())
-            .unwrap_or("");
+        // The text runs from the second cell to the last one: a pipe inside it is wording.
+        let text = match (cells.get(1), cells.last()) {
+            (Some(first), Some(last)) => {
+                let start = first.as_ptr() as usize - unbulleted.as_ptr() as usize;
+                let end = last.as_ptr() as usize - unbulleted.as_ptr() as usize + last.len();
+                unbulleted[start..end].trim()
+            }
+            _ => "",
+        };
         let at = if text.is_empty() { key } else { text };
         return classify_keyed(key, text, column(at)).unwrap_or(Line::Text {
             text: unbulleted,
@@ -282,12 +286,10 @@ fn classify(raw: &str) -> Line<'_> {
     }
     if let Some((key, text)) = unbulleted.split_once('\t') {
         let text = text.trim();
-        return classify_keyed(key.trim(), text, column(text))
-            // A tab inside ordinary prose is not a row: keep the whole line as it is.
-            .unwrap_or(Line::Text {
-                text: line,
-                column: column(line),
-            });
+        // A tab inside ordinary prose is not a row: such lines are read as plain lines below.
+        if let Some(row) = classify_keyed(key.trim(), text, column(text)) {
+            return row;
+        }
     }
     if let Some(section) = section_heading(unbulleted) {
         return section;
