@@ -117,16 +117,11 @@ impl Dataset {
 
     /// Reads, parses and validates a dataset file; errors name the file.
     pub fn load(path: &Path) -> Result<Dataset, FileError> {
-        let at = |error| FileError {
+        let text = read_text_file(path)?;
+        Dataset::from_json(&text).map_err(|error| FileError {
             path: path.to_path_buf(),
             error,
-        };
-        let bytes = std::fs::read(path).map_err(|e| at(DataError::Read(e.to_string())))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let (line, column) = line_column(e.as_bytes(), e.utf8_error().valid_up_to());
-            at(DataError::Utf8 { line, column })
-        })?;
-        Dataset::from_json(&text).map_err(at)
+        })
     }
 
     /// Checks the invariants every consumer relies on.
@@ -229,6 +224,45 @@ impl Dataset {
         let above = all.iter().find(|&&p| p > para).copied();
         below.into_iter().chain(above).collect()
     }
+}
+
+/// The largest file c34 reads. The embedded report's dataset is about 200 KB; a limit keeps a
+/// mistaken `--data /dev/zero` or a huge file from exhausting memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a UTF-8 text file of at most [`MAX_FILE_BYTES`], with errors that name it.
+pub fn read_text_file(path: &Path) -> Result<String, FileError> {
+    use std::io::Read;
+    let at = |error| FileError {
+        path: path.to_path_buf(),
+        error,
+    };
+    let read_error = |e: std::io::Error| at(DataError::Read(e.to_string()));
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    let metadata = file.metadata().map_err(read_error)?;
+    if metadata.is_dir() {
+        return Err(at(DataError::NotAFile));
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(at(DataError::TooLarge {
+            bytes: Some(metadata.len()),
+        }));
+    }
+    // `take` also bounds files whose size the metadata does not tell (pipes, devices).
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(at(DataError::TooLarge { bytes: None }));
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(at(DataError::Empty));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let (line, column) = line_column(e.as_bytes(), e.utf8_error().valid_up_to());
+        at(DataError::Utf8 { line, column })
+    })
 }
 
 /// Rejects empty strings and markup the importer should have removed.
@@ -340,7 +374,7 @@ fn to_roman(mut n: u32) -> String {
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     let before = &bytes[..offset.min(bytes.len())];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line = before.split(|&b| b == b'\n').count();
     let line_start = before
         .iter()
         .rposition(|&b| b == b'\n')
@@ -352,7 +386,7 @@ pub fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// serde_json's message without its trailing " at line L column C" (we print those ourselves).
+/// `serde_json`'s message without its trailing " at line L column C" (we print those ourselves).
 fn json_message(error: &serde_json::Error) -> String {
     let text = error.to_string();
     match text.rfind(" at line ") {
@@ -365,6 +399,12 @@ fn json_message(error: &serde_json::Error) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DataError {
     Read(String),
+    NotAFile,
+    Empty,
+    /// The size, when the file system tells it (a device or pipe does not).
+    TooLarge {
+        bytes: Option<u64>,
+    },
     Utf8 {
         line: usize,
         column: usize,
@@ -387,13 +427,23 @@ impl DataError {
             DataError::Utf8 { line, column } | DataError::Json { line, column, .. } => {
                 Some((*line, *column))
             }
-            DataError::Read(_) | DataError::Invalid { .. } => None,
+            DataError::Read(_)
+            | DataError::NotAFile
+            | DataError::Empty
+            | DataError::TooLarge { .. }
+            | DataError::Invalid { .. } => None,
         }
     }
 
     fn message(&self) -> String {
         match self {
             DataError::Read(reason) => format!("cannot read: {reason}"),
+            DataError::NotAFile => "is a directory, not a file".to_string(),
+            DataError::Empty => "the file is empty".to_string(),
+            DataError::TooLarge { bytes } => format!(
+                "the file is too large ({}): c34 reads files of at most 64 MiB",
+                bytes.map_or_else(|| "over 64 MiB".to_string(), |b| format!("{b} bytes"))
+            ),
             DataError::Utf8 { .. } => "not valid UTF-8 text".to_string(),
             DataError::Json { message, .. } => format!("not a c34 dataset: {message}"),
             DataError::Invalid { path, problem } => format!("invalid dataset: {path}: {problem}"),

@@ -101,148 +101,176 @@ struct Body {
 }
 
 fn parse_body(lines: &[&str], start: usize) -> Result<Body, ImportError> {
-    let mut sections: Vec<Section> = Vec::new();
-    let mut responds_to: Option<(String, usize)> = None;
-    // The line each open recommendation started on, to name it if it turns out empty.
-    let mut open_line: Option<usize> = None;
-    let mut previous_para: Option<(u32, usize)> = None;
+    let mut body = BodyBuilder::default();
     let mut index = start;
     while index < lines.len() {
         let number = index + 1;
-        let raw = lines[index];
         index += 1;
-        match classify(raw) {
+        match classify(lines[number - 1]) {
             Line::Blank | Line::TableRule => {}
             Line::PageHeader { symbol } => {
-                let symbol = match symbol {
-                    Some(symbol) => Some(symbol),
-                    // The two-line form puts the symbol on the next non-blank line.
-                    None => {
-                        let next = lines[index..].iter().position(|l| !l.trim().is_empty());
-                        match next.map(|offset| (offset, lines[index + offset].trim())) {
-                            Some((offset, candidate)) if is_symbol(candidate) => {
-                                index += offset + 1;
-                                Some(candidate)
-                            }
-                            _ => None,
-                        }
-                    }
-                };
+                // The two-line form puts the symbol on the next non-blank line.
+                let symbol = symbol.or_else(|| {
+                    let offset = lines[index..].iter().position(|l| !l.trim().is_empty())?;
+                    let candidate = lines[index + offset].trim();
+                    is_symbol(candidate).then(|| {
+                        index += offset + 1;
+                        candidate
+                    })
+                });
                 if let Some(symbol) = symbol {
-                    match &responds_to {
-                        Some((first, first_line)) if first != symbol => {
-                            return Err(error_at(
-                                number,
-                                1,
-                                format!(
-                                    "column heading names {symbol}, but line {first_line} named {first}"
-                                ),
-                            ));
-                        }
-                        Some(_) => {}
-                        None => responds_to = Some((symbol.to_string(), number)),
-                    }
+                    note_responds_to(&mut body.responds_to, symbol, number)?;
                 }
             }
             Line::Section {
                 number: numeral,
                 title,
-            } => {
-                close_recommendation(&sections, open_line)?;
-                open_line = None;
-                if let Some(section) = sections.last().filter(|s| s.recommendations.is_empty()) {
-                    return Err(error_at(
-                        number,
-                        1,
-                        format!("section {} has no recommendations", section.heading()),
-                    ));
-                }
-                sections.push(Section {
-                    number: numeral.to_string(),
-                    title: title.to_string(),
-                    recommendations: Vec::new(),
-                });
-            }
-            Line::Numbered { para, text, column } => {
-                close_recommendation(&sections, open_line)?;
-                let Some(section) = sections.last_mut() else {
-                    return Err(error_at(
-                        number,
-                        1,
-                        format!(
-                            "the response to paragraph {para} comes before any section heading"
-                        ),
-                    ));
-                };
-                if let Some((previous, previous_line)) = previous_para.filter(|&(p, _)| para <= p) {
-                    return Err(error_at(
-                        number,
-                        1,
-                        format!(
-                            "paragraph numbers must increase: {para} follows {previous} (line {previous_line})"
-                        ),
-                    ));
-                }
-                previous_para = Some((para, number));
-                open_line = Some(number);
-                section.recommendations.push(Recommendation {
-                    para,
-                    paragraphs: split_paragraphs(text, number, column)?,
-                });
-            }
-            Line::Text { text, column } => {
-                let Some(recommendation) = sections
-                    .last_mut()
-                    .and_then(|s| s.recommendations.last_mut())
-                    .filter(|_| open_line.is_some())
-                else {
-                    return Err(error_at(
-                        number,
-                        column,
-                        "text without a paragraph number before it (expected \"NN response…\")",
-                    ));
-                };
-                recommendation
-                    .paragraphs
-                    .extend(split_paragraphs(text, number, column)?);
-            }
+            } => body.section(numeral, title, number)?,
+            Line::Numbered { para, text, column } => body.numbered(para, text, number, column)?,
+            Line::Text { text, column } => body.text(text, number, column)?,
         }
     }
-    close_recommendation(&sections, open_line)?;
-    match sections.last() {
-        None => return Err(error_at(lines.len().max(1), 1, "no section heading found")),
-        Some(section) if section.recommendations.is_empty() => {
-            return Err(error_at(
-                lines.len().max(1),
-                1,
-                format!("section {} has no recommendations", section.heading()),
-            ));
-        }
-        Some(_) => {}
-    }
-    let Some((responds_to, _)) = responds_to else {
-        return Err(error_at(
-            start + 1,
-            1,
-            "no \"Para. in\" column heading names the Special Committee report (e.g. A/75/19)",
-        ));
-    };
-    Ok(Body {
-        sections,
-        responds_to,
-    })
+    body.finish(lines.len().max(1), start + 1)
 }
 
-/// A recommendation may only be closed once it has text.
-fn close_recommendation(sections: &[Section], open_line: Option<usize>) -> Result<(), ImportError> {
-    let Some(line) = open_line else { return Ok(()) };
-    match sections.last().and_then(|s| s.recommendations.last()) {
-        Some(rec) if rec.paragraphs.is_empty() => Err(error_at(
+/// The sections read so far and what the next line needs to know about them.
+#[derive(Default)]
+struct BodyBuilder {
+    sections: Vec<Section>,
+    responds_to: Option<(String, usize)>,
+    /// The line the open recommendation started on, to name it if it turns out empty.
+    open_line: Option<usize>,
+    previous_para: Option<(u32, usize)>,
+}
+
+impl BodyBuilder {
+    fn section(&mut self, numeral: &str, title: &str, line: usize) -> Result<(), ImportError> {
+        self.close_recommendation()?;
+        self.check_last_section_has_recommendations(line)?;
+        self.sections.push(Section {
+            number: numeral.to_string(),
+            title: title.to_string(),
+            recommendations: Vec::new(),
+        });
+        Ok(())
+    }
+
+    fn numbered(
+        &mut self,
+        para: u32,
+        text: &str,
+        line: usize,
+        column: usize,
+    ) -> Result<(), ImportError> {
+        self.close_recommendation()?;
+        if let Some((previous, previous_line)) = self.previous_para.filter(|&(p, _)| para <= p) {
+            return Err(error_at(
+                line,
+                1,
+                format!(
+                    "paragraph numbers must increase: {para} follows {previous} (line {previous_line})"
+                ),
+            ));
+        }
+        let Some(section) = self.sections.last_mut() else {
+            return Err(error_at(
+                line,
+                1,
+                format!("the response to paragraph {para} comes before any section heading"),
+            ));
+        };
+        self.previous_para = Some((para, line));
+        self.open_line = Some(line);
+        section.recommendations.push(Recommendation {
+            para,
+            paragraphs: split_paragraphs(text, line, column)?,
+        });
+        Ok(())
+    }
+
+    /// A paragraph without a number continues the open recommendation.
+    fn text(&mut self, text: &str, line: usize, column: usize) -> Result<(), ImportError> {
+        let Some(recommendation) = self
+            .sections
+            .last_mut()
+            .and_then(|s| s.recommendations.last_mut())
+            .filter(|_| self.open_line.is_some())
+        else {
+            return Err(error_at(
+                line,
+                column,
+                "text without a paragraph number before it (expected \"NN response…\")",
+            ));
+        };
+        recommendation
+            .paragraphs
+            .extend(split_paragraphs(text, line, column)?);
+        Ok(())
+    }
+
+    /// A recommendation may only be closed once it has text.
+    fn close_recommendation(&mut self) -> Result<(), ImportError> {
+        let Some(line) = self.open_line.take() else {
+            return Ok(());
+        };
+        match self.sections.last().and_then(|s| s.recommendations.last()) {
+            Some(rec) if rec.paragraphs.is_empty() => Err(error_at(
+                line,
+                1,
+                format!("the response to paragraph {} is empty", rec.para),
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    fn check_last_section_has_recommendations(&self, line: usize) -> Result<(), ImportError> {
+        match self.sections.last() {
+            Some(section) if section.recommendations.is_empty() => Err(error_at(
+                line,
+                1,
+                format!("section {} has no recommendations", section.heading()),
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    fn finish(mut self, last_line: usize, body_line: usize) -> Result<Body, ImportError> {
+        self.close_recommendation()?;
+        if self.sections.is_empty() {
+            return Err(error_at(last_line, 1, "no section heading found"));
+        }
+        self.check_last_section_has_recommendations(last_line)?;
+        let Some((responds_to, _)) = self.responds_to else {
+            return Err(error_at(
+                body_line,
+                1,
+                "no \"Para. in\" column heading names the Special Committee report (e.g. A/75/19)",
+            ));
+        };
+        Ok(Body {
+            sections: self.sections,
+            responds_to,
+        })
+    }
+}
+
+/// Every column heading must name the same Special Committee report.
+fn note_responds_to(
+    responds_to: &mut Option<(String, usize)>,
+    symbol: &str,
+    line: usize,
+) -> Result<(), ImportError> {
+    match responds_to {
+        Some((first, first_line)) if first != symbol => Err(error_at(
             line,
             1,
-            format!("the response to paragraph {} is empty", rec.para),
+            format!("column heading names {symbol}, but line {first_line} named {first}"),
         )),
-        _ => Ok(()),
+        Some(_) => Ok(()),
+        None => {
+            *responds_to = Some((symbol.to_string(), line));
+            Ok(())
+        }
     }
 }
 

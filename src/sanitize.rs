@@ -3,6 +3,7 @@
 //! write the clipboard (OSC 52) or hide text.
 
 use std::borrow::Cow;
+use std::fmt::Write;
 
 /// True for characters that must not reach a terminal as they are.
 pub fn is_unsafe(c: char) -> bool {
@@ -53,7 +54,7 @@ pub fn for_line(text: &str) -> Cow<'_, str> {
 }
 
 /// Serialised JSON with every unsafe character inside its strings written as a `\uXXXX`
-/// escape: the same data for a JSON reader, and harmless on a terminal. (serde_json already
+/// escape: the same data for a JSON reader, and harmless on a terminal. (`serde_json` already
 /// escapes C0; this adds DEL, C1 and the bidirectional controls.)
 pub fn json_for_terminal(json: &str) -> Cow<'_, str> {
     if !json.chars().any(is_unsafe) {
@@ -62,7 +63,7 @@ pub fn json_for_terminal(json: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
         if is_unsafe(c) && c != '\n' {
-            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
         } else {
             out.push(c);
         }

@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use c34::dataset::{Dataset, line_column};
+use c34::dataset::{Dataset, read_text_file};
 use c34::import::{ImportOptions, import as import_text};
 use c34::sanitize::{for_line, for_terminal, json_for_terminal};
 
@@ -100,12 +100,7 @@ pub fn import(
     symbol: Option<String>,
 ) -> Result<Outcome, Failure> {
     let name = report.display();
-    let bytes =
-        std::fs::read(report).map_err(|e| Failure::Message(format!("{name}: cannot read: {e}")))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let (line, column) = line_column(e.as_bytes(), e.utf8_error().valid_up_to());
-        Failure::Message(format!("{name}:{line}:{column}: not valid UTF-8 text"))
-    })?;
+    let text = read_text_file(report).map_err(|e| Failure::Message(e.to_string()))?;
     let dataset = import_text(&text, &ImportOptions { symbol })
         .map_err(|e| Failure::Message(format!("{name}:{e}")))?;
     let json = Dataset::to_json(&dataset);
