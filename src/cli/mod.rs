@@ -13,6 +13,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use c34::dataset::Dataset;
+use c34::sanitize::for_terminal;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -105,14 +106,15 @@ pub fn main() -> ExitCode {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::NotFound(message)) => {
             if !message.is_empty() {
-                eprintln!("c34: {message}");
+                eprintln!("c34: {}", for_terminal(&message));
             }
             ExitCode::from(1)
         }
         // A closed pipe (`c34 export | head`) is not an error worth a message.
         Err(Failure::Io(error)) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("c34: {failure}");
+            // Messages quote file names and data: both may carry escape sequences.
+            eprintln!("c34: {}", for_terminal(&failure.to_string()));
             ExitCode::from(2)
         }
     }
