@@ -1,7 +1,632 @@
-//! The mission gazetteer (filled in by the search work).
+//! The mission gazetteer: every United Nations peacekeeping operation, special political
+//! mission or office the report names, and the current ones it does not, each with its
+//! acronym, official name, place, and the names of places a reader may search it by.
+//!
+//! A response *mentions* a mission when it names it by acronym (`MINUSMA`, also inside
+//! `MINUSMA-funded`) or by official name (`the United Nations Military Observer Group in India
+//! and Pakistan`). A bare place does not count: "In Mali, the Justice and Corrections Standing
+//! Capacity supported national authorities" is about Mali, not about MINUSMA, and the report
+//! uses places that way often. Places are still keys: a search for `mali` finds the
+//! recommendations that mention MINUSMA first, then those that only name Mali (see
+//! [`crate::search`]).
+//!
+//! Names and places are compared word by word, case-insensitively, skipping small words
+//! ("Mission in the Sudan" is `mission sudan`), so line breaks, hyphens and capitals in the
+//! source do not matter; a place inside a longer one ("Sudan" in "South Sudan") is a hit of
+//! both keys, and the search engine decides which one the reader meant.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use crate::dataset::{Dataset, Mission};
+use crate::search::token;
 
-pub fn index(_dataset: &Dataset) -> Vec<Mission> {
-    Vec::new()
+/// What sort of presence a gazetteer entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    PeacekeepingOperation,
+    SpecialPoliticalMission,
+    /// An office that is neither (for example the Office to the African Union).
+    Office,
+}
+
+/// One mission of the gazetteer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    pub acronym: &'static str,
+    pub name: &'static str,
+    /// The country or territory, as `c34 missions` prints it.
+    pub location: &'static str,
+    pub kind: Kind,
+    /// Other full names that count as a mention.
+    pub other_names: &'static [&'static str],
+    /// Places that name the mission in a query (never a mention by themselves).
+    pub places: &'static [&'static str],
+    /// Whether the mission was still operating when the report was issued (November 2021).
+    pub current: bool,
+}
+
+use Kind::{Office, PeacekeepingOperation, SpecialPoliticalMission};
+
+/// The gazetteer, in the order `c34 missions` lists it: peacekeeping operations, then special
+/// political missions and offices, each alphabetical by acronym.
+pub const GAZETTEER: &[Entry] = &[
+    Entry {
+        acronym: "MINURSO",
+        name: "United Nations Mission for the Referendum in Western Sahara",
+        location: "Western Sahara",
+        kind: PeacekeepingOperation,
+        other_names: &[],
+        places: &["Western Sahara", "Laayoune"],
+        current: true,
+    },
+    Entry {
+        acronym: "MINUSCA",
+        name: "United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic",
+        location: "Central African Republic",
+        kind: PeacekeepingOperation,
+        other_names: &[],
+        places: &["Central African Republic", "Bangui"],
+        current: true,
+    },
+    Entry {
+        acronym: "MINUSMA",
+        name: "United Nations Multidimensional Integrated Stabilization Mission in Mali",
+        location: "Mali",
+        kind: PeacekeepingOperation,
+        other_names: &[],
+        places: &["Mali", "Bamako"],
+        current: true,
+    },
+    Entry {
+        acronym: "MONUSCO",
+        name: "United Nations Organization Stabilization Mission in the Democratic Republic of the Congo",
+        location: "Democratic Republic of the Congo",
+        kind: PeacekeepingOperation,
+        other_names: &[],
+        places: &[
+            "Democratic Republic of the Congo",
+            "DR Congo",
+            "DRC",
+            "Congo",
+            "Kinshasa",
+            "Goma",
+        ],
+        current: true,
+    },
+    Entry {
+        acronym: "UNAMID",
+        name: "African Union-United Nations Hybrid Operation in Darfur",
+        location: "Darfur, Sudan",
+        kind: PeacekeepingOperation,
+        other_names: &[],
+        places: &["Darfur", "Sudan"],
+        current: false,
+    },
+    Entry {
+        acronym: "UNDOF",
+        name: "United Nations Disengagement Observer Force",
+        location: "Golan",
+        kind: PeacekeepingOperation,
+        other_names: &[],
+        places: &["Golan", "Golan Heights"],
+        current: true,
+    },
+    Entry {
+        acronym: "UNFICYP",
+        name: "United Nations Peacekeeping Force in Cyprus",
+        location: "Cyprus",
+        kind: PeacekeepingOperation,
+        other_names: &[],
+        places: &["Cyprus", "Nicosia"],
+        current: true,
+    },
+    Entry {
+        acronym: "UNIFIL",
+        name: "United Nations Interim Force in Lebanon",
+        location: "Lebanon",
+        kind: PeacekeepingOperation,
+        other_names: &[],
+        places: &["Lebanon"],
+        current: true,
+    },
+    Entry {
+        acronym: "UNISFA",
+        name: "United Nations Interim Security Force for Abyei",
+        location: "Abyei",
+        kind: PeacekeepingOperation,
+        other_names: &[],
+        places: &["Abyei"],
+        current: true,
+    },
+    Entry {
+        acronym: "UNMIK",
+        name: "United Nations Interim Administration Mission in Kosovo",
+        location: "Kosovo",
+        kind: PeacekeepingOperation,
+        other_names: &[],
+        places: &["Kosovo", "Pristina"],
+        current: true,
+    },
+    Entry {
+        acronym: "UNMISS",
+        name: "United Nations Mission in South Sudan",
+        location: "South Sudan",
+        kind: PeacekeepingOperation,
+        other_names: &[],
+        places: &["South Sudan", "Juba"],
+        current: true,
+    },
+    Entry {
+        acronym: "UNMOGIP",
+        name: "United Nations Military Observer Group in India and Pakistan",
+        location: "India and Pakistan",
+        kind: PeacekeepingOperation,
+        other_names: &[],
+        places: &[
+            "India and Pakistan",
+            "India",
+            "Pakistan",
+            "Kashmir",
+            "Jammu and Kashmir",
+        ],
+        current: true,
+    },
+    Entry {
+        acronym: "UNTSO",
+        name: "United Nations Truce Supervision Organization",
+        location: "Middle East",
+        kind: PeacekeepingOperation,
+        other_names: &[],
+        places: &["Middle East", "Jerusalem"],
+        current: true,
+    },
+    Entry {
+        acronym: "BINUH",
+        name: "United Nations Integrated Office in Haiti",
+        location: "Haiti",
+        kind: SpecialPoliticalMission,
+        other_names: &[],
+        places: &["Haiti", "Port-au-Prince"],
+        current: true,
+    },
+    Entry {
+        acronym: "OSESG-GL",
+        name: "Office of the Special Envoy of the Secretary-General for the Great Lakes Region",
+        location: "Great Lakes region",
+        kind: SpecialPoliticalMission,
+        other_names: &[],
+        places: &["Great Lakes", "Great Lakes region"],
+        current: true,
+    },
+    Entry {
+        acronym: "UNAMA",
+        name: "United Nations Assistance Mission in Afghanistan",
+        location: "Afghanistan",
+        kind: SpecialPoliticalMission,
+        other_names: &[],
+        places: &["Afghanistan", "Kabul"],
+        current: true,
+    },
+    Entry {
+        acronym: "UNAMI",
+        name: "United Nations Assistance Mission for Iraq",
+        location: "Iraq",
+        kind: SpecialPoliticalMission,
+        other_names: &[],
+        places: &["Iraq", "Baghdad"],
+        current: true,
+    },
+    Entry {
+        acronym: "UNITAMS",
+        name: "United Nations Integrated Transition Assistance Mission in the Sudan",
+        location: "Sudan",
+        kind: SpecialPoliticalMission,
+        other_names: &[],
+        places: &["Sudan", "Khartoum"],
+        current: true,
+    },
+    Entry {
+        acronym: "UNMHA",
+        name: "United Nations Mission to support the Hudaydah Agreement",
+        location: "Hudaydah, Yemen",
+        kind: SpecialPoliticalMission,
+        other_names: &[],
+        places: &["Hudaydah", "Hodeidah", "Yemen"],
+        current: true,
+    },
+    Entry {
+        acronym: "UNOAU",
+        name: "United Nations Office to the African Union",
+        location: "Addis Ababa, Ethiopia",
+        kind: Office,
+        other_names: &[],
+        places: &["Addis Ababa", "Ethiopia"],
+        current: true,
+    },
+    Entry {
+        acronym: "UNOCA",
+        name: "United Nations Regional Office for Central Africa",
+        location: "Central Africa",
+        kind: SpecialPoliticalMission,
+        other_names: &[],
+        places: &["Central Africa", "Libreville", "Gabon"],
+        current: true,
+    },
+    Entry {
+        acronym: "UNOWAS",
+        name: "United Nations Office for West Africa and the Sahel",
+        location: "West Africa and the Sahel",
+        kind: SpecialPoliticalMission,
+        other_names: &[],
+        places: &["West Africa", "Sahel", "Dakar"],
+        current: true,
+    },
+    Entry {
+        acronym: "UNRCCA",
+        name: "United Nations Regional Centre for Preventive Diplomacy for Central Asia",
+        location: "Central Asia",
+        kind: SpecialPoliticalMission,
+        other_names: &[],
+        places: &["Central Asia", "Ashgabat"],
+        current: true,
+    },
+    Entry {
+        acronym: "UNSCO",
+        name: "Office of the United Nations Special Coordinator for the Middle East Peace Process",
+        location: "Middle East",
+        kind: SpecialPoliticalMission,
+        other_names: &[],
+        places: &["Middle East"],
+        current: true,
+    },
+    Entry {
+        acronym: "UNSCOL",
+        name: "Office of the United Nations Special Coordinator for Lebanon",
+        location: "Lebanon",
+        kind: SpecialPoliticalMission,
+        other_names: &[],
+        places: &["Lebanon"],
+        current: true,
+    },
+    Entry {
+        acronym: "UNSMIL",
+        name: "United Nations Support Mission in Libya",
+        location: "Libya",
+        kind: SpecialPoliticalMission,
+        other_names: &[],
+        places: &["Libya", "Tripoli"],
+        current: true,
+    },
+    Entry {
+        acronym: "UNSOM",
+        name: "United Nations Assistance Mission in Somalia",
+        location: "Somalia",
+        kind: SpecialPoliticalMission,
+        other_names: &[],
+        places: &["Somalia", "Mogadishu"],
+        current: true,
+    },
+    Entry {
+        acronym: "UNSOS",
+        name: "United Nations Support Office in Somalia",
+        location: "Somalia",
+        kind: Office,
+        other_names: &[],
+        places: &["Somalia", "Mogadishu"],
+        current: true,
+    },
+    Entry {
+        acronym: "UNVMC",
+        name: "United Nations Verification Mission in Colombia",
+        location: "Colombia",
+        kind: SpecialPoliticalMission,
+        other_names: &[],
+        places: &["Colombia", "Bogota", "Bogotá"],
+        current: true,
+    },
+];
+
+/// A normalised key: an acronym, a name or a place, as folded words without small words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Key {
+    pub words: Vec<String>,
+    /// Missions (indexes into [`GAZETTEER`]) this key names by acronym or name: a mention.
+    pub names: Vec<usize>,
+    /// Missions this key names by place.
+    pub places: Vec<usize>,
+}
+
+impl Key {
+    /// Every mission the key names, by name or by place, sorted.
+    pub fn missions(&self) -> impl Iterator<Item = usize> + '_ {
+        let mut all: Vec<usize> = self.names.iter().chain(&self.places).copied().collect();
+        all.sort_unstable();
+        all.dedup();
+        all.into_iter()
+    }
+
+    pub fn is_mention(&self) -> bool {
+        !self.names.is_empty()
+    }
+}
+
+/// An occurrence of a key in a run of words: words `start..end` (end exclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyHit {
+    pub key: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The gazetteer's keys, ready for matching.
+#[derive(Debug)]
+pub struct Gazetteer {
+    keys: Vec<Key>,
+    by_words: HashMap<Vec<String>, usize>,
+    /// Keys by their first word, for scanning text.
+    by_first: HashMap<String, Vec<usize>>,
+    longest: usize,
+}
+
+/// The gazetteer built from [`GAZETTEER`], once.
+pub fn gazetteer() -> &'static Gazetteer {
+    static GAZETTEER_KEYS: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::new(GAZETTEER));
+    &GAZETTEER_KEYS
+}
+
+/// Folded words of `text` without small words: the form keys are compared in.
+pub fn normalise(text: &str) -> Vec<String> {
+    token::words(text)
+        .map(|range| token::fold(&text[range]))
+        .filter(|word| !token::is_stopword(word))
+        .collect()
+}
+
+impl Gazetteer {
+    pub fn new(entries: &[Entry]) -> Gazetteer {
+        let mut gazetteer = Gazetteer {
+            keys: Vec::new(),
+            by_words: HashMap::new(),
+            by_first: HashMap::new(),
+            longest: 0,
+        };
+        for (mission, entry) in entries.iter().enumerate() {
+            let names = std::iter::once(entry.acronym)
+                .chain(std::iter::once(entry.name))
+                .chain(entry.other_names.iter().copied());
+            for name in names {
+                gazetteer.add(normalise(name), mission, true);
+            }
+            for place in entry.places {
+                gazetteer.add(normalise(place), mission, false);
+            }
+        }
+        gazetteer
+    }
+
+    fn add(&mut self, words: Vec<String>, mission: usize, is_name: bool) {
+        if words.is_empty() {
+            return;
+        }
+        let index = if let Some(&index) = self.by_words.get(&words) {
+            index
+        } else {
+            let index = self.keys.len();
+            self.longest = self.longest.max(words.len());
+            self.by_first
+                .entry(words[0].clone())
+                .or_default()
+                .push(index);
+            self.by_words.insert(words.clone(), index);
+            self.keys.push(Key {
+                words,
+                names: Vec::new(),
+                places: Vec::new(),
+            });
+            index
+        };
+        let key = &mut self.keys[index];
+        let list = if is_name {
+            &mut key.names
+        } else {
+            &mut key.places
+        };
+        if !list.contains(&mission) {
+            list.push(mission);
+        }
+    }
+
+    pub fn keys(&self) -> &[Key] {
+        &self.keys
+    }
+
+    pub fn key(&self, index: usize) -> Option<&Key> {
+        self.keys.get(index)
+    }
+
+    /// The key whose normalised words are exactly `words`.
+    pub fn lookup(&self, words: &[String]) -> Option<usize> {
+        if words.is_empty() || words.len() > self.longest {
+            return None;
+        }
+        self.by_words.get(words).copied()
+    }
+
+    /// The most words a key has.
+    pub fn longest(&self) -> usize {
+        self.longest
+    }
+
+    /// Every key occurrence in a run of folded words (one sentence), nested ones included,
+    /// ordered by start then by length, longest first. Small words are skipped inside a key
+    /// but never start or end one.
+    pub fn find<S: AsRef<str>>(&self, folded: &[S]) -> Vec<KeyHit> {
+        let mut hits = Vec::new();
+        for (start, word) in folded.iter().enumerate() {
+            let Some(candidates) = self.by_first.get(word.as_ref()) else {
+                continue;
+            };
+            let before = hits.len();
+            for &key in candidates {
+                if let Some(end) = match_at(&self.keys[key].words, folded, start) {
+                    hits.push(KeyHit { key, start, end });
+                }
+            }
+            hits[before..].sort_by(|a, b| b.end.cmp(&a.end).then(a.key.cmp(&b.key)));
+        }
+        hits
+    }
+
+    /// The missions (gazetteer indexes, sorted) that `text` mentions by acronym or name.
+    pub fn mentioned_in(&self, text: &str) -> Vec<usize> {
+        let mut missions = Vec::new();
+        for sentence in token::sentences(text) {
+            let sentence = &text[sentence];
+            let folded: Vec<String> = token::words(sentence)
+                .map(|range| token::fold(&sentence[range]))
+                .collect();
+            for hit in self.find(&folded) {
+                missions.extend(self.keys[hit.key].names.iter().copied());
+            }
+        }
+        missions.sort_unstable();
+        missions.dedup();
+        missions
+    }
+}
+
+/// Where `words` ends if it matches `folded` from `start` (skipping small words between).
+fn match_at<S: AsRef<str>>(words: &[String], folded: &[S], start: usize) -> Option<usize> {
+    let mut position = start;
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            while folded
+                .get(position)
+                .is_some_and(|w| token::is_stopword(w.as_ref()))
+            {
+                position += 1;
+            }
+        }
+        if folded.get(position)?.as_ref() != word {
+            return None;
+        }
+        position += 1;
+    }
+    Some(position)
+}
+
+/// The missions the responses mention by acronym or name, in gazetteer order, each with the
+/// sorted paragraph numbers of the responses that mention it.
+pub fn index(dataset: &Dataset) -> Vec<Mission> {
+    let gazetteer = gazetteer();
+    let mut paras: Vec<Vec<u32>> = vec![Vec::new(); GAZETTEER.len()];
+    for (_, recommendation) in dataset.recommendations() {
+        for paragraph in &recommendation.paragraphs {
+            for mission in gazetteer.mentioned_in(paragraph) {
+                paras[mission].push(recommendation.para);
+            }
+        }
+    }
+    GAZETTEER
+        .iter()
+        .zip(paras)
+        .filter(|(_, paras)| !paras.is_empty())
+        .map(|(entry, mut paras)| {
+            paras.sort_unstable();
+            paras.dedup();
+            Mission {
+                acronym: entry.acronym.to_string(),
+                name: entry.name.to_string(),
+                location: entry.location.to_string(),
+                paras,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn acronyms(text: &str) -> Vec<&'static str> {
+        gazetteer()
+            .mentioned_in(text)
+            .into_iter()
+            .map(|m| GAZETTEER[m].acronym)
+            .collect()
+    }
+
+    #[test]
+    fn acronyms_count_inside_compounds_and_possessives() {
+        assert_eq!(
+            acronyms("several MINUSMA-funded civil society projects"),
+            ["MINUSMA"]
+        );
+        assert_eq!(acronyms("MONUSCO's drawdown"), ["MONUSCO"]);
+        assert_eq!(acronyms("UNMISS and MINUSCA"), ["MINUSCA", "UNMISS"]);
+    }
+
+    #[test]
+    fn full_names_count_across_small_words_and_line_breaks() {
+        assert_eq!(
+            acronyms(
+                "rolled out to the United Nations Military Observer Group in India and\nPakistan and the United Nations Truce Supervision Organization by the end"
+            ),
+            ["UNMOGIP", "UNTSO"]
+        );
+        assert_eq!(
+            acronyms(
+                "to the United Nations Integrated Transition Assistance Mission in the Sudan and"
+            ),
+            ["UNITAMS"]
+        );
+        assert_eq!(
+            acronyms("the African Union-United Nations Hybrid Operation in Darfur (UNAMID)"),
+            ["UNAMID"]
+        );
+    }
+
+    #[test]
+    fn places_alone_and_look_alike_names_are_not_mentions() {
+        assert!(acronyms("In Mali, the Justice and Corrections Standing Capacity").is_empty());
+        assert!(acronyms("the European Union Training Mission in Mali").is_empty());
+        assert!(acronyms("In South Sudan, for example").is_empty());
+        assert!(acronyms("the African Union Mission in Somalia").is_empty());
+        // Part of a name is not the name.
+        assert!(acronyms("the United Nations Mission in South").is_empty());
+    }
+
+    #[test]
+    fn sudan_and_south_sudan_are_different_keys() {
+        let g = gazetteer();
+        let sudan = g.lookup(&normalise("Sudan")).unwrap();
+        let south = g.lookup(&normalise("South Sudan")).unwrap();
+        assert_ne!(sudan, south);
+        let acr = |k: usize| -> Vec<&str> {
+            g.key(k)
+                .unwrap()
+                .missions()
+                .map(|m| GAZETTEER[m].acronym)
+                .collect()
+        };
+        assert_eq!(acr(sudan), ["UNAMID", "UNITAMS"]);
+        assert_eq!(acr(south), ["UNMISS"]);
+        let words = normalise("the Republic of South Sudan");
+        let hits = g.find(&words);
+        // "south sudan" (longest first) and the nested "sudan".
+        assert_eq!(hits.len(), 2);
+        assert_eq!(hits[0].key, south);
+        assert_eq!(hits[1].key, sudan);
+    }
+
+    #[test]
+    fn gazetteer_acronyms_are_unique_and_every_entry_has_a_place() {
+        let mut seen = std::collections::HashSet::new();
+        for entry in GAZETTEER {
+            assert!(seen.insert(entry.acronym), "{} twice", entry.acronym);
+            assert!(!entry.places.is_empty(), "{} has no place", entry.acronym);
+            assert!(!entry.location.is_empty());
+        }
+    }
 }

@@ -1,1 +1,71 @@
-//! The search engine (being built).
+//! The search engine: a query language in the style of fzf, a vocabulary index built once,
+//! word-level fuzzy and typo-tolerant matching, mission awareness, ranking, snippets.
+//! Nothing here knows about terminals.
+//!
+//! ```
+//! use c34::dataset::Dataset;
+//! use c34::search::SearchIndex;
+//!
+//! let index = SearchIndex::new(&Dataset::embedded());
+//! let hits = index.search("peacekeping inteligence", 5);
+//! assert!(matches!(hits[0].para, 149 | 159));
+//! ```
+//!
+//! **Query** ([`query`]): space-separated terms must all match; `'exact`, `^prefix`,
+//! `!exclude`, `"a phrase"`; smart case.
+//!
+//! **Matching** (`matching`): each query word is compared with the words of the text (the
+//! vocabulary), never with whole paragraphs: exact, then prefix, then fuzzy (`SkimMatcherV2`
+//! with a score threshold), then one or two typos (optimal string alignment).
+//!
+//! **Missions**: consecutive plain or quoted terms that spell a gazetteer key — an acronym
+//! (`unmiss`), an official name, or a place (`south sudan`, `cyprus`) — become one mission
+//! term. It matches the recommendations that mention the mission by acronym or name (these
+//! rank first), and those that name the place itself, where the place is not part of
+//! another mission's place: `sudan` does not match "South Sudan".
+//!
+//! **Ranking** (`rank`): the sum over terms of the best match quality (exact 100, prefix
+//! 70–89, fuzzy 40–59, typo 20–30), plus 1000 per mission term matched by a mention, plus up
+//! to 40 for having more of the query in one sentence and up to 20 for query terms next to
+//! each other in the order typed, plus up to 5 for repetition; ties in document order.
+
+mod index;
+mod matching;
+pub mod query;
+mod rank;
+pub mod snippet;
+pub mod token;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::dataset::Location;
+
+pub use index::SearchIndex;
+pub use matching::{FUZZY_THRESHOLD_PERCENT, MIN_FORGIVING_CHARS, Tier};
+pub use query::{Mode, Query, Term};
+pub use snippet::Snippet;
+
+/// One recommendation that matches a query.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Hit {
+    #[serde(skip)]
+    pub location: Location,
+    pub para: u32,
+    /// Higher is better; comparable only between hits of the same query.
+    pub score: u32,
+    /// The sentence with the best match.
+    pub snippet: Snippet,
+    /// Every matched range in the recommendation, in reading order.
+    pub highlights: Vec<Highlight>,
+}
+
+/// A matched range of one paragraph of a recommendation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Highlight {
+    /// The paragraph's index in [`crate::dataset::Recommendation::paragraphs`].
+    pub paragraph: usize,
+    /// Byte range in that paragraph, on char boundaries.
+    pub range: Range<usize>,
+}

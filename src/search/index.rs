@@ -1,0 +1,446 @@
+//! The index built once from a dataset: the text, every word occurrence (token) in document
+//! order, the vocabulary with its postings, sentence and recommendation boundaries, and the
+//! gazetteer keys found in the text.
+//!
+//! It is kept small on purpose (see [`SearchIndex::heap_size`]): a token is only its word
+//! number (4 bytes) and a posting only its token number (4 bytes); byte offsets are not stored
+//! but recomputed, by cutting the text again, for the few recommendations a search returns.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::dataset::{Dataset, Location};
+use crate::missions::{self, KeyHit};
+
+use super::token;
+
+/// One distinct spelling of a word (case variants are separate entries, next to each other).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Entry {
+    surface: u32,
+    surface_len: u32,
+    folded: u32,
+    folded_len: u32,
+    /// The folded form's length in characters.
+    pub(super) folded_chars: u32,
+    /// The first of this entry's postings; they end where the next entry's begin.
+    postings: u32,
+}
+
+/// One recommendation's place in the index.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Rec {
+    pub(super) location: Location,
+    pub(super) para: u32,
+    /// Its first paragraph in `paragraph_starts`.
+    pub(super) first_paragraph: u32,
+    pub(super) paragraphs: u32,
+}
+
+/// The search index of one dataset.
+#[derive(Debug)]
+pub struct SearchIndex {
+    /// Every paragraph of every response, concatenated.
+    pub(super) text: String,
+    /// Byte offset of each paragraph in `text`, and the end of the text.
+    pub(super) paragraph_starts: Vec<u32>,
+    pub(super) recs: Vec<Rec>,
+    /// The first token of each recommendation, and the number of tokens.
+    pub(super) rec_starts: Vec<u32>,
+    /// The first token of each sentence, and the number of tokens.
+    pub(super) sentence_starts: Vec<u32>,
+    /// The entry (word) of each token, in document order.
+    pub(super) tokens: Vec<u32>,
+    /// Distinct words sorted by folded form, then spelling.
+    pub(super) entries: Vec<Entry>,
+    /// A 64-bit character set of each entry's folded form (see [`char_mask`]).
+    pub(super) masks: Vec<u64>,
+    arena: String,
+    /// Token numbers, grouped by entry, ascending within each.
+    postings: Vec<u32>,
+    /// Gazetteer keys found in the text, in token numbers, by start then longest first.
+    pub(super) key_hits: Vec<KeyHit>,
+}
+
+impl SearchIndex {
+    /// Builds the index of every response in `dataset`.
+    pub fn new(dataset: &Dataset) -> SearchIndex {
+        Builder::default().build(dataset)
+    }
+
+    /// The number of recommendations indexed.
+    pub fn len(&self) -> usize {
+        self.recs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.recs.is_empty()
+    }
+
+    /// The size in bytes of the text indexed (every paragraph of every response).
+    pub fn text_size(&self) -> usize {
+        self.text.len()
+    }
+
+    /// An estimate of the heap memory the index holds, in bytes: every buffer's capacity (the
+    /// text copy included) and the struct itself.
+    pub fn heap_size(&self) -> usize {
+        use std::mem::size_of;
+        size_of::<SearchIndex>()
+            + self.text.capacity()
+            + self.arena.capacity()
+            + self.paragraph_starts.capacity() * size_of::<u32>()
+            + self.recs.capacity() * size_of::<Rec>()
+            + self.rec_starts.capacity() * size_of::<u32>()
+            + self.sentence_starts.capacity() * size_of::<u32>()
+            + self.tokens.capacity() * size_of::<u32>()
+            + self.entries.capacity() * size_of::<Entry>()
+            + self.masks.capacity() * size_of::<u64>()
+            + self.postings.capacity() * size_of::<u32>()
+            + self.key_hits.capacity() * size_of::<KeyHit>()
+    }
+
+    /// The number of distinct spellings of words.
+    pub fn vocabulary_size(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub(super) fn surface(&self, entry: usize) -> &str {
+        let e = &self.entries[entry];
+        &self.arena[e.surface as usize..(e.surface + e.surface_len) as usize]
+    }
+
+    pub(super) fn folded(&self, entry: usize) -> &str {
+        let e = &self.entries[entry];
+        &self.arena[e.folded as usize..(e.folded + e.folded_len) as usize]
+    }
+
+    pub(super) fn postings(&self, entry: usize) -> &[u32] {
+        let start = self.entries[entry].postings as usize;
+        let end = self
+            .entries
+            .get(entry + 1)
+            .map_or(self.postings.len(), |next| next.postings as usize);
+        &self.postings[start..end]
+    }
+
+    /// The entries whose folded form is `folded`.
+    pub(super) fn folded_range(&self, folded: &str) -> Range<usize> {
+        let start = self.entries.partition_point(|e| self.folded_of(e) < folded);
+        let end = start
+            + self.entries[start..]
+                .iter()
+                .take_while(|e| self.folded_of(e) == folded)
+                .count();
+        start..end
+    }
+
+    /// The entries whose folded form starts with `prefix` (the exact ones included).
+    pub(super) fn prefix_range(&self, prefix: &str) -> Range<usize> {
+        let start = self.entries.partition_point(|e| self.folded_of(e) < prefix);
+        let end = start
+            + self.entries[start..].partition_point(|e| self.folded_of(e).starts_with(prefix));
+        start..end
+    }
+
+    fn folded_of(&self, e: &Entry) -> &str {
+        &self.arena[e.folded as usize..(e.folded + e.folded_len) as usize]
+    }
+
+    /// The recommendation a token belongs to.
+    pub(super) fn rec_of(&self, token: u32) -> usize {
+        self.rec_starts.partition_point(|&start| start <= token) - 1
+    }
+
+    /// The sentence a token belongs to.
+    pub(super) fn sentence_of(&self, token: u32) -> usize {
+        self.sentence_starts
+            .partition_point(|&start| start <= token)
+            - 1
+    }
+
+    /// The tokens of recommendation `rec`.
+    pub(super) fn rec_tokens(&self, rec: usize) -> Range<u32> {
+        self.rec_starts[rec]..self.rec_starts[rec + 1]
+    }
+
+    /// The text of paragraph `paragraph` (a global paragraph number).
+    pub(super) fn paragraph_text(&self, paragraph: usize) -> &str {
+        let start = self.paragraph_starts[paragraph] as usize;
+        let end = self.paragraph_starts[paragraph + 1] as usize;
+        &self.text[start..end]
+    }
+}
+
+/// A character set of a word in 64 bits: a bit for each of a–z and 0–9, the rest of the
+/// characters hashed into the other 28. An edit changes at most two bits, so two words whose
+/// masks differ in more than `2k` bits are more than `k` edits apart, and a word can only
+/// contain another as a subsequence if its mask contains the other's.
+pub(super) fn char_mask(word: &str) -> u64 {
+    word.chars().fold(0, |mask, c| {
+        let bit = match c {
+            'a'..='z' => u32::from(c) - u32::from('a'),
+            '0'..='9' => 26 + u32::from(c) - u32::from('0'),
+            _ => 36 + u32::from(c) % 28,
+        };
+        mask | (1 << bit)
+    })
+}
+
+#[derive(Default)]
+struct Builder {
+    text: String,
+    paragraph_starts: Vec<u32>,
+    recs: Vec<Rec>,
+    rec_starts: Vec<u32>,
+    sentence_starts: Vec<u32>,
+    tokens: Vec<u32>,
+    /// Spellings by first-seen number, and their folded forms.
+    spellings: Vec<(Range<usize>, String)>,
+    ids: HashMap<String, u32>,
+    key_hits: Vec<KeyHit>,
+}
+
+/// Offsets are stored in 32 bits; a dataset of 4 GiB of text is far beyond any report.
+fn to_u32(value: usize) -> u32 {
+    u32::try_from(value).expect("the dataset is smaller than 4 GiB")
+}
+
+impl Builder {
+    fn build(mut self, dataset: &Dataset) -> SearchIndex {
+        let gazetteer = missions::gazetteer();
+        let mut sentence_ids: Vec<u32> = Vec::new();
+        for (location, recommendation) in dataset.recommendations() {
+            self.rec_starts.push(to_u32(self.tokens.len()));
+            self.recs.push(Rec {
+                location,
+                para: recommendation.para,
+                first_paragraph: to_u32(self.paragraph_starts.len()),
+                paragraphs: to_u32(recommendation.paragraphs.len()),
+            });
+            for paragraph in &recommendation.paragraphs {
+                let offset = self.text.len();
+                self.paragraph_starts.push(to_u32(offset));
+                self.text.push_str(paragraph);
+                for (_, words) in token::sentence_words(paragraph) {
+                    let first = self.tokens.len();
+                    self.sentence_starts.push(to_u32(first));
+                    sentence_ids.clear();
+                    for word in words {
+                        let id = self.intern(paragraph, word, offset);
+                        sentence_ids.push(id);
+                        self.tokens.push(id);
+                    }
+                    let folded_sentence: Vec<&str> = sentence_ids
+                        .iter()
+                        .map(|&id| self.spellings[id as usize].1.as_str())
+                        .collect();
+                    self.key_hits
+                        .extend(
+                            gazetteer
+                                .find(&folded_sentence)
+                                .into_iter()
+                                .map(|hit| KeyHit {
+                                    key: hit.key,
+                                    start: hit.start + first,
+                                    end: hit.end + first,
+                                }),
+                        );
+                }
+            }
+        }
+        self.paragraph_starts.push(to_u32(self.text.len()));
+        self.rec_starts.push(to_u32(self.tokens.len()));
+        self.sentence_starts.push(to_u32(self.tokens.len()));
+        self.finish()
+    }
+
+    /// The first-seen number of the spelling at `range` of `paragraph`, which starts at byte
+    /// `offset` of `text`.
+    fn intern(&mut self, paragraph: &str, range: Range<usize>, offset: usize) -> u32 {
+        let word = &paragraph[range.clone()];
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = to_u32(self.spellings.len());
+        self.spellings
+            .push((offset + range.start..offset + range.end, token::fold(word)));
+        self.ids.insert(word.to_string(), id);
+        id
+    }
+
+    fn finish(self) -> SearchIndex {
+        let Builder {
+            text,
+            paragraph_starts,
+            recs,
+            rec_starts,
+            sentence_starts,
+            mut tokens,
+            spellings,
+            key_hits,
+            ..
+        } = self;
+        // Sort spellings by folded form then spelling, and renumber the tokens.
+        let mut order: Vec<u32> = (0..to_u32(spellings.len())).collect();
+        order.sort_unstable_by(|&a, &b| {
+            let (ra, fa) = &spellings[a as usize];
+            let (rb, fb) = &spellings[b as usize];
+            fa.cmp(fb)
+                .then_with(|| text[ra.clone()].cmp(&text[rb.clone()]))
+        });
+        let mut renumber = vec![0u32; spellings.len()];
+        for (new, &old) in order.iter().enumerate() {
+            renumber[old as usize] = to_u32(new);
+        }
+        let mut counts = vec![0u32; spellings.len() + 1];
+        for token in &mut tokens {
+            *token = renumber[*token as usize];
+            counts[*token as usize + 1] += 1;
+        }
+        for i in 1..counts.len() {
+            counts[i] += counts[i - 1];
+        }
+        let mut postings = vec![0u32; tokens.len()];
+        let mut next = counts.clone();
+        for (position, &entry) in tokens.iter().enumerate() {
+            postings[next[entry as usize] as usize] = to_u32(position);
+            next[entry as usize] += 1;
+        }
+        let mut arena = String::new();
+        let mut entries = Vec::with_capacity(spellings.len());
+        let mut masks = Vec::with_capacity(spellings.len());
+        for (new, &old) in order.iter().enumerate() {
+            let (range, folded) = &spellings[old as usize];
+            let surface = &text[range.clone()];
+            let surface_start = to_u32(arena.len());
+            arena.push_str(surface);
+            let folded_start = if folded == surface {
+                surface_start
+            } else {
+                let start = to_u32(arena.len());
+                arena.push_str(folded);
+                start
+            };
+            entries.push(Entry {
+                surface: surface_start,
+                surface_len: to_u32(surface.len()),
+                folded: folded_start,
+                folded_len: to_u32(folded.len()),
+                folded_chars: to_u32(folded.chars().count()),
+                postings: counts[new],
+            });
+            masks.push(char_mask(folded));
+        }
+        let mut index = SearchIndex {
+            text,
+            paragraph_starts,
+            recs,
+            rec_starts,
+            sentence_starts,
+            tokens,
+            entries,
+            masks,
+            arena,
+            postings,
+            key_hits,
+        };
+        index.text.shrink_to_fit();
+        index.arena.shrink_to_fit();
+        index.paragraph_starts.shrink_to_fit();
+        index.recs.shrink_to_fit();
+        index.rec_starts.shrink_to_fit();
+        index.sentence_starts.shrink_to_fit();
+        index.key_hits.shrink_to_fit();
+        index
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::{Document, Recommendation, Section};
+
+    pub(crate) fn dataset(responses: &[(u32, &[&str])]) -> Dataset {
+        Dataset {
+            document: Document {
+                symbol: "A/1".into(),
+                date: "2021-01-01".into(),
+                session: 1,
+                agenda_item: "1".into(),
+                agenda_item_title: String::new(),
+                title: "t".into(),
+                responds_to: "A/0".into(),
+                summary: String::new(),
+            },
+            sections: vec![Section {
+                number: "I".into(),
+                title: "One".into(),
+                recommendations: responses
+                    .iter()
+                    .map(|(para, paragraphs)| Recommendation {
+                        para: *para,
+                        paragraphs: paragraphs.iter().map(ToString::to_string).collect(),
+                    })
+                    .collect(),
+            }],
+            missions: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn tokens_postings_and_boundaries_agree() {
+        let index = SearchIndex::new(&dataset(&[
+            (1, &["Mali and peace. Peace again."]),
+            (2, &["Second one.", "Peace in South Sudan."]),
+        ]));
+        assert_eq!(index.len(), 2);
+        assert_eq!(index.rec_starts, [0, 5, 11]);
+        assert_eq!(index.sentence_starts, [0, 3, 5, 7, 11]);
+        let peace = index.folded_range("peace");
+        assert_eq!(peace.len(), 2, "Peace and peace are two spellings");
+        let mut tokens: Vec<u32> = peace.flat_map(|e| index.postings(e).to_vec()).collect();
+        tokens.sort_unstable();
+        assert_eq!(tokens, [2, 3, 7]);
+        for (position, &entry) in index.tokens.iter().enumerate() {
+            assert!(
+                index
+                    .postings(entry as usize)
+                    .contains(&u32::try_from(position).unwrap())
+            );
+        }
+        assert_eq!(index.rec_of(6), 1);
+        assert_eq!(index.sentence_of(6), 2);
+        assert_eq!(index.paragraph_text(2), "Peace in South Sudan.");
+        assert!(index.prefix_range("pea").len() == 2);
+        assert_eq!(index.prefix_range("zzz").len(), 0);
+    }
+
+    #[test]
+    fn key_hits_are_found_per_sentence() {
+        let index = SearchIndex::new(&dataset(&[(1, &["Peace in South Sudan. Sudan too."])]));
+        let g = missions::gazetteer();
+        let keys: Vec<(String, usize, usize)> = index
+            .key_hits
+            .iter()
+            .map(|h| (g.key(h.key).unwrap().words.join(" "), h.start, h.end))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("south sudan".to_string(), 2, 4),
+                ("sudan".to_string(), 3, 4),
+                ("sudan".to_string(), 4, 5)
+            ]
+        );
+    }
+
+    #[test]
+    fn masks_bound_edits_and_subsequences() {
+        let a = char_mask("peacekeeping");
+        let b = char_mask("peacekeping");
+        assert_eq!(a & b, b);
+        assert!((char_mask("mali") ^ char_mask("male")).count_ones() <= 2);
+        assert!((char_mask("mali") ^ char_mask("xyzw")).count_ones() > 2);
+    }
+}

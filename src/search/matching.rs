@@ -1,0 +1,215 @@
+//! One query word against the vocabulary: which words it matches, and how well.
+//!
+//! Tiers, best first: **exact** (the same word, case-insensitively unless the term has a
+//! capital), **prefix** (a longer word that starts with it; terms of 2+ characters), **fuzzy**
+//! (`SkimMatcherV2`, smart case, on single words: the term's characters in order, scoring at
+//! least [`FUZZY_THRESHOLD_PERCENT`] of the term's score against itself, in a word at most
+//! twice as long, skipping at most one character between the first and last matched ones,
+//! two for terms of 9+ characters), **typo** (optimal string alignment distance 1 for terms of 4–8
+//! characters, 2 for longer ones). Fuzzy and typo matching need a term of 4+ characters and
+//! are tried only when no word of the text equals or starts with the term: a word the text
+//! contains is taken to mean itself, which keeps `mali` from also matching `male` and `main`.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::index::{SearchIndex, char_mask};
+use super::token;
+
+/// Quality of an exact match; the other tiers score below it, in disjoint bands.
+pub(super) const EXACT: u32 = 100;
+/// Prefix matches score in `PREFIX..PREFIX + 20`, more for a longer share of the word.
+const PREFIX: u32 = 70;
+/// Fuzzy matches score in `FUZZY..FUZZY + 20`, more for a better skim score.
+const FUZZY: u32 = 40;
+const TYPO_ONE: u32 = 30;
+const TYPO_TWO: u32 = 20;
+
+/// Skim's score for a word, in per cent of the term's score against itself, below which a
+/// fuzzy match is scattered letters rather than the word.
+pub const FUZZY_THRESHOLD_PERCENT: i64 = 85;
+/// Terms shorter than this (in characters) match only exactly or as a prefix.
+pub const MIN_FORGIVING_CHARS: usize = 4;
+/// Terms shorter than this match only exactly.
+const MIN_PREFIX_CHARS: usize = 2;
+
+/// Which tiers a word may match in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Tiers {
+    Exact,
+    ExactOrPrefix,
+    All,
+}
+
+/// How a vocabulary word matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Tier {
+    Typo,
+    Fuzzy,
+    Prefix,
+    Exact,
+}
+
+/// A vocabulary entry that matches a query word, with its match quality.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Candidate {
+    pub(super) entry: u32,
+    pub(super) quality: u32,
+    pub(super) tier: Tier,
+}
+
+/// The vocabulary entries `word` matches, in vocabulary order.
+pub(super) fn candidates(
+    index: &SearchIndex,
+    skim: &SkimMatcherV2,
+    word: &str,
+    tiers: Tiers,
+    case_sensitive: bool,
+) -> Vec<Candidate> {
+    let folded = token::fold(word);
+    let term_chars = folded.chars().count();
+    let mut out = Vec::new();
+    let surface_ok =
+        |entry: usize, f: &dyn Fn(&str) -> bool| !case_sensitive || f(index.surface(entry));
+    for entry in index.folded_range(&folded) {
+        if surface_ok(entry, &|s| s == word) {
+            out.push(candidate(entry, EXACT, Tier::Exact));
+        }
+    }
+    if tiers != Tiers::Exact && term_chars >= MIN_PREFIX_CHARS {
+        for entry in index.prefix_range(&folded) {
+            let chars = index.entries[entry].folded_chars as usize;
+            if chars > term_chars && surface_ok(entry, &|s| s.starts_with(word)) {
+                out.push(candidate(
+                    entry,
+                    prefix_quality(term_chars, chars),
+                    Tier::Prefix,
+                ));
+            }
+        }
+    }
+    if tiers == Tiers::All && out.is_empty() && term_chars >= MIN_FORGIVING_CHARS {
+        forgiving(index, skim, word, &folded, case_sensitive, &mut out);
+    }
+    out
+}
+
+fn candidate(entry: usize, quality: u32, tier: Tier) -> Candidate {
+    Candidate {
+        entry: u32::try_from(entry).unwrap_or(u32::MAX),
+        quality,
+        tier,
+    }
+}
+
+fn prefix_quality(term_chars: usize, word_chars: usize) -> u32 {
+    let share = (19 * term_chars / word_chars.max(1)).min(19);
+    PREFIX + u32::try_from(share).unwrap_or(0)
+}
+
+/// Fuzzy and typo matches: a scan of the vocabulary, cut short by length and character-set
+/// filters before skim or the edit distance run.
+fn forgiving(
+    index: &SearchIndex,
+    skim: &SkimMatcherV2,
+    word: &str,
+    folded: &str,
+    case_sensitive: bool,
+    out: &mut Vec<Candidate>,
+) {
+    let term_chars = folded.chars().count();
+    let pattern = if case_sensitive { word } else { folded };
+    let Some(self_score) = skim.fuzzy_match(pattern, pattern).filter(|&s| s > 0) else {
+        return;
+    };
+    let max_edits = if term_chars >= 9 { 2 } else { 1 };
+    let term_mask = char_mask(folded);
+    let mut previous: Option<(usize, Option<(u32, Tier)>)> = None;
+    for (entry, info) in index.entries.iter().enumerate() {
+        let chars = info.folded_chars as usize;
+        let fuzzy_possible = chars >= term_chars && chars <= 2 * term_chars;
+        let typo_possible = chars.abs_diff(term_chars) <= max_edits;
+        if !fuzzy_possible && !typo_possible {
+            continue;
+        }
+        let mask = index.masks[entry];
+        let fuzzy_possible = fuzzy_possible && mask & term_mask == term_mask;
+        let typo_possible =
+            typo_possible && (mask ^ term_mask).count_ones() as usize <= 2 * max_edits;
+        if !fuzzy_possible && !typo_possible {
+            continue;
+        }
+        let result = match previous {
+            // Case variants share a folded form and sit next to each other: score it once.
+            Some((before, result))
+                if !case_sensitive && index.folded(before) == index.folded(entry) =>
+            {
+                result
+            }
+            _ => {
+                let target = if case_sensitive {
+                    index.surface(entry)
+                } else {
+                    index.folded(entry)
+                };
+                let result = forgiving_quality(
+                    skim,
+                    target,
+                    pattern,
+                    self_score,
+                    fuzzy_possible,
+                    typo_possible.then_some(max_edits),
+                );
+                previous = Some((entry, result));
+                result
+            }
+        };
+        if let Some((quality, tier)) = result {
+            out.push(candidate(entry, quality, tier));
+        }
+    }
+}
+
+/// Characters of the word skipped between the first and the last matched one: a dropped letter
+/// or two is a slip, more is scattered letters (`covd` is `covid`, not `covered`).
+fn internal_gaps(skim: &SkimMatcherV2, target: &str, pattern: &str) -> usize {
+    skim.fuzzy_indices(target, pattern)
+        .and_then(|(_, positions)| {
+            let first = positions.first()?;
+            let last = positions.last()?;
+            Some(last - first + 1 - positions.len())
+        })
+        .unwrap_or(usize::MAX)
+}
+
+/// The most characters a fuzzy match may skip inside the word, as many as the typo budget.
+fn max_gap(term_chars: usize) -> usize {
+    if term_chars >= 9 { 2 } else { 1 }
+}
+
+fn forgiving_quality(
+    skim: &SkimMatcherV2,
+    target: &str,
+    pattern: &str,
+    self_score: i64,
+    fuzzy_possible: bool,
+    max_edits: Option<usize>,
+) -> Option<(u32, Tier)> {
+    if fuzzy_possible
+        && let Some(score) = skim.fuzzy_match(target, pattern)
+        && score * 100 >= self_score * FUZZY_THRESHOLD_PERCENT
+        && internal_gaps(skim, target, pattern) <= max_gap(pattern.chars().count())
+    {
+        let above = score * 100 - self_score * FUZZY_THRESHOLD_PERCENT;
+        let band = (self_score * (100 - FUZZY_THRESHOLD_PERCENT)).max(1);
+        let share = u32::try_from((above * 19 / band).clamp(0, 19)).unwrap_or(0);
+        return Some((FUZZY + share, Tier::Fuzzy));
+    }
+    let max_edits = max_edits?;
+    match strsim::osa_distance(target, pattern) {
+        0 => None,
+        1 => Some((TYPO_ONE, Tier::Typo)),
+        d if d <= max_edits => Some((TYPO_TWO, Tier::Typo)),
+        _ => None,
+    }
+}

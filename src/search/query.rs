@@ -1,0 +1,240 @@
+//! The query language, in the style of fzf:
+//!
+//! | query            | matches                                                              |
+//! |------------------|----------------------------------------------------------------------|
+//! | `word`           | the word exactly, as a prefix, fuzzily, or with a typo (best first)  |
+//! | `'word`          | the word exactly                                                     |
+//! | `^word`          | a word that starts with `word`                                       |
+//! | `!word`          | excludes recommendations containing the word (`!^pre`, `!"a b"` too) |
+//! | `"a phrase"`     | the words in this order, next to each other, exactly                 |
+//! | `covid-19`       | a phrase too (`covid` then `19`); its last word may be a prefix      |
+//!
+//! Terms are separated by white space and must all match (AND). A term is cut into words as
+//! the text is (see [`super::token`]), so punctuation never matters and a term without letters
+//! or digits is ignored. Smart case: a term with a capital letter matches case-sensitively.
+//! An unterminated quote runs to the end of the query. Parsing never fails.
+
+use super::token;
+
+/// At most this many terms are kept (the rest of a longer query is ignored).
+pub const MAX_TERMS: usize = 24;
+/// At most this many words are kept in one phrase.
+pub const MAX_PHRASE_WORDS: usize = 24;
+
+/// How a term's words may match words of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Exact, prefix, fuzzy or typo (a plain term); in a phrase, exact but the last word may be
+    /// a prefix.
+    Fuzzy,
+    /// Exact words only (`'word`, `"a phrase"`).
+    Exact,
+    /// Exact or prefix (`^word`); in a phrase, the last word may be a prefix.
+    Prefix,
+}
+
+/// One term of a query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// The term's words as typed (one word, or several for a phrase).
+    pub words: Vec<String>,
+    pub mode: Mode,
+    /// `!term`: recommendations that match are excluded.
+    pub negated: bool,
+    /// Written in double quotes.
+    pub quoted: bool,
+    /// Smart case: the term has a capital letter.
+    pub case_sensitive: bool,
+}
+
+impl Term {
+    pub fn is_phrase(&self) -> bool {
+        self.words.len() > 1
+    }
+}
+
+/// A parsed query: its terms in the order typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    pub terms: Vec<Term>,
+}
+
+impl Query {
+    /// Parses a query; anything unrecognised is read as text, so this never fails.
+    pub fn parse(input: &str) -> Query {
+        let mut terms = Vec::new();
+        let mut rest = input;
+        while terms.len() < MAX_TERMS {
+            rest = rest.trim_start();
+            if rest.is_empty() {
+                break;
+            }
+            let mut negated = false;
+            let mut mode = Mode::Fuzzy;
+            // Operators may be combined, in any order: `!^war`, `^!war`, `!'war`.
+            loop {
+                if let Some(after) = rest.strip_prefix('!') {
+                    negated = true;
+                    rest = after;
+                } else if let Some(after) = rest.strip_prefix('\'') {
+                    mode = Mode::Exact;
+                    rest = after;
+                } else if let Some(after) = rest.strip_prefix('^') {
+                    mode = Mode::Prefix;
+                    rest = after;
+                } else {
+                    break;
+                }
+            }
+            let quoted = rest.starts_with('"');
+            let text;
+            if quoted {
+                let inner = &rest[1..];
+                let end = inner.find('"').unwrap_or(inner.len());
+                text = &inner[..end];
+                rest = inner.get(end + 1..).unwrap_or("");
+                if mode == Mode::Fuzzy {
+                    mode = Mode::Exact;
+                }
+            } else {
+                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                text = &rest[..end];
+                rest = &rest[end..];
+            }
+            let words: Vec<String> = token::words(text)
+                .take(MAX_PHRASE_WORDS)
+                .map(|range| text[range].to_string())
+                .collect();
+            if words.is_empty() {
+                continue;
+            }
+            let case_sensitive = words.iter().any(|word| token::is_case_sensitive(word));
+            terms.push(Term {
+                words,
+                mode,
+                negated,
+                quoted,
+                case_sensitive,
+            });
+        }
+        Query { terms }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn term(words: &[&str], mode: Mode, negated: bool, quoted: bool) -> Term {
+        Term {
+            words: words.iter().map(ToString::to_string).collect(),
+            mode,
+            negated,
+            quoted,
+            case_sensitive: words.iter().any(|w| token::is_case_sensitive(w)),
+        }
+    }
+
+    #[test]
+    fn plain_words_are_and_terms() {
+        let query = Query::parse("  peacekeeping   intelligence ");
+        assert_eq!(
+            query.terms,
+            [
+                term(&["peacekeeping"], Mode::Fuzzy, false, false),
+                term(&["intelligence"], Mode::Fuzzy, false, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn operators_exact_prefix_and_exclude() {
+        let query = Query::parse("'transition ^vaccin !monusco !^covid ^!sage");
+        assert_eq!(
+            query.terms,
+            [
+                term(&["transition"], Mode::Exact, false, false),
+                term(&["vaccin"], Mode::Prefix, false, false),
+                term(&["monusco"], Mode::Fuzzy, true, false),
+                term(&["covid"], Mode::Prefix, true, false),
+                term(&["sage"], Mode::Prefix, true, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_make_exact_phrases_and_may_be_unterminated() {
+        let query = Query::parse(r#"mali "sexual exploitation and abuse" !"south sudan" "open"#);
+        assert_eq!(
+            query.terms,
+            [
+                term(&["mali"], Mode::Fuzzy, false, false),
+                term(
+                    &["sexual", "exploitation", "and", "abuse"],
+                    Mode::Exact,
+                    false,
+                    true
+                ),
+                term(&["south", "sudan"], Mode::Exact, true, true),
+                term(&["open"], Mode::Exact, false, true),
+            ]
+        );
+        assert_eq!(
+            Query::parse(r#"^"quick imp""#).terms,
+            [term(&["quick", "imp"], Mode::Prefix, false, true)]
+        );
+    }
+
+    #[test]
+    fn punctuation_splits_words_into_a_phrase() {
+        let query = Query::parse("covid-19 MINUSMA-funded");
+        assert_eq!(query.terms[0].words, ["covid", "19"]);
+        assert!(query.terms[0].is_phrase());
+        assert!(query.terms[1].case_sensitive);
+    }
+
+    #[test]
+    fn terms_without_words_are_ignored() {
+        for input in [
+            "",
+            "   ",
+            "!",
+            "'",
+            "^",
+            "\"",
+            "\"\"",
+            "!^'",
+            "--- … ?!",
+            "\u{0}\u{1b}[31m",
+        ] {
+            assert!(
+                Query::parse(input)
+                    .terms
+                    .iter()
+                    .all(|t| !t.words.is_empty()),
+                "{input:?}"
+            );
+        }
+        assert!(Query::parse("! ' ^ \"\" ---").is_empty());
+        assert_eq!(Query::parse("\u{1b}[31mred").terms[0].words, ["31mred"]);
+    }
+
+    #[test]
+    fn smart_case_is_per_term() {
+        let query = Query::parse("UNMISS mali Mali");
+        let flags: Vec<bool> = query.terms.iter().map(|t| t.case_sensitive).collect();
+        assert_eq!(flags, [true, false, true]);
+    }
+
+    #[test]
+    fn long_queries_are_bounded() {
+        let long = "word ".repeat(1000);
+        assert_eq!(Query::parse(&long).terms.len(), MAX_TERMS);
+        let phrase = format!("\"{}\"", "w ".repeat(1000));
+        assert_eq!(Query::parse(&phrase).terms[0].words.len(), MAX_PHRASE_WORDS);
+    }
+}

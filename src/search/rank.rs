@@ -1,0 +1,669 @@
+//! Evaluating a query on the index: terms become clauses, clauses become occurrences (token
+//! spans with a match quality), occurrences are intersected per recommendation (AND), scored,
+//! ranked, and only the hits returned are turned into snippets and highlights.
+
+use std::ops::Range;
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use crate::missions::{self, Gazetteer, KeyHit};
+
+use super::index::SearchIndex;
+use super::matching::{self, Candidate, EXACT, Tiers};
+use super::query::{Mode, Query, Term};
+use super::snippet::Snippet;
+use super::token;
+use super::{Highlight, Hit};
+
+/// Added once per mission term that a recommendation matches by naming the mission.
+const MISSION_BONUS: u32 = 1000;
+/// Added for the whole query in one sentence (less for part of it).
+const SENTENCE_BONUS: u32 = 40;
+/// Added for every pair of consecutive terms found next to each other, in order (shared).
+const ADJACENT_BONUS: u32 = 20;
+/// At most this much is added for repeated matches.
+const REPEAT_BONUS: u32 = 5;
+/// Terms considered together as a possible mission name or place.
+const MAX_KEY_TERMS: usize = 16;
+/// A key hit never spans more tokens than this (keys are short names).
+const MAX_KEY_SPAN: usize = 64;
+
+/// What one positive or negative term asks of the text.
+#[derive(Debug, Clone)]
+enum Clause {
+    /// One word, in the given tiers.
+    Word {
+        word: String,
+        tiers: Tiers,
+        case_sensitive: bool,
+    },
+    /// Consecutive words in one sentence; the last may be a prefix.
+    Phrase {
+        words: Vec<String>,
+        last_prefix: bool,
+        case_sensitive: bool,
+    },
+    /// A gazetteer key (index into the gazetteer's keys).
+    Mission { key: usize },
+}
+
+/// A match of a clause: `len` tokens from `token`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Occurrence {
+    token: u32,
+    len: u32,
+    quality: u32,
+    mission: bool,
+}
+
+/// A recommendation's running totals while clauses are intersected.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tally {
+    clauses: u32,
+    score: u32,
+    occurrences: u32,
+}
+
+impl SearchIndex {
+    /// Ranked hits, best first, at most `limit`. Called on every keystroke: only the hits
+    /// returned get snippets and highlights. Never panics, whatever the query.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        let query = Query::parse(query);
+        if limit == 0 || query.is_empty() || self.is_empty() {
+            return Vec::new();
+        }
+        let gazetteer = missions::gazetteer();
+        let (positive, negative) = plan(gazetteer, &query);
+        let skim = SkimMatcherV2::default().smart_case();
+        let mut excluded = vec![false; self.recs.len()];
+        for clause in &negative {
+            for occurrence in self.occurrences(gazetteer, &skim, clause) {
+                excluded[self.rec_of(occurrence.token)] = true;
+            }
+        }
+        if positive.is_empty() {
+            // Only exclusions (fzf shows everything else): the rest, in document order.
+            return (0..self.recs.len())
+                .filter(|&rec| !excluded[rec])
+                .take(limit)
+                .map(|rec| self.hit(rec, 0, &[]))
+                .collect();
+        }
+        let clauses: Vec<Vec<Occurrence>> = positive
+            .iter()
+            .map(|clause| self.occurrences(gazetteer, &skim, clause))
+            .collect();
+        let mut tallies = vec![Tally::default(); self.recs.len()];
+        for occurrences in &clauses {
+            self.tally(occurrences, &mut tallies);
+        }
+        let wanted = u32::try_from(clauses.len()).unwrap_or(u32::MAX);
+        let candidate: Vec<bool> = tallies
+            .iter()
+            .zip(&excluded)
+            .map(|(tally, &excluded)| tally.clauses == wanted && !excluded)
+            .collect();
+        let mut ranked: Vec<(u32, usize)> = if clauses.len() == 1 {
+            candidate
+                .iter()
+                .enumerate()
+                .filter(|&(_, &c)| c)
+                .map(|(rec, _)| {
+                    let tally = tallies[rec];
+                    (tally.score + tally.occurrences.min(REPEAT_BONUS), rec)
+                })
+                .collect()
+        } else {
+            self.proximity(&clauses, &candidate, &tallies)
+        };
+        let order = |a: &(u32, usize), b: &(u32, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+        if ranked.len() > limit {
+            ranked.select_nth_unstable_by(limit - 1, order);
+            ranked.truncate(limit);
+        }
+        ranked.sort_unstable_by(order);
+        ranked
+            .into_iter()
+            .map(|(score, rec)| self.hit(rec, score, &clauses))
+            .collect()
+    }
+
+    /// Every occurrence of a clause, ordered by token.
+    fn occurrences(
+        &self,
+        gazetteer: &Gazetteer,
+        skim: &SkimMatcherV2,
+        clause: &Clause,
+    ) -> Vec<Occurrence> {
+        let mut out = match clause {
+            Clause::Word {
+                word,
+                tiers,
+                case_sensitive,
+            } => {
+                let candidates = matching::candidates(self, skim, word, *tiers, *case_sensitive);
+                let total = candidates
+                    .iter()
+                    .map(|c| self.postings(c.entry as usize).len())
+                    .sum();
+                let mut out = Vec::with_capacity(total);
+                for c in candidates {
+                    out.extend(
+                        self.postings(c.entry as usize)
+                            .iter()
+                            .map(|&token| Occurrence {
+                                token,
+                                len: 1,
+                                quality: c.quality,
+                                mission: false,
+                            }),
+                    );
+                }
+                out
+            }
+            Clause::Phrase {
+                words,
+                last_prefix,
+                case_sensitive,
+            } => self.phrase(skim, words, *last_prefix, *case_sensitive),
+            Clause::Mission { key } => self.mission(gazetteer, *key),
+        };
+        out.sort_unstable_by_key(|o| o.token);
+        out
+    }
+
+    fn phrase(
+        &self,
+        skim: &SkimMatcherV2,
+        words: &[String],
+        last_prefix: bool,
+        case_sensitive: bool,
+    ) -> Vec<Occurrence> {
+        let slots: Vec<Vec<Candidate>> = words
+            .iter()
+            .enumerate()
+            .map(|(i, word)| {
+                let tiers = if last_prefix && i + 1 == words.len() {
+                    Tiers::ExactOrPrefix
+                } else {
+                    Tiers::Exact
+                };
+                let mut slot = matching::candidates(self, skim, word, tiers, case_sensitive);
+                slot.sort_unstable_by_key(|c| c.entry);
+                slot
+            })
+            .collect();
+        let postings = |slot: &[Candidate]| -> usize {
+            slot.iter()
+                .map(|c| self.postings(c.entry as usize).len())
+                .sum()
+        };
+        // Anchor on the rarest word; check the others around it.
+        let Some((anchor, _)) = slots
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, slot)| postings(slot))
+        else {
+            return Vec::new();
+        };
+        let len = slots.len();
+        let mut out = Vec::new();
+        for c in &slots[anchor] {
+            for &token in self.postings(c.entry as usize) {
+                let Some(start) = (token as usize).checked_sub(anchor) else {
+                    continue;
+                };
+                let end = start + len;
+                if end > self.tokens.len() {
+                    continue;
+                }
+                let mut quality = EXACT;
+                let all_match = slots.iter().enumerate().all(|(i, slot)| {
+                    let entry = self.tokens[start + i];
+                    match slot.binary_search_by_key(&entry, |c| c.entry) {
+                        Ok(found) => {
+                            quality = quality.min(slot[found].quality);
+                            true
+                        }
+                        Err(_) => false,
+                    }
+                });
+                let (Ok(first), Ok(last)) = (u32::try_from(start), u32::try_from(end - 1)) else {
+                    continue;
+                };
+                if all_match && self.sentence_of(first) == self.sentence_of(last) {
+                    out.push(Occurrence {
+                        token: first,
+                        len: u32::try_from(len).unwrap_or(u32::MAX),
+                        quality,
+                        mission: false,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// A mission term: mentions of its missions, and its place where no other mission's
+    /// place contains it.
+    fn mission(&self, gazetteer: &Gazetteer, key: usize) -> Vec<Occurrence> {
+        let Some(wanted) = gazetteer.key(key) else {
+            return Vec::new();
+        };
+        let missions: Vec<usize> = wanted.missions().collect();
+        let names = |hit: &KeyHit| {
+            gazetteer
+                .key(hit.key)
+                .is_some_and(|k| k.names.iter().any(|m| missions.contains(m)))
+        };
+        let mut out = Vec::new();
+        for (i, hit) in self.key_hits.iter().enumerate() {
+            let mention = names(hit);
+            if mention || (hit.key == key && !self.shadowed(gazetteer, i, &missions)) {
+                out.push(Occurrence {
+                    token: u32::try_from(hit.start).unwrap_or(u32::MAX),
+                    len: u32::try_from(hit.end - hit.start).unwrap_or(1),
+                    quality: EXACT,
+                    mission: mention,
+                });
+            }
+        }
+        out
+    }
+
+    /// True when key hit `i` lies inside a longer hit of a key that names none of `missions`
+    /// ("Sudan" inside "South Sudan", for the missions in the Sudan).
+    fn shadowed(&self, gazetteer: &Gazetteer, i: usize, missions: &[usize]) -> bool {
+        let hit = self.key_hits[i];
+        self.key_hits[..i]
+            .iter()
+            .rev()
+            .take_while(|other| other.start + MAX_KEY_SPAN > hit.start)
+            .any(|other| {
+                other.start <= hit.start
+                    && other.end >= hit.end
+                    && other.end - other.start > hit.end - hit.start
+                    && gazetteer
+                        .key(other.key)
+                        .is_some_and(|k| k.missions().all(|m| !missions.contains(&m)))
+            })
+    }
+
+    /// Adds one clause's best quality per recommendation to the tallies.
+    fn tally(&self, occurrences: &[Occurrence], tallies: &mut [Tally]) {
+        let mut cursor = Cursor::new(&self.rec_starts);
+        let mut current: Option<(usize, u32, u32)> = None;
+        let flush = |tallies: &mut [Tally], (rec, best, count): (usize, u32, u32)| {
+            let tally = &mut tallies[rec];
+            tally.clauses += 1;
+            tally.score += best;
+            tally.occurrences += count;
+        };
+        for occurrence in occurrences {
+            let rec = cursor.find(occurrence.token);
+            let quality = occurrence.quality + if occurrence.mission { MISSION_BONUS } else { 0 };
+            current = match current {
+                Some((r, best, count)) if r == rec => Some((r, best.max(quality), count + 1)),
+                Some(done) => {
+                    flush(tallies, done);
+                    Some((rec, quality, 1))
+                }
+                None => Some((rec, quality, 1)),
+            };
+        }
+        if let Some(done) = current {
+            flush(tallies, done);
+        }
+    }
+
+    /// Scores candidates of a query of several clauses: the base tally plus how much of the
+    /// query one sentence holds, which terms stand next to each other, and repetition.
+    fn proximity(
+        &self,
+        clauses: &[Vec<Occurrence>],
+        candidate: &[bool],
+        tallies: &[Tally],
+    ) -> Vec<(u32, usize)> {
+        // (token, clause, len) of every occurrence in a candidate, in token order.
+        let mut events: Vec<(u32, u32, u32)> = Vec::new();
+        for (clause, occurrences) in clauses.iter().enumerate() {
+            let mut cursor = Cursor::new(&self.rec_starts);
+            let clause = u32::try_from(clause).unwrap_or(u32::MAX);
+            events.extend(
+                occurrences
+                    .iter()
+                    .filter(|o| candidate[cursor.find(o.token)])
+                    .map(|o| (o.token, clause, o.len)),
+            );
+        }
+        events.sort_unstable();
+        let n = clauses.len();
+        let mut best_cover = vec![0u32; self.recs.len()];
+        let mut best_count = vec![0u32; self.recs.len()];
+        let mut adjacent = vec![0u32; self.recs.len()];
+        let mut recs = Cursor::new(&self.rec_starts);
+        let mut sentences = Cursor::new(&self.sentence_starts);
+        let mut i = 0;
+        while i < events.len() {
+            let sentence = sentences.find(events[i].0);
+            let rec = recs.find(events[i].0);
+            let sentence_end = self.sentence_starts[sentence + 1];
+            let mut mask: u32 = 0;
+            let mut j = i;
+            while j < events.len() && events[j].0 < sentence_end {
+                let (token, clause, len) = events[j];
+                mask |= 1 << clause.min(31);
+                // A match of the next clause right after this one, in this sentence.
+                let next = token + len;
+                if (clause as usize) + 1 < n
+                    && events[j + 1..]
+                        .iter()
+                        .take_while(|e| e.0 <= next)
+                        .any(|e| e.0 == next && e.1 == clause + 1)
+                {
+                    adjacent[rec] |= 1 << clause.min(31);
+                }
+                j += 1;
+            }
+            let cover = mask.count_ones();
+            if cover > best_cover[rec] {
+                best_cover[rec] = cover;
+                best_count[rec] = 1;
+            } else if cover == best_cover[rec] {
+                best_count[rec] += 1;
+            }
+            i = j.max(i + 1);
+        }
+        let pairs = u32::try_from(n - 1).unwrap_or(u32::MAX).max(1);
+        candidate
+            .iter()
+            .enumerate()
+            .filter(|&(_, &c)| c)
+            .map(|(rec, _)| {
+                let cover = best_cover[rec].max(1);
+                let score = tallies[rec].score
+                    + SENTENCE_BONUS * (cover - 1) / pairs
+                    + ADJACENT_BONUS * adjacent[rec].count_ones() / pairs
+                    + best_count[rec].min(REPEAT_BONUS);
+                (score, rec)
+            })
+            .collect()
+    }
+
+    /// The hit for recommendation `rec`: highlights of every clause's occurrences in it, and
+    /// the sentence that holds the most of the query as the snippet.
+    fn hit(&self, rec: usize, score: u32, clauses: &[Vec<Occurrence>]) -> Hit {
+        let info = self.recs[rec];
+        let tokens = self.rec_tokens(rec);
+        // Cut the text again: token `tokens.start + k` is word `k` here.
+        let mut words: Vec<(usize, Range<usize>, usize)> = Vec::new();
+        let mut sentences: Vec<(usize, Range<usize>)> = Vec::new();
+        for p in 0..info.paragraphs as usize {
+            let text = self.paragraph_text(info.first_paragraph as usize + p);
+            for (sentence, ranges) in token::sentence_words(text) {
+                let number = sentences.len();
+                sentences.push((p, sentence));
+                words.extend(ranges.into_iter().map(|range| (p, range, number)));
+            }
+        }
+        let mut highlights: Vec<Highlight> = Vec::new();
+        let mut cover = vec![(0u32, 0u32); sentences.len()];
+        for (clause, occurrences) in clauses.iter().enumerate() {
+            let from = occurrences.partition_point(|o| o.token < tokens.start);
+            let to = occurrences.partition_point(|o| o.token < tokens.end);
+            for o in &occurrences[from..to] {
+                let first = (o.token - tokens.start) as usize;
+                let last = first + o.len.max(1) as usize - 1;
+                let (Some((p, start, sentence)), Some((_, end, _))) =
+                    (words.get(first), words.get(last))
+                else {
+                    continue;
+                };
+                highlights.push(Highlight {
+                    paragraph: *p,
+                    range: start.start..end.end,
+                });
+                let (mask, quality) = &mut cover[*sentence];
+                *mask |= 1 << clause.min(31);
+                *quality += o.quality + if o.mission { MISSION_BONUS } else { 0 };
+            }
+        }
+        highlights.sort_by_key(|h| (h.paragraph, h.range.start, h.range.end));
+        highlights.dedup_by(|next, kept| {
+            let overlaps = next.paragraph == kept.paragraph && next.range.start < kept.range.end;
+            if overlaps {
+                kept.range.end = kept.range.end.max(next.range.end);
+            }
+            overlaps
+        });
+        let best = cover
+            .iter()
+            .enumerate()
+            .max_by(|(i, a), (j, b)| {
+                (a.0.count_ones(), a.1)
+                    .cmp(&(b.0.count_ones(), b.1))
+                    .then(j.cmp(i))
+            })
+            .map_or(0, |(i, _)| i);
+        let snippet = match sentences.get(best) {
+            Some((p, range)) => {
+                let text = self.paragraph_text(info.first_paragraph as usize + p);
+                Snippet {
+                    text: text[range.clone()].to_string(),
+                    highlights: highlights
+                        .iter()
+                        .filter(|h| h.paragraph == *p)
+                        .filter_map(|h| {
+                            let start = h.range.start.max(range.start);
+                            let end = h.range.end.min(range.end);
+                            (start < end).then(|| start - range.start..end - range.start)
+                        })
+                        .collect(),
+                }
+            }
+            None => Snippet::default(),
+        };
+        Hit {
+            location: info.location,
+            para: info.para,
+            score,
+            snippet,
+            highlights,
+        }
+    }
+}
+
+/// Turns the query's terms into positive and negative clauses, joining consecutive plain or
+/// quoted terms that spell a gazetteer key (longest first) into one mission clause.
+fn plan(gazetteer: &Gazetteer, query: &Query) -> (Vec<Clause>, Vec<Clause>) {
+    let terms = &query.terms;
+    let mut positive = Vec::new();
+    let mut negative = Vec::new();
+    let eligible = |term: &Term| !term.negated && (term.quoted || term.mode == Mode::Fuzzy);
+    let mut i = 0;
+    while i < terms.len() {
+        let term = &terms[i];
+        if term.negated {
+            negative.push(clause(term));
+            i += 1;
+            continue;
+        }
+        if eligible(term) {
+            let run = terms[i..]
+                .iter()
+                .take(MAX_KEY_TERMS)
+                .take_while(|t| eligible(t))
+                .count();
+            let found = (1..=run).rev().find_map(|len| {
+                let words: Vec<String> = terms[i..i + len]
+                    .iter()
+                    .flat_map(|t| t.words.iter())
+                    .map(|w| token::fold(w))
+                    .filter(|w| !token::is_stopword(w))
+                    .collect();
+                gazetteer.lookup(&words).map(|key| (len, key))
+            });
+            if let Some((len, key)) = found {
+                positive.push(Clause::Mission { key });
+                i += len;
+                continue;
+            }
+        }
+        positive.push(clause(term));
+        i += 1;
+    }
+    (positive, negative)
+}
+
+/// The clause for one term (see [`super::query`] for the rules).
+fn clause(term: &Term) -> Clause {
+    let case_sensitive = term.case_sensitive;
+    if let [word] = term.words.as_slice() {
+        let tiers = match (term.mode, term.negated) {
+            (Mode::Exact, _) | (Mode::Fuzzy, true) => Tiers::Exact,
+            (Mode::Prefix, _) => Tiers::ExactOrPrefix,
+            (Mode::Fuzzy, false) => Tiers::All,
+        };
+        Clause::Word {
+            word: word.clone(),
+            tiers,
+            case_sensitive,
+        }
+    } else {
+        Clause::Phrase {
+            words: term.words.clone(),
+            last_prefix: term.mode == Mode::Prefix || (term.mode == Mode::Fuzzy && !term.negated),
+            case_sensitive,
+        }
+    }
+}
+
+/// The block (recommendation or sentence) of ascending tokens, found by moving forward.
+struct Cursor<'a> {
+    starts: &'a [u32],
+    position: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(starts: &'a [u32]) -> Cursor<'a> {
+        Cursor {
+            starts,
+            position: 0,
+        }
+    }
+
+    /// The block holding `token`; tokens must come in ascending order (others are found too,
+    /// by a full search).
+    fn find(&mut self, token: u32) -> usize {
+        let here = self.starts[self.position] <= token
+            && self
+                .starts
+                .get(self.position + 1)
+                .is_some_and(|&next| token < next);
+        if !here {
+            self.position = self
+                .starts
+                .partition_point(|&start| start <= token)
+                .saturating_sub(1);
+        }
+        self.position
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::Dataset;
+
+    fn plan_of(query: &str) -> Vec<String> {
+        let (positive, negative) = plan(missions::gazetteer(), &Query::parse(query));
+        let name = |c: &Clause| match c {
+            Clause::Word { word, tiers, .. } => format!("{word}:{tiers:?}"),
+            Clause::Phrase {
+                words, last_prefix, ..
+            } => format!(
+                "\"{}\"{}",
+                words.join(" "),
+                if *last_prefix { "*" } else { "" }
+            ),
+            Clause::Mission { key } => {
+                let key = missions::gazetteer().key(*key).unwrap();
+                format!("mission:{}", key.words.join(" "))
+            }
+        };
+        positive
+            .iter()
+            .map(name)
+            .chain(negative.iter().map(|c| format!("!{}", name(c))))
+            .collect()
+    }
+
+    #[test]
+    fn consecutive_terms_that_spell_a_key_become_one_mission_clause() {
+        assert_eq!(plan_of("south sudan"), ["mission:south sudan"]);
+        assert_eq!(plan_of("sudan"), ["mission:sudan"]);
+        assert_eq!(
+            plan_of("UNMISS transition"),
+            ["mission:unmiss", "transition:All"]
+        );
+        assert_eq!(
+            plan_of("democratic republic of the congo vaccines"),
+            ["mission:democratic republic congo", "vaccines:All"]
+        );
+        assert_eq!(
+            plan_of("\"central african republic\""),
+            ["mission:central african republic"]
+        );
+        assert_eq!(
+            plan_of("the united nations office to the african union"),
+            ["mission:united nations office african union"]
+        );
+    }
+
+    #[test]
+    fn exact_prefix_and_negated_terms_stay_literal() {
+        assert_eq!(plan_of("'mali"), ["mali:Exact"]);
+        assert_eq!(plan_of("^mali"), ["mali:ExactOrPrefix"]);
+        assert_eq!(plan_of("covid !mali"), ["covid:All", "!mali:Exact"]);
+        assert_eq!(plan_of("!^vacc"), ["!vacc:ExactOrPrefix"]);
+        assert_eq!(
+            plan_of("covid-19 !\"south sudan\""),
+            ["\"covid 19\"*", "!\"south sudan\""]
+        );
+        assert_eq!(plan_of("south 'sudan"), ["south:All", "sudan:Exact"]);
+    }
+
+    #[test]
+    fn the_cursor_finds_blocks_in_order_and_out_of_order() {
+        let starts = [0, 3, 3, 7, 10];
+        let mut cursor = Cursor::new(&starts);
+        assert_eq!(cursor.find(0), 0);
+        assert_eq!(cursor.find(2), 0);
+        assert_eq!(cursor.find(3), 2);
+        assert_eq!(cursor.find(9), 3);
+        assert_eq!(cursor.find(1), 0);
+    }
+
+    #[test]
+    fn highlights_and_snippet_point_at_the_matched_words() {
+        let dataset = Dataset::embedded();
+        let index = SearchIndex::new(&dataset);
+        let hits = index.search("clearcheck", 5);
+        assert_eq!(hits.len(), 1);
+        let hit = &hits[0];
+        assert_eq!(hit.para, 37);
+        let rec = dataset.get(hit.location).unwrap();
+        let marked: Vec<&str> = hit
+            .highlights
+            .iter()
+            .map(|h| &rec.paragraphs[h.paragraph][h.range.clone()])
+            .collect();
+        assert_eq!(marked, ["ClearCheck", "ClearCheck", "ClearCheck"]);
+        assert!(
+            hit.snippet
+                .text
+                .starts_with("Civilian personnel are also screened")
+        );
+        assert_eq!(hit.snippet.highlighted(), ["ClearCheck"]);
+    }
+}
