@@ -1,8 +1,136 @@
-//! Terminal setup and the event loop (the browser is being built).
+//! The terminal side of the browser: set the terminal up, run the event loop, and put the terminal
+//! back on quit, on error and on panic. The loop blocks on the next event and draws only after
+//! a command, so an idle browser uses no CPU.
 
+use std::io::{self, IsTerminal, Stdout, Write};
+use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+
+use crate::app::{App, Command};
 use crate::dataset::Dataset;
+use crate::{keys, ui};
 
-pub fn run(dataset: Dataset) -> std::io::Result<()> {
-    let _ = dataset;
-    Ok(())
+/// True while the terminal is in raw mode on the alternate screen.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+static PANIC_HOOK: Once = Once::new();
+
+/// Runs the browser on `dataset` until the user quits.
+pub fn run(dataset: Dataset) -> io::Result<()> {
+    if !io::stdout().is_terminal() {
+        return Err(io::Error::other(
+            "the browser needs a terminal; for text output use `c34 list`, `c34 show N` or `c34 export`",
+        ));
+    }
+    install_panic_hook();
+    let color = color_wanted(std::env::var_os("NO_COLOR").as_deref());
+    let _session = Session::start()?;
+    // Start listening for events (and SIGWINCH) before measuring the terminal, so that a resize
+    // during start-up arrives as an event instead of being lost.
+    event::poll(Duration::ZERO)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let size = terminal.size()?;
+    let app = App::new(dataset, size, color);
+    let result = event_loop(&mut terminal, app);
+    // The terminal shows the cursor as it drops, then the session restores the rest.
+    drop(terminal);
+    result
+}
+
+/// Colour unless `NO_COLOR` is set to something non-empty (<https://no-color.org>).
+pub fn color_wanted(no_color: Option<&std::ffi::OsStr>) -> bool {
+    no_color.is_none_or(std::ffi::OsStr::is_empty)
+}
+
+fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mut app: App) -> io::Result<()> {
+    let mut dirty = true;
+    loop {
+        if dirty {
+            // A resize event can be late or lost; lay out for the size the terminal has now.
+            let size = terminal.size()?;
+            if size != app.size {
+                app.update(Command::Resize {
+                    width: size.width,
+                    height: size.height,
+                });
+            }
+            terminal.draw(|frame| ui::render(frame, &app))?;
+            dirty = false;
+        }
+        let event = event::read()?;
+        let Some(command) = keys::command(&event, app.mode()) else {
+            continue;
+        };
+        app.update(command);
+        if app.quit {
+            return Ok(());
+        }
+        dirty = true;
+    }
+}
+
+/// Raw mode, the alternate screen and mouse capture, undone when dropped.
+struct Session;
+
+impl Session {
+    fn start() -> io::Result<Session> {
+        ACTIVE.store(true, Ordering::SeqCst);
+        let session = Session;
+        enable_raw_mode()?;
+        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+        Ok(session)
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Puts the terminal back as it was: mouse capture off, raw mode off, main screen, cursor shown.
+/// Safe to call more than once (the panic hook and the session both call it).
+pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let mut stdout = io::stdout();
+    // Errors are ignored: there is nothing better to do while leaving.
+    let _ = execute!(stdout, DisableMouseCapture);
+    let _ = disable_raw_mode();
+    let _ = execute!(stdout, LeaveAlternateScreen, Show);
+    let _ = stdout.flush();
+}
+
+/// Restores the terminal before the panic message is printed, so it is readable.
+fn install_panic_hook() {
+    PANIC_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn no_color_means_set_and_not_empty() {
+        assert!(color_wanted(None));
+        assert!(color_wanted(Some(OsStr::new(""))));
+        assert!(!color_wanted(Some(OsStr::new("1"))));
+    }
 }

@@ -1,0 +1,120 @@
+//! The bottom line: where you are (section, ¶, n of m) or a message, the `:` prompt when it is
+//! open, and the keys that work in the focused pane.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{MIN_HEIGHT, MIN_WIDTH, Theme, clip, width};
+use crate::app::{App, Overlay, Source};
+use crate::keys;
+use crate::sanitize::for_line;
+
+pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
+    let cells = usize::from(rect.width);
+    let hints = keys::hints(app.mode(), app.focus);
+    let (left, left_style) = match (&app.overlay, &app.message) {
+        (Some(Overlay::Jump { input }), _) => (format!(" :{input}"), theme.status()),
+        (_, Some(message)) => (format!(" {}", for_line(message)), theme.message()),
+        _ => (format!(" {}", location(app, cells)), theme.status()),
+    };
+    let left = clip(&left, cells);
+    let mut used = width(&left);
+    let mut spans = vec![Span::styled(left.clone(), left_style)];
+    // Hints go right-aligned, as many as fit after the location; help and quit first.
+    let essential = |key: &str| matches!(key, "?" | "q" | "Esc");
+    let item_width = |(key, action): &(&str, &str)| width(key) + 1 + width(action) + 2;
+    let mut room = cells.saturating_sub(used + 2);
+    let mut shown = vec![false; hints.len()];
+    for pass_essential in [true, false] {
+        for (index, hint) in hints.iter().enumerate() {
+            if essential(hint.0) == pass_essential && item_width(hint) <= room {
+                shown[index] = true;
+                room -= item_width(hint);
+            }
+        }
+    }
+    let mut right: Vec<Span> = Vec::new();
+    let mut right_width = 0;
+    for (hint, _) in hints.iter().zip(&shown).filter(|(_, shown)| **shown) {
+        right.push(Span::styled(hint.0.to_string(), theme.key()));
+        right.push(Span::raw(format!(" {}  ", hint.1)));
+        right_width += item_width(hint);
+    }
+    used += right_width;
+    spans.push(Span::raw(" ".repeat(cells.saturating_sub(used))));
+    spans.extend(right);
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(theme.status()),
+        rect,
+    );
+    if matches!(app.overlay, Some(Overlay::Jump { .. })) {
+        let x = u16::try_from(width(&left)).unwrap_or(u16::MAX);
+        if x < rect.width {
+            frame.set_cursor_position(Position::new(rect.x + x, rect.y));
+        }
+    }
+}
+
+/// `VIII. Safety and security · ¶ 165 · 10 of 22`, shortened to fit `cells`.
+fn location(app: &App, cells: usize) -> String {
+    let Some((location, recommendation)) = app.current() else {
+        return String::from("nothing selected");
+    };
+    let count = app.list.items.len();
+    let n = app.list.selected + 1;
+    let section = app.dataset.sections.get(location.section);
+    let para = recommendation.para;
+    let long_section = section.map_or(String::new(), |s| for_line(&s.heading()).into_owned());
+    let short_section = section.map_or(String::new(), |s| for_line(&s.number).into_owned());
+    let (long, short) = match app.list.source {
+        Source::Section(_) => (
+            format!("{long_section} · ¶ {para} · {n} of {count}"),
+            format!("{short_section} · ¶ {para} · {n}/{count}"),
+        ),
+        Source::Mission(m) => {
+            let acronym = app
+                .dataset
+                .missions
+                .get(m)
+                .map_or(String::new(), |mission| {
+                    for_line(&mission.acronym).into_owned()
+                });
+            (
+                format!("{acronym} · ¶ {para} · {n} of {count} · {long_section}"),
+                format!("{acronym} · ¶ {para} · {n}/{count}"),
+            )
+        }
+    };
+    // The long form only when it leaves room for a few key hints.
+    if width(&long) + 30 <= cells {
+        long
+    } else {
+        short
+    }
+}
+
+/// The one line drawn when the terminal is below the minimum size.
+pub fn render_too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let cells = usize::from(area.width);
+    let need = format!("{MIN_WIDTH}x{MIN_HEIGHT}");
+    let text = [
+        format!("Terminal too small: need {need} · q quits"),
+        format!("Too small: need {need}"),
+        format!("Need {need}"),
+    ]
+    .into_iter()
+    .find(|text| width(text) <= cells)
+    .unwrap_or_else(|| clip("Too small", cells));
+    let y = area.y + area.height / 2;
+    let line = Line::styled(text, theme.message()).centered();
+    frame.render_widget(
+        line,
+        Rect {
+            y,
+            height: 1.min(area.height),
+            ..area
+        },
+    );
+}

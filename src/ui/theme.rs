@@ -1,0 +1,123 @@
+//! Every style the browser uses, in one place. Without colour (`NO_COLOR`) the styles keep their
+//! modifiers (reverse, bold, underline, italic) so selection, focus and highlights stay visible.
+
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::widgets::{Block, BorderType};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub color: bool,
+}
+
+impl Theme {
+    pub fn new(color: bool) -> Theme {
+        Theme { color }
+    }
+
+    fn fg(self, color: Color) -> Style {
+        if self.color {
+            Style::new().fg(color)
+        } else {
+            Style::new()
+        }
+    }
+
+    /// The frame of a pane; the focused one is drawn thick (and coloured) so it shows without colour.
+    pub fn block(self, focused: bool) -> Block<'static> {
+        let block = Block::bordered().border_style(self.block_border(focused));
+        if focused {
+            block
+                .border_type(BorderType::Thick)
+                .title_style(Style::new().add_modifier(Modifier::BOLD))
+        } else {
+            block
+        }
+    }
+
+    pub fn block_border(self, focused: bool) -> Style {
+        self.fg(if focused {
+            Color::Cyan
+        } else {
+            Color::DarkGray
+        })
+    }
+
+    /// The selected row: reversed in the focused pane, bold and underlined elsewhere.
+    pub fn selected(self, focused: bool) -> Style {
+        if focused {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        } else {
+            self.fg(Color::Cyan)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        }
+    }
+
+    pub fn plain(self) -> Style {
+        Style::new()
+    }
+
+    /// Secondary text: counts, first words in the tree.
+    pub fn muted(self) -> Style {
+        if self.color {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new()
+        }
+    }
+
+    /// A recommendation the Secretariat says is not addressed to it.
+    pub fn not_addressed(self) -> Style {
+        self.fg(Color::DarkGray)
+            .add_modifier(Modifier::ITALIC | Modifier::DIM)
+    }
+
+    /// Paragraph numbers and headings.
+    pub fn heading(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    pub fn section(self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::ITALIC)
+    }
+
+    /// Mission and other acronyms in the reader.
+    pub fn acronym(self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
+    /// Document symbols (A/75/19, S/2020/1179) and resolutions in the reader.
+    pub fn symbol(self) -> Style {
+        self.fg(Color::Green).add_modifier(Modifier::UNDERLINED)
+    }
+
+    pub fn status(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    /// A key name in the status bar or the help.
+    pub fn key(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    /// A message in the status bar (e.g. an unknown paragraph).
+    pub fn message(self) -> Style {
+        if self.color {
+            // Not reversed by the status bar it sits on.
+            Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD)
+                .remove_modifier(Modifier::REVERSED)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+        }
+    }
+
+    pub fn title(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    pub fn scrollbar_thumb(self) -> Style {
+        self.fg(Color::Cyan)
+    }
+}

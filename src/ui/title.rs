@@ -1,0 +1,22 @@
+//! The top line: the report's symbol and title, so the first screen reads as the report.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+
+use super::{Theme, row};
+use crate::app::App;
+use crate::sanitize::for_line;
+
+pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
+    let document = &app.dataset.document;
+    let line = row(
+        vec![
+            Span::styled(format!(" {}", for_line(&document.symbol)), theme.title()),
+            Span::raw(format!("  {}", for_line(&document.title))),
+        ],
+        Some(Span::styled("? help ", theme.muted())),
+        usize::from(rect.width),
+    );
+    frame.render_widget(line, rect);
+}

@@ -1,0 +1,128 @@
+//! The left pane: the report's sections (numeral, title, number of recommendations), each
+//! expandable to its paragraph numbers, and the missions the responses name.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::{Theme, first_words, row, width};
+use crate::app::{App, Pane, TreeRow};
+use crate::sanitize::for_line;
+
+/// Narrower trees leave out the counts.
+const COUNT_MIN_WIDTH: usize = 26;
+
+pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
+    let focused = app.focus == Pane::Tree;
+    let block = theme.block(focused).title(" Sections ");
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let cells = usize::from(inner.width);
+    let rows = app.tree_rows();
+    let numeral_width = app
+        .dataset
+        .sections
+        .iter()
+        .map(|section| width(&for_line(&section.number)))
+        .max()
+        .unwrap_or(0);
+    for (index, y) in (app.tree.offset..rows.len()).zip(inner.y..inner.bottom()) {
+        let mut line = row_line(app, rows[index], cells, numeral_width, *theme);
+        if index == app.tree.selected {
+            line = line.style(theme.selected(focused));
+        }
+        frame.render_widget(
+            line,
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+        );
+    }
+}
+
+fn row_line(
+    app: &App,
+    row_kind: TreeRow,
+    cells: usize,
+    numeral_width: usize,
+    theme: Theme,
+) -> Line<'static> {
+    let dataset = &app.dataset;
+    let marker = |open: bool| if open { "▾ " } else { "▸ " };
+    match row_kind {
+        TreeRow::Section(s) => {
+            let Some(section) = dataset.sections.get(s) else {
+                return Line::default();
+            };
+            let open = app.tree.expanded.get(s).copied().unwrap_or(false);
+            let numeral = for_line(&section.number);
+            let pad = numeral_width.saturating_sub(width(&numeral));
+            row(
+                vec![
+                    Span::raw(marker(open)),
+                    Span::styled(format!("{numeral}{} ", " ".repeat(pad)), theme.heading()),
+                    Span::raw(for_line(&section.title).into_owned()),
+                ],
+                // Narrow trees keep the room for the title.
+                Some(Span::styled(
+                    section.recommendations.len().to_string(),
+                    theme.muted(),
+                ))
+                .filter(|_| cells >= COUNT_MIN_WIDTH),
+                cells,
+            )
+        }
+        TreeRow::Para(location) => {
+            let Some(recommendation) = dataset.get(location) else {
+                return Line::default();
+            };
+            let style = if recommendation.is_not_addressed() {
+                theme.not_addressed()
+            } else {
+                theme.muted()
+            };
+            let words = recommendation
+                .paragraphs
+                .first()
+                .map_or(String::new(), |p| first_words(p));
+            row(
+                vec![
+                    Span::raw(format!("  ¶ {:<4}", recommendation.para)),
+                    Span::styled(words, style),
+                ],
+                None,
+                cells,
+            )
+        }
+        TreeRow::Missions => row(
+            vec![
+                Span::raw(marker(app.tree.missions_expanded)),
+                Span::styled("Missions", theme.heading()),
+            ],
+            Some(Span::styled(
+                dataset.missions.len().to_string(),
+                theme.muted(),
+            ))
+            .filter(|_| cells >= COUNT_MIN_WIDTH),
+            cells,
+        ),
+        TreeRow::Mission(m) => {
+            let Some(mission) = dataset.missions.get(m) else {
+                return Line::default();
+            };
+            let count = app.items_of(crate::app::Source::Mission(m)).len();
+            row(
+                vec![
+                    Span::raw("  "),
+                    Span::styled(format!("{} ", for_line(&mission.acronym)), theme.acronym()),
+                    Span::styled(for_line(&mission.location).into_owned(), theme.muted()),
+                ],
+                Some(Span::styled(count.to_string(), theme.muted()))
+                    .filter(|_| cells >= COUNT_MIN_WIDTH),
+                cells,
+            )
+        }
+    }
+}
