@@ -1,0 +1,647 @@
+//! Every key and mouse binding of the browser, pressed through the key table and applied to the
+//! app state, with no terminal.
+
+use c34::app::{App, Command, Mode, Overlay, Pane, Source, TreeRow};
+use c34::dataset::{Dataset, Location};
+use c34::keys;
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::Size;
+
+fn app_at(width: u16, height: u16) -> App {
+    App::new(Dataset::embedded(), Size::new(width, height), true)
+}
+
+fn app() -> App {
+    app_at(120, 40)
+}
+
+/// Presses a key through the key table; returns whether it was bound.
+fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) -> bool {
+    let event = Event::Key(KeyEvent::new(code, modifiers));
+    match keys::command(&event, app.mode()) {
+        Some(command) => {
+            app.update(command);
+            true
+        }
+        None => false,
+    }
+}
+
+fn press(app: &mut App, code: KeyCode) -> bool {
+    press_with(app, code, KeyModifiers::NONE)
+}
+
+fn ch(app: &mut App, c: char) -> bool {
+    press(app, KeyCode::Char(c))
+}
+
+fn ctrl(app: &mut App, c: char) -> bool {
+    press_with(app, KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        if c == '\n' {
+            press(app, KeyCode::Enter);
+        } else {
+            ch(app, c);
+        }
+    }
+}
+
+fn mouse(app: &mut App, kind: MouseEventKind, column: u16, row: u16) -> bool {
+    let event = Event::Mouse(MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    });
+    match keys::command(&event, app.mode()) {
+        Some(command) => {
+            app.update(command);
+            true
+        }
+        None => false,
+    }
+}
+
+fn para(app: &App) -> Option<u32> {
+    app.current().map(|(_, recommendation)| recommendation.para)
+}
+
+fn section_index(app: &App, numeral: &str) -> usize {
+    app.dataset
+        .sections
+        .iter()
+        .position(|s| s.number == numeral)
+        .expect("the report has this section")
+}
+
+#[test]
+fn at_start_the_first_section_and_its_first_recommendation_are_shown() {
+    let app = app();
+    assert_eq!(app.focus, Pane::Tree);
+    assert_eq!(app.tree.selected, 0);
+    assert_eq!(app.list.source, Source::Section(0));
+    assert_eq!(app.list.selected, 0);
+    assert_eq!(para(&app), Some(18));
+    assert_eq!(app.reader.scroll, 0);
+    assert_eq!(app.mode(), Mode::Normal);
+}
+
+#[test]
+fn tab_and_shift_tab_cycle_through_the_visible_panes() {
+    let mut app = app();
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Pane::List);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Pane::Reader);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Pane::Tree);
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.focus, Pane::Reader);
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.focus, Pane::List);
+
+    // Without the tree (below 80 columns) only the list and the reader take turns.
+    let mut narrow = app_at(70, 24);
+    assert_eq!(narrow.focus, Pane::List);
+    press(&mut narrow, KeyCode::Tab);
+    assert_eq!(narrow.focus, Pane::Reader);
+    press(&mut narrow, KeyCode::Tab);
+    assert_eq!(narrow.focus, Pane::List);
+    press(&mut narrow, KeyCode::BackTab);
+    assert_eq!(narrow.focus, Pane::Reader);
+}
+
+#[test]
+fn h_l_and_the_arrows_move_focus_left_and_right_without_wrapping() {
+    let mut app = app();
+    ch(&mut app, 'h');
+    assert_eq!(app.focus, Pane::Tree);
+    ch(&mut app, 'l');
+    assert_eq!(app.focus, Pane::List);
+    press(&mut app, KeyCode::Right);
+    assert_eq!(app.focus, Pane::Reader);
+    ch(&mut app, 'l');
+    assert_eq!(app.focus, Pane::Reader);
+    press(&mut app, KeyCode::Left);
+    assert_eq!(app.focus, Pane::List);
+    ch(&mut app, 'h');
+    assert_eq!(app.focus, Pane::Tree);
+}
+
+#[test]
+fn j_k_and_the_arrows_move_through_the_sections_and_the_list_follows() {
+    let mut app = app();
+    ch(&mut app, 'j');
+    assert_eq!(app.tree.selected, 1);
+    assert_eq!(app.list.source, Source::Section(1));
+    assert_eq!(para(&app), Some(36));
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.list.source, Source::Section(2));
+    press(&mut app, KeyCode::Up);
+    ch(&mut app, 'k');
+    assert_eq!(app.list.source, Source::Section(0));
+    ch(&mut app, 'k');
+    assert_eq!(app.tree.selected, 0, "stays on the first row");
+}
+
+#[test]
+fn j_k_in_the_list_select_recommendations_and_the_reader_follows() {
+    let mut app = app();
+    for _ in 0..7 {
+        ch(&mut app, 'j');
+    }
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Pane::List);
+    assert_eq!(para(&app), Some(156));
+    ch(&mut app, 'j');
+    assert_eq!(para(&app), Some(157));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Up);
+    assert_eq!(para(&app), Some(157));
+    ch(&mut app, 'k');
+    ch(&mut app, 'k');
+    assert_eq!(para(&app), Some(156));
+}
+
+#[test]
+fn j_k_in_the_reader_scroll_inside_the_text() {
+    // A small screen so the response to 156 overflows.
+    let mut app = app_at(80, 24);
+    typed(&mut app, ":156\n");
+    assert_eq!(app.focus, Pane::Reader);
+    let max = app.max_scroll();
+    assert!(max > 5, "156 overflows at 80x24");
+    ch(&mut app, 'j');
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.reader.scroll, 2);
+    ch(&mut app, 'k');
+    assert_eq!(app.reader.scroll, 1);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Up);
+    assert_eq!(app.reader.scroll, 0);
+    for _ in 0..200 {
+        ch(&mut app, 'j');
+    }
+    assert_eq!(app.reader.scroll, max, "stops at the end of the text");
+}
+
+#[test]
+fn g_and_capital_g_home_and_end_go_to_the_first_and_last() {
+    let mut app = app();
+    ch(&mut app, 'G');
+    assert_eq!(app.tree.selected, app.tree_rows().len() - 1);
+    ch(&mut app, 'g');
+    assert_eq!(app.tree.selected, 0);
+    press(&mut app, KeyCode::End);
+    assert_eq!(app.tree.selected, app.tree_rows().len() - 1);
+    press(&mut app, KeyCode::Home);
+    assert_eq!(app.tree.selected, 0);
+
+    typed(&mut app, ":157\n");
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.focus, Pane::List);
+    ch(&mut app, 'G');
+    assert_eq!(para(&app), Some(177));
+    press(&mut app, KeyCode::Home);
+    assert_eq!(para(&app), Some(156));
+
+    let mut small = app_at(80, 24);
+    typed(&mut small, ":156\n");
+    press(&mut small, KeyCode::End);
+    assert_eq!(small.reader.scroll, small.max_scroll());
+    ch(&mut small, 'g');
+    assert_eq!(small.reader.scroll, 0);
+    ch(&mut small, 'G');
+    press(&mut small, KeyCode::Home);
+    assert_eq!(small.reader.scroll, 0);
+}
+
+#[test]
+fn page_keys_move_by_a_screenful() {
+    let mut app = app_at(80, 24);
+    typed(&mut app, ":156\n");
+    let rows = usize::from(c34::ui::reader::viewport(&app.screen()).unwrap().height);
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(
+        app.reader.scroll,
+        rows - 1,
+        "a page keeps one line of context"
+    );
+    press(&mut app, KeyCode::PageUp);
+    assert_eq!(app.reader.scroll, 0);
+
+    // In the list a page is the rows the list shows.
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.focus, Pane::List);
+    let list_rows = usize::from(app.screen().inner(Pane::List).unwrap().height);
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(app.list.selected, list_rows);
+    assert!(
+        app.list.offset > 0,
+        "the list scrolls to show the selection"
+    );
+    press(&mut app, KeyCode::PageUp);
+    assert_eq!(app.list.selected, 0);
+    assert_eq!(app.list.offset, 0);
+}
+
+#[test]
+fn ctrl_d_and_ctrl_u_move_by_half_a_screen() {
+    let mut app = app_at(80, 24);
+    typed(&mut app, ":156\n");
+    let rows = usize::from(c34::ui::reader::viewport(&app.screen()).unwrap().height);
+    assert!(ctrl(&mut app, 'd'));
+    assert_eq!(app.reader.scroll, (rows - 1) / 2);
+    assert!(ctrl(&mut app, 'u'));
+    assert_eq!(app.reader.scroll, 0);
+
+    press(&mut app, KeyCode::BackTab);
+    let list_rows = usize::from(app.screen().inner(Pane::List).unwrap().height);
+    ctrl(&mut app, 'd');
+    assert_eq!(app.list.selected, list_rows / 2);
+    ctrl(&mut app, 'u');
+    assert_eq!(app.list.selected, 0);
+}
+
+#[test]
+fn enter_goes_one_pane_right() {
+    let mut app = app();
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus, Pane::List, "section → its list");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus, Pane::Reader, "recommendation → reader");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus, Pane::Reader);
+
+    // A paragraph row in the tree opens the reader directly.
+    let mut app = app_at(120, 40);
+    ch(&mut app, ' ');
+    ch(&mut app, 'j');
+    assert!(matches!(
+        app.tree_rows()[app.tree.selected],
+        TreeRow::Para(_)
+    ));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus, Pane::Reader);
+}
+
+#[test]
+fn space_expands_and_collapses_a_section() {
+    let mut app = app();
+    let collapsed = app.tree_rows().len();
+    ch(&mut app, ' ');
+    assert!(app.tree.expanded[0]);
+    assert_eq!(app.tree_rows().len(), collapsed + 2);
+    // Moving onto a paragraph row selects that recommendation.
+    ch(&mut app, 'j');
+    ch(&mut app, 'j');
+    assert_eq!(
+        app.tree_rows()[app.tree.selected],
+        TreeRow::Para(Location {
+            section: 0,
+            recommendation: 1
+        })
+    );
+    assert_eq!(para(&app), Some(22));
+    // Space on a child collapses its section and selects the section.
+    ch(&mut app, ' ');
+    assert!(!app.tree.expanded[0]);
+    assert_eq!(app.tree.selected, 0);
+    assert_eq!(app.tree_rows().len(), collapsed);
+}
+
+#[test]
+fn space_in_the_reader_pages_down() {
+    let mut app = app_at(80, 24);
+    typed(&mut app, ":156\n");
+    ch(&mut app, ' ');
+    assert!(app.reader.scroll > 0);
+}
+
+#[test]
+fn brackets_step_through_recommendations_from_any_pane() {
+    let mut app = app();
+    ch(&mut app, ']');
+    assert_eq!(para(&app), Some(22));
+    ch(&mut app, ']');
+    assert_eq!(para(&app), Some(22), "stays on the last of the list");
+    ch(&mut app, '[');
+    assert_eq!(para(&app), Some(18));
+    assert_eq!(app.focus, Pane::Tree);
+}
+
+#[test]
+fn a_jump_opens_the_paragraph_in_its_section() {
+    let mut app = app();
+    assert!(ch(&mut app, ':'));
+    assert_eq!(app.mode(), Mode::Jump);
+    typed(&mut app, "165");
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Jump {
+            input: "165".into()
+        })
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(para(&app), Some(165));
+    let viii = section_index(&app, "VIII");
+    assert_eq!(app.list.source, Source::Section(viii));
+    assert_eq!(app.tree_rows()[app.tree.selected], TreeRow::Section(viii));
+    assert_eq!(app.focus, Pane::Reader);
+    assert_eq!(app.message, None);
+
+    // With the section expanded the paragraph's own row is selected.
+    ch(&mut app, 'h');
+    ch(&mut app, 'h');
+    ch(&mut app, ' ');
+    typed(&mut app, ":170\n");
+    assert_eq!(
+        app.tree_rows()[app.tree.selected],
+        TreeRow::Para(app.current().unwrap().0)
+    );
+}
+
+#[test]
+fn an_unknown_paragraph_is_reported_with_the_nearest_ones() {
+    let mut app = app();
+    typed(&mut app, ":17\n");
+    let message = app.message.clone().expect("a message");
+    assert!(message.contains("¶ 17"), "{message}");
+    assert!(message.contains("¶ 18"), "{message}");
+    assert_eq!(para(&app), Some(18), "the selection stays");
+    assert_eq!(app.mode(), Mode::Normal);
+
+    typed(&mut app, ":47\n");
+    let message = app.message.clone().unwrap();
+    assert!(
+        message.contains("¶ 46") && message.contains("¶ 52"),
+        "{message}"
+    );
+
+    typed(&mut app, ":999999\n");
+    let message = app.message.clone().unwrap();
+    assert!(message.contains("¶ 192"), "{message}");
+
+    // The next key clears the message.
+    ch(&mut app, 'j');
+    assert_eq!(app.message, None);
+}
+
+#[test]
+fn the_jump_prompt_takes_digits_backspace_and_esc() {
+    let mut app = app();
+    typed(&mut app, ":1x6");
+    assert_eq!(app.overlay, Some(Overlay::Jump { input: "16".into() }));
+    assert!(!ch(&mut app, 'q'), "q is not bound in the prompt");
+    assert!(!app.quit);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.overlay, Some(Overlay::Jump { input: "1".into() }));
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.overlay, None, "backspace on an empty prompt closes it");
+
+    typed(&mut app, ":16");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay, None);
+    assert_eq!(para(&app), Some(18));
+
+    typed(&mut app, ":\n");
+    assert_eq!(app.overlay, None, "an empty jump goes nowhere");
+    assert_eq!(app.message, None);
+}
+
+#[test]
+fn question_mark_opens_the_help_which_scrolls_and_closes() {
+    let mut app = app_at(60, 12);
+    assert!(ch(&mut app, '?'));
+    assert_eq!(app.mode(), Mode::Help);
+    ch(&mut app, 'j');
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 2 }));
+    ch(&mut app, 'k');
+    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 1 }));
+    ch(&mut app, 'G');
+    let max = c34::ui::help::max_scroll(app.area());
+    assert_eq!(app.overlay, Some(Overlay::Help { scroll: max }));
+    ch(&mut app, 'g');
+    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 0 }));
+    // Keys of the panes below do nothing while the help is open.
+    assert!(!press(&mut app, KeyCode::Tab));
+    assert_eq!(para(&app), Some(18));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay, None);
+    ch(&mut app, '?');
+    ch(&mut app, '?');
+    assert_eq!(app.overlay, None, "? toggles");
+}
+
+#[test]
+fn q_and_ctrl_c_quit_from_every_mode() {
+    let mut app = app();
+    ch(&mut app, 'q');
+    assert!(app.quit);
+
+    let mut app = crate::app();
+    ctrl(&mut app, 'c');
+    assert!(app.quit);
+
+    let mut app = crate::app();
+    ch(&mut app, '?');
+    ch(&mut app, 'q');
+    assert!(app.quit, "q quits from the help");
+
+    let mut app = crate::app();
+    ch(&mut app, ':');
+    ctrl(&mut app, 'c');
+    assert!(app.quit, "Ctrl-c quits from the prompt");
+}
+
+#[test]
+fn esc_without_an_overlay_only_clears_a_message() {
+    let mut app = app();
+    typed(&mut app, ":17\n");
+    assert!(app.message.is_some());
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.message, None);
+    assert_eq!(app.focus, Pane::Tree);
+    assert!(!app.quit);
+}
+
+#[test]
+fn search_keys_stay_reserved() {
+    for c in ['/', 'n', 'N', 'm'] {
+        let event = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        assert_eq!(keys::command(&event, Mode::Normal), None, "{c} is reserved");
+    }
+    for c in ['n', 'p'] {
+        let event = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+        assert_eq!(
+            keys::command(&event, Mode::Normal),
+            None,
+            "Ctrl-{c} is reserved"
+        );
+    }
+}
+
+#[test]
+fn key_releases_and_alt_chords_do_nothing() {
+    let mut release = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+    release.kind = KeyEventKind::Release;
+    assert_eq!(keys::key_command(release, Mode::Normal), None);
+    let alt = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::ALT);
+    assert_eq!(keys::key_command(alt, Mode::Normal), None);
+    let shifted = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+    assert_eq!(
+        keys::key_command(shifted, Mode::Normal),
+        Some(Command::Bottom)
+    );
+}
+
+#[test]
+fn a_click_focuses_the_pane_and_selects_the_row() {
+    let mut app = app();
+    let screen = app.screen();
+    let list = screen.inner(Pane::List).unwrap();
+    assert!(mouse(
+        &mut app,
+        MouseEventKind::Down(MouseButton::Left),
+        list.x + 3,
+        list.y + 1
+    ));
+    assert_eq!(app.focus, Pane::List);
+    assert_eq!(para(&app), Some(22));
+
+    // The eighth tree row is section VIII.
+    let tree = screen.inner(Pane::Tree).unwrap();
+    mouse(
+        &mut app,
+        MouseEventKind::Down(MouseButton::Left),
+        tree.x + 6,
+        tree.y + 7,
+    );
+    assert_eq!(app.focus, Pane::Tree);
+    assert_eq!(para(&app), Some(156));
+    assert!(!app.tree.expanded[7]);
+    // A click on the ▸ marker expands the section.
+    mouse(
+        &mut app,
+        MouseEventKind::Down(MouseButton::Left),
+        tree.x,
+        tree.y + 7,
+    );
+    assert!(app.tree.expanded[7]);
+
+    let reader = screen.inner(Pane::Reader).unwrap();
+    mouse(
+        &mut app,
+        MouseEventKind::Down(MouseButton::Left),
+        reader.x + 10,
+        reader.y + 3,
+    );
+    assert_eq!(app.focus, Pane::Reader);
+    assert_eq!(para(&app), Some(156));
+
+    // Clicks on the title or status line change nothing.
+    mouse(&mut app, MouseEventKind::Down(MouseButton::Left), 5, 0);
+    assert_eq!(app.focus, Pane::Reader);
+}
+
+#[test]
+fn the_wheel_scrolls_the_pane_under_the_pointer() {
+    let mut app = app_at(80, 16);
+    typed(&mut app, ":156\n");
+    ch(&mut app, 'h');
+    assert_eq!(app.focus, Pane::List);
+    let screen = app.screen();
+    let reader = screen.inner(Pane::Reader).unwrap();
+    mouse(
+        &mut app,
+        MouseEventKind::ScrollDown,
+        reader.x + 2,
+        reader.y + 2,
+    );
+    assert_eq!(app.reader.scroll, 3);
+    assert_eq!(app.focus, Pane::List, "the wheel does not move focus");
+    mouse(
+        &mut app,
+        MouseEventKind::ScrollUp,
+        reader.x + 2,
+        reader.y + 2,
+    );
+    assert_eq!(app.reader.scroll, 0);
+
+    // Over the list the view scrolls and the selection stays.
+    let list = screen.inner(Pane::List).unwrap();
+    mouse(&mut app, MouseEventKind::ScrollDown, list.x + 2, list.y + 2);
+    assert_eq!(app.list.offset, 3);
+    assert_eq!(para(&app), Some(156));
+    for _ in 0..20 {
+        mouse(&mut app, MouseEventKind::ScrollDown, list.x + 2, list.y + 2);
+    }
+    let max_offset = app.list.items.len() - usize::from(list.height);
+    assert_eq!(app.list.offset, max_offset);
+}
+
+#[test]
+fn the_mouse_in_the_help_scrolls_it_or_closes_it() {
+    let mut app = app_at(60, 12);
+    ch(&mut app, '?');
+    mouse(&mut app, MouseEventKind::ScrollDown, 30, 6);
+    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 3 }));
+    mouse(&mut app, MouseEventKind::Down(MouseButton::Left), 30, 6);
+    assert_eq!(app.overlay, None);
+}
+
+#[test]
+fn resizing_below_80_columns_hides_the_tree_and_moves_focus() {
+    let mut app = app();
+    assert_eq!(app.focus, Pane::Tree);
+    app.update(Command::Resize {
+        width: 70,
+        height: 24,
+    });
+    assert_eq!(app.focus, Pane::List);
+    assert!(app.screen().tree.is_none());
+    // Below 60 columns one pane at a time: Tab switches between them.
+    app.update(Command::Resize {
+        width: 50,
+        height: 20,
+    });
+    assert!(app.screen().list.is_some() && app.screen().reader.is_none());
+    press(&mut app, KeyCode::Tab);
+    assert!(app.screen().list.is_none() && app.screen().reader.is_some());
+}
+
+#[test]
+fn a_resize_keeps_the_reader_scroll_inside_the_text() {
+    let mut app = app_at(80, 24);
+    typed(&mut app, ":156\n");
+    ch(&mut app, 'G');
+    let before = app.reader.scroll;
+    assert!(before > 0);
+    app.update(Command::Resize {
+        width: 200,
+        height: 60,
+    });
+    assert_eq!(app.max_scroll(), 0);
+    assert_eq!(app.reader.scroll, 0);
+}
+
+#[test]
+fn keys_keep_the_selected_list_row_in_view() {
+    let mut app = app_at(80, 16);
+    typed(&mut app, ":177\n");
+    let list = app.screen().inner(Pane::List).unwrap();
+    let rows = usize::from(list.height);
+    assert!(app.list.selected >= app.list.offset);
+    assert!(app.list.selected < app.list.offset + rows);
+    press(&mut app, KeyCode::BackTab);
+    ch(&mut app, 'g');
+    assert_eq!(app.list.offset, 0);
+}
