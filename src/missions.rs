@@ -15,7 +15,6 @@
 //! source do not matter; a place inside a longer one ("Sudan" in "South Sudan") is a hit of
 //! both keys, and the search engine decides which one the reader meant.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::dataset::{Dataset, Mission};
@@ -363,9 +362,9 @@ pub struct KeyHit {
 #[derive(Debug)]
 pub struct Gazetteer {
     keys: Vec<Key>,
-    by_words: HashMap<Vec<String>, usize>,
+    by_words: token::WordMap<Vec<String>, usize>,
     /// Keys by their first word, for scanning text.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: token::WordMap<String, Vec<usize>>,
     longest: usize,
 }
 
@@ -387,8 +386,8 @@ impl Gazetteer {
     pub fn new(entries: &[Entry]) -> Gazetteer {
         let mut gazetteer = Gazetteer {
             keys: Vec::new(),
-            by_words: HashMap::new(),
-            by_first: HashMap::new(),
+            by_words: token::WordMap::default(),
+            by_first: token::WordMap::default(),
             longest: 0,
         };
         for (mission, entry) in entries.iter().enumerate() {
@@ -464,18 +463,32 @@ impl Gazetteer {
     pub fn find<S: AsRef<str>>(&self, folded: &[S]) -> Vec<KeyHit> {
         let mut hits = Vec::new();
         for (start, word) in folded.iter().enumerate() {
-            let Some(candidates) = self.by_first.get(word.as_ref()) else {
-                continue;
-            };
-            let before = hits.len();
-            for &key in candidates {
-                if let Some(end) = match_at(&self.keys[key].words, folded, start) {
-                    hits.push(KeyHit { key, start, end });
-                }
-            }
-            hits[before..].sort_by(|a, b| b.end.cmp(&a.end).then(a.key.cmp(&b.key)));
+            self.find_at(folded, start, self.keys_starting(word.as_ref()), &mut hits);
         }
         hits
+    }
+
+    /// The keys whose first word is `folded` (a folded word), for [`Gazetteer::find_at`].
+    pub fn keys_starting(&self, folded: &str) -> &[usize] {
+        self.by_first.get(folded).map_or(&[], Vec::as_slice)
+    }
+
+    /// Adds the hits of `keys` (from [`Gazetteer::keys_starting`] for `folded[start]`) that
+    /// start at `start`, longest first.
+    pub fn find_at<S: AsRef<str>>(
+        &self,
+        folded: &[S],
+        start: usize,
+        keys: &[usize],
+        hits: &mut Vec<KeyHit>,
+    ) {
+        let before = hits.len();
+        for &key in keys {
+            if let Some(end) = match_at(&self.keys[key].words, folded, start) {
+                hits.push(KeyHit { key, start, end });
+            }
+        }
+        hits[before..].sort_by(|a, b| b.end.cmp(&a.end).then(a.key.cmp(&b.key)));
     }
 
     /// The missions (gazetteer indexes, sorted) that `text` mentions by acronym or name.

@@ -2,11 +2,11 @@
 //! order, the vocabulary with its postings, sentence and recommendation boundaries, and the
 //! gazetteer keys found in the text.
 //!
-//! It is kept small on purpose (see [`SearchIndex::heap_size`]): a token is only its word
-//! number (4 bytes) and a posting only its token number (4 bytes); byte offsets are not stored
-//! but recomputed, by cutting the text again, for the few recommendations a search returns.
+//! It is kept small on purpose (see [`SearchIndex::heap_size`]): a token is its word number
+//! and its byte offset (4 bytes each; its end follows from the word's length), a posting only
+//! its token number (4 bytes). Storing the offsets (rather than cutting the text again for the
+//! hits a search returns) makes a hit cost a few lookups instead of a pass over its text.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::dataset::{Dataset, Location};
@@ -34,7 +34,6 @@ pub(super) struct Rec {
     pub(super) para: u32,
     /// Its first paragraph in `paragraph_starts`.
     pub(super) first_paragraph: u32,
-    pub(super) paragraphs: u32,
 }
 
 /// The search index of one dataset.
@@ -49,8 +48,12 @@ pub struct SearchIndex {
     pub(super) rec_starts: Vec<u32>,
     /// The first token of each sentence, and the number of tokens.
     pub(super) sentence_starts: Vec<u32>,
+    /// Byte range of each sentence in `text`.
+    pub(super) sentence_spans: Vec<(u32, u32)>,
     /// The entry (word) of each token, in document order.
     pub(super) tokens: Vec<u32>,
+    /// Byte offset of each token in `text`.
+    pub(super) token_starts: Vec<u32>,
     /// Distinct words sorted by folded form, then spelling.
     pub(super) entries: Vec<Entry>,
     /// A 64-bit character set of each entry's folded form (see [`char_mask`]).
@@ -93,7 +96,9 @@ impl SearchIndex {
             + self.recs.capacity() * size_of::<Rec>()
             + self.rec_starts.capacity() * size_of::<u32>()
             + self.sentence_starts.capacity() * size_of::<u32>()
+            + self.sentence_spans.capacity() * size_of::<(u32, u32)>()
             + self.tokens.capacity() * size_of::<u32>()
+            + self.token_starts.capacity() * size_of::<u32>()
             + self.entries.capacity() * size_of::<Entry>()
             + self.masks.capacity() * size_of::<u64>()
             + self.postings.capacity() * size_of::<u32>()
@@ -164,6 +169,25 @@ impl SearchIndex {
         self.rec_starts[rec]..self.rec_starts[rec + 1]
     }
 
+    /// The byte range of a token in `text`.
+    pub(super) fn token_span(&self, token: usize) -> Range<usize> {
+        let start = self.token_starts[token] as usize;
+        let entry = &self.entries[self.tokens[token] as usize];
+        start..start + entry.surface_len as usize
+    }
+
+    /// The paragraph (global number) holding byte `offset` of `text`.
+    pub(super) fn paragraph_at(&self, offset: usize) -> usize {
+        self.paragraph_starts
+            .partition_point(|&start| start as usize <= offset)
+            .saturating_sub(1)
+    }
+
+    /// The byte offset in `text` where paragraph `paragraph` starts.
+    pub(super) fn paragraph_start(&self, paragraph: usize) -> usize {
+        self.paragraph_starts[paragraph] as usize
+    }
+
     /// The text of paragraph `paragraph` (a global paragraph number).
     pub(super) fn paragraph_text(&self, paragraph: usize) -> &str {
         let start = self.paragraph_starts[paragraph] as usize;
@@ -194,10 +218,12 @@ struct Builder {
     recs: Vec<Rec>,
     rec_starts: Vec<u32>,
     sentence_starts: Vec<u32>,
+    sentence_spans: Vec<(u32, u32)>,
     tokens: Vec<u32>,
-    /// Spellings by first-seen number, and their folded forms.
-    spellings: Vec<(Range<usize>, String)>,
-    ids: HashMap<String, u32>,
+    token_starts: Vec<u32>,
+    /// Spellings by first-seen number: where, folded, and the gazetteer keys they start.
+    spellings: Vec<(Range<usize>, String, &'static [usize])>,
+    ids: token::WordMap<String, u32>,
     key_hits: Vec<KeyHit>,
 }
 
@@ -216,36 +242,51 @@ impl Builder {
                 location,
                 para: recommendation.para,
                 first_paragraph: to_u32(self.paragraph_starts.len()),
-                paragraphs: to_u32(recommendation.paragraphs.len()),
             });
             for paragraph in &recommendation.paragraphs {
                 let offset = self.text.len();
                 self.paragraph_starts.push(to_u32(offset));
                 self.text.push_str(paragraph);
-                for (_, words) in token::sentence_words(paragraph) {
+                for sentence in token::sentences(paragraph) {
                     let first = self.tokens.len();
-                    self.sentence_starts.push(to_u32(first));
                     sentence_ids.clear();
-                    for word in words {
+                    let base = sentence.start;
+                    for word in token::words(&paragraph[sentence.clone()]) {
+                        let word = base + word.start..base + word.end;
+                        self.token_starts.push(to_u32(offset + word.start));
                         let id = self.intern(paragraph, word, offset);
                         sentence_ids.push(id);
                         self.tokens.push(id);
                     }
-                    let folded_sentence: Vec<&str> = sentence_ids
+                    if sentence_ids.is_empty() {
+                        continue;
+                    }
+                    self.sentence_starts.push(to_u32(first));
+                    self.sentence_spans.push((
+                        to_u32(offset + sentence.start),
+                        to_u32(offset + sentence.end),
+                    ));
+                    // Only sentences with a word that starts a key are matched against keys.
+                    let starts: Vec<usize> = (0..sentence_ids.len())
+                        .filter(|&i| !self.spellings[sentence_ids[i] as usize].2.is_empty())
+                        .collect();
+                    if starts.is_empty() {
+                        continue;
+                    }
+                    let folded: Vec<&str> = sentence_ids
                         .iter()
                         .map(|&id| self.spellings[id as usize].1.as_str())
                         .collect();
-                    self.key_hits
-                        .extend(
-                            gazetteer
-                                .find(&folded_sentence)
-                                .into_iter()
-                                .map(|hit| KeyHit {
-                                    key: hit.key,
-                                    start: hit.start + first,
-                                    end: hit.end + first,
-                                }),
-                        );
+                    let mut hits = Vec::new();
+                    for i in starts {
+                        let keys = self.spellings[sentence_ids[i] as usize].2;
+                        gazetteer.find_at(&folded, i, keys, &mut hits);
+                    }
+                    self.key_hits.extend(hits.into_iter().map(|hit| KeyHit {
+                        key: hit.key,
+                        start: hit.start + first,
+                        end: hit.end + first,
+                    }));
                 }
             }
         }
@@ -263,8 +304,10 @@ impl Builder {
             return id;
         }
         let id = to_u32(self.spellings.len());
+        let folded = token::fold(word);
+        let keys = missions::gazetteer().keys_starting(&folded);
         self.spellings
-            .push((offset + range.start..offset + range.end, token::fold(word)));
+            .push((offset + range.start..offset + range.end, folded, keys));
         self.ids.insert(word.to_string(), id);
         id
     }
@@ -276,7 +319,9 @@ impl Builder {
             recs,
             rec_starts,
             sentence_starts,
+            sentence_spans,
             mut tokens,
+            token_starts,
             spellings,
             key_hits,
             ..
@@ -284,8 +329,8 @@ impl Builder {
         // Sort spellings by folded form then spelling, and renumber the tokens.
         let mut order: Vec<u32> = (0..to_u32(spellings.len())).collect();
         order.sort_unstable_by(|&a, &b| {
-            let (ra, fa) = &spellings[a as usize];
-            let (rb, fb) = &spellings[b as usize];
+            let (ra, fa, _) = &spellings[a as usize];
+            let (rb, fb, _) = &spellings[b as usize];
             fa.cmp(fb)
                 .then_with(|| text[ra.clone()].cmp(&text[rb.clone()]))
         });
@@ -311,7 +356,7 @@ impl Builder {
         let mut entries = Vec::with_capacity(spellings.len());
         let mut masks = Vec::with_capacity(spellings.len());
         for (new, &old) in order.iter().enumerate() {
-            let (range, folded) = &spellings[old as usize];
+            let (range, folded, _) = &spellings[old as usize];
             let surface = &text[range.clone()];
             let surface_start = to_u32(arena.len());
             arena.push_str(surface);
@@ -338,7 +383,9 @@ impl Builder {
             recs,
             rec_starts,
             sentence_starts,
+            sentence_spans,
             tokens,
+            token_starts,
             entries,
             masks,
             arena,
@@ -351,6 +398,9 @@ impl Builder {
         index.recs.shrink_to_fit();
         index.rec_starts.shrink_to_fit();
         index.sentence_starts.shrink_to_fit();
+        index.sentence_spans.shrink_to_fit();
+        index.token_starts.shrink_to_fit();
+        index.tokens.shrink_to_fit();
         index.key_hits.shrink_to_fit();
         index
     }
@@ -359,34 +409,7 @@ impl Builder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::{Document, Recommendation, Section};
-
-    pub(crate) fn dataset(responses: &[(u32, &[&str])]) -> Dataset {
-        Dataset {
-            document: Document {
-                symbol: "A/1".into(),
-                date: "2021-01-01".into(),
-                session: 1,
-                agenda_item: "1".into(),
-                agenda_item_title: String::new(),
-                title: "t".into(),
-                responds_to: "A/0".into(),
-                summary: String::new(),
-            },
-            sections: vec![Section {
-                number: "I".into(),
-                title: "One".into(),
-                recommendations: responses
-                    .iter()
-                    .map(|(para, paragraphs)| Recommendation {
-                        para: *para,
-                        paragraphs: paragraphs.iter().map(ToString::to_string).collect(),
-                    })
-                    .collect(),
-            }],
-            missions: Vec::new(),
-        }
-    }
+    use crate::search::test_support::dataset;
 
     #[test]
     fn tokens_postings_and_boundaries_agree() {
@@ -412,6 +435,28 @@ mod tests {
         assert_eq!(index.rec_of(6), 1);
         assert_eq!(index.sentence_of(6), 2);
         assert_eq!(index.paragraph_text(2), "Peace in South Sudan.");
+        for token in 0..index.tokens.len() {
+            let span = index.token_span(token);
+            assert_eq!(
+                &index.text[span],
+                index.surface(index.tokens[token] as usize)
+            );
+        }
+        let spans: Vec<&str> = index
+            .sentence_spans
+            .iter()
+            .map(|&(s, e)| &index.text[s as usize..e as usize])
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                "Mali and peace.",
+                "Peace again.",
+                "Second one.",
+                "Peace in South Sudan."
+            ]
+        );
+        assert_eq!(index.paragraph_at(index.token_starts[7] as usize), 2);
         assert!(index.prefix_range("pea").len() == 2);
         assert_eq!(index.prefix_range("zzz").len(), 0);
     }

@@ -213,3 +213,143 @@ fn forgiving_quality(
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::test_support::dataset;
+
+    fn index() -> SearchIndex {
+        SearchIndex::new(&dataset(&[
+            (
+                1,
+                &["The vaccine arrived. Vaccines and vaccination programmes followed."],
+            ),
+            (
+                2,
+                &["Peacekeeping intelligence policy; the Mali mission; a male officer."],
+            ),
+            (3, &["COVID-19 was covered; covid cases; the covenant."]),
+        ]))
+    }
+
+    /// `(spelling, tier)` of every match of `word`, sorted by spelling.
+    fn matches(index: &SearchIndex, word: &str, tiers: Tiers) -> Vec<(String, Tier)> {
+        let skim = SkimMatcherV2::default().smart_case();
+        let mut found: Vec<(String, Tier)> =
+            candidates(index, &skim, word, tiers, token::is_case_sensitive(word))
+                .into_iter()
+                .map(|c| (index.surface(c.entry as usize).to_string(), c.tier))
+                .collect();
+        found.sort();
+        found
+    }
+
+    fn pairs(expected: &[(&str, Tier)]) -> Vec<(String, Tier)> {
+        expected
+            .iter()
+            .map(|(s, t)| ((*s).to_string(), *t))
+            .collect()
+    }
+
+    #[test]
+    fn exact_tier_ignores_case_unless_the_term_has_a_capital() {
+        let index = index();
+        assert_eq!(
+            matches(&index, "covid", Tiers::Exact),
+            pairs(&[("COVID", Tier::Exact), ("covid", Tier::Exact)])
+        );
+        assert_eq!(
+            matches(&index, "COVID", Tiers::Exact),
+            pairs(&[("COVID", Tier::Exact)])
+        );
+        assert!(matches(&index, "vaccin", Tiers::Exact).is_empty());
+    }
+
+    #[test]
+    fn prefix_tier_finds_longer_words_and_keeps_exact_ones_exact() {
+        let index = index();
+        assert_eq!(
+            matches(&index, "vaccine", Tiers::ExactOrPrefix),
+            pairs(&[("Vaccines", Tier::Prefix), ("vaccine", Tier::Exact),])
+        );
+        assert_eq!(
+            matches(&index, "Vacc", Tiers::ExactOrPrefix),
+            pairs(&[("Vaccines", Tier::Prefix)])
+        );
+        // One character is too little for a prefix.
+        assert!(matches(&index, "v", Tiers::ExactOrPrefix).is_empty());
+    }
+
+    #[test]
+    fn fuzzy_tier_forgives_a_dropped_letter_but_not_scattered_letters() {
+        let index = index();
+        assert_eq!(
+            matches(&index, "peacekeping", Tiers::All),
+            pairs(&[("Peacekeeping", Tier::Fuzzy)])
+        );
+        assert_eq!(
+            matches(&index, "vacination", Tiers::All),
+            pairs(&[("vaccination", Tier::Fuzzy)])
+        );
+        // "covd" is covid with a letter dropped, not "covered" or "covenant".
+        assert_eq!(
+            matches(&index, "covd", Tiers::All),
+            pairs(&[("COVID", Tier::Fuzzy), ("covid", Tier::Fuzzy)])
+        );
+        // Letters in order with gaps are not a match: "vcin" is not "vaccine".
+        assert!(matches(&index, "vcin", Tiers::All).is_empty());
+    }
+
+    #[test]
+    fn typo_tier_forgives_transpositions_and_substitutions() {
+        let index = index();
+        assert_eq!(
+            matches(&index, "intelligance", Tiers::All),
+            pairs(&[("intelligence", Tier::Typo)])
+        );
+        assert_eq!(
+            matches(&index, "polciy", Tiers::All),
+            pairs(&[("policy", Tier::Typo)])
+        );
+        // Too short to forgive.
+        assert!(matches(&index, "mle", Tiers::All).is_empty());
+    }
+
+    #[test]
+    fn forgiving_tiers_apply_only_when_nothing_matches_exactly_or_as_a_prefix() {
+        let index = index();
+        // "mali" is a word of the text: it does not also match "male".
+        assert_eq!(
+            matches(&index, "mali", Tiers::All),
+            pairs(&[("Mali", Tier::Exact)])
+        );
+        // Neither do exact or prefix terms.
+        assert!(matches(&index, "peacekeping", Tiers::ExactOrPrefix).is_empty());
+    }
+
+    #[test]
+    fn qualities_sit_in_disjoint_bands_in_tier_order() {
+        let index = index();
+        let skim = SkimMatcherV2::default().smart_case();
+        let quality = |word: &str| {
+            candidates(&index, &skim, word, Tiers::All, false)
+                .iter()
+                .map(|c| c.quality)
+                .max()
+                .unwrap()
+        };
+        let exact = quality("vaccine");
+        let prefix = quality("vacc");
+        let fuzzy = quality("peacekeping");
+        let typo = quality("intelligance");
+        assert!(
+            exact > prefix && prefix > fuzzy && fuzzy > typo,
+            "{exact} {prefix} {fuzzy} {typo}"
+        );
+        assert_eq!(exact, EXACT);
+        assert!((PREFIX..PREFIX + 20).contains(&prefix));
+        assert!((FUZZY..FUZZY + 20).contains(&fuzzy));
+        assert!((TYPO_TWO..=TYPO_ONE).contains(&typo));
+    }
+}

@@ -69,3 +69,36 @@ pub struct Highlight {
     /// Byte range in that paragraph, on char boundaries.
     pub range: Range<usize>,
 }
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use crate::dataset::{Dataset, Document, Recommendation, Section};
+
+    /// A one-section dataset of `(para, paragraphs)` responses.
+    pub(crate) fn dataset(responses: &[(u32, &[&str])]) -> Dataset {
+        Dataset {
+            document: Document {
+                symbol: "A/1".into(),
+                date: "2021-01-01".into(),
+                session: 1,
+                agenda_item: "1".into(),
+                agenda_item_title: String::new(),
+                title: "t".into(),
+                responds_to: "A/0".into(),
+                summary: String::new(),
+            },
+            sections: vec![Section {
+                number: "I".into(),
+                title: "One".into(),
+                recommendations: responses
+                    .iter()
+                    .map(|(para, paragraphs)| Recommendation {
+                        para: *para,
+                        paragraphs: paragraphs.iter().map(ToString::to_string).collect(),
+                    })
+                    .collect(),
+            }],
+            missions: Vec::new(),
+        }
+    }
+}

@@ -2,8 +2,6 @@
 //! spans with a match quality), occurrences are intersected per recommendation (AND), scored,
 //! ranked, and only the hits returned are turned into snippets and highlights.
 
-use std::ops::Range;
-
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::missions::{self, Gazetteer, KeyHit};
@@ -168,7 +166,9 @@ impl SearchIndex {
             } => self.phrase(skim, words, *last_prefix, *case_sensitive),
             Clause::Mission { key } => self.mission(gazetteer, *key),
         };
-        out.sort_unstable_by_key(|o| o.token);
+        if !out.is_sorted_by_key(|o| o.token) {
+            out.sort_unstable_by_key(|o| o.token);
+        }
         out
     }
 
@@ -324,19 +324,35 @@ impl SearchIndex {
         candidate: &[bool],
         tallies: &[Tally],
     ) -> Vec<(u32, usize)> {
-        // (token, clause, len) of every occurrence in a candidate, in token order.
-        let mut events: Vec<(u32, u32, u32)> = Vec::new();
-        for (clause, occurrences) in clauses.iter().enumerate() {
-            let mut cursor = Cursor::new(&self.rec_starts);
-            let clause = u32::try_from(clause).unwrap_or(u32::MAX);
-            events.extend(
+        // (token, clause, len) of every occurrence in a candidate, in token order: the
+        // clauses' lists are each in order already, so they are merged, not sorted.
+        let lists: Vec<Vec<(u32, u32)>> = clauses
+            .iter()
+            .map(|occurrences| {
+                let mut cursor = Cursor::new(&self.rec_starts);
                 occurrences
                     .iter()
                     .filter(|o| candidate[cursor.find(o.token)])
-                    .map(|o| (o.token, clause, o.len)),
-            );
+                    .map(|o| (o.token, o.len))
+                    .collect()
+            })
+            .collect();
+        let mut events: Vec<(u32, u32, u32)> = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+        let mut heads = vec![0usize; lists.len()];
+        loop {
+            let mut next: Option<(u32, usize)> = None;
+            for (clause, list) in lists.iter().enumerate() {
+                if let Some(&(token, _)) = list.get(heads[clause])
+                    && next.is_none_or(|(best, _)| token < best)
+                {
+                    next = Some((token, clause));
+                }
+            }
+            let Some((token, clause)) = next else { break };
+            let len = lists[clause][heads[clause]].1;
+            heads[clause] += 1;
+            events.push((token, u32::try_from(clause).unwrap_or(u32::MAX), len));
         }
-        events.sort_unstable();
         let n = clauses.len();
         let mut best_cover = vec![0u32; self.recs.len()];
         let mut best_count = vec![0u32; self.recs.len()];
@@ -395,37 +411,36 @@ impl SearchIndex {
     fn hit(&self, rec: usize, score: u32, clauses: &[Vec<Occurrence>]) -> Hit {
         let info = self.recs[rec];
         let tokens = self.rec_tokens(rec);
-        // Cut the text again: token `tokens.start + k` is word `k` here.
-        let mut words: Vec<(usize, Range<usize>, usize)> = Vec::new();
-        let mut sentences: Vec<(usize, Range<usize>)> = Vec::new();
-        for p in 0..info.paragraphs as usize {
-            let text = self.paragraph_text(info.first_paragraph as usize + p);
-            for (sentence, ranges) in token::sentence_words(text) {
-                let number = sentences.len();
-                sentences.push((p, sentence));
-                words.extend(ranges.into_iter().map(|range| (p, range, number)));
-            }
-        }
+        let first_paragraph = info.first_paragraph as usize;
+        let (first_sentence, sentences) = if tokens.is_empty() {
+            (0, 0)
+        } else {
+            let first = self.sentence_of(tokens.start);
+            (first, self.sentence_of(tokens.end - 1) + 1 - first)
+        };
         let mut highlights: Vec<Highlight> = Vec::new();
-        let mut cover = vec![(0u32, 0u32); sentences.len()];
+        // Per sentence of the recommendation: the clauses it holds and their total quality.
+        let mut cover = vec![(0u32, 0u32); sentences];
+        let mut cursor = Cursor::new(&self.sentence_starts);
         for (clause, occurrences) in clauses.iter().enumerate() {
             let from = occurrences.partition_point(|o| o.token < tokens.start);
             let to = occurrences.partition_point(|o| o.token < tokens.end);
+            cursor.position = first_sentence;
             for o in &occurrences[from..to] {
-                let first = (o.token - tokens.start) as usize;
-                let last = first + o.len.max(1) as usize - 1;
-                let (Some((p, start, sentence)), Some((_, end, _))) =
-                    (words.get(first), words.get(last))
-                else {
-                    continue;
-                };
+                let last = (o.token + o.len.max(1) - 1).min(tokens.end - 1);
+                let start = self.token_span(o.token as usize).start;
+                let end = self.token_span(last as usize).end;
+                let paragraph = self.paragraph_at(start);
+                let base = self.paragraph_start(paragraph);
                 highlights.push(Highlight {
-                    paragraph: *p,
-                    range: start.start..end.end,
+                    paragraph: paragraph - first_paragraph,
+                    range: start - base..end - base,
                 });
-                let (mask, quality) = &mut cover[*sentence];
-                *mask |= 1 << clause.min(31);
-                *quality += o.quality + if o.mission { MISSION_BONUS } else { 0 };
+                let sentence = cursor.find(o.token) - first_sentence;
+                if let Some((mask, quality)) = cover.get_mut(sentence) {
+                    *mask |= 1 << clause.min(31);
+                    *quality += o.quality + if o.mission { MISSION_BONUS } else { 0 };
+                }
             }
         }
         highlights.sort_by_key(|h| (h.paragraph, h.range.start, h.range.end));
@@ -445,23 +460,30 @@ impl SearchIndex {
                     .then(j.cmp(i))
             })
             .map_or(0, |(i, _)| i);
-        let snippet = match sentences.get(best) {
-            Some((p, range)) => {
-                let text = self.paragraph_text(info.first_paragraph as usize + p);
-                Snippet {
-                    text: text[range.clone()].to_string(),
-                    highlights: highlights
-                        .iter()
-                        .filter(|h| h.paragraph == *p)
-                        .filter_map(|h| {
-                            let start = h.range.start.max(range.start);
-                            let end = h.range.end.min(range.end);
-                            (start < end).then(|| start - range.start..end - range.start)
-                        })
-                        .collect(),
-                }
+        let snippet = if sentences == 0 {
+            // A response without words: its first paragraph as it is.
+            Snippet {
+                text: self.paragraph_text(first_paragraph).trim().to_string(),
+                highlights: Vec::new(),
             }
-            None => Snippet::default(),
+        } else {
+            let (start, end) = self.sentence_spans[first_sentence + best];
+            let (start, end) = (start as usize, end as usize);
+            let paragraph = self.paragraph_at(start);
+            let base = self.paragraph_start(paragraph);
+            let local = paragraph - first_paragraph;
+            Snippet {
+                text: self.text[start..end].to_string(),
+                highlights: highlights
+                    .iter()
+                    .filter(|h| h.paragraph == local)
+                    .filter_map(|h| {
+                        let from = (h.range.start + base).max(start);
+                        let to = (h.range.end + base).min(end);
+                        (from < to).then(|| from - start..to - start)
+                    })
+                    .collect(),
+            }
         };
         Hit {
             location: info.location,

@@ -11,19 +11,31 @@ use std::ops::Range;
 
 /// The byte ranges of the words of `text`, in order.
 pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut chars = text.char_indices().peekable();
+    let mut at = 0;
     std::iter::from_fn(move || {
-        let (start, _) = chars.find(|&(_, c)| c.is_alphanumeric())?;
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            if !c.is_alphanumeric() {
-                end = i;
-                break;
+        let start = loop {
+            let (is_word, len) = class_at(text, at)?;
+            if is_word {
+                break at;
             }
-            chars.next();
+            at += len;
+        };
+        while let Some((true, len)) = class_at(text, at) {
+            at += len;
         }
-        Some(start..end)
+        Some(start..at)
     })
+}
+
+/// Whether the character at byte `at` (a char boundary) is part of a word, and its length;
+/// bytes are read directly for ASCII, which is most of the text.
+fn class_at(text: &str, at: usize) -> Option<(bool, usize)> {
+    let byte = *text.as_bytes().get(at)?;
+    if byte.is_ascii() {
+        return Some((byte.is_ascii_alphanumeric(), 1));
+    }
+    let c = text.get(at..)?.chars().next()?;
+    Some((c.is_alphanumeric(), c.len_utf8()))
 }
 
 /// The sentences of `text` that have at least one word, each with its words' byte ranges.
@@ -43,22 +55,29 @@ pub fn sentence_words(text: &str) -> Vec<(Range<usize>, Vec<Range<usize>>)> {
 
 /// The byte ranges of the sentences of `text`, trimmed of surrounding white space.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !matches!(c, '.' | '!' | '?') {
+    let mut at = 0;
+    while at < bytes.len() {
+        let stop = bytes[at];
+        if !matches!(stop, b'.' | b'!' | b'?') {
+            at += 1;
             continue;
         }
         // The stop may be followed by closing quotes or brackets that belong to the sentence.
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, next)) = chars.peek() {
-            if matches!(next, '"' | '\'' | '”' | '’' | ')' | ']') {
-                end = j + next.len_utf8();
-                chars.next();
-            } else {
-                break;
-            }
+        let mut end = at + 1;
+        while let Some(c) = text[end..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '"' | '\'' | '”' | '’' | ')' | ']'))
+        {
+            end += c.len_utf8();
+        }
+        let before = &text[start..at];
+        at = end;
+        if stop == b'.' && is_abbreviation(before) {
+            continue;
         }
         let rest = &text[end..];
         let after_space = rest.trim_start();
@@ -66,9 +85,6 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         let next_starts_sentence = after_space.chars().next().is_some_and(|n| {
             n.is_uppercase() || n.is_ascii_digit() || matches!(n, '“' | '"' | '(' | '‘' | '[')
         });
-        if c == '.' && is_abbreviation(&text[start..i]) {
-            continue;
-        }
         if has_space && next_starts_sentence {
             push_trimmed(&mut out, text, start..end);
             start = end;
@@ -101,8 +117,44 @@ fn is_abbreviation(before: &str) -> bool {
         || (last.chars().count() == 1 && last.chars().all(char::is_alphabetic))
 }
 
+/// A fast non-cryptographic hasher (the Fx hash of rustc) for the index's word tables: the
+/// keys are words of a local file, so resistance to collision attacks buys nothing here.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.write_u64(u64::from(byte));
+    }
+
+    fn write_u64(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A `HashMap` keyed by words.
+pub type WordMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
+
 /// The case-folded form used for case-insensitive matching.
 pub fn fold(word: &str) -> String {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return word.to_string();
+    }
     word.to_lowercase()
 }
 
