@@ -1,1 +1,283 @@
-fn main() {}
+//! Search benchmarks (criterion): per-query latency on the real report and on a synthetic
+//! corpus 100 times its size, and index build time on the report. After criterion's runs a
+//! summary prints the median over the query set of each query's median time, the slowest
+//! query, and the index's memory against the text size.
+//!
+//! Targets (issue 4): median per query ≤ 1 ms on the report and ≤ 10 ms on the synthetic
+//! corpus; index build on the report ≤ 5 ms; index memory < 5 × the text.
+//!
+//! The synthetic corpus is generated deterministically: the report's recommendations, 100
+//! times over, each rebuilt from sentences drawn at random from the whole report, with about
+//! one word in seven replaced by an invented word. New words are invented at a rate that
+//! falls as the corpus grows (Heaps' law), so the vocabulary keeps growing without every
+//! replacement being new.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use criterion::{BenchmarkId, Criterion};
+
+use c34::dataset::{Dataset, Recommendation, Section};
+use c34::search::SearchIndex;
+use c34::search::token;
+
+/// The query set: missions, places, topics, typos, operators, and the first keystrokes of a
+/// query (the broadest prefixes, the slowest case).
+const QUERIES: &[&str] = &[
+    "unmiss",
+    "UNMISS",
+    "south sudan",
+    "peacekeping inteligence",
+    "cyprus",
+    "mali",
+    "democratic republic of the congo",
+    "minusma !monusco",
+    "monusco transition",
+    "covid",
+    "covid-19 vaccination",
+    "vacine",
+    "intelligance",
+    "sexual exploitation",
+    "\"sexual exploitation and abuse\"",
+    "protection of civilians",
+    "women peace security",
+    "gender parity",
+    "^vaccin",
+    "'transition",
+    "peacekeeping operations",
+    "xqzvw",
+    "p",
+    "pe",
+    "pea",
+    "peac",
+];
+
+/// Hits asked for per query (a screenful and more, as the browser would).
+const LIMIT: usize = 50;
+
+fn report() -> Dataset {
+    Dataset::embedded()
+}
+
+/// `SplitMix64`: a small deterministic generator, enough for a corpus.
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        usize::try_from(self.next() % u64::try_from(n.max(1)).unwrap_or(1)).unwrap_or(0)
+    }
+
+    /// A number in `[0, 1)`.
+    fn unit(&mut self) -> f64 {
+        // 53 random bits make an exact f64 fraction.
+        let bits = u32::try_from(self.next() >> 43).unwrap_or(0);
+        f64::from(bits) / f64::from(1u32 << 21)
+    }
+}
+
+/// Invents a pronounceable word of 2–4 syllables.
+fn invent(random: &mut Random) -> String {
+    const ONSETS: &[&str] = &[
+        "b", "c", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "tr",
+        "st", "pl", "gr",
+    ];
+    const VOWELS: &[&str] = &["a", "e", "i", "o", "u", "ai", "ou", "ea"];
+    const CODAS: &[&str] = &["", "", "", "n", "r", "s", "l", "m", "t"];
+    let syllables = 2 + random.below(3);
+    let mut word = String::new();
+    for _ in 0..syllables {
+        word.push_str(ONSETS[random.below(ONSETS.len())]);
+        word.push_str(VOWELS[random.below(VOWELS.len())]);
+        word.push_str(CODAS[random.below(CODAS.len())]);
+    }
+    word
+}
+
+/// The report `times` times over, rebuilt from random sentences with invented words mixed in.
+fn synthetic(base: &Dataset, times: usize) -> Dataset {
+    let mut random = Random(0x00C3_4C34);
+    let sentences: Vec<String> = base
+        .recommendations()
+        .flat_map(|(_, rec)| rec.paragraphs.iter())
+        .flat_map(|paragraph| {
+            token::sentences(paragraph)
+                .into_iter()
+                .map(|range| paragraph[range].to_string())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut invented: Vec<String> = Vec::new();
+    let mut replaced = 0.0_f64;
+    let mut para = 0;
+    let mut sections = Vec::new();
+    for volume in 0..times {
+        for section in &base.sections {
+            let mut recommendations = Vec::new();
+            for rec in &section.recommendations {
+                para += 1;
+                let paragraphs = rec
+                    .paragraphs
+                    .iter()
+                    .map(|paragraph| {
+                        let count = token::sentences(paragraph).len().max(1);
+                        let mut out = String::new();
+                        for _ in 0..count {
+                            let sentence = &sentences[random.below(sentences.len())];
+                            let mut last = 0;
+                            for word in token::words(sentence) {
+                                out.push_str(&sentence[last..word.start]);
+                                if random.unit() < 0.15 {
+                                    replaced += 1.0;
+                                    // Heaps' law: new words ever rarer as the corpus grows.
+                                    if invented.is_empty() || random.unit() < 25.0 / replaced.sqrt()
+                                    {
+                                        invented.push(invent(&mut random));
+                                        out.push_str(invented.last().map_or("", String::as_str));
+                                    } else {
+                                        // Skewed towards early words, as real vocabularies are.
+                                        let index = random
+                                            .below(invented.len())
+                                            .min(random.below(invented.len()));
+                                        out.push_str(&invented[index.min(invented.len() - 1)]);
+                                    }
+                                } else {
+                                    out.push_str(&sentence[word.clone()]);
+                                }
+                                last = word.end;
+                            }
+                            out.push_str(&sentence[last..]);
+                            out.push(' ');
+                        }
+                        out.truncate(out.trim_end().len());
+                        out
+                    })
+                    .collect();
+                recommendations.push(Recommendation { para, paragraphs });
+            }
+            sections.push(Section {
+                number: format!("{}-{volume}", section.number),
+                title: section.title.clone(),
+                recommendations,
+            });
+        }
+    }
+    Dataset {
+        document: base.document.clone(),
+        sections,
+        missions: Vec::new(),
+    }
+}
+
+fn bench_queries(criterion: &mut Criterion, name: &str, index: &SearchIndex) {
+    let mut group = criterion.benchmark_group(name);
+    group
+        .sample_size(20)
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_millis(800));
+    for query in QUERIES {
+        group.bench_with_input(BenchmarkId::from_parameter(query), query, |b, query| {
+            b.iter(|| index.search(black_box(query), LIMIT));
+        });
+    }
+    group.finish();
+}
+
+fn bench_build(criterion: &mut Criterion, dataset: &Dataset) {
+    criterion.bench_function("index build (report)", |b| {
+        b.iter(|| SearchIndex::new(black_box(dataset)));
+    });
+}
+
+/// The median of each query's median time, and the slowest query.
+fn per_query_medians(index: &SearchIndex) -> (Duration, Duration, &'static str) {
+    let mut medians: Vec<(Duration, &'static str)> = QUERIES
+        .iter()
+        .map(|query| {
+            let mut times = Vec::new();
+            let started = Instant::now();
+            while times.len() < 15
+                || (started.elapsed() < Duration::from_millis(100) && times.len() < 2000)
+            {
+                let t = Instant::now();
+                black_box(index.search(black_box(query), LIMIT));
+                times.push(t.elapsed());
+            }
+            times.sort_unstable();
+            (times[times.len() / 2], *query)
+        })
+        .collect();
+    medians.sort_unstable();
+    let (median, _) = medians[medians.len() / 2];
+    let (slowest, query) = medians[medians.len() - 1];
+    (median, slowest, query)
+}
+
+fn median_build(dataset: &Dataset) -> Duration {
+    let mut times: Vec<Duration> = (0..31)
+        .map(|_| {
+            let t = Instant::now();
+            black_box(SearchIndex::new(black_box(dataset)));
+            t.elapsed()
+        })
+        .collect();
+    times.sort_unstable();
+    times[times.len() / 2]
+}
+
+fn summary(report: &Dataset, report_index: &SearchIndex, synthetic_index: &SearchIndex) {
+    println!(
+        "\nsearch summary ({} queries, limit {LIMIT})",
+        QUERIES.len()
+    );
+    let (median, slowest, query) = per_query_medians(report_index);
+    println!(
+        "  report:    median per query {median:?} (target ≤ 1 ms), slowest {slowest:?} ({query:?})"
+    );
+    let (median, slowest, query) = per_query_medians(synthetic_index);
+    println!(
+        "  synthetic: median per query {median:?} (target ≤ 10 ms), slowest {slowest:?} ({query:?})"
+    );
+    println!(
+        "  index build (report): median {:?} (target ≤ 5 ms)",
+        median_build(report)
+    );
+    for (name, index) in [("report", report_index), ("synthetic", synthetic_index)] {
+        println!(
+            "  {name}: {} recommendations, {} bytes of text, {} distinct words, index {} bytes = {:.2} × text (target < 5)",
+            index.len(),
+            index.text_size(),
+            index.vocabulary_size(),
+            index.heap_size(),
+            ratio(index.heap_size(), index.text_size())
+        );
+    }
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    let as_f64 = |n: usize| f64::from(u32::try_from(n).unwrap_or(u32::MAX));
+    as_f64(part) / as_f64(whole.max(1))
+}
+
+fn main() {
+    let mut criterion = Criterion::default().configure_from_args();
+    let quick = std::env::args().any(|arg| arg == "--test" || arg == "--list");
+    let report = report();
+    let report_index = SearchIndex::new(&report);
+    let synthetic = synthetic(&report, if quick { 2 } else { 100 });
+    let synthetic_index = SearchIndex::new(&synthetic);
+    bench_queries(&mut criterion, "query (report)", &report_index);
+    bench_queries(&mut criterion, "query (synthetic 100x)", &synthetic_index);
+    bench_build(&mut criterion, &report);
+    criterion.final_summary();
+    if !quick {
+        summary(&report, &report_index, &synthetic_index);
+    }
+}

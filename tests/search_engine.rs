@@ -1,0 +1,313 @@
+//! The search engine through its public API: ranking rules on small datasets, and the
+//! invariants every hit keeps (highlights on char boundaries, snippets from the text) on the
+//! real report and on arbitrary queries.
+
+use c34::dataset::{Dataset, Document, Recommendation, Section};
+use c34::search::{Hit, SearchIndex};
+use proptest::prelude::*;
+
+fn dataset(responses: &[(u32, &str)]) -> Dataset {
+    Dataset {
+        document: Document {
+            symbol: "A/1".into(),
+            date: "2021-01-01".into(),
+            session: 1,
+            agenda_item: "1".into(),
+            agenda_item_title: String::new(),
+            title: "t".into(),
+            responds_to: "A/0".into(),
+            summary: String::new(),
+        },
+        sections: vec![Section {
+            number: "I".into(),
+            title: "One".into(),
+            recommendations: responses
+                .iter()
+                .map(|(para, text)| Recommendation {
+                    para: *para,
+                    paragraphs: text.split("\n\n").map(ToString::to_string).collect(),
+                })
+                .collect(),
+        }],
+        missions: Vec::new(),
+    }
+}
+
+fn paras(index: &SearchIndex, query: &str) -> Vec<u32> {
+    index.search(query, 100).iter().map(|h| h.para).collect()
+}
+
+#[test]
+fn exact_matches_rank_above_prefix_matches() {
+    let index = SearchIndex::new(&dataset(&[
+        (1, "Vaccines arrived."),
+        (2, "The vaccine arrived."),
+    ]));
+    assert_eq!(paras(&index, "vaccine"), [2, 1]);
+}
+
+#[test]
+fn fuzzy_matches_rank_above_typo_matches() {
+    // "peacekeping" is "peacekeeping" with a letter dropped (fuzzy), and two edits from
+    // "peacekeepinf" (typo only).
+    let index = SearchIndex::new(&dataset(&[
+        (1, "A peacekeepinf unit."),
+        (2, "A peacekeeping unit."),
+    ]));
+    let hits = index.search("peacekeping", 10);
+    assert_eq!(hits.iter().map(|h| h.para).collect::<Vec<_>>(), [2, 1]);
+    assert!(hits[0].score > hits[1].score);
+}
+
+#[test]
+fn more_of_the_query_in_one_sentence_ranks_higher() {
+    let index = SearchIndex::new(&dataset(&[
+        (1, "Gender matters here. Parity matters too."),
+        (2, "Gender parity matters."),
+    ]));
+    assert_eq!(paras(&index, "gender parity"), [2, 1]);
+}
+
+#[test]
+fn terms_next_to_each_other_in_order_rank_higher() {
+    let index = SearchIndex::new(&dataset(&[
+        (1, "Intelligence for peacekeeping."),
+        (2, "Peacekeeping intelligence."),
+    ]));
+    assert_eq!(paras(&index, "peacekeeping intelligence"), [2, 1]);
+}
+
+#[test]
+fn equal_scores_keep_document_order() {
+    let index = SearchIndex::new(&dataset(&[
+        (5, "A cat."),
+        (6, "A dog."),
+        (7, "Another cat."),
+    ]));
+    let hits = index.search("cat", 10);
+    assert_eq!(hits.iter().map(|h| h.para).collect::<Vec<_>>(), [5, 7]);
+    assert_eq!(hits[0].score, hits[1].score);
+}
+
+#[test]
+fn all_terms_must_match() {
+    let index = SearchIndex::new(&dataset(&[
+        (1, "Mine action."),
+        (2, "Action plan."),
+        (3, "Mine."),
+    ]));
+    assert_eq!(paras(&index, "mine action"), [1]);
+    assert!(paras(&index, "mine action plan").is_empty());
+}
+
+#[test]
+fn phrases_need_the_words_together_in_one_sentence() {
+    let index = SearchIndex::new(&dataset(&[
+        (1, "The protection of civilians."),
+        (2, "Civilians need protection."),
+        (3, "Their protection. Of civilians, later."),
+    ]));
+    assert_eq!(paras(&index, "\"protection of civilians\""), [1]);
+    assert_eq!(
+        paras(&index, "protection of civilians"),
+        [1, 3],
+        "AND, not a phrase"
+    );
+    // A hyphenated term is a phrase whose last word may be a prefix.
+    assert_eq!(paras(&index, "protection-of-civ"), [1]);
+}
+
+#[test]
+fn exclusions_remove_recommendations() {
+    let index = SearchIndex::new(&dataset(&[(1, "Mali and Niger."), (2, "Mali alone.")]));
+    assert_eq!(paras(&index, "mali !niger"), [2]);
+    assert_eq!(
+        paras(&index, "!niger"),
+        [2],
+        "only exclusions: everything else"
+    );
+    assert_eq!(paras(&index, "mali !^nig"), [2]);
+}
+
+#[test]
+fn exact_and_prefix_operators_narrow_a_term() {
+    let index = SearchIndex::new(&dataset(&[(1, "Transition plans."), (2, "Transitions.")]));
+    assert_eq!(paras(&index, "'transition"), [1]);
+    assert_eq!(paras(&index, "^transit"), [1, 2]);
+    assert!(paras(&index, "'transitio").is_empty());
+}
+
+#[test]
+fn smart_case_matches_capitals_only_when_asked() {
+    let index = SearchIndex::new(&dataset(&[
+        (1, "The Force commander."),
+        (2, "Use of force."),
+    ]));
+    assert_eq!(paras(&index, "force"), [1, 2]);
+    assert_eq!(paras(&index, "Force"), [1]);
+}
+
+#[test]
+fn a_place_inside_another_place_is_not_that_place() {
+    let index = SearchIndex::new(&dataset(&[
+        (1, "In South Sudan, patrols."),
+        (2, "In the Sudan, transition."),
+        (3, "UNMISS patrols."),
+    ]));
+    assert_eq!(paras(&index, "sudan"), [2]);
+    assert_eq!(
+        paras(&index, "south sudan"),
+        [3, 1],
+        "the mission first, then the place"
+    );
+}
+
+#[test]
+fn nonsense_and_empty_queries_return_nothing() {
+    let index = SearchIndex::new(&Dataset::embedded());
+    for query in [
+        "xqzvw",
+        "",
+        "   ",
+        "!",
+        "\"\"",
+        "'",
+        "^",
+        "zzzzzzzz qqqq",
+        "--- ...",
+    ] {
+        assert!(index.search(query, 10).is_empty(), "{query:?}");
+    }
+    assert!(index.search("peace", 0).is_empty());
+}
+
+#[test]
+fn the_limit_is_respected_and_the_best_hits_are_kept() {
+    let index = SearchIndex::new(&Dataset::embedded());
+    let all = index.search("mali", 1000);
+    let first = index.search("mali", 5);
+    assert_eq!(first.len(), 5);
+    assert_eq!(&all[..5], first.as_slice());
+}
+
+/// Every highlight is a char-boundary range of its paragraph, in reading order, and the
+/// snippet is a sentence of the recommendation with highlights inside it.
+fn check_hits(dataset: &Dataset, hits: &[Hit], query: &str) {
+    for hit in hits {
+        let rec = dataset
+            .get(hit.location)
+            .expect("the hit's location exists");
+        assert_eq!(rec.para, hit.para);
+        let mut previous: Option<(usize, usize)> = None;
+        for h in &hit.highlights {
+            let paragraph = &rec.paragraphs[h.paragraph];
+            assert!(paragraph.get(h.range.clone()).is_some(), "{query:?}: {h:?}");
+            assert!(h.range.start < h.range.end);
+            if let Some(before) = previous {
+                assert!(
+                    before <= (h.paragraph, h.range.start),
+                    "{query:?}: out of order"
+                );
+                assert!(before.0 < h.paragraph || before.1 <= h.range.start);
+            }
+            previous = Some((h.paragraph, h.range.end));
+        }
+        assert!(
+            rec.paragraphs.iter().any(|p| p.contains(&hit.snippet.text)),
+            "{query:?}: snippet {:?} not in the recommendation",
+            hit.snippet.text
+        );
+        for range in &hit.snippet.highlights {
+            assert!(hit.snippet.text.get(range.clone()).is_some(), "{query:?}");
+        }
+        let clipped = hit.snippet.clip(40);
+        assert!(clipped.width() <= 40);
+        for range in &clipped.highlights {
+            assert!(clipped.text.get(range.clone()).is_some());
+        }
+    }
+}
+
+#[test]
+fn hits_on_the_report_keep_their_invariants() {
+    let dataset = Dataset::embedded();
+    let index = SearchIndex::new(&dataset);
+    for query in [
+        "unmiss",
+        "south sudan",
+        "mali",
+        "peacekeping inteligence",
+        "covid-19",
+        "\"sexual exploitation and abuse\"",
+        "d’état",
+        "“Silencing",
+        "Ségou",
+        "segou",
+        "united nations office to the african union",
+        "^pea !covid",
+        "!peace",
+    ] {
+        let hits = index.search(query, 200);
+        assert!(!hits.is_empty(), "{query:?}");
+        check_hits(&dataset, &hits, query);
+        let mut scores: Vec<u32> = hits.iter().map(|h| h.score).collect();
+        let sorted = {
+            scores.sort_unstable_by(|a, b| b.cmp(a));
+            scores
+        };
+        assert_eq!(hits.iter().map(|h| h.score).collect::<Vec<_>>(), sorted);
+    }
+}
+
+#[test]
+fn a_typo_in_an_accented_word_is_forgiven() {
+    let index = SearchIndex::new(&Dataset::embedded());
+    assert_eq!(paras(&index, "segou"), [85]);
+}
+
+#[test]
+fn the_index_stays_under_five_times_the_text() {
+    let index = SearchIndex::new(&Dataset::embedded());
+    assert!(index.text_size() > 90_000);
+    assert!(
+        index.heap_size() < 5 * index.text_size(),
+        "index {} bytes, text {} bytes",
+        index.heap_size(),
+        index.text_size()
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn no_query_panics_and_hits_keep_their_invariants(
+        query in prop_oneof![
+            any::<String>(),
+            "[ !'^\"a-zA-Zé’\\-]{0,40}",
+            proptest::collection::vec(
+                prop_oneof![
+                    Just("unmiss"), Just("south"), Just("sudan"), Just("!"), Just("'"),
+                    Just("^"), Just("\""), Just("mali"), Just("covid-19"), Just("peacekeping"),
+                    Just("of"), Just("the"), Just("é"), Just("\u{1b}"), Just("\u{202e}"),
+                ],
+                0..12,
+            ).prop_map(|words| words.join(" ")),
+        ],
+        limit in 0usize..30,
+    ) {
+        thread_local! {
+            static REPORT: (Dataset, SearchIndex) = {
+                let dataset = Dataset::embedded();
+                let index = SearchIndex::new(&dataset);
+                (dataset, index)
+            };
+        }
+        REPORT.with(|(dataset, index)| {
+            let hits = index.search(&query, limit);
+            prop_assert!(hits.len() <= limit);
+            check_hits(dataset, &hits, &query);
+            Ok(())
+        })?;
+    }
+}
