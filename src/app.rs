@@ -512,13 +512,11 @@ impl App {
         let nearest = self.dataset.nearest_paras(para);
         let suggestion = match nearest.as_slice() {
             [] => String::new(),
-            [one] => format!("; nearest: ¶ {one}"),
-            [below, above, ..] => format!("; nearest: ¶ {below} or ¶ {above}"),
+            [one] => format!(" · nearest: ¶ {one}"),
+            [below, above, ..] => format!(" · nearest: ¶ {below}, ¶ {above}"),
         };
-        self.message = Some(format!(
-            "No response to ¶ {para} of {}{suggestion}",
-            self.dataset.document.responds_to
-        ));
+        // Short enough for a 40-column status bar.
+        self.message = Some(format!("No response to ¶ {para}{suggestion}"));
     }
 
     fn click(&mut self, position: Position) {
@@ -677,10 +675,6 @@ fn reveal(offset: &mut usize, selected: usize, height: Option<u16>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn app() -> App {
-        App::new(Dataset::embedded(), Size::new(120, 40), true)
-    }
 
     #[test]
     fn moved_stays_inside_the_range() {

@@ -223,7 +223,7 @@ fn navigate_to_section_viii_jump_to_165_and_quit() {
     ]);
 
     browser.send(":17\r");
-    browser.wait_for_text("No response to ¶ 17 of A/75/19; nearest: ¶ 18");
+    browser.wait_for_text("No response to ¶ 17 · nearest: ¶ 18");
 
     browser.send("q");
     assert!(browser.wait_exit(), "c34 exits with status 0");

@@ -235,7 +235,7 @@ fn an_unknown_paragraph_message_shows_in_the_status_bar() {
     let text = screen_text(terminal.backend().buffer());
     let status = text.lines().last().unwrap();
     assert!(
-        status.contains("No response to ¶ 17 of A/75/19; nearest: ¶ 18"),
+        status.contains("No response to ¶ 17 · nearest: ¶ 18"),
         "{status}"
     );
 }

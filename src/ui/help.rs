@@ -5,15 +5,17 @@ use ratatui::layout::{Rect, Size};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{Theme, fit, width};
+use super::{Theme, fit};
 use crate::keys::HELP;
 
 /// The help box on a screen of `area`: centred, at most 70 cells wide, as tall as it needs.
 pub fn frame_area(area: Rect) -> Rect {
-    let lines = u16::try_from(lines(Theme::new(false)).len()).unwrap_or(u16::MAX);
+    let width = area.width.saturating_sub(4).min(70);
+    let needed = lines(Theme::new(false), usize::from(width.saturating_sub(2))).len();
+    let needed = u16::try_from(needed).unwrap_or(u16::MAX);
     let size = Size::new(
-        area.width.saturating_sub(4).min(70),
-        area.height.saturating_sub(2).min(lines.saturating_add(2)),
+        width,
+        area.height.saturating_sub(2).min(needed.saturating_add(2)),
     );
     Rect {
         x: area.x + (area.width - size.width) / 2,
@@ -30,19 +32,28 @@ pub fn viewport(area: Rect) -> Rect {
 
 /// The largest scroll position of the help on a screen of `area`.
 pub fn max_scroll(area: Rect) -> usize {
-    lines(Theme::new(false))
+    let view = viewport(area);
+    lines(Theme::new(false), usize::from(view.width))
         .len()
-        .saturating_sub(usize::from(viewport(area).height))
+        .saturating_sub(usize::from(view.height))
 }
 
-/// The help text: a heading per group, then one line per binding.
-pub fn lines(theme: Theme) -> Vec<Line<'static>> {
+/// The help text for a box `width` cells wide: a heading per group, then each binding on one
+/// line, or on two (keys, then the wrapped description) when the box is narrow.
+pub fn lines(theme: Theme, width: usize) -> Vec<Line<'static>> {
     let keys_width = HELP
         .iter()
         .flat_map(|(_, bindings)| bindings.iter())
-        .map(|(keys, _)| width(keys))
+        .map(|(keys, _)| super::width(keys))
         .max()
         .unwrap_or(0);
+    let action_width = HELP
+        .iter()
+        .flat_map(|(_, bindings)| bindings.iter())
+        .map(|(_, action)| super::width(action))
+        .max()
+        .unwrap_or(0);
+    let one_line = 3 + keys_width + 2 + action_width <= width;
     let mut lines = Vec::new();
     for (index, (group, bindings)) in HELP.iter().enumerate() {
         if index > 0 {
@@ -50,11 +61,22 @@ pub fn lines(theme: Theme) -> Vec<Line<'static>> {
         }
         lines.push(Line::styled(format!(" {group}"), theme.heading()));
         for (keys, action) in *bindings {
+            if one_line {
+                lines.push(Line::from(vec![
+                    Span::raw("   "),
+                    Span::styled(fit(keys, keys_width), theme.key()),
+                    Span::raw(format!("  {action}")),
+                ]));
+                continue;
+            }
             lines.push(Line::from(vec![
                 Span::raw("   "),
-                Span::styled(fit(keys, keys_width), theme.key()),
-                Span::raw(format!("  {action}")),
+                Span::styled((*keys).to_string(), theme.key()),
             ]));
+            let indent = "     ";
+            for range in super::reader::wrap(action, width.saturating_sub(indent.len())) {
+                lines.push(Line::raw(format!("{indent}{}", &action[range])));
+            }
         }
     }
     lines
@@ -65,9 +87,10 @@ pub fn render(frame: &mut Frame, area: Rect, scroll: usize, theme: &Theme) {
     if rect.is_empty() {
         return;
     }
-    let lines = lines(*theme);
+    let inner = super::inner(rect);
+    let lines = lines(*theme, usize::from(inner.width));
     let total = lines.len();
-    let height = usize::from(super::inner(rect).height);
+    let height = usize::from(inner.height);
     let scroll = scroll.min(total.saturating_sub(height));
     let mut block = theme
         .block(true)

@@ -21,9 +21,18 @@ pub fn viewport(screen: &Screen) -> Option<Rect> {
     screen.reader.and_then(text_area)
 }
 
-/// The text area of a reader pane: inside the borders, one cell of padding either side.
+/// The longest line the reader wraps to: on wide screens longer lines are hard to follow.
+pub const MAX_MEASURE: u16 = 90;
+
+/// The text area of a reader pane: inside the borders, one cell of padding either side, at
+/// most [`MAX_MEASURE`] cells wide.
 pub fn text_area(pane: Rect) -> Option<Rect> {
-    Some(super::inner(pane).inner(Margin::new(1, 0))).filter(|r| !r.is_empty())
+    let area = super::inner(pane).inner(Margin::new(1, 0));
+    Some(Rect {
+        width: area.width.min(MAX_MEASURE),
+        ..area
+    })
+    .filter(|r| !r.is_empty())
 }
 
 /// How many lines the current response takes at `width` cells.
