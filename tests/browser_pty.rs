@@ -260,3 +260,29 @@ fn the_browser_follows_resizes() {
     assert!(browser.wait_exit());
     browser.assert_restored();
 }
+
+/// An SGR mouse report (what terminals send with mouse capture on), 0-based cell.
+fn mouse(button: u8, column: u16, row: u16) -> String {
+    format!("\x1b[<{button};{};{}M", column + 1, row + 1)
+}
+
+#[test]
+fn clicks_and_the_wheel_work_in_a_real_terminal() {
+    let mut browser = Browser::start(100, 24);
+    browser.wait_for_all(&["¶ 18 · 1 of 2", "q quit"]);
+    // At 100x24: a title line, then the tree (25 cells), the list (20), the reader.
+    // The list's second row is ¶ 22.
+    browser.send(&mouse(0, 30, 3));
+    browser.wait_for_all(&["I. Introduction · ¶ 22 · 2 of 2", "An informal briefing"]);
+    // The eighth row of the tree is section VIII; its first response overflows the reader.
+    browser.send(&mouse(0, 5, 9));
+    browser.wait_for_all(&["¶ 156 · 1 of 22", " 1–20/"]);
+    // One notch of the wheel over the reader scrolls it three lines; focus stays on the tree.
+    browser.send(&mouse(65, 70, 10));
+    browser.wait_for_text(" 4–23/");
+    browser.send("j");
+    browser.wait_for_text("IX. Women, peace and security · ¶ 183 · 1 of 10");
+    browser.send("q");
+    assert!(browser.wait_exit());
+    browser.assert_restored();
+}
