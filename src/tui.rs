@@ -28,7 +28,7 @@ static PANIC_HOOK: Once = Once::new();
 pub fn run(dataset: Dataset) -> io::Result<()> {
     if !io::stdout().is_terminal() {
         return Err(io::Error::other(
-            "the browser needs a terminal; for text output use `c34 list`, `c34 show N` or `c34 export`",
+            "the browser needs a terminal; for text use `c34 list`, `c34 show N`, `c34 search QUERY` or `c34 export`",
         ));
     }
     install_panic_hook();
