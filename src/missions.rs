@@ -326,6 +326,13 @@ pub const GAZETTEER: &[Entry] = &[
     },
 ];
 
+/// The gazetteer entry with this acronym (case-insensitive), for its places and kind.
+pub fn entry(acronym: &str) -> Option<&'static Entry> {
+    GAZETTEER
+        .iter()
+        .find(|entry| entry.acronym.eq_ignore_ascii_case(acronym))
+}
+
 /// A normalised key: an acronym, a name or a place, as folded words without small words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Key {
@@ -631,6 +638,14 @@ mod tests {
         assert_eq!(hits.len(), 2);
         assert_eq!(hits[0].key, south);
         assert_eq!(hits[1].key, sudan);
+    }
+
+    #[test]
+    fn entries_are_found_by_acronym_in_any_case() {
+        let entry = entry("unficyp").unwrap();
+        assert_eq!(entry.location, "Cyprus");
+        assert_eq!(entry.kind, Kind::PeacekeepingOperation);
+        assert!(super::entry("UNXYZ").is_none());
     }
 
     #[test]

@@ -87,10 +87,15 @@ impl SearchIndex {
                 .map(|rec| self.hit(rec, 0, &[]))
                 .collect();
         }
-        let clauses: Vec<Vec<Occurrence>> = positive
-            .iter()
-            .map(|clause| self.occurrences(gazetteer, &skim, clause))
-            .collect();
+        let mut clauses: Vec<Vec<Occurrence>> = Vec::with_capacity(positive.len());
+        for clause in &positive {
+            let occurrences = self.occurrences(gazetteer, &skim, clause);
+            if occurrences.is_empty() {
+                // AND: one term without a match leaves nothing to rank.
+                return Vec::new();
+            }
+            clauses.push(occurrences);
+        }
         let mut tallies = vec![Tally::default(); self.recs.len()];
         for occurrences in &clauses {
             self.tally(occurrences, &mut tallies);
