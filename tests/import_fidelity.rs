@@ -1,6 +1,8 @@
 //! The real report, imported: the structure and texts below were checked by reading
 //! `assets/A_76_505_Add.1.txt` (the seed as converted from PDF), not by running the importer.
 
+use std::fmt::Write;
+
 use c34::dataset::Dataset;
 use c34::import::{ImportOptions, import};
 
@@ -217,9 +219,9 @@ fn every_word_of_the_report_is_in_the_dataset_in_order() {
     let dataset = report();
     let mut words = String::new();
     for section in &dataset.sections {
-        words.push_str(&format!(" {}. {}", section.number, section.title));
+        write!(words, " {}. {}", section.number, section.title).unwrap();
         for rec in &section.recommendations {
-            words.push_str(&format!(" {}", rec.para));
+            write!(words, " {}", rec.para).unwrap();
             for paragraph in &rec.paragraphs {
                 words.push(' ');
                 words.push_str(paragraph);

@@ -1,7 +1,7 @@
 //! One importer test per layout the converted reports use, each on a small hand-written input,
 //! plus the validation errors and the line/column they name.
 
-use c34::dataset::Dataset;
+use c34::dataset::{Dataset, Section};
 use c34::import::{ImportError, ImportOptions, import};
 
 const FRONT_MATTER: &str = "\n\nGeneral Assembly\n\nDistr.: General\n2 November 2021\n\n\
@@ -11,7 +11,7 @@ Implementation of the recommendations of the Special Committee on Peacekeeping O
 Report of the Secretary-General\n\nAddendum\n\nSummary\n\n\
 The matrix is supplemental to the report of the Secretary-General ([A/76/505](#)).\n\n";
 
-/// Number of lines FRONT_MATTER occupies, so tests can name body lines.
+/// Number of lines `FRONT_MATTER` occupies, so tests can name body lines.
 fn front_lines() -> usize {
     FRONT_MATTER.matches('\n').count()
 }
@@ -145,7 +145,7 @@ fn section_headings_with_trailing_whitespace() {
         "Para. in\nA/75/19\n\nI. Introduction   \n\n18 One.\n\nII. Conduct of peacekeepers \t\n\n36 Two.\n",
     )
     .unwrap();
-    let headings: Vec<String> = dataset.sections.iter().map(|s| s.heading()).collect();
+    let headings: Vec<String> = dataset.sections.iter().map(Section::heading).collect();
     assert_eq!(
         headings,
         vec!["I. Introduction", "II. Conduct of peacekeepers"]

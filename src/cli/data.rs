@@ -104,14 +104,13 @@ pub fn import(
     let dataset = import_text(&text, &ImportOptions { symbol })
         .map_err(|e| Failure::Message(format!("{name}:{e}")))?;
     let json = Dataset::to_json(&dataset);
-    match output {
-        Some(path) => std::fs::write(path, json)
-            .map_err(|e| Failure::Message(format!("{}: cannot write: {e}", path.display())))?,
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(json_for_terminal(&json).as_bytes())?;
-            out.flush()?;
-        }
+    if let Some(path) = output {
+        std::fs::write(path, json)
+            .map_err(|e| Failure::Message(format!("{}: cannot write: {e}", path.display())))?;
+    } else {
+        let mut out = std::io::stdout().lock();
+        out.write_all(json_for_terminal(&json).as_bytes())?;
+        out.flush()?;
     }
     Ok(Outcome::Done)
 }

@@ -239,7 +239,7 @@ mod tests {
     fn sanitising_moves_highlights_with_the_text() {
         let snippet = Snippet {
             text: "a\u{1b}]52 Mali\tend".into(),
-            highlights: vec![6..10],
+            highlights: std::iter::once(6..10).collect(),
         };
         let clean = sanitized(&snippet);
         assert!(!clean.text.chars().any(is_unsafe));
