@@ -1,6 +1,6 @@
 //! The terminal side of the browser: set the terminal up, run the event loop, and put the terminal
 //! back on quit, on error and on panic. The loop blocks on the next event and draws only after
-//! a command, so an idle browser uses no CPU.
+//! a command, so an idle browser uses no CPU. Termination signals restore the terminal too.
 
 use std::io::{self, IsTerminal, Stdout, Write};
 use std::sync::Once;
@@ -32,6 +32,7 @@ pub fn run(dataset: Dataset) -> io::Result<()> {
         ));
     }
     install_panic_hook();
+    watch_termination_signals()?;
     let color = color_wanted(std::env::var_os("NO_COLOR").as_deref());
     let _session = Session::start()?;
     // Start listening for events (and SIGWINCH) before measuring the terminal, so that a resize
@@ -109,6 +110,23 @@ pub fn restore() {
     let _ = disable_raw_mode();
     let _ = execute!(stdout, LeaveAlternateScreen, Show);
     let _ = stdout.flush();
+}
+
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT would end the process with the terminal still raw and on
+/// the alternate screen; a watcher thread restores it first, then exits with the status a
+/// shell expects for that signal (128 + its number).
+fn watch_termination_signals() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    std::thread::Builder::new()
+        .name("c34-signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                restore();
+                std::process::exit(128 + signal);
+            }
+        })?;
+    Ok(())
 }
 
 /// Restores the terminal before the panic message is printed, so it is readable.
