@@ -1,0 +1,205 @@
+#![allow(dead_code)] // each test file uses its own part of the harness
+//! The real binary in a pseudo-terminal, read through a vt100 emulator. Every wait is bounded,
+//! so a broken browser fails a test instead of hanging it.
+
+use std::io::{Read, Write};
+use std::sync::mpsc::{self, Receiver};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+pub const TIMEOUT: Duration = Duration::from_secs(20);
+
+pub struct Browser {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    output: Receiver<Vec<u8>>,
+    parser: vt100::Parser,
+    /// Everything the browser wrote, to check the restore sequences at the end.
+    raw: Vec<u8>,
+    started: Instant,
+}
+
+impl Browser {
+    pub fn start(cols: u16, rows: u16) -> Browser {
+        let pty = native_pty_system()
+            .openpty(size(cols, rows))
+            .expect("a pseudo-terminal opens");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_c34"));
+        command.env("NO_COLOR", "1");
+        command.env("TERM", "xterm-256color");
+        let started = Instant::now();
+        let child = pty.slave.spawn_command(command).expect("c34 starts");
+        // Only the child holds the terminal's other end, so its exit ends our reads.
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("a pty reader");
+        let writer = pty.master.take_writer().expect("a pty writer");
+        let (sender, output) = mpsc::channel();
+        thread::spawn(move || {
+            let mut buffer = [0; 8192];
+            while let Ok(n) = reader.read(&mut buffer) {
+                if n == 0 || sender.send(buffer[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Browser {
+            master: pty.master,
+            writer,
+            child,
+            output,
+            parser: vt100::Parser::new(rows, cols, 0),
+            raw: Vec::new(),
+            started,
+        }
+    }
+
+    pub fn send(&mut self, keys: &str) {
+        self.writer
+            .write_all(keys.as_bytes())
+            .expect("keys reach c34");
+        self.writer.flush().expect("keys reach c34");
+    }
+
+    pub fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Reads output until the screen satisfies `done`, or fails after the timeout.
+    pub fn wait_for(&mut self, what: &str, done: impl Fn(&str) -> bool) {
+        let deadline = Instant::now() + TIMEOUT;
+        while !done(&self.screen()) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self
+                .output
+                .recv_timeout(left.min(Duration::from_millis(200)))
+            {
+                Ok(bytes) => {
+                    self.parser.process(&bytes);
+                    self.raw.extend_from_slice(&bytes);
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) if !left.is_zero() => {}
+                Err(error) => {
+                    let _ = self.child.kill();
+                    panic!("waiting for {what}: {error:?}; screen:\n{}", self.screen());
+                }
+            }
+        }
+    }
+
+    pub fn wait_for_text(&mut self, text: &str) {
+        self.wait_for(text, |screen| screen.contains(text));
+    }
+
+    /// Waits until all of `texts` are on screen at once (a frame can arrive in pieces).
+    pub fn wait_for_all(&mut self, texts: &[&str]) {
+        self.wait_for(&texts.join(" + "), |screen| {
+            texts.iter().all(|text| screen.contains(text))
+        });
+    }
+
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.master
+            .resize(size(cols, rows))
+            .expect("the pty resizes");
+        self.parser.screen_mut().set_size(rows, cols);
+    }
+
+    /// Waits for the process to end and for the rest of its output; returns whether it succeeded.
+    pub fn wait_exit(&mut self) -> bool {
+        let deadline = Instant::now() + TIMEOUT;
+        let status = loop {
+            // Keep reading while waiting, so the browser never blocks on a full terminal.
+            while let Ok(bytes) = self.output.try_recv() {
+                self.parser.process(&bytes);
+                self.raw.extend_from_slice(&bytes);
+            }
+            if let Some(status) = self.child.try_wait().expect("the child can be polled") {
+                break status;
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                let raw = String::from_utf8_lossy(&self.raw);
+                let tail: String = raw
+                    .chars()
+                    .rev()
+                    .take(300)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                panic!(
+                    "c34 did not exit; screen:\n{}\nlast output: {tail:?}",
+                    self.screen()
+                );
+            }
+            thread::sleep(Duration::from_millis(20));
+        };
+        // Drain what is left; the reader ends when the terminal closes.
+        while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(500)) {
+            self.parser.process(&bytes);
+            self.raw.extend_from_slice(&bytes);
+        }
+        status.success()
+    }
+
+    pub fn assert_restored(&self) {
+        let raw = String::from_utf8_lossy(&self.raw);
+        let leave = raw
+            .rfind("\x1b[?1049l")
+            .expect("the alternate screen is left");
+        let tail = &raw[leave..];
+        assert!(
+            tail.contains("\x1b[?25h"),
+            "the cursor is shown after leaving: {tail:?}"
+        );
+        assert!(
+            raw.ends_with("\x1b[?1049l\x1b[?25h"),
+            "the output ends by leaving the alternate screen and showing the cursor: {tail:?}"
+        );
+        let before = &raw[..leave];
+        let last_mouse_off = before
+            .rfind("\x1b[?1000l")
+            .expect("mouse capture is turned off");
+        let last_mouse_on = before.rfind("\x1b[?1000h").expect("mouse capture was on");
+        assert!(last_mouse_off > last_mouse_on, "mouse capture ends off");
+        let screen = self.parser.screen();
+        assert!(!screen.alternate_screen());
+        assert!(!screen.hide_cursor());
+        assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    }
+}
+
+pub fn size(cols: u16, rows: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+impl Browser {
+    /// The process id, to send it signals.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("c34 has a process id")
+    }
+
+    /// The exit code after `wait_exit` (c34 exits with 128 + N after signal N).
+    pub fn exit_code(&mut self) -> Option<u32> {
+        self.child
+            .try_wait()
+            .ok()
+            .flatten()
+            .map(|status| status.exit_code())
+    }
+
+    /// Whether the terminal is in canonical mode with echo, as a shell needs it (raw mode off).
+    pub fn line_mode(&self) -> bool {
+        let termios = self.master.get_termios().expect("the pty has termios");
+        let flags = format!("{:?}", termios.local_flags);
+        flags.contains("ICANON") && flags.contains("ECHO")
+    }
+}

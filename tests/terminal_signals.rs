@@ -1,0 +1,74 @@
+//! The terminal is left as the shell needs it however c34 ends: quit, Ctrl-c, SIGTERM, SIGHUP.
+//! Checked in a real pseudo-terminal: alternate screen left, cursor shown, mouse capture off,
+//! and line mode (canonical input with echo) back on.
+
+mod common;
+
+use assert_cmd::Command;
+use common::pty::Browser;
+use predicates::str::contains;
+
+/// Starts c34, waits for its first frame and checks it is in raw mode, as it should be.
+fn started() -> Browser {
+    let mut browser = Browser::start(100, 30);
+    browser.wait_for_all(&["Sections", "¶ 18 of A/75/19"]);
+    assert!(!browser.line_mode(), "c34 runs in raw mode");
+    browser
+}
+
+fn kill(browser: &Browser, signal: &str) {
+    let status = std::process::Command::new("kill")
+        .args([&format!("-{signal}"), &browser.pid().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success());
+}
+
+fn assert_left_usable(browser: &mut Browser) {
+    browser.assert_restored();
+    assert!(browser.line_mode(), "raw mode is off again");
+}
+
+#[test]
+fn q_restores_line_mode() {
+    let mut browser = started();
+    browser.send("q");
+    assert!(browser.wait_exit());
+    assert_left_usable(&mut browser);
+}
+
+#[test]
+fn ctrl_c_restores_line_mode() {
+    let mut browser = started();
+    browser.send("\x03");
+    assert!(browser.wait_exit());
+    assert_left_usable(&mut browser);
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_143() {
+    let mut browser = started();
+    kill(&browser, "TERM");
+    assert!(!browser.wait_exit());
+    assert_eq!(browser.exit_code(), Some(128 + 15));
+    assert_left_usable(&mut browser);
+}
+
+#[test]
+fn sighup_restores_the_terminal_and_exits_129() {
+    let mut browser = started();
+    kill(&browser, "HUP");
+    assert!(!browser.wait_exit());
+    assert_eq!(browser.exit_code(), Some(128 + 1));
+    assert_left_usable(&mut browser);
+}
+
+#[test]
+fn without_a_terminal_the_browser_explains() {
+    Command::cargo_bin("c34")
+        .unwrap()
+        .assert()
+        .code(2)
+        .stderr(contains("the browser needs a terminal"))
+        .stderr(contains("c34 show N"));
+}
