@@ -2,9 +2,15 @@
 //! I/O. Layout-dependent facts (how many rows a pane shows, where a click lands) come from
 //! [`ui::layout`], the same pure function the renderer uses, applied to the recorded terminal size.
 
+use std::sync::Arc;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui::layout::{Position, Rect, Size};
 
-use crate::dataset::{Dataset, Location, Recommendation};
+use crate::dataset::{Dataset, Location, Mission, Recommendation};
+use crate::sanitize::for_line;
+use crate::search::{Hit, SearchIndex};
 use crate::ui::{self, Screen};
 
 /// The three panes, left to right.
@@ -22,6 +28,10 @@ pub enum Overlay {
     Help { scroll: usize },
     /// The `:` prompt: digits typed so far.
     Jump { input: String },
+    /// The `/` search: a query and its ranked results.
+    Search(SearchState),
+    /// The `m` mission picker.
+    Missions(PickerState),
 }
 
 /// Which key table applies (see `keys::command`).
@@ -30,6 +40,63 @@ pub enum Mode {
     Normal,
     Help,
     Jump,
+    Search,
+    Missions,
+}
+
+/// The search overlay: what was typed and what it finds, re-run on every edit.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchState {
+    pub query: String,
+    /// The query is the last search's, shown selected: the next edit replaces it.
+    pub replace: bool,
+    /// Every hit, best first.
+    pub hits: Vec<Hit>,
+    /// Index into `hits` (0 when there are none).
+    pub selected: usize,
+    /// First result shown.
+    pub offset: usize,
+}
+
+/// A mission the picker's query matches, with the characters that matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissionMatch {
+    /// Index into `dataset.missions`.
+    pub mission: usize,
+    /// Matched character indices in the acronym, the name and the location (sorted).
+    pub acronym: Vec<usize>,
+    pub name: Vec<usize>,
+    pub location: Vec<usize>,
+}
+
+/// The mission picker: fuzzy over each mission's acronym, name and place.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PickerState {
+    pub query: String,
+    /// The missions that match, best first (all of them, in dataset order, for no query).
+    pub matches: Vec<MissionMatch>,
+    /// Index into `matches` (0 when there are none).
+    pub selected: usize,
+    pub offset: usize,
+}
+
+/// The search last opened in the reader. Its hits stay highlighted in every recommendation
+/// it found until a new search or Esc.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub query: String,
+    pub hits: Vec<Hit>,
+    /// The result that was opened (to reselect it when the search is reopened).
+    pub chosen: usize,
+    /// The hit `n`/`N` moved to last: a recommendation and an index into its highlights.
+    pub current: Option<(Location, usize)>,
+}
+
+impl Found {
+    /// The hit for the recommendation at `location`, if the search found it.
+    pub fn hit_at(&self, location: Location) -> Option<&Hit> {
+        self.hits.iter().find(|hit| hit.location == location)
+    }
 }
 
 /// A row of the section tree.
@@ -103,8 +170,25 @@ pub enum Command {
     JumpBackspace,
     SubmitJump,
     ToggleHelp,
-    /// Close the overlay (Esc).
+    /// Close the overlay (Esc); without one, clear the search highlights.
     Close,
+    /// Open the `/` search (with the last query, selected, if there was one).
+    OpenSearch,
+    /// Open the `m` mission picker.
+    OpenMissions,
+    /// A character typed into the search or the mission picker.
+    Input(char),
+    /// Delete the last character of the query.
+    Backspace,
+    /// Delete the whole query (Ctrl-u).
+    ClearInput,
+    /// Delete the query's last word (Ctrl-w).
+    DeleteWord,
+    /// Open the chosen search result or show the chosen mission's recommendations (Enter).
+    Choose,
+    /// Scroll the reader to the next or previous search hit (`n`, `N`).
+    NextHit,
+    PreviousHit,
     Click {
         column: u16,
         row: u16,
@@ -128,10 +212,20 @@ pub enum Command {
 const WHEEL_LINES: usize = 3;
 /// Digits accepted after `:` (paragraph numbers are small; this keeps parsing infallible).
 const JUMP_DIGITS: usize = 6;
+/// Characters accepted in a search or picker query: more than any real query, and a bound on
+/// the work one keystroke can cause.
+pub const QUERY_CHARS: usize = 200;
+/// Results asked of the search engine: more than the report has recommendations, so the count
+/// shown is the real one.
+const SEARCH_LIMIT: usize = 1000;
 
 #[derive(Debug, Clone)]
 pub struct App {
     pub dataset: Dataset,
+    /// Built once from `dataset` when the app starts.
+    pub index: Arc<SearchIndex>,
+    /// The search whose hits the reader highlights.
+    pub found: Option<Found>,
     pub focus: Pane,
     pub tree: TreeState,
     pub list: ListState,
@@ -150,8 +244,11 @@ impl App {
     /// The browser at start: the first section and its first recommendation selected.
     pub fn new(dataset: Dataset, size: Size, color: bool) -> App {
         let expanded = vec![false; dataset.sections.len()];
+        let index = Arc::new(SearchIndex::new(&dataset));
         let mut app = App {
             dataset,
+            index,
+            found: None,
             focus: Pane::Tree,
             tree: TreeState {
                 expanded,
@@ -182,6 +279,8 @@ impl App {
             None => Mode::Normal,
             Some(Overlay::Help { .. }) => Mode::Help,
             Some(Overlay::Jump { .. }) => Mode::Jump,
+            Some(Overlay::Search(_)) => Mode::Search,
+            Some(Overlay::Missions(_)) => Mode::Missions,
         }
     }
 
@@ -272,6 +371,7 @@ impl App {
 
     /// Applies one command. The only place state changes.
     pub fn update(&mut self, command: Command) {
+        let had_message = self.message.is_some();
         if !matches!(command, Command::Resize { .. }) {
             self.message = None;
         }
@@ -289,27 +389,26 @@ impl App {
                     _ => Some(Overlay::Help { scroll: 0 }),
                 };
             }
-            Command::Close => self.overlay = None,
+            Command::Close => {
+                // Esc closes an overlay, or dismisses a message, or else clears the hits.
+                if self.overlay.take().is_none() && !had_message {
+                    self.found = None;
+                }
+            }
+            Command::OpenSearch => self.open_search(),
+            Command::OpenMissions => self.open_missions(),
+            Command::Input(_) | Command::Backspace | Command::ClearInput | Command::DeleteWord => {
+                self.edit_query(command);
+            }
+            Command::Choose => self.choose(),
+            Command::NextHit => self.step_hit(true),
+            Command::PreviousHit => self.step_hit(false),
             Command::OpenJump => {
                 self.overlay = Some(Overlay::Jump {
                     input: String::new(),
                 });
             }
-            Command::JumpInput(c) => {
-                if let Some(Overlay::Jump { input }) = &mut self.overlay
-                    && c.is_ascii_digit()
-                    && input.len() < JUMP_DIGITS
-                {
-                    input.push(c);
-                }
-            }
-            Command::JumpBackspace => {
-                if let Some(Overlay::Jump { input }) = &mut self.overlay
-                    && input.pop().is_none()
-                {
-                    self.overlay = None;
-                }
-            }
+            Command::JumpInput(_) | Command::JumpBackspace => self.edit_jump(command),
             Command::SubmitJump => self.submit_jump(),
             Command::Click { column, row } => self.click(Position::new(column, row)),
             Command::WheelUp { column, row } => {
@@ -355,16 +454,39 @@ impl App {
             | Command::HalfPageUp
             | Command::HalfPageDown
             | Command::Top
-            | Command::Bottom => {
-                let page = ui::help::viewport(self.area()).height;
-                if let Some(Overlay::Help { scroll }) = &mut self.overlay {
-                    *scroll = moved(*scroll, command, usize::from(page), usize::MAX);
-                } else {
-                    self.move_in_pane(command);
-                }
-            }
+            | Command::Bottom => self.move_by(command),
         }
         self.settle();
+    }
+
+    /// The `:` prompt's digits and Backspace (which closes an empty prompt).
+    fn edit_jump(&mut self, command: Command) {
+        let Some(Overlay::Jump { input }) = &mut self.overlay else {
+            return;
+        };
+        match command {
+            Command::JumpInput(c) if c.is_ascii_digit() && input.len() < JUMP_DIGITS => {
+                input.push(c);
+            }
+            Command::JumpBackspace if input.pop().is_none() => self.overlay = None,
+            _ => {}
+        }
+    }
+
+    /// A movement command: scrolls the help, moves the choice in the search or the picker,
+    /// or else moves in the focused pane.
+    fn move_by(&mut self, command: Command) {
+        let page = ui::help::viewport(self.area()).height;
+        match &mut self.overlay {
+            Some(Overlay::Help { scroll }) => {
+                *scroll = moved(*scroll, command, usize::from(page), usize::MAX);
+            }
+            Some(Overlay::Search(_) | Overlay::Missions(_)) => {
+                self.move_choice(|position, page, last| moved(position, command, page, last));
+            }
+            Some(Overlay::Jump { .. }) => {}
+            None => self.move_in_pane(command),
+        }
     }
 
     /// Moves the selection (tree, list) or the scroll position (reader) of the focused pane.
@@ -520,6 +642,13 @@ impl App {
     }
 
     fn click(&mut self, position: Position) {
+        if matches!(
+            self.overlay,
+            Some(Overlay::Search(_) | Overlay::Missions(_))
+        ) {
+            self.click_choice(position);
+            return;
+        }
         if self.overlay.is_some() {
             // A click outside the prompt or help closes it, like Esc.
             self.overlay = None;
@@ -570,6 +699,13 @@ impl App {
         };
         if let Some(Overlay::Help { scroll }) = &mut self.overlay {
             *scroll = step(*scroll, usize::MAX);
+            return;
+        }
+        if matches!(
+            self.overlay,
+            Some(Overlay::Search(_) | Overlay::Missions(_))
+        ) {
+            self.move_choice(|position, _, last| step(position, last));
             return;
         }
         if self.overlay.is_some() {
@@ -635,7 +771,351 @@ impl App {
         if let Some(Overlay::Help { scroll }) = &mut self.overlay {
             *scroll = (*scroll).min(help_max);
         }
+        // Keep the chosen result or mission in view (`move_choice` with no movement).
+        self.move_choice(|position, _, _| position);
     }
+
+    /// The search or picker state's list: its length, selection and offset.
+    fn choice_mut(&mut self) -> Option<(usize, &mut usize, &mut usize, usize)> {
+        let area = self.area();
+        match &mut self.overlay {
+            Some(Overlay::Search(search)) => Some((
+                search.hits.len(),
+                &mut search.selected,
+                &mut search.offset,
+                ui::search::page(area),
+            )),
+            Some(Overlay::Missions(picker)) => Some((
+                picker.matches.len(),
+                &mut picker.selected,
+                &mut picker.offset,
+                ui::missions::page(area, self.dataset.missions.len()),
+            )),
+            _ => None,
+        }
+    }
+
+    /// Moves the selection of the search results or the picker to `to(selected, page, last)`
+    /// and keeps it in view.
+    fn move_choice(&mut self, to: impl FnOnce(usize, usize, usize) -> usize) {
+        let Some((len, selected, offset, page)) = self.choice_mut() else {
+            return;
+        };
+        let last = len.saturating_sub(1);
+        *selected = to(*selected, page.max(1), last).min(last);
+        *offset = (*offset).min(len.saturating_sub(page.max(1)));
+        reveal(offset, *selected, u16::try_from(page).ok());
+    }
+
+    /// A click on the search or the picker: a result row selects it (or opens it, when it is
+    /// already selected); a click outside the box closes it.
+    fn click_choice(&mut self, position: Position) {
+        let area = self.area();
+        let (parts, rows_per_item) = match &self.overlay {
+            Some(Overlay::Search(_)) => {
+                let parts = ui::search::parts(area);
+                (parts, ui::search::item_height(parts.list))
+            }
+            Some(Overlay::Missions(_)) => {
+                (ui::missions::parts(area, self.dataset.missions.len()), 1)
+            }
+            _ => return,
+        };
+        if !parts.frame.contains(position) {
+            self.overlay = None;
+            return;
+        }
+        if !parts.list.contains(position) {
+            return;
+        }
+        let row = usize::from((position.y - parts.list.y) / rows_per_item.max(1));
+        let Some((len, selected, offset, _)) = self.choice_mut() else {
+            return;
+        };
+        let index = *offset + row;
+        if index >= len {
+            return;
+        }
+        if index == *selected {
+            self.choose();
+        } else {
+            *selected = index;
+        }
+    }
+
+    /// Opens the search overlay, with the last search (its query selected) if there was one.
+    fn open_search(&mut self) {
+        let search = match &self.found {
+            Some(found) => SearchState {
+                query: found.query.clone(),
+                replace: true,
+                hits: found.hits.clone(),
+                selected: found.chosen,
+                offset: 0,
+            },
+            None => SearchState::default(),
+        };
+        self.overlay = Some(Overlay::Search(search));
+    }
+
+    /// Opens the mission picker on every mission, the one the list shows selected.
+    fn open_missions(&mut self) {
+        if self.dataset.missions.is_empty() {
+            self.message = Some("This report names no missions".into());
+            return;
+        }
+        let matches = match_missions(&self.dataset.missions, "");
+        let selected = match self.list.source {
+            Source::Mission(m) => matches.iter().position(|x| x.mission == m).unwrap_or(0),
+            Source::Section(_) => 0,
+        };
+        self.overlay = Some(Overlay::Missions(PickerState {
+            query: String::new(),
+            matches,
+            selected,
+            offset: 0,
+        }));
+    }
+
+    /// Applies an edit to the search or picker query, then runs it again if it changed.
+    fn edit_query(&mut self, command: Command) {
+        let query = match &mut self.overlay {
+            Some(Overlay::Search(search)) => {
+                if search.replace {
+                    // The last search's query is selected: an edit replaces it.
+                    search.replace = false;
+                    search.query.clear();
+                    if let Command::Input(c) = command {
+                        push_query_char(&mut search.query, c);
+                    }
+                    self.refresh_query();
+                    return;
+                }
+                &mut search.query
+            }
+            Some(Overlay::Missions(picker)) => &mut picker.query,
+            _ => return,
+        };
+        let before = query.len();
+        match command {
+            Command::Input(c) => push_query_char(query, c),
+            Command::Backspace => {
+                query.pop();
+            }
+            Command::ClearInput => query.clear(),
+            Command::DeleteWord => {
+                let kept = query
+                    .trim_end()
+                    .trim_end_matches(|c: char| !c.is_whitespace());
+                query.truncate(kept.len());
+            }
+            _ => {}
+        }
+        if query.len() != before {
+            self.refresh_query();
+        }
+    }
+
+    /// Runs the search or filters the missions for the query as it is now; the best match is
+    /// selected.
+    fn refresh_query(&mut self) {
+        match &mut self.overlay {
+            Some(Overlay::Search(search)) => {
+                search.hits = self.index.search(&search.query, SEARCH_LIMIT);
+                search.selected = 0;
+                search.offset = 0;
+            }
+            Some(Overlay::Missions(picker)) => {
+                picker.matches = match_missions(&self.dataset.missions, &picker.query);
+                picker.selected = 0;
+                picker.offset = 0;
+            }
+            _ => {}
+        }
+    }
+
+    /// Enter in the search (open the result at its first hit) or the picker (list the
+    /// mission's recommendations).
+    fn choose(&mut self) {
+        match self.overlay.take() {
+            Some(Overlay::Search(search)) => {
+                let Some(location) = search.hits.get(search.selected).map(|hit| hit.location)
+                else {
+                    self.overlay = Some(Overlay::Search(search));
+                    return;
+                };
+                self.found = Some(Found {
+                    query: search.query,
+                    hits: search.hits,
+                    chosen: search.selected,
+                    current: None,
+                });
+                self.open(location);
+                self.focus = Pane::Reader;
+                self.settle();
+                self.go_to_hit(0);
+            }
+            Some(Overlay::Missions(picker)) => {
+                let Some(mission) = picker.matches.get(picker.selected).map(|x| x.mission) else {
+                    self.overlay = Some(Overlay::Missions(picker));
+                    return;
+                };
+                // The tree's Missions branch opens on the mission, as if chosen there.
+                self.tree.missions_expanded = true;
+                let rows = self.tree_rows();
+                if let Some(row) = rows.iter().position(|&r| r == TreeRow::Mission(mission)) {
+                    self.select_tree_row(row);
+                }
+                if self.list.source != Source::Mission(mission) {
+                    self.set_source(Source::Mission(mission));
+                }
+                self.focus = Pane::List;
+            }
+            other => self.overlay = other,
+        }
+    }
+
+    /// The hit for the recommendation in the reader, if the last search found it.
+    pub fn hit_here(&self) -> Option<&Hit> {
+        let (location, _) = self.current()?;
+        self.found.as_ref()?.hit_at(location)
+    }
+
+    /// Which of the reader's hits `n`/`N` moved to last, and how many there are.
+    pub fn hit_position(&self) -> Option<(Option<usize>, usize)> {
+        let (location, _) = self.current()?;
+        let found = self.found.as_ref()?;
+        let count = found.hit_at(location)?.highlights.len();
+        let current = found
+            .current
+            .filter(|&(at, index)| at == location && index < count)
+            .map(|(_, index)| index);
+        Some((current, count))
+    }
+
+    /// `n` and `N`: the next or previous hit in the reader, wrapping around.
+    fn step_hit(&mut self, forward: bool) {
+        let Some(found) = &self.found else {
+            self.message = Some("No search yet · / searches".into());
+            return;
+        };
+        let Some((current, count)) = self.hit_position().filter(|&(_, count)| count > 0) else {
+            let query = for_line(&found.query).into_owned();
+            self.message = Some(format!("No hits for “{query}” here · / lists them"));
+            return;
+        };
+        let index = match current {
+            Some(i) if forward => (i + 1) % count,
+            Some(i) => (i + count - 1) % count,
+            None if forward => 0,
+            None => count - 1,
+        };
+        if self.screen().reader.is_none() {
+            // On a narrow screen the reader takes the place of the list.
+            self.focus = Pane::Reader;
+            self.settle();
+        }
+        self.go_to_hit(index);
+    }
+
+    /// Makes hit `index` of the reader's recommendation the current one and scrolls to it.
+    fn go_to_hit(&mut self, index: usize) {
+        let Some((location, _)) = self.current() else {
+            return;
+        };
+        let Some(found) = &mut self.found else {
+            return;
+        };
+        found.current = Some((location, index));
+        let Some(view) = ui::reader::viewport(&self.screen()) else {
+            return;
+        };
+        let Some(&line) = ui::reader::hit_lines(self, usize::from(view.width)).get(index) else {
+            return;
+        };
+        let height = usize::from(view.height);
+        // A hit already in view, clear of the edges, stays put; otherwise it goes a third of
+        // the way down, with the text before it as context.
+        let margin = (height / 6).min(2);
+        let top = self.reader.scroll + margin;
+        let bottom = (self.reader.scroll + height).saturating_sub(margin);
+        if line < top || line >= bottom {
+            self.reader.scroll = line.saturating_sub(height / 3).min(self.max_scroll());
+        }
+    }
+}
+
+/// Appends a typed character to a query, within [`QUERY_CHARS`]; control characters are
+/// dropped.
+fn push_query_char(query: &mut String, c: char) {
+    if !c.is_control() && query.chars().count() < QUERY_CHARS {
+        query.push(c);
+    }
+}
+
+/// A picker word of 3+ characters must score at least this share of its score against itself:
+/// on the report's missions, runs and initials (`south`, `drc`, `mnsc`) score 60–100 %, letters
+/// scattered over a long name (`sudan` in "…Mission in Mali") under 58 %.
+pub const PICKER_THRESHOLD_PERCENT: i64 = 60;
+
+/// The missions matching a picker query, best first, ties in dataset order: every word of the
+/// query must fuzzy-match (`SkimMatcherV2`, smart case) the acronym, the name or the place.
+/// An empty query matches every mission.
+pub fn match_missions(missions: &[Mission], query: &str) -> Vec<MissionMatch> {
+    let skim = SkimMatcherV2::default().smart_case();
+    let words: Vec<&str> = query.split_whitespace().collect();
+    // What each word must score; one or two characters may match anywhere.
+    let thresholds: Vec<i64> = words
+        .iter()
+        .map(|word| {
+            if word.chars().count() < 3 {
+                i64::MIN
+            } else {
+                let own = skim.fuzzy_match(word, word).unwrap_or(0);
+                own * PICKER_THRESHOLD_PERCENT / 100
+            }
+        })
+        .collect();
+    let mut matches: Vec<(i64, MissionMatch)> = Vec::new();
+    'missions: for (index, mission) in missions.iter().enumerate() {
+        let fields = [&mission.acronym, &mission.name, &mission.location];
+        let mut marks: [Vec<usize>; 3] = Default::default();
+        let mut score = 0;
+        for (word, &threshold) in words.iter().zip(&thresholds) {
+            // The field where the word matches best (the first of equals).
+            let mut best: Option<(i64, usize, Vec<usize>)> = None;
+            for (field, text) in fields.iter().enumerate() {
+                if let Some((s, indices)) = skim.fuzzy_indices(text, word)
+                    && s >= threshold
+                    && best.as_ref().is_none_or(|(b, _, _)| s > *b)
+                {
+                    best = Some((s, field, indices));
+                }
+            }
+            let Some((s, field, indices)) = best else {
+                continue 'missions;
+            };
+            score += s;
+            marks[field].extend(indices);
+        }
+        for field in &mut marks {
+            field.sort_unstable();
+            field.dedup();
+        }
+        let [acronym, name, location] = marks;
+        matches.push((
+            score,
+            MissionMatch {
+                mission: index,
+                acronym,
+                name,
+                location,
+            },
+        ));
+    }
+    // A stable sort keeps equal scores in dataset order.
+    matches.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+    matches.into_iter().map(|(_, m)| m).collect()
 }
 
 /// A position after a movement command, within `0..=last`.

@@ -2,8 +2,8 @@
 //! Pure, so the bindings are tested without a terminal. The help overlay and the status bar
 //! hints are written next to the table so they stay true.
 //!
-//! Reserved for the search issue and deliberately unbound here: `/` (search), `n`/`N` (next and
-//! previous match), `m` (mission picker), and `Ctrl-n`/`Ctrl-p` (choose in the search results).
+//! In the search and the mission picker every printable key is text: only arrows, Ctrl chords,
+//! Enter, Backspace and Esc do something else.
 
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -32,6 +32,10 @@ pub fn key_command(key: KeyEvent, mode: Mode) -> Option<Command> {
             (KeyCode::Char('c'), _) => Some(Command::Quit),
             (KeyCode::Char('d'), Mode::Normal | Mode::Help) => Some(Command::HalfPageDown),
             (KeyCode::Char('u'), Mode::Normal | Mode::Help) => Some(Command::HalfPageUp),
+            (KeyCode::Char('n'), Mode::Search | Mode::Missions) => Some(Command::Down),
+            (KeyCode::Char('p'), Mode::Search | Mode::Missions) => Some(Command::Up),
+            (KeyCode::Char('u'), Mode::Search | Mode::Missions) => Some(Command::ClearInput),
+            (KeyCode::Char('w'), Mode::Search | Mode::Missions) => Some(Command::DeleteWord),
             _ => None,
         };
     }
@@ -42,6 +46,7 @@ pub fn key_command(key: KeyEvent, mode: Mode) -> Option<Command> {
         Mode::Normal => normal_key(key.code),
         Mode::Help => help_key(key.code),
         Mode::Jump => jump_key(key.code),
+        Mode::Search | Mode::Missions => query_key(key.code),
     }
 }
 
@@ -62,6 +67,10 @@ fn normal_key(code: KeyCode) -> Option<Command> {
         KeyCode::Char(']') => Command::NextRecommendation,
         KeyCode::Char('[') => Command::PreviousRecommendation,
         KeyCode::Char(':') => Command::OpenJump,
+        KeyCode::Char('/') => Command::OpenSearch,
+        KeyCode::Char('n') => Command::NextHit,
+        KeyCode::Char('N') => Command::PreviousHit,
+        KeyCode::Char('m') => Command::OpenMissions,
         KeyCode::Char('?') => Command::ToggleHelp,
         KeyCode::Esc => Command::Close,
         KeyCode::Char('q') => Command::Quit,
@@ -93,19 +102,31 @@ fn jump_key(code: KeyCode) -> Option<Command> {
     })
 }
 
+/// The search and the mission picker: a one-line editor over a list to choose from.
+fn query_key(code: KeyCode) -> Option<Command> {
+    Some(match code {
+        KeyCode::Char(c) => Command::Input(c),
+        KeyCode::Backspace => Command::Backspace,
+        KeyCode::Down => Command::Down,
+        KeyCode::Up => Command::Up,
+        KeyCode::PageDown => Command::PageDown,
+        KeyCode::PageUp => Command::PageUp,
+        KeyCode::Enter => Command::Choose,
+        KeyCode::Esc => Command::Close,
+        _ => return None,
+    })
+}
+
 /// The command for a mouse event in `mode`.
 pub fn mouse_command(mouse: MouseEvent, mode: Mode) -> Option<Command> {
     let (column, row) = (mouse.column, mouse.row);
-    match (mouse.kind, mode) {
-        (MouseEventKind::Down(MouseButton::Left), Mode::Normal | Mode::Help) => {
-            Some(Command::Click { column, row })
-        }
-        (MouseEventKind::ScrollDown, Mode::Normal | Mode::Help) => {
-            Some(Command::WheelDown { column, row })
-        }
-        (MouseEventKind::ScrollUp, Mode::Normal | Mode::Help) => {
-            Some(Command::WheelUp { column, row })
-        }
+    if mode == Mode::Jump {
+        return None;
+    }
+    match mouse.kind {
+        MouseEventKind::Down(MouseButton::Left) => Some(Command::Click { column, row }),
+        MouseEventKind::ScrollDown => Some(Command::WheelDown { column, row }),
+        MouseEventKind::ScrollUp => Some(Command::WheelUp { column, row }),
         _ => None,
     }
 }
@@ -133,10 +154,23 @@ pub const HELP: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
     (
+        "Search",
+        &[
+            ("/", "search the responses, results as you type"),
+            ("Ctrl-n Ctrl-p", "choose a result or a mission (also ↓ ↑)"),
+            ("Enter", "open it; the reader shows every hit"),
+            ("n N", "next / previous hit in the reader"),
+            ("m", "pick a mission by acronym, name or place"),
+            ("Ctrl-u Ctrl-w", "clear the query / delete a word"),
+            ("'w ^w !w \"…\"", "exact word, prefix, without, phrase"),
+        ],
+    ),
+    (
         "Mouse",
         &[
             ("click", "focus a pane and select a row"),
             ("click ▸", "expand or collapse a section"),
+            ("click result", "select it; click again to open it"),
             ("wheel", "scroll the pane under the pointer"),
         ],
     ),
@@ -144,21 +178,39 @@ pub const HELP: &[(&str, &[(&str, &str)])] = &[
         "Other",
         &[
             ("?", "this help (j k scroll it)"),
-            ("Esc", "close the help or the : prompt"),
+            ("Esc", "close an overlay; then clear the hits"),
             ("q  Ctrl-c", "quit"),
         ],
     ),
 ];
+
+/// The hint the status bar adds while the reader highlights search hits.
+pub const CLEAR_HITS_HINT: (&str, &str) = ("Esc", "clear hits");
 
 /// The keys worth showing in the status bar for `mode` with `focus`, most useful first.
 pub fn hints(mode: Mode, focus: Pane) -> &'static [(&'static str, &'static str)] {
     match (mode, focus) {
         (Mode::Help, _) => &[("j/k", "scroll"), ("Esc", "close"), ("q", "quit")],
         (Mode::Jump, _) => &[("0-9", "paragraph"), ("Enter", "go"), ("Esc", "cancel")],
+        (Mode::Search, _) => &[
+            ("↓/↑", "choose"),
+            ("Enter", "open"),
+            ("^U", "clear"),
+            ("^W", "word"),
+            ("Esc", "close"),
+        ],
+        (Mode::Missions, _) => &[
+            ("↓/↑", "choose"),
+            ("Enter", "list"),
+            ("^U", "clear"),
+            ("Esc", "close"),
+        ],
         (Mode::Normal, Pane::Tree) => &[
             ("j/k", "move"),
             ("Space", "expand"),
             ("Enter", "open"),
+            ("/", "search"),
+            ("m", "missions"),
             ("Tab", "pane"),
             (":", "jump"),
             ("?", "help"),
@@ -167,6 +219,8 @@ pub fn hints(mode: Mode, focus: Pane) -> &'static [(&'static str, &'static str)]
         (Mode::Normal, Pane::List) => &[
             ("j/k", "move"),
             ("Enter", "read"),
+            ("/", "search"),
+            ("m", "missions"),
             ("Tab", "pane"),
             (":", "jump"),
             ("?", "help"),
@@ -176,6 +230,7 @@ pub fn hints(mode: Mode, focus: Pane) -> &'static [(&'static str, &'static str)]
             ("j/k", "scroll"),
             ("Space", "page"),
             ("[/]", "prev/next"),
+            ("/", "search"),
             ("Tab", "pane"),
             (":", "jump"),
             ("?", "help"),

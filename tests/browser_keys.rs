@@ -474,17 +474,71 @@ fn esc_without_an_overlay_only_clears_a_message() {
 }
 
 #[test]
-fn search_keys_stay_reserved() {
-    for c in ['/', 'n', 'N', 'm'] {
-        let event = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-        assert_eq!(keys::command(&event, Mode::Normal), None, "{c} is reserved");
-    }
-    for c in ['n', 'p'] {
-        let event = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+fn the_search_keys_are_bound_in_the_browser_and_text_in_the_overlays() {
+    let key =
+        |c: char, modifiers: KeyModifiers| Event::Key(KeyEvent::new(KeyCode::Char(c), modifiers));
+    let none = KeyModifiers::NONE;
+    assert_eq!(
+        keys::command(&key('/', none), Mode::Normal),
+        Some(Command::OpenSearch)
+    );
+    assert_eq!(
+        keys::command(&key('m', none), Mode::Normal),
+        Some(Command::OpenMissions)
+    );
+    assert_eq!(
+        keys::command(&key('n', none), Mode::Normal),
+        Some(Command::NextHit)
+    );
+    assert_eq!(
+        keys::command(&key('N', KeyModifiers::SHIFT), Mode::Normal),
+        Some(Command::PreviousHit)
+    );
+    for mode in [Mode::Search, Mode::Missions] {
+        for c in ['/', 'n', 'N', 'm', 'q', 'j', '?', ' '] {
+            assert_eq!(
+                keys::command(&key(c, none), mode),
+                Some(Command::Input(c)),
+                "{c}"
+            );
+        }
+        let ctrl = KeyModifiers::CONTROL;
+        assert_eq!(keys::command(&key('n', ctrl), mode), Some(Command::Down));
+        assert_eq!(keys::command(&key('p', ctrl), mode), Some(Command::Up));
         assert_eq!(
-            keys::command(&event, Mode::Normal),
-            None,
-            "Ctrl-{c} is reserved"
+            keys::command(&key('u', ctrl), mode),
+            Some(Command::ClearInput)
+        );
+        assert_eq!(
+            keys::command(&key('w', ctrl), mode),
+            Some(Command::DeleteWord)
+        );
+        assert_eq!(keys::command(&key('c', ctrl), mode), Some(Command::Quit));
+        let code = |code| Event::Key(KeyEvent::new(code, none));
+        assert_eq!(
+            keys::command(&code(KeyCode::Enter), mode),
+            Some(Command::Choose)
+        );
+        assert_eq!(
+            keys::command(&code(KeyCode::Esc), mode),
+            Some(Command::Close)
+        );
+        assert_eq!(
+            keys::command(&code(KeyCode::Backspace), mode),
+            Some(Command::Backspace)
+        );
+        assert_eq!(
+            keys::command(&code(KeyCode::Down), mode),
+            Some(Command::Down)
+        );
+        assert_eq!(keys::command(&code(KeyCode::Up), mode), Some(Command::Up));
+        assert_eq!(keys::command(&code(KeyCode::Tab), mode), None);
+    }
+    // Ctrl-n and Ctrl-p choose only where there is something to choose.
+    for c in ['n', 'p'] {
+        assert_eq!(
+            keys::command(&key(c, KeyModifiers::CONTROL), Mode::Normal),
+            None
         );
     }
 }

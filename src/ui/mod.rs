@@ -4,14 +4,20 @@
 
 pub mod help;
 pub mod list;
+pub mod missions;
+pub mod overlay;
 pub mod reader;
+pub mod search;
 pub mod status;
 pub mod theme;
 pub mod title;
 pub mod tree;
 
+use std::ops::Range;
+
 use ratatui::Frame;
 use ratatui::layout::{Margin, Position, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthChar;
 
@@ -156,9 +162,91 @@ pub fn render(frame: &mut Frame, app: &App) {
     if let Some(rect) = screen.status {
         status::render(frame, rect, app, &theme);
     }
-    if let Some(Overlay::Help { scroll }) = app.overlay {
-        help::render(frame, area, scroll, &theme);
+    match &app.overlay {
+        Some(Overlay::Help { scroll }) => help::render(frame, area, *scroll, &theme),
+        Some(Overlay::Search(search)) => search::render(frame, area, app, search, &theme),
+        Some(Overlay::Missions(picker)) => missions::render(frame, area, app, picker, &theme),
+        Some(Overlay::Jump { .. }) | None => {}
     }
+}
+
+/// Byte ranges of `original` moved onto `safe`, the same text after `sanitize` replaced some
+/// characters one for one (a replacement can be longer in bytes). Ranges that do not fall on
+/// character boundaries of `original` are dropped.
+pub fn map_ranges<'a>(
+    original: &str,
+    safe: &str,
+    ranges: impl IntoIterator<Item = &'a Range<usize>>,
+) -> Vec<Range<usize>> {
+    let valid = |range: &Range<usize>| {
+        range.start < range.end
+            && original.is_char_boundary(range.start)
+            && original.is_char_boundary(range.end)
+    };
+    if original.len() == safe.len() {
+        // A replacement is never shorter, so equal lengths mean equal offsets.
+        return ranges.into_iter().filter(|r| valid(r)).cloned().collect();
+    }
+    let starts: Vec<(usize, usize)> = original
+        .char_indices()
+        .map(|(i, _)| i)
+        .zip(safe.char_indices().map(|(i, _)| i))
+        .chain(std::iter::once((original.len(), safe.len())))
+        .collect();
+    let at = |byte: usize| {
+        let i = starts.partition_point(|&(o, _)| o < byte);
+        starts.get(i).map_or(safe.len(), |&(_, s)| s)
+    };
+    ranges
+        .into_iter()
+        .filter(|r| valid(r))
+        .map(|range| at(range.start)..at(range.end))
+        .collect()
+}
+
+/// `text` as spans: the byte `ranges` (sorted, disjoint) in `base` patched with `mark`, the
+/// rest in `base`.
+pub fn marked_spans(
+    text: &str,
+    ranges: &[Range<usize>],
+    base: Style,
+    mark: Style,
+) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for range in ranges {
+        let (Some(before), Some(marked)) = (text.get(at..range.start), text.get(range.clone()))
+        else {
+            continue;
+        };
+        if !before.is_empty() {
+            spans.push(Span::styled(before.to_string(), base));
+        }
+        spans.push(Span::styled(marked.to_string(), base.patch(mark)));
+        at = range.end;
+    }
+    if let Some(rest) = text.get(at..).filter(|rest| !rest.is_empty()) {
+        spans.push(Span::styled(rest.to_string(), base));
+    }
+    spans
+}
+
+/// `text` as spans with the characters at `chars` (sorted character indices) in `mark`.
+pub fn char_spans(text: &str, chars: &[usize], base: Style, mark: Style) -> Vec<Span<'static>> {
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    let mut wanted = chars.iter().peekable();
+    for (index, (byte, c)) in text.char_indices().enumerate() {
+        while wanted.next_if(|&&i| i < index).is_some() {}
+        if wanted.next_if(|&&i| i == index).is_none() {
+            continue;
+        }
+        let end = byte + c.len_utf8();
+        match ranges.last_mut() {
+            Some(last) if last.end == byte => last.end = end,
+            _ => ranges.push(byte..end),
+        }
+    }
+    marked_spans(text, &ranges, base, mark)
 }
 
 /// Display width of `text` in terminal cells.

@@ -42,14 +42,26 @@ pub fn line_count(app: &App, width: usize) -> usize {
 
 /// The reader's lines at `width` cells: a header (paragraph of the Special Committee's report
 /// and section), a blank line, then the response's paragraphs separated by blank lines.
+/// Search hits are highlighted.
 pub fn content(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    layout_text(app, width, theme).0
+}
+
+/// The line (as in [`content`]) each search hit of the reader's recommendation starts on.
+pub fn hit_lines(app: &App, width: usize) -> Vec<usize> {
+    layout_text(app, width, Theme::new(false)).1
+}
+
+/// The reader's lines, and the line of each search hit.
+fn layout_text(app: &App, width: usize, theme: Theme) -> (Vec<Line<'static>>, Vec<usize>) {
     let width = width.max(1);
+    let mut hit_lines = Vec::new();
     let Some((location, recommendation)) = app.current() else {
-        return vec![Line::styled(
-            clip("No recommendations to show.", width),
-            theme.muted(),
-        )];
+        let empty = Line::styled(clip("No recommendations to show.", width), theme.muted());
+        return (vec![empty], hit_lines);
     };
+    let hit = app.hit_here();
+    let current = app.hit_position().and_then(|(current, _)| current);
     let dataset = &app.dataset;
     let mut lines = Vec::new();
     let header = format!(
@@ -71,15 +83,37 @@ pub fn content(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
     } else {
         theme.plain()
     };
-    for paragraph in &recommendation.paragraphs {
+    let mut hit_index = 0;
+    for (index, paragraph) in recommendation.paragraphs.iter().enumerate() {
         lines.push(Line::default());
         let text = readable(paragraph);
         let marks = highlights(&text, &dataset.missions);
-        for range in wrap(&text, width) {
-            lines.push(styled_line(&text, range, &marks, base, theme));
+        // This paragraph's hits on the safe text, each styled as current or not.
+        let raw: Vec<_> = hit
+            .iter()
+            .flat_map(|hit| hit.highlights.iter())
+            .filter(|highlight| highlight.paragraph == index)
+            .map(|highlight| highlight.range.clone())
+            .collect();
+        let found: Vec<(Range<usize>, Style)> = super::map_ranges(paragraph, &text, &raw)
+            .into_iter()
+            .enumerate()
+            .map(|(i, range)| (range, theme.hit(current == Some(hit_index + i))))
+            .collect();
+        hit_index += raw.len();
+        let ranges = wrap(&text, width);
+        for (range, _) in &found {
+            let line = ranges
+                .iter()
+                .position(|line| range.start < line.end)
+                .unwrap_or(ranges.len().saturating_sub(1));
+            hit_lines.push(lines.len() + line);
+        }
+        for range in ranges {
+            lines.push(styled_line(&text, range, &marks, &found, base, theme));
         }
     }
-    lines
+    (lines, hit_lines)
 }
 
 pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
@@ -255,38 +289,46 @@ fn resolution_at(text: &str, start: usize) -> Option<usize> {
     Some(start + end)
 }
 
-/// One wrapped line of `text` as spans, highlights applied over `base`.
+/// One wrapped line of `text` as spans: acronyms and symbols over `base`, search hits over
+/// those.
 fn styled_line(
     text: &str,
     range: Range<usize>,
     marks: &[(Range<usize>, Mark)],
+    hits: &[(Range<usize>, Style)],
     base: Style,
     theme: Theme,
 ) -> Line<'static> {
-    let mut spans = Vec::new();
-    let mut at = range.start;
-    for (mark, kind) in marks
+    let mark_style = |kind: &Mark| match kind {
+        Mark::Acronym => theme.acronym(),
+        Mark::Symbol => theme.symbol(),
+    };
+    let layers = marks
         .iter()
-        .filter(|(mark, _)| mark.start < range.end && mark.end > range.start)
-    {
-        let start = mark.start.max(range.start);
-        let end = mark.end.min(range.end);
-        if start > at {
-            spans.push(Span::styled(text[at..start].to_string(), base));
+        .map(|(r, kind)| (r, mark_style(kind)))
+        .chain(hits.iter().map(|(r, style)| (r, *style)));
+    // Cut the line wherever a highlight starts or ends; each piece gets every style over it.
+    let mut cuts = vec![range.start, range.end];
+    for (r, _) in layers.clone() {
+        for at in [r.start, r.end] {
+            if at > range.start && at < range.end && text.is_char_boundary(at) {
+                cuts.push(at);
+            }
         }
-        let style = match kind {
-            Mark::Acronym => theme.acronym(),
-            Mark::Symbol => theme.symbol(),
-        };
-        spans.push(Span::styled(
-            text[start..end].to_string(),
-            base.patch(style),
-        ));
-        at = end;
     }
-    if at < range.end {
-        spans.push(Span::styled(text[at..range.end].to_string(), base));
-    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let spans = cuts
+        .windows(2)
+        .filter_map(|pair| {
+            let (start, end) = (pair[0], pair[1]);
+            let style = layers
+                .clone()
+                .filter(|(r, _)| r.start <= start && r.end >= end)
+                .fold(base, |style, (_, layer)| style.patch(layer));
+            Some(Span::styled(text.get(start..end)?.to_string(), style))
+        })
+        .collect::<Vec<_>>();
     Line::from(spans)
 }
 
@@ -365,7 +407,7 @@ mod tests {
         let theme = Theme::new(true);
         let lines: Vec<Line> = wrap(text, 12)
             .into_iter()
-            .map(|range| styled_line(text, range, &marks, Style::new(), theme))
+            .map(|range| styled_line(text, range, &marks, &[], Style::new(), theme))
             .collect();
         let styled: String = lines
             .iter()

@@ -7,21 +7,30 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{MIN_HEIGHT, MIN_WIDTH, Theme, clip, width};
-use crate::app::{App, Overlay, Source};
+use crate::app::{App, Mode, Overlay, Source};
 use crate::keys;
 use crate::sanitize::for_line;
 
 pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     let cells = usize::from(rect.width);
-    let hints = keys::hints(app.mode(), app.focus);
+    let mut hints = keys::hints(app.mode(), app.focus).to_vec();
+    if app.mode() == Mode::Normal && app.found.is_some() {
+        hints.insert(0, keys::CLEAR_HITS_HINT);
+    }
     let (left, left_style) = match (&app.overlay, &app.message) {
         (Some(Overlay::Jump { input }), _) => (format!(" :{input}"), theme.status()),
         (_, Some(message)) => (format!(" {}", for_line(message)), theme.message()),
         _ => (format!(" {}", location(app, cells)), theme.status()),
     };
-    let left = clip(&left, cells);
+    // In the search and the picker their keys come first; the location only if it still fits.
+    let keys_first = matches!(app.mode(), Mode::Search | Mode::Missions);
+    let full_left = left;
+    let left = if keys_first {
+        String::new()
+    } else {
+        clip(&full_left, cells)
+    };
     let mut used = width(&left);
-    let mut spans = vec![Span::styled(left.clone(), left_style)];
     // Hints go right-aligned, as many as fit after the location; help and quit first.
     let essential = |key: &str| matches!(key, "?" | "q" | "Esc");
     let item_width = |(key, action): &(&str, &str)| width(key) + 1 + width(action) + 2;
@@ -42,7 +51,13 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         right.push(Span::raw(format!(" {}  ", hint.1)));
         right_width += item_width(hint);
     }
-    used += right_width;
+    let left = if keys_first && width(&full_left) + right_width < cells {
+        full_left
+    } else {
+        left
+    };
+    used = width(&left) + right_width;
+    let mut spans = vec![Span::styled(left.clone(), left_style)];
     spans.push(Span::raw(" ".repeat(cells.saturating_sub(used))));
     spans.extend(right);
     frame.render_widget(
@@ -57,11 +72,19 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     }
 }
 
-/// `VIII. Safety and security · ¶ 165 · 10 of 22`, shortened to fit `cells`.
+/// `VIII. Safety and security · ¶ 165 · 10 of 22`, shortened to fit `cells`; while the reader
+/// highlights search hits, `hit 2 of 5 · n/N · ` first.
 fn location(app: &App, cells: usize) -> String {
     let Some((location, recommendation)) = app.current() else {
         return String::from("nothing selected");
     };
+    let hits = match app.hit_position() {
+        Some((Some(current), count)) => format!("hit {} of {count} · n/N · ", current + 1),
+        Some((None, 1)) => "1 hit · n/N · ".to_string(),
+        Some((None, count)) => format!("{count} hits · n/N · "),
+        None => String::new(),
+    };
+    let cells = cells.saturating_sub(width(&hits));
     let count = app.list.items.len();
     let n = app.list.selected + 1;
     let section = app.dataset.sections.get(location.section);
@@ -89,9 +112,9 @@ fn location(app: &App, cells: usize) -> String {
     };
     // The long form only when it leaves room for a few key hints.
     if width(&long) + 30 <= cells {
-        long
+        hits + &long
     } else {
-        short
+        hits + &short
     }
 }
 

@@ -113,6 +113,37 @@ impl Theme {
         }
     }
 
+    /// Characters a search or picker query matched, in a result row. Bold and underlined so
+    /// they show without colour, in a reversed (selected) row too.
+    pub fn matched(self) -> Style {
+        self.fg(Color::Yellow)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+
+    /// A search hit in the reader; the one `n`/`N` moved to also bold and underlined.
+    pub fn hit(self, current: bool) -> Style {
+        let style = if self.color {
+            let background = if current {
+                Color::LightRed
+            } else {
+                Color::Yellow
+            };
+            Style::new().fg(Color::Black).bg(background)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        };
+        if current {
+            style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        } else {
+            style
+        }
+    }
+
+    /// The query line's text while it is the last search's, replaced by the next edit.
+    pub fn replaceable(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
     pub fn title(self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)
     }

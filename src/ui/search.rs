@@ -1,0 +1,195 @@
+//! The `/` overlay: the query, the number of hits, and the results, each as `¶ 165 · VIII.
+//! Safety and security` over the sentence that matched best, clipped around the match, with
+//! the matched characters highlighted. An empty query shows the query syntax.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::overlay::{self, Parts};
+use super::{Theme, map_ranges, marked_spans, row};
+use crate::app::{App, SearchState};
+use crate::sanitize::for_line;
+use crate::search::{Hit, Snippet};
+
+/// The widest the box gets.
+pub const MAX_WIDTH: u16 = 110;
+
+/// The query syntax, shown while the query is empty: (example, what it finds).
+pub const SYNTAX: &[(&str, &str)] = &[
+    ("mali", "words or missions; typos forgiven"),
+    ("'word", "exactly this word"),
+    ("^pre", "words starting with pre"),
+    ("!word", "leave out responses with it"),
+    ("\"a phrase\"", "these words in this order"),
+];
+
+/// The box on a screen of `area`.
+pub fn parts(area: Rect) -> Parts {
+    overlay::parts(area, MAX_WIDTH, u16::MAX)
+}
+
+/// Rows per result: the heading line over the snippet, or one line when space is short.
+pub fn item_height(list: Rect) -> u16 {
+    if list.height >= 6 { 2 } else { 1 }
+}
+
+/// How many results are shown at once on a screen of `area`.
+pub fn page(area: Rect) -> usize {
+    let list = parts(area).list;
+    usize::from(list.height / item_height(list))
+}
+
+/// `12 hits`, `1 hit`, `no hits`; nothing for an empty query.
+pub fn count(search: &SearchState) -> String {
+    if search.query.trim().is_empty() {
+        return String::new();
+    }
+    match search.hits.len() {
+        0 => "no hits".into(),
+        1 => "1 hit".into(),
+        n => format!("{n} hits"),
+    }
+}
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, search: &SearchState, theme: &Theme) {
+    let parts = parts(area);
+    if parts.frame.is_empty() {
+        return;
+    }
+    let position =
+        (!search.hits.is_empty()).then(|| format!("{}/{}", search.selected + 1, search.hits.len()));
+    overlay::render_frame(frame, &parts, "Search", position, theme);
+    overlay::render_query(
+        frame,
+        parts.query,
+        "/ ",
+        &search.query,
+        search.replace,
+        &count(search),
+        theme,
+    );
+    if search.query.trim().is_empty() {
+        overlay::render_note(frame, parts.list, &syntax_lines(*theme));
+        return;
+    }
+    if search.hits.is_empty() {
+        let line = Line::from(vec![
+            Span::raw(" No response matches “"),
+            Span::raw(for_line(search.query.trim()).into_owned()),
+            Span::raw("”."),
+        ])
+        .style(theme.muted());
+        overlay::render_note(frame, parts.list, &[line]);
+        return;
+    }
+    let rows = item_height(parts.list);
+    let cells = usize::from(parts.list.width);
+    let items = search.hits.iter().enumerate().skip(search.offset);
+    let tops = (parts.list.y..parts.list.bottom()).step_by(usize::from(rows));
+    // Only whole results: a heading without its snippet would read as a result of its own.
+    let tops = tops.filter(|&y| y + rows <= parts.list.bottom());
+    for ((index, hit), y) in items.zip(tops) {
+        let lines = if rows == 2 {
+            vec![
+                heading(app, hit, cells, *theme),
+                snippet_line(hit, cells, "   ", *theme),
+            ]
+        } else {
+            vec![one_line(hit, cells, *theme)]
+        };
+        for (line, y) in lines.into_iter().zip(y..parts.list.bottom()) {
+            let line = if index == search.selected {
+                line.style(theme.selected(true))
+            } else {
+                line
+            };
+            frame.render_widget(
+                line,
+                Rect {
+                    y,
+                    height: 1,
+                    ..parts.list
+                },
+            );
+        }
+    }
+}
+
+/// ` ¶ 165 · VIII. Safety and security`
+fn heading(app: &App, hit: &Hit, cells: usize, theme: Theme) -> Line<'static> {
+    let section = app
+        .dataset
+        .sections
+        .get(hit.location.section)
+        .map_or(String::new(), |section| {
+            for_line(&section.heading()).into_owned()
+        });
+    row(
+        vec![
+            Span::styled(format!(" ¶ {}", hit.para), theme.heading()),
+            Span::styled(format!(" · {section}"), theme.section()),
+        ],
+        None,
+        cells,
+    )
+}
+
+/// The snippet after `indent`, clipped to the row around its first highlight.
+fn snippet_line(hit: &Hit, cells: usize, indent: &str, theme: Theme) -> Line<'static> {
+    let room = cells.saturating_sub(super::width(indent) + 1);
+    let mut spans = vec![Span::raw(indent.to_string())];
+    spans.extend(snippet_spans(&hit.snippet, room, theme));
+    row(spans, None, cells)
+}
+
+/// ` 165  snippet…` on one row, for short screens.
+fn one_line(hit: &Hit, cells: usize, theme: Theme) -> Line<'static> {
+    let label = format!(" ¶ {} ", hit.para);
+    let room = cells.saturating_sub(super::width(&label) + 1);
+    let mut spans = vec![Span::styled(label, theme.heading())];
+    spans.extend(snippet_spans(&hit.snippet, room, theme));
+    row(spans, None, cells)
+}
+
+/// A snippet made safe to draw, clipped to `cells` around its first highlight, as spans.
+pub fn snippet_spans(snippet: &Snippet, cells: usize, theme: Theme) -> Vec<Span<'static>> {
+    let text = for_line(&snippet.text);
+    let safe = Snippet {
+        highlights: map_ranges(&snippet.text, &text, &snippet.highlights),
+        text: text.into_owned(),
+    };
+    let clipped = safe.clip(cells);
+    marked_spans(
+        &clipped.text,
+        &clipped.highlights,
+        theme.plain(),
+        theme.matched(),
+    )
+}
+
+/// The hint shown for an empty query.
+fn syntax_lines(theme: Theme) -> Vec<Line<'static>> {
+    let example_width = SYNTAX
+        .iter()
+        .map(|(example, _)| super::width(example))
+        .max()
+        .unwrap_or(0);
+    let mut lines = vec![
+        Line::styled(
+            " Search the responses: all words must match.",
+            theme.muted(),
+        ),
+        Line::default(),
+    ];
+    for (example, meaning) in SYNTAX {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!(" {}", super::fit(example, example_width)),
+                theme.key(),
+            ),
+            Span::styled(format!("  {meaning}"), theme.muted()),
+        ]));
+    }
+    lines
+}
