@@ -1,8 +1,10 @@
 //! Any sequence of keys, mouse events, commands and resizes (down to 1x1) keeps the browser's
-//! invariants and renders without a panic.
+//! invariants and renders without a panic: the search and the mission picker included, with
+//! queries typed, results chosen and hits stepped through.
 
 use c34::app::{App, Command, Overlay, Pane};
 use c34::dataset::{Dataset, Mission};
+use c34::ui::search;
 use c34::{keys, ui};
 use proptest::prelude::*;
 use ratatui::Terminal;
@@ -48,13 +50,37 @@ enum Action {
     Mouse(MouseEventKind, u16, u16),
     Command(Command),
     Resize(u16, u16),
+    /// Keys typed one by one, whatever the mode.
+    Type(String),
+}
+
+/// Text worth typing: queries with hits (missions, places, words, typos), the query syntax,
+/// and text that finds nothing.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec![
+            "minusma",
+            "south sudan",
+            "cyprus",
+            "peacekeping inteligence",
+            "'women",
+            "^prot !mali",
+            "\"rule of law\"",
+            "zqxv",
+            "mi",
+            "m",
+        ])
+        .prop_map(String::from),
+        "[a-z'^!\" ]{0,12}",
+        any::<String>(),
+    ]
 }
 
 fn key_code() -> impl Strategy<Value = KeyCode> {
     prop_oneof![
         prop::sample::select(vec![
             'j', 'k', 'h', 'l', 'g', 'G', ' ', '[', ']', ':', '?', '/', 'n', 'N', 'm', 'x', '0',
-            '1', '5', '6', '9', 'd', 'u', 'c',
+            '1', '5', '6', '9', 'd', 'u', 'c', 'w', 'p', '/', 'n', 'N', 'm',
         ])
         .prop_map(KeyCode::Char),
         prop::sample::select(vec![
@@ -99,6 +125,7 @@ fn action() -> impl Strategy<Value = Action> {
             .prop_map(|(kind, column, row)| Action::Mouse(kind, column, row)),
         2 => command().prop_map(Action::Command),
         1 => (size, 1..=70u16).prop_map(|(width, height)| Action::Resize(width, height)),
+        2 => text().prop_map(Action::Type),
     ]
 }
 
@@ -127,8 +154,17 @@ fn command() -> impl Strategy<Value = Command> {
             Command::SubmitJump,
             Command::ToggleHelp,
             Command::Close,
+            Command::OpenSearch,
+            Command::OpenMissions,
+            Command::Backspace,
+            Command::ClearInput,
+            Command::DeleteWord,
+            Command::Choose,
+            Command::NextHit,
+            Command::PreviousHit,
         ]),
         any::<char>().prop_map(Command::JumpInput),
+        any::<char>().prop_map(Command::Input),
         (any::<u16>(), any::<u16>()).prop_map(|(column, row)| Command::Click { column, row }),
         (any::<u16>(), any::<u16>()).prop_map(|(column, row)| Command::WheelDown { column, row }),
         (any::<u16>(), any::<u16>()).prop_map(|(column, row)| Command::WheelUp { column, row }),
@@ -147,6 +183,15 @@ fn apply(app: &mut App, action: &Action) {
         Action::Resize(width, height) => Event::Resize(width, height),
         Action::Command(command) => {
             app.update(command);
+            return;
+        }
+        Action::Type(ref text) => {
+            for c in text.chars() {
+                let event = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+                if let Some(command) = keys::command(&event, app.mode()) {
+                    app.update(command);
+                }
+            }
             return;
         }
     };
@@ -194,6 +239,74 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
     if let Some(Overlay::Jump { input }) = &app.overlay {
         prop_assert!(input.chars().all(|c| c.is_ascii_digit()) && input.len() <= 6);
     }
+    let area = app.area();
+    if let Some(Overlay::Search(state)) = &app.overlay {
+        prop_assert!(state.query.chars().count() <= c34::app::QUERY_CHARS);
+        prop_assert!(!state.query.chars().any(char::is_control));
+        check_choice(
+            state.selected,
+            state.offset,
+            state.hits.len(),
+            search::page(area),
+        )?;
+        for hit in &state.hits {
+            let recommendation = app.dataset.get(hit.location);
+            prop_assert_eq!(recommendation.map(|r| r.para), Some(hit.para));
+        }
+        if !state.replace {
+            // The results are the engine's for the query as typed.
+            let expected: Vec<u32> = app
+                .index
+                .search(&state.query, 1000)
+                .iter()
+                .map(|hit| hit.para)
+                .collect();
+            let shown: Vec<u32> = state.hits.iter().map(|hit| hit.para).collect();
+            prop_assert_eq!(shown, expected);
+        }
+    }
+    if let Some(Overlay::Missions(picker)) = &app.overlay {
+        prop_assert!(picker.query.chars().count() <= c34::app::QUERY_CHARS);
+        let page = ui::missions::page(area, app.dataset.missions.len());
+        check_choice(picker.selected, picker.offset, picker.matches.len(), page)?;
+        for found in &picker.matches {
+            prop_assert!(found.mission < app.dataset.missions.len());
+        }
+    }
+    if let Some(found) = &app.found {
+        prop_assert!(found.chosen < found.hits.len());
+        if let Some((location, index)) = found.current {
+            let hit = found.hit_at(location);
+            prop_assert!(hit.is_some_and(|hit| index < hit.highlights.len()));
+        }
+    }
+    if let Some((current, count)) = app.hit_position() {
+        prop_assert!(current.is_none_or(|i| i < count));
+    }
+    Ok(())
+}
+
+/// A list's selection is inside it and, when rows are shown, in view.
+fn check_choice(
+    selected: usize,
+    offset: usize,
+    len: usize,
+    page: usize,
+) -> Result<(), TestCaseError> {
+    prop_assert!(
+        selected < len || (len == 0 && selected == 0),
+        "{selected} of {len}"
+    );
+    if page > 0 && len > 0 {
+        prop_assert!(
+            offset <= selected && selected < offset + page,
+            "selection {selected} outside {offset}+{page}"
+        );
+        prop_assert!(
+            offset + page <= len.max(page),
+            "offset {offset} past the end"
+        );
+    }
     Ok(())
 }
 
@@ -235,11 +348,56 @@ proptest! {
 fn every_size_down_to_one_by_one_renders() {
     let mut app = App::new(dataset(true), Size::new(120, 40), true);
     app.update(Command::ToggleHelp);
+    every_size(&mut app, "help");
+}
+
+fn every_size(app: &mut App, what: &str) {
     for width in 1..=130u16 {
         for height in (1..=45u16).step_by(4) {
             app.update(Command::Resize { width, height });
-            assert!(check_invariants(&app).is_ok(), "{width}x{height}");
-            assert!(render(&app).is_ok(), "{width}x{height}");
+            let invariants = check_invariants(app);
+            assert!(
+                invariants.is_ok(),
+                "{what} {width}x{height}: {invariants:?}"
+            );
+            assert!(render(app).is_ok(), "{what} {width}x{height}");
         }
     }
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Command::Input(c));
+    }
+}
+
+#[test]
+fn the_search_the_picker_and_the_hits_render_at_every_size() {
+    let mut app = App::new(Dataset::embedded(), Size::new(120, 40), true);
+    app.update(Command::OpenSearch);
+    every_size(&mut app, "empty search");
+    type_text(&mut app, "minusma");
+    app.update(Command::Bottom);
+    every_size(&mut app, "search results, the last chosen");
+    type_text(&mut app, "zqx");
+    every_size(&mut app, "no results");
+
+    app.update(Command::ClearInput);
+    type_text(&mut app, "peacekeeping");
+    app.update(Command::Resize {
+        width: 120,
+        height: 40,
+    });
+    app.update(Command::Choose);
+    app.update(Command::NextHit);
+    every_size(&mut app, "reader with hits");
+    // After all those resizes the current hit is still one of the recommendation's.
+    app.update(Command::NextHit);
+    assert!(matches!(app.hit_position(), Some((Some(_), _))));
+
+    app.update(Command::OpenMissions);
+    app.update(Command::Bottom);
+    every_size(&mut app, "mission picker");
+    type_text(&mut app, "sudan");
+    every_size(&mut app, "filtered picker");
 }

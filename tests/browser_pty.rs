@@ -68,8 +68,13 @@ impl Browser {
 
     /// Reads output until the screen satisfies `done`, or fails after the timeout.
     fn wait_for(&mut self, what: &str, done: impl Fn(&str) -> bool) {
+        self.wait_for_screen(what, |screen| done(&screen.contents()));
+    }
+
+    /// Like [`Browser::wait_for`], with the whole terminal state (cursor, modes) to look at.
+    fn wait_for_screen(&mut self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
         let deadline = Instant::now() + TIMEOUT;
-        while !done(&self.screen()) {
+        while !done(self.parser.screen()) {
             let left = deadline.saturating_duration_since(Instant::now());
             match self
                 .output
@@ -282,6 +287,73 @@ fn clicks_and_the_wheel_work_in_a_real_terminal() {
     browser.wait_for_text(" 4–23/");
     browser.send("j");
     browser.wait_for_text("IX. Women, peace and security · ¶ 183 · 1 of 10");
+    browser.send("q");
+    assert!(browser.wait_exit());
+    browser.assert_restored();
+}
+
+#[test]
+fn search_minusma_open_a_result_and_step_through_its_hits() {
+    let mut browser = Browser::start(120, 40);
+    browser.wait_for_all(&["¶ 18 · 1 of 2", "q quit"]);
+    browser.send("/");
+    browser.wait_for_all(&["Search the responses", "Esc close"]);
+    browser.send("minusma");
+    // The results, and the cursor shown after the query (it moves there after the text).
+    browser.wait_for_screen("the results and the cursor", |screen| {
+        let text = screen.contents();
+        let (row, col) = screen.cursor_position();
+        let line = text.lines().nth(usize::from(row)).unwrap_or("");
+        let before_cursor: String = line.chars().take(usize::from(col)).collect();
+        text.contains(" hits┃")
+            && text.matches("┃ ¶ ").count() >= 10
+            && !screen.hide_cursor()
+            && before_cursor.ends_with("/ minusma")
+    });
+
+    browser.send("\r");
+    browser.wait_for_screen("the reader at the first hit", |screen| {
+        let text = screen.contents();
+        text.contains("hit 1 of") && text.contains("of A/75/19") && screen.hide_cursor()
+    });
+    let screen = browser.screen();
+    let status = screen.lines().last().unwrap_or("").to_string();
+    let para: u32 = status
+        .split("¶ ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("a paragraph in the status bar: {status:?}"));
+    let dataset = c34::dataset::Dataset::embedded();
+    let minusma = dataset
+        .missions
+        .iter()
+        .find(|m| m.acronym == "MINUSMA")
+        .expect("the report names MINUSMA");
+    assert!(minusma.paras.contains(&para), "¶ {para} names MINUSMA");
+    assert!(screen.contains(&format!("¶ {para} of A/75/19")), "{screen}");
+    // The word is in the reader, right of the tree (30 columns) and the list (24).
+    let reader_column = 54;
+    assert!(
+        screen.lines().any(|line| {
+            let right: String = line.chars().skip(reader_column).collect();
+            right.contains("MINUSMA")
+        }),
+        "{screen}"
+    );
+
+    let hits: usize = status
+        .split("hit 1 of ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("a hit count in the status bar: {status:?}"));
+    browser.send("n");
+    browser.wait_for_text(&format!("hit {} of {hits}", 2.min(hits)));
+    browser.send("\x1b");
+    browser.wait_for("the hits to be cleared", |screen| {
+        !screen.contains("n/N") && screen.contains(&format!("¶ {para} · "))
+    });
     browser.send("q");
     assert!(browser.wait_exit());
     browser.assert_restored();
