@@ -1,12 +1,16 @@
 //! Rendering full frames of the browser on a 120x40 `TestBackend`: the start screen, the longest
 //! response in the reader, and the help overlay. One frame must take well under 16 ms.
+//!
+//! And a keystroke in the search overlay as the user feels it: the query grows by a character,
+//! the search runs on the real report, and the whole 120x40 frame is drawn. Target: under one
+//! frame (16 ms).
 
 use std::hint::black_box;
 
 use c34::app::{App, Command};
 use c34::dataset::Dataset;
 use c34::ui;
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Size;
@@ -74,5 +78,39 @@ fn render(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, render);
+/// Typing the last character of each query into the search overlay: update (the search runs)
+/// and a full frame on a fresh 120x40 terminal. A two-letter prefix (most hits, every
+/// snippet built), a mission, and a two-word query with typos.
+fn keystroke(c: &mut Criterion) {
+    for query in ["pe", "minusma", "peacekeping inteligence"] {
+        let (typed, last) = query.split_at(query.len() - 1);
+        let last = last.chars().next().expect("a query has a last character");
+        let mut before = app();
+        before.update(Command::OpenSearch);
+        for ch in typed.chars() {
+            before.update(Command::Input(ch));
+        }
+        c.bench_function(
+            &format!("keystroke to frame 120x40: search {query:?}"),
+            |b| {
+                b.iter_batched_ref(
+                    || {
+                        let terminal =
+                            Terminal::new(TestBackend::new(120, 40)).expect("a test backend opens");
+                        (before.clone(), terminal)
+                    },
+                    |(app, terminal)| {
+                        app.update(black_box(Command::Input(last)));
+                        terminal
+                            .draw(|frame| ui::render(frame, app))
+                            .expect("a test backend draws");
+                    },
+                    BatchSize::SmallInput,
+                );
+            },
+        );
+    }
+}
+
+criterion_group!(benches, render, keystroke);
 criterion_main!(benches);
