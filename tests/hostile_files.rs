@@ -165,8 +165,9 @@ fn json_of_the_wrong_shape() {
     let path = case.file("string.json", "\"a report\"\n");
     let message = data_fails(&path);
     assert!(
-        message
-            .contains(":1:10: not a c34 dataset: invalid type: string \"a report\", expected struct Dataset"),
+        message.contains(
+            ":1:10: not a c34 dataset: invalid type: string \"a report\", expected struct Dataset"
+        ),
         "{message}"
     );
     let path = case.file(
