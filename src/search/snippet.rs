@@ -97,6 +97,15 @@ impl Snippet {
             used = used + widths[start - 1] - saving;
             start -= 1;
         }
+        // Never open on half a word ("…sional Integrated"): skip to the next word start
+        // before the focus, if there is one.
+        if start > 0
+            && !chars[start - 1].1.is_whitespace()
+            && let Some(word_start) = (start + 1..=focus_start)
+                .find(|&i| chars[i - 1].1.is_whitespace() && !chars[i].1.is_whitespace())
+        {
+            start = word_start;
+        }
 
         let byte = |i: usize| chars.get(i).map_or(self.text.len(), |&(b, _)| b);
         let (from, to) = (byte(start), byte(end));
@@ -142,6 +151,22 @@ mod tests {
     }
 
     const SENTENCE: &str = "In December 2020, the Secretariat updated the Special Committee on the implementation of the peacekeeping intelligence policy, including on the status of key guidance documents.";
+
+    #[test]
+    fn a_clipped_start_is_a_word_start() {
+        let s = snippet(SENTENCE, "documents");
+        for width in 20..s.width() {
+            let clipped = s.clip(width);
+            let after = clipped.text.trim_start_matches(ELLIPSIS);
+            let from = SENTENCE.find(after.trim_end_matches(ELLIPSIS)).unwrap();
+            assert!(
+                from == 0 || SENTENCE[..from].ends_with(' '),
+                "{width}: {:?}",
+                clipped.text
+            );
+            assert_eq!(clipped.highlighted(), ["documents"], "{width}");
+        }
+    }
 
     #[test]
     fn short_text_is_unchanged() {
@@ -190,7 +215,9 @@ mod tests {
         let s = snippet(SENTENCE, "documents.");
         let clipped = s.clip(30);
         assert!(clipped.text.ends_with("documents."), "{}", clipped.text);
-        assert_eq!(clipped.width(), 30);
+        // Filled from before, up to the word that would not fit whole.
+        assert!((24..=30).contains(&clipped.width()), "{}", clipped.text);
+        assert_eq!(clipped.text, "…of key guidance documents.");
         assert_eq!(clipped.highlighted(), ["documents."]);
     }
 
