@@ -16,10 +16,10 @@ pub struct Browser {
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     output: Receiver<Vec<u8>>,
-    parser: vt100::Parser,
+    pub parser: vt100::Parser,
     /// Everything the browser wrote, to check the restore sequences at the end.
     raw: Vec<u8>,
-    started: Instant,
+    pub started: Instant,
 }
 
 impl Browser {
@@ -69,8 +69,13 @@ impl Browser {
 
     /// Reads output until the screen satisfies `done`, or fails after the timeout.
     pub fn wait_for(&mut self, what: &str, done: impl Fn(&str) -> bool) {
+        self.wait_for_screen(what, |screen| done(&screen.contents()));
+    }
+
+    /// Like [`Browser::wait_for`], with the whole terminal state (cursor, modes) to look at.
+    pub fn wait_for_screen(&mut self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
         let deadline = Instant::now() + TIMEOUT;
-        while !done(&self.screen()) {
+        while !done(self.parser.screen()) {
             let left = deadline.saturating_duration_since(Instant::now());
             match self
                 .output
