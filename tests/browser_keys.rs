@@ -1,55 +1,15 @@
 //! Every key and mouse binding of the browser, pressed through the key table and applied to the
 //! app state, with no terminal.
 
+mod common;
+
 use c34::app::{App, Command, Mode, Overlay, Pane, Source, TreeRow};
-use c34::dataset::{Dataset, Location};
+use c34::dataset::Location;
 use c34::keys;
+use common::keys::{app, app_at, ch, ctrl, press, typed};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use ratatui::layout::Size;
-
-fn app_at(width: u16, height: u16) -> App {
-    App::new(Dataset::embedded(), Size::new(width, height), true)
-}
-
-fn app() -> App {
-    app_at(120, 40)
-}
-
-/// Presses a key through the key table; returns whether it was bound.
-fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) -> bool {
-    let event = Event::Key(KeyEvent::new(code, modifiers));
-    match keys::command(&event, app.mode()) {
-        Some(command) => {
-            app.update(command);
-            true
-        }
-        None => false,
-    }
-}
-
-fn press(app: &mut App, code: KeyCode) -> bool {
-    press_with(app, code, KeyModifiers::NONE)
-}
-
-fn ch(app: &mut App, c: char) -> bool {
-    press(app, KeyCode::Char(c))
-}
-
-fn ctrl(app: &mut App, c: char) -> bool {
-    press_with(app, KeyCode::Char(c), KeyModifiers::CONTROL)
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        if c == '\n' {
-            press(app, KeyCode::Enter);
-        } else {
-            ch(app, c);
-        }
-    }
-}
 
 fn mouse(app: &mut App, kind: MouseEventKind, column: u16, row: u16) -> bool {
     let event = Event::Mouse(MouseEvent {

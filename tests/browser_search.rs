@@ -1,62 +1,22 @@
 //! The search overlay and the mission picker, driven by keys (and the mouse) through the key
 //! table, checked on the app state with no terminal; then what they draw.
 
+mod common;
+
 use std::collections::BTreeSet;
 
 use c34::app::{App, Mode, Overlay, Pane, PickerState, SearchState, Source, TreeRow};
 use c34::dataset::Dataset;
 use c34::{keys, ui};
+use common::keys::{app, app_at, ch, ctrl, press, press_with, typed};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+    Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
-
-fn app_at(width: u16, height: u16) -> App {
-    App::new(Dataset::embedded(), Size::new(width, height), true)
-}
-
-fn app() -> App {
-    app_at(120, 40)
-}
-
-/// Presses a key through the key table; returns whether it was bound.
-fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) -> bool {
-    let event = Event::Key(KeyEvent::new(code, modifiers));
-    match keys::command(&event, app.mode()) {
-        Some(command) => {
-            app.update(command);
-            true
-        }
-        None => false,
-    }
-}
-
-fn press(app: &mut App, code: KeyCode) -> bool {
-    press_with(app, code, KeyModifiers::NONE)
-}
-
-fn ch(app: &mut App, c: char) -> bool {
-    press(app, KeyCode::Char(c))
-}
-
-fn ctrl(app: &mut App, c: char) -> bool {
-    press_with(app, KeyCode::Char(c), KeyModifiers::CONTROL)
-}
-
-/// Types `text`; `\n` is Enter.
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        if c == '\n' {
-            press(app, KeyCode::Enter);
-        } else {
-            ch(app, c);
-        }
-    }
-}
 
 fn click(app: &mut App, column: u16, row: u16) {
     let event = Event::Mouse(MouseEvent {

@@ -1,26 +1,12 @@
 //! `c34 search` and `c34 missions`, run as a user would: text, `--json`, `--limit`, and the
 //! exit status (1 when nothing matches, like grep).
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::{c34, stdout_of};
 use predicates::prelude::*;
 use predicates::str::contains;
 use serde_json::Value;
-
-fn c34() -> Command {
-    let mut command = Command::cargo_bin("c34").expect("the binary is built");
-    command.env_remove("COLUMNS").env("NO_COLOR", "1");
-    command
-}
-
-fn stdout_of(command: &mut Command) -> String {
-    let output = command.output().expect("c34 runs");
-    assert!(
-        output.status.success(),
-        "c34 failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("UTF-8 output")
-}
 
 /// A JSON number as an index.
 fn offset(value: &Value) -> usize {

@@ -1,3 +1,5 @@
 //! Helpers shared by the integration tests.
 
+pub mod cli;
+pub mod keys;
 pub mod pty;
