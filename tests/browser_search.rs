@@ -9,8 +9,7 @@ use c34::app::{App, Mode, Overlay, Pane, PickerState, SearchState, Source, TreeR
 use c34::dataset::Dataset;
 use c34::{keys, ui};
 use common::keys::{app, app_at, ch, ctrl, press, press_with, typed};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use common::screen::{draw, screen_text};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -646,29 +645,6 @@ fn m_without_missions_says_so() {
 
 // ---------------------------------------------------------------------------------------------
 // What is drawn.
-
-fn draw(app: &App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height))
-        .expect("a test backend always opens");
-    terminal
-        .draw(|frame| ui::render(frame, app))
-        .expect("a test backend always draws");
-    terminal
-}
-
-fn screen_text(buffer: &Buffer) -> String {
-    let width = usize::from(buffer.area.width);
-    buffer
-        .content
-        .chunks(width)
-        .map(|row| {
-            row.iter()
-                .map(ratatui::buffer::Cell::symbol)
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
 
 /// The positions of the cells of every occurrence of `word` on screen (narrow cells only).
 fn cells_of(buffer: &Buffer, word: &str) -> Vec<Vec<Position>> {

@@ -1,27 +1,15 @@
 //! Whole-screen snapshots of the browser on a `TestBackend`, and what the styles must show
 //! without colour.
 
+mod common;
+
 use c34::app::{App, Command, Pane};
 use c34::dataset::{Dataset, Mission};
 use c34::ui;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
+use common::keys::app_at;
+use common::screen::{draw, screen_text};
 use ratatui::layout::Size;
 use ratatui::style::{Color, Modifier};
-
-fn app_at(width: u16, height: u16) -> App {
-    App::new(Dataset::embedded(), Size::new(width, height), true)
-}
-
-fn draw(app: &App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height))
-        .expect("a test backend always opens");
-    terminal
-        .draw(|frame| ui::render(frame, app))
-        .expect("a test backend always draws");
-    terminal
-}
 
 fn jump(app: &mut App, para: u32) {
     app.update(Command::OpenJump);
@@ -29,20 +17,6 @@ fn jump(app: &mut App, para: u32) {
         app.update(Command::JumpInput(c));
     }
     app.update(Command::SubmitJump);
-}
-
-fn screen_text(buffer: &Buffer) -> String {
-    let width = usize::from(buffer.area.width);
-    buffer
-        .content
-        .chunks(width)
-        .map(|row| {
-            row.iter()
-                .map(ratatui::buffer::Cell::symbol)
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[test]

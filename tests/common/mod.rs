@@ -3,3 +3,4 @@
 pub mod cli;
 pub mod keys;
 pub mod pty;
+pub mod screen;
