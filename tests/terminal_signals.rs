@@ -1,4 +1,5 @@
-//! The terminal is left as the shell needs it however c34 ends: quit, Ctrl-c, SIGTERM, SIGHUP.
+//! The terminal is left as the shell needs it however c34 ends: quit, Ctrl-c, SIGTERM, SIGHUP,
+//! a panic.
 //! Checked in a real pseudo-terminal: alternate screen left, cursor shown, mouse capture off,
 //! and line mode (canonical input with echo) back on.
 
@@ -61,6 +62,27 @@ fn sighup_restores_the_terminal_and_exits_129() {
     assert!(!browser.wait_exit());
     assert_eq!(browser.exit_code(), Some(128 + 1));
     assert_left_usable(&mut browser);
+}
+
+#[test]
+fn a_panic_restores_the_terminal_before_its_message() {
+    // Debug builds panic on the first key when this is set (see src/tui.rs).
+    let mut browser = Browser::start_with_env(100, 30, &[("C34_TEST_PANIC_ON_KEY", "1")]);
+    browser.wait_for_all(&["Sections", "¶ 18 of A/75/19"]);
+    browser.send("j");
+    assert!(!browser.wait_exit());
+    assert_eq!(browser.exit_code(), Some(101));
+    assert!(browser.line_mode(), "raw mode is off again");
+    let screen = browser.parser.screen();
+    assert!(!screen.alternate_screen());
+    assert!(!screen.hide_cursor());
+    assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    // The message is printed after the restore, so it is readable on the main screen.
+    assert!(
+        browser.screen().contains("panicking on purpose"),
+        "{}",
+        browser.screen()
+    );
 }
 
 #[test]

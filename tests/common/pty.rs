@@ -24,12 +24,20 @@ pub struct Browser {
 
 impl Browser {
     pub fn start(cols: u16, rows: u16) -> Browser {
+        Browser::start_with_env(cols, rows, &[])
+    }
+
+    /// Starts c34 with extra environment variables.
+    pub fn start_with_env(cols: u16, rows: u16, env: &[(&str, &str)]) -> Browser {
         let pty = native_pty_system()
             .openpty(size(cols, rows))
             .expect("a pseudo-terminal opens");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_c34"));
         command.env("NO_COLOR", "1");
         command.env("TERM", "xterm-256color");
+        for (key, value) in env {
+            command.env(key, value);
+        }
         let started = Instant::now();
         let child = pty.slave.spawn_command(command).expect("c34 starts");
         // Only the child holds the terminal's other end, so its exit ends our reads.
