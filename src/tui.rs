@@ -10,7 +10,7 @@ use std::time::Duration;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -70,9 +70,11 @@ fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mut app: App) -
         let event = event::read()?;
         // Debug builds only: lets the test suite check that a panic restores the terminal.
         #[cfg(debug_assertions)]
-        if std::env::var_os("C34_TEST_PANIC_ON_KEY").is_some() && matches!(event, Event::Key(_)) {
-            panic!("C34_TEST_PANIC_ON_KEY is set: panicking on purpose");
-        }
+        assert!(
+            std::env::var_os("C34_TEST_PANIC_ON_KEY").is_none()
+                || !matches!(event, event::Event::Key(_)),
+            "C34_TEST_PANIC_ON_KEY is set: panicking on purpose"
+        );
         let Some(command) = keys::command(&event, app.mode()) else {
             continue;
         };
