@@ -19,7 +19,7 @@ use criterion::{BenchmarkId, Criterion};
 
 use c34::dataset::{Dataset, Recommendation, Section};
 use c34::search::SearchIndex;
-use c34::search::token;
+use c34::text;
 
 /// The query set: missions, places, topics, typos, operators, and the first keystrokes of a
 /// query (the broadest prefixes, the slowest case).
@@ -108,7 +108,7 @@ fn synthetic(base: &Dataset, times: usize) -> Dataset {
         .recommendations()
         .flat_map(|(_, rec)| rec.paragraphs.iter())
         .flat_map(|paragraph| {
-            token::sentences(paragraph)
+            text::sentences(paragraph)
                 .into_iter()
                 .map(|range| paragraph[range].to_string())
                 .collect::<Vec<_>>()
@@ -127,12 +127,12 @@ fn synthetic(base: &Dataset, times: usize) -> Dataset {
                     .paragraphs
                     .iter()
                     .map(|paragraph| {
-                        let count = token::sentences(paragraph).len().max(1);
+                        let count = text::sentences(paragraph).len().max(1);
                         let mut out = String::new();
                         for _ in 0..count {
                             let sentence = &sentences[random.below(sentences.len())];
                             let mut last = 0;
-                            for word in token::words(sentence) {
+                            for word in text::words(sentence) {
                                 out.push_str(&sentence[last..word.start]);
                                 if random.unit() < 0.15 {
                                     replaced += 1.0;

@@ -76,6 +76,51 @@ impl Recommendation {
     }
 }
 
+impl Document {
+    /// The date of issue as the report prints it (`2 November 2021`); the ISO date as it is
+    /// when it is not one.
+    pub fn date_long(&self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let mut parts = self.date.splitn(3, '-');
+        let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next())
+        else {
+            return self.date.clone();
+        };
+        let month = month
+            .parse::<usize>()
+            .ok()
+            .and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+        match (day.parse::<u32>(), month) {
+            (Ok(day), Some(month)) if year.len() == 4 => format!("{day} {month} {year}"),
+            _ => self.date.clone(),
+        }
+    }
+
+    /// How to cite the response to paragraph `para`, the one format used everywhere:
+    /// `A/76/505/Add.1 (2 November 2021), response to para. 165 of A/75/19`.
+    pub fn citation(&self, para: u32) -> String {
+        format!(
+            "{} ({}), response to para. {para} of {}",
+            self.symbol,
+            self.date_long(),
+            self.responds_to
+        )
+    }
+}
+
 impl Section {
     /// `VIII. Safety and security`, as the report prints the heading.
     pub fn heading(&self) -> String {
@@ -483,6 +528,20 @@ impl std::error::Error for FileError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_citation_names_the_report_its_date_and_the_paragraph() {
+        let document = Dataset::embedded().document;
+        assert_eq!(
+            document.citation(165),
+            "A/76/505/Add.1 (2 November 2021), response to para. 165 of A/75/19"
+        );
+        let odd = Document {
+            date: "2021-13-40".into(),
+            ..document
+        };
+        assert_eq!(odd.date_long(), "2021-13-40");
+    }
 
     #[test]
     fn roman_numerals_round_trip_and_reject_non_canonical_forms() {

@@ -12,5 +12,6 @@ pub mod keys;
 pub mod missions;
 pub mod sanitize;
 pub mod search;
+pub mod text;
 pub mod tui;
 pub mod ui;

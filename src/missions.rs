@@ -18,7 +18,7 @@
 use std::sync::LazyLock;
 
 use crate::dataset::{Dataset, Mission};
-use crate::search::token;
+use crate::text;
 
 /// What sort of presence a gazetteer entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -369,9 +369,9 @@ pub struct KeyHit {
 #[derive(Debug)]
 pub struct Gazetteer {
     keys: Vec<Key>,
-    by_words: token::WordMap<Vec<String>, usize>,
+    by_words: text::WordMap<Vec<String>, usize>,
     /// Keys by their first word, for scanning text.
-    by_first: token::WordMap<String, Vec<usize>>,
+    by_first: text::WordMap<String, Vec<usize>>,
     longest: usize,
 }
 
@@ -383,9 +383,9 @@ pub fn gazetteer() -> &'static Gazetteer {
 
 /// Folded words of `text` without small words: the form keys are compared in.
 pub fn normalise(text: &str) -> Vec<String> {
-    token::words(text)
-        .map(|range| token::fold(&text[range]))
-        .filter(|word| !token::is_stopword(word))
+    text::words(text)
+        .map(|range| text::fold(&text[range]))
+        .filter(|word| !text::is_stopword(word))
         .collect()
 }
 
@@ -393,8 +393,8 @@ impl Gazetteer {
     pub fn new(entries: &[Entry]) -> Gazetteer {
         let mut gazetteer = Gazetteer {
             keys: Vec::new(),
-            by_words: token::WordMap::default(),
-            by_first: token::WordMap::default(),
+            by_words: text::WordMap::default(),
+            by_first: text::WordMap::default(),
             longest: 0,
         };
         for (mission, entry) in entries.iter().enumerate() {
@@ -501,10 +501,10 @@ impl Gazetteer {
     /// The missions (gazetteer indexes, sorted) that `text` mentions by acronym or name.
     pub fn mentioned_in(&self, text: &str) -> Vec<usize> {
         let mut missions = Vec::new();
-        for sentence in token::sentences(text) {
+        for sentence in text::sentences(text) {
             let sentence = &text[sentence];
-            let folded: Vec<String> = token::words(sentence)
-                .map(|range| token::fold(&sentence[range]))
+            let folded: Vec<String> = text::words(sentence)
+                .map(|range| text::fold(&sentence[range]))
                 .collect();
             for hit in self.find(&folded) {
                 missions.extend(self.keys[hit.key].names.iter().copied());
@@ -523,7 +523,7 @@ fn match_at<S: AsRef<str>>(words: &[String], folded: &[S], start: usize) -> Opti
         if i > 0 {
             while folded
                 .get(position)
-                .is_some_and(|w| token::is_stopword(w.as_ref()))
+                .is_some_and(|w| text::is_stopword(w.as_ref()))
             {
                 position += 1;
             }

@@ -12,7 +12,7 @@ use std::ops::Range;
 use crate::dataset::{Dataset, Location};
 use crate::missions::{self, KeyHit};
 
-use super::token;
+use crate::text;
 
 /// One distinct spelling of a word (case variants are separate entries, next to each other).
 #[derive(Debug, Clone, Copy)]
@@ -223,7 +223,7 @@ struct Builder {
     token_starts: Vec<u32>,
     /// Spellings by first-seen number: where, folded, and the gazetteer keys they start.
     spellings: Vec<(Range<usize>, String, &'static [usize])>,
-    ids: token::WordMap<String, u32>,
+    ids: text::WordMap<String, u32>,
     key_hits: Vec<KeyHit>,
 }
 
@@ -247,11 +247,11 @@ impl Builder {
                 let offset = self.text.len();
                 self.paragraph_starts.push(to_u32(offset));
                 self.text.push_str(paragraph);
-                for sentence in token::sentences(paragraph) {
+                for sentence in text::sentences(paragraph) {
                     let first = self.tokens.len();
                     sentence_ids.clear();
                     let base = sentence.start;
-                    for word in token::words(&paragraph[sentence.clone()]) {
+                    for word in text::words(&paragraph[sentence.clone()]) {
                         let word = base + word.start..base + word.end;
                         self.token_starts.push(to_u32(offset + word.start));
                         let id = self.intern(paragraph, word, offset);
@@ -304,7 +304,7 @@ impl Builder {
             return id;
         }
         let id = to_u32(self.spellings.len());
-        let folded = token::fold(word);
+        let folded = text::fold(word);
         let keys = missions::gazetteer().keys_starting(&folded);
         self.spellings
             .push((offset + range.start..offset + range.end, folded, keys));

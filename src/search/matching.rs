@@ -14,7 +14,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::index::{SearchIndex, char_mask};
-use super::token;
+use crate::text;
 
 /// Quality of an exact match; the other tiers score below it, in disjoint bands.
 pub(super) const EXACT: u32 = 100;
@@ -66,7 +66,7 @@ pub(super) fn candidates(
     tiers: Tiers,
     case_sensitive: bool,
 ) -> Vec<Candidate> {
-    let folded = token::fold(word);
+    let folded = text::fold(word);
     let term_chars = folded.chars().count();
     let mut out = Vec::new();
     let surface_ok =
@@ -237,7 +237,7 @@ mod tests {
     fn matches(index: &SearchIndex, word: &str, tiers: Tiers) -> Vec<(String, Tier)> {
         let skim = SkimMatcherV2::default().smart_case();
         let mut found: Vec<(String, Tier)> =
-            candidates(index, &skim, word, tiers, token::is_case_sensitive(word))
+            candidates(index, &skim, word, tiers, text::is_case_sensitive(word))
                 .into_iter()
                 .map(|c| (index.surface(c.entry as usize).to_string(), c.tier))
                 .collect();

@@ -34,7 +34,6 @@ mod matching;
 pub mod query;
 mod rank;
 pub mod snippet;
-pub mod token;
 
 use std::ops::Range;
 

@@ -10,11 +10,11 @@
 //! | `covid-19`       | a phrase too (`covid` then `19`); its last word may be a prefix      |
 //!
 //! Terms are separated by white space and must all match (AND). A term is cut into words as
-//! the text is (see [`super::token`]), so punctuation never matters and a term without letters
+//! the text is (see [`crate::text`]), so punctuation never matters and a term without letters
 //! or digits is ignored. Smart case: a term with a capital letter matches case-sensitively.
 //! An unterminated quote runs to the end of the query. Parsing never fails.
 
-use super::token;
+use crate::text;
 
 /// At most this many terms are kept (the rest of a longer query is ignored).
 pub const MAX_TERMS: usize = 24;
@@ -101,14 +101,14 @@ impl Query {
                 text = &rest[..end];
                 rest = &rest[end..];
             }
-            let words: Vec<String> = token::words(text)
+            let words: Vec<String> = text::words(text)
                 .take(MAX_PHRASE_WORDS)
                 .map(|range| text[range].to_string())
                 .collect();
             if words.is_empty() {
                 continue;
             }
-            let case_sensitive = words.iter().any(|word| token::is_case_sensitive(word));
+            let case_sensitive = words.iter().any(|word| text::is_case_sensitive(word));
             terms.push(Term {
                 words,
                 mode,
@@ -135,7 +135,7 @@ mod tests {
             mode,
             negated,
             quoted,
-            case_sensitive: words.iter().any(|w| token::is_case_sensitive(w)),
+            case_sensitive: words.iter().any(|w| text::is_case_sensitive(w)),
         }
     }
 

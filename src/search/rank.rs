@@ -10,8 +10,8 @@ use super::index::SearchIndex;
 use super::matching::{self, Candidate, EXACT, Tiers};
 use super::query::{Mode, Query, Term};
 use super::snippet::Snippet;
-use super::token;
 use super::{Highlight, Hit};
+use crate::text;
 
 /// Added once per mission term that a recommendation matches by naming the mission.
 const MISSION_BONUS: u32 = 1000;
@@ -525,8 +525,8 @@ fn plan(gazetteer: &Gazetteer, query: &Query) -> (Vec<Clause>, Vec<Clause>) {
                 let words: Vec<String> = terms[i..i + len]
                     .iter()
                     .flat_map(|t| t.words.iter())
-                    .map(|w| token::fold(w))
-                    .filter(|w| !token::is_stopword(w))
+                    .map(|w| text::fold(w))
+                    .filter(|w| !text::is_stopword(w))
                     .collect();
                 gazetteer.lookup(&words).map(|key| (len, key))
             });

@@ -4,7 +4,6 @@
 use std::ops::Range;
 
 use serde::Serialize;
-use unicode_width::UnicodeWidthChar;
 
 /// The marker for cut text; one terminal cell wide.
 pub const ELLIPSIS: char = '…';
@@ -16,14 +15,10 @@ pub struct Snippet {
     pub highlights: Vec<Range<usize>>,
 }
 
-fn cells(c: char) -> usize {
-    c.width().unwrap_or(0)
-}
-
 impl Snippet {
     /// The display width of the text, in terminal cells.
     pub fn width(&self) -> usize {
-        self.text.chars().map(cells).sum()
+        self.text.chars().map(crate::text::char_width).sum()
     }
 
     /// The snippet cut to at most `width` terminal cells around its first highlight, with `…`
@@ -45,7 +40,10 @@ impl Snippet {
             };
         }
         let chars: Vec<(usize, char)> = self.text.char_indices().collect();
-        let widths: Vec<usize> = chars.iter().map(|&(_, c)| cells(c)).collect();
+        let widths: Vec<usize> = chars
+            .iter()
+            .map(|&(_, c)| crate::text::char_width(c))
+            .collect();
         let char_at = |byte: usize| chars.partition_point(|&(i, _)| i < byte);
         let (focus_start, focus_end) = self
             .highlights

@@ -19,9 +19,9 @@ use ratatui::Frame;
 use ratatui::layout::{Margin, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use unicode_width::UnicodeWidthChar;
 
 use crate::app::{App, Overlay, Pane};
+pub use crate::text::{clip, fit, width};
 pub use theme::Theme;
 
 /// Below this width the section tree is hidden.
@@ -249,41 +249,6 @@ pub fn char_spans(text: &str, chars: &[usize], base: Style, mark: Style) -> Vec<
     marked_spans(text, &ranges, base, mark)
 }
 
-/// Display width of `text` in terminal cells.
-pub fn width(text: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(text)
-}
-
-/// `text` cut to at most `max` terminal cells, ending in `…` when something was cut.
-pub fn clip(text: &str, max: usize) -> String {
-    if width(text) <= max {
-        return text.to_string();
-    }
-    if max == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > max - 1 {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
-
-/// `text` cut or padded with spaces to exactly `cells` terminal cells.
-pub fn fit(text: &str, cells: usize) -> String {
-    let mut out = clip(text, cells);
-    let used = width(&out);
-    out.extend(std::iter::repeat_n(' ', cells.saturating_sub(used)));
-    out
-}
-
 /// One row of exactly `cells` cells: `left` (clipped as needed), spaces, then `right` at the
 /// right edge when there is room for it.
 pub fn row(left: Vec<Span<'static>>, right: Option<Span<'static>>, cells: usize) -> Line<'static> {
@@ -319,17 +284,6 @@ pub fn first_words(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn clip_measures_cells_not_bytes() {
-        assert_eq!(clip("peacekeeping", 5), "peac…");
-        assert_eq!(clip("“quoted”", 8), "“quoted”");
-        // Wide characters take two cells each; never split one.
-        assert_eq!(clip("和平和平", 5), "和平…");
-        assert_eq!(clip("abc", 0), "");
-        assert_eq!(fit("ab", 4), "ab  ");
-        assert_eq!(width(&fit("和平和平", 5)), 5);
-    }
 
     #[test]
     fn layout_degrades_with_width() {

@@ -9,6 +9,7 @@ use ratatui::widgets::Clear;
 
 use super::{Theme, row, width};
 use crate::sanitize::for_line;
+use crate::text::tail;
 
 /// Below this width the box covers the whole screen above the status bar.
 pub const FULL_SCREEN_BELOW: u16 = 60;
@@ -138,27 +139,6 @@ pub fn render_query(
     }
 }
 
-/// The end of `text` that fits in `cells` cells, starting with `…` when the start was cut.
-fn tail(text: &str, cells: usize) -> String {
-    if width(text) <= cells {
-        return text.to_string();
-    }
-    if cells == 0 {
-        return String::new();
-    }
-    let mut kept: Vec<char> = Vec::new();
-    let mut used = 1;
-    for c in text.chars().rev() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > cells {
-            break;
-        }
-        used += w;
-        kept.push(c);
-    }
-    std::iter::once('…').chain(kept.into_iter().rev()).collect()
-}
-
 /// Lines of muted text, each clipped to `rect`, drawn from its top.
 pub fn render_note(frame: &mut Frame, rect: Rect, lines: &[Line<'static>]) {
     for (line, y) in lines.iter().zip(rect.y..rect.bottom()) {
@@ -178,14 +158,6 @@ pub fn render_note(frame: &mut Frame, rect: Rect, lines: &[Line<'static>]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_long_query_shows_its_end() {
-        assert_eq!(tail("peacekeeping", 20), "peacekeeping");
-        assert_eq!(tail("peacekeeping", 6), "…eping");
-        assert_eq!(tail("和平和平", 4), "…平");
-        assert_eq!(tail("abc", 0), "");
-    }
 
     #[test]
     fn the_box_is_centred_or_full_screen() {

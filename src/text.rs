@@ -1,5 +1,6 @@
-//! Words and sentences: the one tokenizer shared by the index, the query parser and the
-//! mission gazetteer, so that all three cut text the same way.
+//! Plain text below both the search engine and the gazetteer: words and sentences (the one
+//! tokenizer shared by the index, the query parser and the mission gazetteer, so that all three
+//! cut text the same way), case folding, and widths and clipping in terminal cells.
 //!
 //! A word is a maximal run of alphanumeric characters: `MINUSMA-funded` is `MINUSMA` and
 //! `funded`, `Secretary-General’s` is `Secretary`, `General` and `s`, `COVID-19` is `COVID` and
@@ -8,6 +9,8 @@
 //! stop is an abbreviation such as `e.g` or `para`.
 
 use std::ops::Range;
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The byte ranges of the words of `text`, in order.
 pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
@@ -173,12 +176,92 @@ pub fn is_stopword(folded: &str) -> bool {
     )
 }
 
+/// Display width of `text` in terminal cells.
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// Display width of one character in terminal cells (0 for control characters).
+pub fn char_width(c: char) -> usize {
+    c.width().unwrap_or(0)
+}
+
+/// `text` cut to at most `max` terminal cells, ending in `…` when something was cut.
+pub fn clip(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = char_width(c);
+        if used + w > max - 1 {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// The end of `text` that fits in `cells` cells, starting with `…` when the start was cut.
+pub fn tail(text: &str, cells: usize) -> String {
+    if width(text) <= cells {
+        return text.to_string();
+    }
+    if cells == 0 {
+        return String::new();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in text.chars().rev() {
+        let w = char_width(c);
+        if used + w > cells {
+            break;
+        }
+        used += w;
+        kept.push(c);
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
+}
+
+/// `text` cut or padded with spaces to exactly `cells` terminal cells.
+pub fn fit(text: &str, cells: usize) -> String {
+    let mut out = clip(text, cells);
+    let used = width(&out);
+    out.extend(std::iter::repeat_n(' ', cells.saturating_sub(used)));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn word_texts(text: &str) -> Vec<&str> {
         words(text).map(|range| &text[range]).collect()
+    }
+
+    #[test]
+    fn clip_measures_cells_not_bytes() {
+        assert_eq!(clip("peacekeeping", 5), "peac…");
+        assert_eq!(clip("“quoted”", 8), "“quoted”");
+        // Wide characters take two cells each; never split one.
+        assert_eq!(clip("和平和平", 5), "和平…");
+        assert_eq!(clip("abc", 0), "");
+        assert_eq!(fit("ab", 4), "ab  ");
+        assert_eq!(width(&fit("和平和平", 5)), 5);
+    }
+
+    #[test]
+    fn a_long_query_shows_its_end() {
+        assert_eq!(tail("peacekeeping", 20), "peacekeeping");
+        assert_eq!(tail("peacekeeping", 6), "…eping");
+        assert_eq!(tail("和平和平", 4), "…平");
+        assert_eq!(tail("abc", 0), "");
     }
 
     #[test]
