@@ -237,12 +237,55 @@ pub fn fit(text: &str, cells: usize) -> String {
     out
 }
 
+/// The byte ranges of `text`'s wrapped lines at `width` cells: line breaks fall on spaces or after
+/// the hyphen of a hyphenated word (no hyphen is ever added); words wider than a line are split. The reader, the help and
+/// `c34 show` all wrap with this, so they agree.
+pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+    let options = textwrap::Options::new(width.max(1))
+        .word_separator(textwrap::WordSeparator::AsciiSpace);
+    let mut cursor = 0;
+    textwrap::wrap(text, options)
+        .iter()
+        .map(|line| {
+            // Lines are slices of `text` in order, with the spaces at the breaks dropped.
+            let start = text[cursor..]
+                .find(line.as_ref())
+                .map_or(cursor, |at| cursor + at);
+            let mut end = (start + line.len()).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            cursor = end;
+            start..end
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn word_texts(text: &str) -> Vec<&str> {
         words(text).map(|range| &text[range]).collect()
+    }
+
+    #[test]
+    fn wrapping_keeps_every_word_and_fits_the_width() {
+        let text = "MINUSCA, MINUSMA and MONUSCO provided technical assistance and \
+                    capacity-building to facilitate relevant investigations.";
+        for width in 1..40 {
+            let ranges = wrap(text, width);
+            let joined: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+            assert_eq!(
+                joined.concat().replace(' ', ""),
+                text.replace(' ', ""),
+                "width {width}"
+            );
+            assert!(
+                joined.iter().all(|line| width(line) <= width),
+                "width {width}: {joined:?}"
+            );
+        }
     }
 
     #[test]

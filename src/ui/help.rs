@@ -74,7 +74,7 @@ pub fn lines(theme: Theme, width: usize) -> Vec<Line<'static>> {
                 Span::styled((*keys).to_string(), theme.key()),
             ]));
             let indent = "     ";
-            for range in super::reader::wrap(action, width.saturating_sub(indent.len())) {
+            for range in crate::text::wrap(action, width.saturating_sub(indent.len())) {
                 lines.push(Line::raw(format!("{indent}{}", &action[range])));
             }
         }

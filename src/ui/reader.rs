@@ -9,12 +9,12 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
-use textwrap::{Options, WordSeparator};
 
 use super::{Screen, Theme, clip};
 use crate::app::{App, Pane};
 use crate::dataset::{Mission, roman_value};
 use crate::sanitize::{for_line, for_terminal};
+use crate::text::wrap;
 
 /// Where the text goes in the reader on `screen`.
 pub fn viewport(screen: &Screen) -> Option<Rect> {
@@ -168,28 +168,6 @@ fn readable(paragraph: &str) -> Cow<'_, str> {
         Cow::Borrowed(text) if !text.contains('\t') => Cow::Borrowed(text),
         text => Cow::Owned(text.replace('\t', " ")),
     }
-}
-
-/// The byte ranges of `text`'s wrapped lines at `width` cells (line breaks fall on spaces; words
-/// wider than a line are split).
-pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
-    let options = Options::new(width.max(1)).word_separator(WordSeparator::AsciiSpace);
-    let mut cursor = 0;
-    textwrap::wrap(text, options)
-        .iter()
-        .map(|line| {
-            // Lines are slices of `text` in order, with the spaces at the breaks dropped.
-            let start = text[cursor..]
-                .find(line.as_ref())
-                .map_or(cursor, |at| cursor + at);
-            let mut end = (start + line.len()).min(text.len());
-            while !text.is_char_boundary(end) {
-                end -= 1;
-            }
-            cursor = end;
-            start..end
-        })
-        .collect()
 }
 
 /// What a highlighted stretch of text is.
@@ -379,25 +357,6 @@ mod tests {
         let text = "with UNV volunteers";
         let marks = highlights(text, &missions);
         assert_eq!(marks, vec![(5..8, Mark::Acronym)]);
-    }
-
-    #[test]
-    fn wrapping_keeps_every_word_and_fits_the_width() {
-        let text = "MINUSCA, MINUSMA and MONUSCO provided technical assistance and \
-                    capacity-building to facilitate relevant investigations.";
-        for width in 1..40 {
-            let ranges = wrap(text, width);
-            let joined: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
-            assert_eq!(
-                joined.concat().replace(' ', ""),
-                text.replace(' ', ""),
-                "width {width}"
-            );
-            assert!(
-                joined.iter().all(|line| super::super::width(line) <= width),
-                "width {width}: {joined:?}"
-            );
-        }
     }
 
     #[test]
