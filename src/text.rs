@@ -273,17 +273,17 @@ mod tests {
     fn wrapping_keeps_every_word_and_fits_the_width() {
         let text = "MINUSCA, MINUSMA and MONUSCO provided technical assistance and \
                     capacity-building to facilitate relevant investigations.";
-        for width in 1..40 {
-            let ranges = wrap(text, width);
+        for cells in 1..40 {
+            let ranges = wrap(text, cells);
             let joined: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
             assert_eq!(
                 joined.concat().replace(' ', ""),
                 text.replace(' ', ""),
-                "width {width}"
+                "width {cells}"
             );
             assert!(
-                joined.iter().all(|line| width(line) <= width),
-                "width {width}: {joined:?}"
+                joined.iter().all(|line| width(line) <= cells),
+                "width {cells}: {joined:?}"
             );
         }
     }
