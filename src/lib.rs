@@ -6,9 +6,11 @@
 //! state → [`ui`] frame. Only [`tui`], [`keys`] and [`ui`] know that a terminal exists.
 
 pub mod app;
+pub mod bindings;
 pub mod dataset;
 pub mod import;
 pub mod keys;
+pub mod layout;
 pub mod missions;
 pub mod sanitize;
 pub mod search;

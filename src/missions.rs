@@ -17,6 +17,9 @@
 
 use std::sync::LazyLock;
 
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
 use crate::dataset::{Dataset, Mission};
 use crate::text;
 
@@ -563,6 +566,82 @@ pub fn index(dataset: &Dataset) -> Vec<Mission> {
             }
         })
         .collect()
+}
+
+/// A mission the picker's query matches (see [`match_missions`]), with the characters that matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissionMatch {
+    /// Index into `dataset.missions`.
+    pub mission: usize,
+    /// Matched character indices in the acronym, the name and the location (sorted).
+    pub acronym: Vec<usize>,
+    pub name: Vec<usize>,
+    pub location: Vec<usize>,
+}
+
+/// A picker word of 3+ characters must score at least this share of its score against itself:
+/// on the report's missions, runs and initials (`south`, `drc`, `mnsc`) score 60–100 %, letters
+/// scattered over a long name (`sudan` in "…Mission in Mali") under 58 %.
+pub const PICKER_THRESHOLD_PERCENT: i64 = 60;
+
+/// The missions matching a picker query, best first, ties in dataset order: every word of the
+/// query must fuzzy-match (`SkimMatcherV2`, smart case) the acronym, the name or the place.
+/// An empty query matches every mission.
+pub fn match_missions(missions: &[Mission], query: &str) -> Vec<MissionMatch> {
+    let skim = SkimMatcherV2::default().smart_case();
+    let words: Vec<&str> = query.split_whitespace().collect();
+    // What each word must score; one or two characters may match anywhere.
+    let thresholds: Vec<i64> = words
+        .iter()
+        .map(|word| {
+            if word.chars().count() < 3 {
+                i64::MIN
+            } else {
+                let own = skim.fuzzy_match(word, word).unwrap_or(0);
+                own * PICKER_THRESHOLD_PERCENT / 100
+            }
+        })
+        .collect();
+    let mut matches: Vec<(i64, MissionMatch)> = Vec::new();
+    'missions: for (index, mission) in missions.iter().enumerate() {
+        let fields = [&mission.acronym, &mission.name, &mission.location];
+        let mut marks: [Vec<usize>; 3] = Default::default();
+        let mut score = 0;
+        for (word, &threshold) in words.iter().zip(&thresholds) {
+            // The field where the word matches best (the first of equals).
+            let mut best: Option<(i64, usize, Vec<usize>)> = None;
+            for (field, text) in fields.iter().enumerate() {
+                if let Some((s, indices)) = skim.fuzzy_indices(text, word)
+                    && s >= threshold
+                    && best.as_ref().is_none_or(|(b, _, _)| s > *b)
+                {
+                    best = Some((s, field, indices));
+                }
+            }
+            let Some((s, field, indices)) = best else {
+                continue 'missions;
+            };
+            score += s;
+            marks[field].extend(indices);
+        }
+        for field in &mut marks {
+            field.sort_unstable();
+            field.dedup();
+        }
+        let [acronym, name, location] = marks;
+        matches.push((
+            score,
+            MissionMatch {
+                mission: index,
+                acronym,
+                name,
+                location,
+            },
+        ));
+    }
+    // A stable sort keeps equal scores in dataset order.
+    matches.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+    matches.into_iter().map(|(_, m)| m).collect()
 }
 
 #[cfg(test)]
