@@ -255,20 +255,25 @@ fn data_errors_name_the_file_and_exit_2() {
 fn a_closed_pipe_is_not_an_error() {
     use std::io::Read;
     use std::process::{Command as Process, Stdio};
-    // The markdown export is larger than a pipe's buffer, so c34 is still writing when the
-    // reader goes away, as with `c34 export --format markdown | head`.
-    let mut child = Process::new(env!("CARGO_BIN_EXE_c34"))
-        .args(["export", "--format", "markdown"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdout = child.stdout.take().unwrap();
-    let mut first = [0u8; 16];
-    stdout.read_exact(&mut first).unwrap();
-    drop(stdout);
-    let output = child.wait_with_output().unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
-    assert_eq!(&first, b"# Implementation");
+    // Both exports are larger than a pipe's buffer, so c34 is still writing when the reader
+    // goes away, as with `c34 export --format markdown | head`.
+    for (format, start) in [
+        ("markdown", b"# Implementation"),
+        ("csv", b"section,para,tex"),
+    ] {
+        let mut child = Process::new(env!("CARGO_BIN_EXE_c34"))
+            .args(["export", "--format", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let mut first = [0u8; 16];
+        stdout.read_exact(&mut first).unwrap();
+        drop(stdout);
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{format}");
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{format}");
+        assert_eq!(&first, start);
+    }
 }
