@@ -10,6 +10,8 @@ pub mod dataset;
 pub mod import;
 pub mod keys;
 pub mod missions;
+pub mod overview;
+pub mod refs;
 pub mod sanitize;
 pub mod search;
 pub mod text;

@@ -241,8 +241,8 @@ pub fn fit(text: &str, cells: usize) -> String {
 /// the hyphen of a hyphenated word (no hyphen is ever added); words wider than a line are split. The reader, the help and
 /// `c34 show` all wrap with this, so they agree.
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
-    let options = textwrap::Options::new(width.max(1))
-        .word_separator(textwrap::WordSeparator::AsciiSpace);
+    let options =
+        textwrap::Options::new(width.max(1)).word_separator(textwrap::WordSeparator::AsciiSpace);
     let mut cursor = 0;
     textwrap::wrap(text, options)
         .iter()

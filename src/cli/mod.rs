@@ -4,6 +4,7 @@
 //! 2 bad input (unreadable or invalid file, bad arguments).
 
 mod data;
+mod overview;
 mod search;
 
 use std::io::{self, Write};
@@ -85,7 +86,11 @@ enum Command {
     Missions {
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        overview: overview::MatrixArgs,
     },
+    /// List the documents the responses cite, with their paragraphs and links
+    Refs(overview::RefsArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -159,7 +164,11 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         Some(Command::Search { query, limit, json }) => {
             search::search(&dataset, &query.join(" "), limit, json, &mut out)?
         }
-        Some(Command::Missions { json }) => search::missions(&dataset, json, &mut out)?,
+        Some(Command::Missions { json, overview }) if overview.matrix => {
+            overview::matrix(&dataset, json, overview.format, &mut out)?
+        }
+        Some(Command::Missions { json, .. }) => search::missions(&dataset, json, &mut out)?,
+        Some(Command::Refs(args)) => overview::refs(&dataset, &args, &mut out)?,
         Some(Command::Import { .. }) => unreachable!("handled above"),
     };
     out.flush()?;
