@@ -82,7 +82,7 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// List the missions the responses mention, with their paragraphs
+    /// List the missions the responses mention, with their paragraphs (--matrix: per section)
     Missions {
         #[arg(long)]
         json: bool,
