@@ -6,6 +6,7 @@
 mod data;
 mod manual;
 mod output;
+mod overview;
 mod search;
 mod selection;
 
@@ -109,10 +110,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// List the missions the responses mention, with their paragraphs
+    /// List the missions the responses mention, with their paragraphs (--matrix: per section)
     Missions {
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        overview: overview::MatrixArgs,
     },
     /// Print a shell completion script for bash, zsh, fish, elvish or powershell
     Completions {
@@ -121,6 +124,8 @@ enum Command {
     },
     /// Print the manual page (roff: `c34 man | man -l -`)
     Man,
+    /// List the documents the responses cite, with their paragraphs and links
+    Refs(overview::RefsArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -225,7 +230,11 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         Some(Command::Search { query, limit, json }) => {
             search::search(&dataset, &query.join(" "), limit, json, &mut out)?
         }
-        Some(Command::Missions { json }) => search::missions(&dataset, json, &mut out)?,
+        Some(Command::Missions { json, overview }) if overview.matrix => {
+            overview::matrix(&dataset, json, overview.format, &mut out)?
+        }
+        Some(Command::Missions { json, .. }) => search::missions(&dataset, json, &mut out)?,
+        Some(Command::Refs(args)) => overview::refs(&dataset, &args, &mut out)?,
         Some(Command::Import { .. } | Command::Completions { .. } | Command::Man) => {
             unreachable!("handled above")
         }
