@@ -167,7 +167,7 @@ fn write_markdown(dataset: &Dataset, out: &mut impl Write) -> Result<(), Failure
 }
 
 /// Escapes the characters markdown would read as markup, and sanitises for the terminal.
-fn markdown_text(text: &str) -> String {
+pub(super) fn markdown_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in for_line(text).chars() {
         if matches!(
@@ -182,7 +182,7 @@ fn markdown_text(text: &str) -> String {
 }
 
 /// `--width`, else the terminal's width (capped for comfortable reading), else 80.
-fn output_width(requested: Option<usize>) -> usize {
+pub(super) fn output_width(requested: Option<usize>) -> usize {
     if let Some(width) = requested {
         return width;
     }

@@ -4,6 +4,7 @@
 //! 2 bad input (unreadable or invalid file, bad arguments).
 
 mod data;
+mod notes;
 mod search;
 
 use std::io::{self, Write};
@@ -86,6 +87,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    #[command(flatten)]
+    Notes(notes::NotesCommand),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -160,6 +163,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             search::search(&dataset, &query.join(" "), limit, json, &mut out)?
         }
         Some(Command::Missions { json }) => search::missions(&dataset, json, &mut out)?,
+        Some(Command::Notes(command)) => notes::run(&dataset, command, &mut out)?,
         Some(Command::Import { .. }) => unreachable!("handled above"),
     };
     out.flush()?;
