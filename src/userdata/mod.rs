@@ -157,7 +157,16 @@ pub(crate) fn read_text(path: &Path) -> Result<Option<String>, Unreadable> {
     };
     let file = match File::open(path) {
         Ok(file) => file,
-        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
+        // A file where a directory of the path should be: there is no data file to protect,
+        // and a change will say the directory cannot be created.
+        Err(error)
+            if matches!(
+                error.kind(),
+                io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+            ) =>
+        {
+            return Ok(None);
+        }
         Err(error) => return Err(unreadable(None, format!("cannot read: {error}"))),
     };
     let metadata = file

@@ -88,18 +88,12 @@ struct NotesOut<'a> {
 /// read integer map keys through a flattened struct.
 #[derive(Deserialize)]
 struct NotesIn {
-    #[allow(dead_code)] // checked before, by `Probe`
+    #[allow(dead_code)] // checked before, on the JSON value
     version: u64,
     #[serde(default)]
     documents: BTreeMap<String, BTreeMap<String, Annotation>>,
     #[serde(flatten)]
     extra: Map<String, Value>,
-}
-
-/// Just the version, read first so a newer file is named as such, not as a shape error.
-#[derive(Deserialize)]
-struct Probe {
-    version: Option<Value>,
 }
 
 /// One change, applied to what is on disk under the lock.
@@ -305,27 +299,33 @@ fn parse(text: &str) -> Result<Notes, ParseError> {
             format!("not a c34 notes file: {}", json_message(error)),
         )
     };
-    let probe: Probe = serde_json::from_str(text).map_err(|e| json_error(&e))?;
-    match probe.version.as_ref().map(Value::as_u64) {
+    // The version first, so a newer file is named as such rather than as a shape error.
+    let value: Value = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+    let Some(object) = value.as_object() else {
+        return Err((
+            Some((1, 1)),
+            "not a c34 notes file: not a JSON object".into(),
+        ));
+    };
+    match object.get("version") {
         None => return Err((None, "not a c34 notes file: no \"version\" field".into())),
-        Some(Some(FORMAT_VERSION)) => {}
-        Some(Some(version)) if version > FORMAT_VERSION => {
-            return Err((
-                None,
-                format!(
-                    "written by a newer c34 (format version {version}; this c34 reads version {FORMAT_VERSION})"
-                ),
-            ));
-        }
-        Some(_) => {
-            return Err((
-                None,
-                format!(
-                    "not a c34 notes file: unknown format version {}",
-                    probe.version.unwrap_or_default()
-                ),
-            ));
-        }
+        Some(version) => match version.as_u64() {
+            Some(FORMAT_VERSION) => {}
+            Some(newer) if newer > FORMAT_VERSION => {
+                return Err((
+                    None,
+                    format!(
+                        "written by a newer c34 (format version {newer}; this c34 reads version {FORMAT_VERSION})"
+                    ),
+                ));
+            }
+            _ => {
+                return Err((
+                    None,
+                    format!("not a c34 notes file: unknown format version {version}"),
+                ));
+            }
+        },
     }
     let file: NotesIn = serde_json::from_str(text).map_err(|e| json_error(&e))?;
     let mut documents = BTreeMap::new();
