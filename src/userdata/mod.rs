@@ -126,7 +126,10 @@ pub(crate) fn lock(path: &Path) -> Result<Lock, StoreError> {
     let started = Instant::now();
     loop {
         match file.try_lock() {
-            Ok(()) => return Ok(Lock { _file: file }),
+            Ok(()) => {
+                remove_stale_temporaries(path);
+                return Ok(Lock { _file: file });
+            }
             Err(fs::TryLockError::WouldBlock) if started.elapsed() < LOCK_TIMEOUT => {
                 std::thread::sleep(Duration::from_millis(2));
             }
@@ -136,6 +139,25 @@ pub(crate) fn lock(path: &Path) -> Result<Lock, StoreError> {
             Err(fs::TryLockError::Error(error)) => {
                 return Err(StoreError::io(&lock_path, "lock")(error));
             }
+        }
+    }
+}
+
+/// Temporary files are only written under the lock, so once we hold it any left beside `path`
+/// belong to a process killed mid-write: remove them. Failing to is harmless.
+fn remove_stale_temporaries(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let entry_name = entry.file_name();
+        let entry_name = entry_name.to_string_lossy();
+        if entry_name.starts_with(&prefix) && entry_name.ends_with(".tmp") {
+            let _ = fs::remove_file(entry.path());
         }
     }
 }
