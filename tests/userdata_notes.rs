@@ -388,3 +388,36 @@ fn a_write_replaces_the_whole_file() {
         .collect();
     assert_eq!(names, ["history"]);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_new_file_is_private_and_an_existing_one_keeps_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = notes_path(&dir);
+    let mode = |path: &Path| fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    let mut store = NotesStore::open(path.clone());
+    store.set_bookmark(DOC, 18, true).unwrap();
+    assert_eq!(mode(&path), 0o600);
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+    store.set_bookmark(DOC, 22, true).unwrap();
+    assert_eq!(mode(&path), 0o640);
+}
+
+#[test]
+fn a_change_removes_temporary_files_a_killed_process_left() {
+    // Temporary files are written only under the lock: any found while holding it are stale.
+    let dir = tempfile::tempdir().unwrap();
+    let path = notes_path(&dir);
+    let c34_dir = path.parent().unwrap();
+    fs::create_dir_all(c34_dir).unwrap();
+    fs::write(
+        c34_dir.join(".notes.json.4242.0.tmp"),
+        "{\"version\": 1, \"docu",
+    )
+    .unwrap();
+    fs::write(c34_dir.join("keep.tmp"), "not ours").unwrap();
+    let mut store = NotesStore::open(path.clone());
+    store.set_bookmark(DOC, 18, true).unwrap();
+    assert_eq!(strays(c34_dir), ["keep.tmp"]);
+}

@@ -234,11 +234,19 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), StoreError> 
         TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
     let written = (|| {
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        // Notes and queries are private: a new file is the user's alone.
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options
             .open(&temp)
             .map_err(StoreError::io(&temp, "create a temporary file"))?;
+        // A file the user shared (or locked down) keeps its permissions.
+        if let Some(existing) = fs::metadata(path).ok().filter(fs::Metadata::is_file) {
+            file.set_permissions(existing.permissions())
+                .map_err(StoreError::io(&temp, "set permissions on"))?;
+        }
         file.write_all(contents)
             .map_err(StoreError::io(&temp, "write"))?;
         file.sync_all().map_err(StoreError::io(&temp, "sync"))?;
