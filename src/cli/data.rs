@@ -228,7 +228,7 @@ fn write_markdown(dataset: &Dataset, out: &mut impl Write) -> Result<(), Failure
 }
 
 /// Escapes the characters markdown would read as markup, and sanitises for the terminal.
-fn markdown_text(text: &str) -> String {
+pub(super) fn markdown_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in for_line(text).chars() {
         if matches!(

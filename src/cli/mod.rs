@@ -5,6 +5,7 @@
 
 mod data;
 mod manual;
+mod notes;
 mod output;
 mod overview;
 mod search;
@@ -126,6 +127,8 @@ enum Command {
     Man,
     /// List the documents the responses cite, with their paragraphs and links
     Refs(overview::RefsArgs),
+    #[command(flatten)]
+    Notes(notes::NotesCommand),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -230,6 +233,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         Some(Command::Search { query, limit, json }) => {
             search::search(&dataset, &query.join(" "), limit, json, &mut out)?
         }
+        Some(Command::Notes(command)) => notes::run(&dataset, command, &mut out)?,
         Some(Command::Missions { json, overview }) if overview.matrix => {
             overview::matrix(&dataset, json, overview.format, &mut out)?
         }
