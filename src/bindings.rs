@@ -47,6 +47,13 @@ const fn code(code: KeyCode) -> Key {
     }
 }
 
+const fn alt_code(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::ALT,
+    }
+}
+
 impl Key {
     /// The key as the help writes it: `j`, `Ctrl-u`, `Alt-b`, `Shift-Tab`, `↓`, `PgDn`.
     pub fn label(self) -> String {
@@ -216,6 +223,14 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: "Move",
         modes: NORMAL_HELP,
+        keys: &[(ctrl('b'), Command::PageUp), (ctrl('f'), Command::PageDown)],
+        label: None,
+        help: "a page up / down, as in less and vim",
+        hints: &[],
+    },
+    Binding {
+        group: "Move",
+        modes: NORMAL_HELP,
         keys: &[
             (ctrl('u'), Command::HalfPageUp),
             (ctrl('d'), Command::HalfPageDown),
@@ -226,14 +241,75 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Move",
+        modes: NORMAL_HELP,
+        keys: &[(ctrl('y'), Command::LineUp), (ctrl('e'), Command::LineDown)],
+        label: None,
+        help: "one line up / down; a list's selection stays",
+        hints: &[],
+    },
+    Binding {
+        group: "Move",
+        modes: NORMAL,
+        keys: &[
+            (plain('0'), Command::Count(0)),
+            (plain('1'), Command::Count(1)),
+            (plain('2'), Command::Count(2)),
+            (plain('3'), Command::Count(3)),
+            (plain('4'), Command::Count(4)),
+            (plain('5'), Command::Count(5)),
+            (plain('6'), Command::Count(6)),
+            (plain('7'), Command::Count(7)),
+            (plain('8'), Command::Count(8)),
+            (plain('9'), Command::Count(9)),
+        ],
+        label: None,
+        help: "a count before a move: 5j; 10G the 10th entry or line",
+        hints: &[],
+    },
+    Binding {
+        group: "Move",
         modes: NORMAL,
         keys: &[
             (plain('['), Command::PreviousRecommendation),
             (plain(']'), Command::NextRecommendation),
         ],
         label: None,
-        help: "previous / next recommendation, from any pane",
+        help: "previous / next recommendation, across sections",
         hints: &[pane_hint("[/]", "prev/next", 35, &[Pane::Reader])],
+    },
+    Binding {
+        group: "Move",
+        modes: NORMAL,
+        keys: &[
+            (plain('{'), Command::PreviousSection),
+            (plain('}'), Command::NextSection),
+        ],
+        label: None,
+        help: "first recommendation of the previous / next section",
+        hints: &[],
+    },
+    Binding {
+        group: "Move",
+        modes: NORMAL,
+        keys: &[
+            (code(KeyCode::Backspace), Command::Back),
+            (ctrl('o'), Command::Back),
+            (alt_code(KeyCode::Left), Command::Back),
+        ],
+        label: None,
+        help: "back to where the last jump left (: / m click ] })",
+        hints: &[],
+    },
+    Binding {
+        group: "Move",
+        modes: NORMAL,
+        keys: &[
+            (alt_code(KeyCode::Right), Command::Forward),
+            (ctrl('i'), Command::Forward),
+        ],
+        label: None,
+        help: "forward again (Ctrl-i where the terminal tells it from Tab)",
+        hints: &[],
     },
     Binding {
         group: "Open",
@@ -322,7 +398,7 @@ pub const BINDINGS: &[Binding] = &[
             (plain('N'), Command::PreviousHit),
         ],
         label: None,
-        help: "next / previous hit in the reader",
+        help: "next / previous hit; past the last one, the next result",
         hints: &[],
     },
     Binding {
@@ -460,11 +536,19 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Other",
-        modes: NORMAL_HELP,
+        modes: HELP,
+        keys: &[(plain('q'), Command::Close)],
+        label: None,
+        help: "close the help (so do ? and Esc)",
+        hints: &[hint("q", "close", 30, HELP)],
+    },
+    Binding {
+        group: "Other",
+        modes: NORMAL,
         keys: &[(plain('q'), Command::Quit)],
         label: None,
         help: "quit",
-        hints: &[hint("q", "quit", 95, NORMAL), hint("q", "quit", 30, HELP)],
+        hints: &[hint("q", "quit", 95, NORMAL)],
     },
     Binding {
         group: "Other",

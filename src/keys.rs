@@ -14,7 +14,7 @@ use crate::bindings::{self, Key};
 /// The command for a terminal event in `mode`, if it has one.
 pub fn command(event: &Event, mode: Mode) -> Option<Command> {
     match event {
-        Event::Key(key) => key_command(*key, mode),
+        Event::Key(key) => key_command(*key, mode).or_else(|| unknown_key(*key, mode)),
         Event::Mouse(mouse) => mouse_command(*mouse, mode),
         &Event::Resize(width, height) => Some(Command::Resize { width, height }),
         _ => None,
@@ -44,6 +44,22 @@ pub fn key_command(event: KeyEvent, mode: Mode) -> Option<Command> {
         }
         _ => None,
     }
+}
+
+/// A key press the table does not bind, outside a prompt (where it would be text): the status
+/// bar says so. Modifier keys alone (reported with the kitty protocol) are not keys.
+fn unknown_key(event: KeyEvent, mode: Mode) -> Option<Command> {
+    let pressed = event.kind != KeyEventKind::Release;
+    let outside_prompts = matches!(mode, Mode::Normal | Mode::Help);
+    let a_key = !matches!(
+        event.code,
+        KeyCode::Modifier(_)
+            | KeyCode::Null
+            | KeyCode::CapsLock
+            | KeyCode::NumLock
+            | KeyCode::ScrollLock
+    );
+    (pressed && outside_prompts && a_key).then_some(Command::UnknownKey)
 }
 
 /// The command for a mouse event in `mode`.

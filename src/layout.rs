@@ -13,8 +13,17 @@ pub enum Pane {
     Reader,
 }
 
-/// Below this width the section tree is hidden.
-pub const TREE_MIN_WIDTH: u16 = 80;
+/// Below this width the section tree is hidden, so the list and a reader of 50 cells or more
+/// fit (at 80 columns: a list of 24, a reader of 56).
+pub const TREE_MIN_WIDTH: u16 = 100;
+/// The narrowest tree, list and reader when all three are shown.
+pub const TREE_MIN: u16 = 22;
+pub const LIST_MIN: u16 = 24;
+pub const READER_MIN: u16 = TREE_MIN_WIDTH - TREE_MIN - LIST_MIN;
+/// A reader this wide (borders included) reads well; past it the tree and the list grow first.
+pub const READER_COMFORT: u16 = 66;
+/// The widest a list gets by default (its entries' opening words, two rows each).
+pub const LIST_WANT: u16 = 60;
 /// Below this width only the focused pane (list or reader) is shown, full width.
 pub const SPLIT_MIN_WIDTH: u16 = 60;
 /// Below this size only a one-line "terminal too small" message is drawn.
@@ -86,8 +95,61 @@ pub fn panes_for(width: u16) -> &'static [Pane] {
     }
 }
 
-/// The layout of a screen of `area` with `focus` on a pane (narrow screens show only that pane).
+/// How wide the tree and the list would like to be, borders included: the tree as wide as its
+/// widest section row (so every title shows in full when there is room), the list as wide as
+/// its entries' opening words are worth.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Wants {
+    pub tree: u16,
+    pub list: u16,
+}
+
+impl Default for Wants {
+    fn default() -> Wants {
+        Wants {
+            tree: 40,
+            list: LIST_WANT,
+        }
+    }
+}
+
+/// The widths of the tree, the list and the reader on a body `width` cells wide, all three
+/// shown (`width` at least [`TREE_MIN_WIDTH`]): each starts at its minimum; the reader and the
+/// tree share what is left until the reader is comfortable, then the tree grows to show every
+/// title, the list to show more words, and the reader takes the rest (its text stays capped at
+/// [`READER_MAX_MEASURE`]).
+pub fn three_panes(width: u16, wants: Wants) -> (u16, u16, u16) {
+    let mut tree = TREE_MIN;
+    let mut list = LIST_MIN;
+    let mut reader = width.saturating_sub(tree + list);
+    let mut spare = reader.saturating_sub(READER_MIN);
+    reader -= spare;
+    let give = |spare: &mut u16, size: &mut u16, cap: u16| {
+        let add = cap.saturating_sub(*size).min(*spare);
+        *size += add;
+        *spare -= add;
+    };
+    let shared =
+        spare.min(2 * (READER_COMFORT - READER_MIN).min(wants.tree.saturating_sub(TREE_MIN)));
+    spare -= shared;
+    reader += shared / 2;
+    tree += shared - shared / 2;
+    give(&mut spare, &mut reader, READER_COMFORT);
+    give(&mut spare, &mut tree, wants.tree);
+    give(&mut spare, &mut list, wants.list);
+    reader += spare;
+    (tree, list, reader)
+}
+
+/// The layout of a screen of `area` with `focus` on a pane (narrow screens show only that
+/// pane), for a tree and a list of the default [`Wants`].
 pub fn screen(area: Rect, focus: Pane) -> Screen {
+    screen_for(area, focus, Wants::default())
+}
+
+/// The layout of a screen of `area` with `focus` on a pane, the tree and the list growing
+/// towards `wants` when there is room.
+pub fn screen_for(area: Rect, focus: Pane, wants: Wants) -> Screen {
     let mut screen = Screen {
         area,
         ..Screen::default()
@@ -107,18 +169,16 @@ pub fn screen(area: Rect, focus: Pane) -> Screen {
         height: 1,
         ..body
     });
-    let width = u32::from(body.width);
-    let fraction = |numerator: u32, denominator: u32, min: u16, max: u16| {
-        u16::try_from(width * numerator / denominator)
-            .unwrap_or(max)
-            .clamp(min, max)
-    };
     if body.width >= TREE_MIN_WIDTH {
-        screen.tree = Some(take_left(&mut body, fraction(1, 4, 22, 40)));
-        screen.list = Some(take_left(&mut body, fraction(1, 5, 16, 40)));
+        let (tree, list, _) = three_panes(body.width, wants);
+        screen.tree = Some(take_left(&mut body, tree));
+        screen.list = Some(take_left(&mut body, list));
         screen.reader = Some(body);
     } else if body.width >= SPLIT_MIN_WIDTH {
-        screen.list = Some(take_left(&mut body, fraction(3, 10, 18, 24)));
+        let list = u16::try_from(u32::from(body.width) * 3 / 10)
+            .unwrap_or(u16::MAX)
+            .clamp(18, 28);
+        screen.list = Some(take_left(&mut body, list));
         screen.reader = Some(body);
     } else if focus == Pane::Reader {
         screen.reader = Some(body);
@@ -136,6 +196,19 @@ fn take_left(area: &mut Rect, width: u16) -> Rect {
     area.width -= width;
     left
 }
+
+/// Rows per entry of the list whose inside is `inner`: two (the paragraph number and the
+/// opening words, then more of them) when it is tall enough, else one.
+pub fn list_item_height(inner: Rect) -> u16 {
+    if inner.height >= LIST_TWO_LINES_MIN_HEIGHT {
+        2
+    } else {
+        1
+    }
+}
+
+/// A list at least this tall gives each entry two rows.
+pub const LIST_TWO_LINES_MIN_HEIGHT: u16 = 8;
 
 /// A bordered box's inside.
 pub fn inner(rect: Rect) -> Rect {
@@ -297,7 +370,7 @@ mod tests {
             .sum();
         assert_eq!(total, 120);
 
-        let medium = screen(Rect::new(0, 0, 70, 20), Pane::List);
+        let medium = screen(Rect::new(0, 0, 80, 20), Pane::List);
         assert!(medium.tree.is_none() && medium.list.is_some() && medium.reader.is_some());
 
         let narrow = screen(Rect::new(0, 0, 40, 12), Pane::Reader);
@@ -306,6 +379,28 @@ mod tests {
         assert!(screen(Rect::new(0, 0, 20, 5), Pane::List).too_small());
         assert!(screen(Rect::new(0, 0, 200, 3), Pane::List).too_small());
         assert!(screen(Rect::new(0, 0, 1, 1), Pane::List).too_small());
+    }
+
+    #[test]
+    fn the_width_goes_to_the_reader_then_the_tree_then_the_list() {
+        let wants = Wants { tree: 63, list: 60 };
+        let at = |width| three_panes(width, wants);
+        for width in [100, 120, 160, 200, 400] {
+            let (tree, list, reader) = at(width);
+            assert_eq!(tree + list + reader, width);
+            assert!(tree >= TREE_MIN && list >= LIST_MIN && reader >= READER_MIN);
+        }
+        assert_eq!(at(100), (22, 24, 54));
+        let (tree, _, reader) = at(120);
+        assert!(reader >= 60 && tree >= 30, "{:?}", at(120));
+        assert_eq!(at(160).0, 63, "every title in full at 160");
+        let (_, list, reader) = at(200);
+        assert_eq!(list, 60);
+        assert!(reader >= READER_COMFORT);
+        // At 80 the tree is hidden and the reader has 50 cells of text or more.
+        let screen = screen(Rect::new(0, 0, 80, 24), Pane::List);
+        assert!(screen.tree.is_none());
+        assert!(screen.reader_text().unwrap().width >= 50);
     }
 
     #[test]

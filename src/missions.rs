@@ -644,6 +644,70 @@ pub fn match_missions(missions: &[Mission], query: &str) -> Vec<MissionMatch> {
     matches.into_iter().map(|(_, m)| m).collect()
 }
 
+/// The byte ranges of `text` that name the gazetteer mission `acronym` by acronym or official
+/// name (never by place), in order and not overlapping: what the browser highlights after a
+/// mission pick. Empty for a mission the gazetteer does not know.
+pub fn mention_ranges(text: &str, acronym: &str) -> Vec<std::ops::Range<usize>> {
+    let Some(mission) = GAZETTEER
+        .iter()
+        .position(|entry| entry.acronym.eq_ignore_ascii_case(acronym))
+    else {
+        return Vec::new();
+    };
+    let gazetteer = gazetteer();
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    for (_, words) in text::sentence_words(text) {
+        let folded: Vec<String> = words
+            .iter()
+            .map(|word| text::fold(&text[word.clone()]))
+            .collect();
+        for hit in gazetteer.find(&folded) {
+            if !gazetteer.keys[hit.key].names.contains(&mission) {
+                continue;
+            }
+            let range = words[hit.start].start..words[hit.end - 1].end;
+            if ranges.last().is_none_or(|last| last.end <= range.start) {
+                ranges.push(range);
+            }
+        }
+    }
+    ranges
+}
+
+/// The gazetteer missions `text` names, in the order first named: by acronym or official name
+/// (`false`), or only by a place (`true`) that is not part of a longer name or place.
+pub fn named_or_placed(text: &str) -> Vec<(usize, bool)> {
+    let gazetteer = gazetteer();
+    let mut named: Vec<(usize, bool)> = Vec::new();
+    for (_, words) in text::sentence_words(text) {
+        let folded: Vec<String> = words
+            .iter()
+            .map(|word| text::fold(&text[word.clone()]))
+            .collect();
+        // Hits come by start, longest first: one inside a longer hit is skipped.
+        let mut covered = 0;
+        for hit in gazetteer.find(&folded) {
+            if hit.end <= covered {
+                continue;
+            }
+            covered = hit.end;
+            let key = &gazetteer.keys[hit.key];
+            let found = key
+                .names
+                .iter()
+                .map(|&m| (m, false))
+                .chain(key.places.iter().map(|&m| (m, true)));
+            for (mission, by_place) in found {
+                match named.iter_mut().find(|(m, _)| *m == mission) {
+                    Some(entry) => entry.1 &= by_place,
+                    None => named.push((mission, by_place)),
+                }
+            }
+        }
+    }
+    named
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

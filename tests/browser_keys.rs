@@ -184,7 +184,8 @@ fn g_and_capital_g_home_and_end_go_to_the_first_and_last() {
 #[test]
 fn page_keys_move_by_a_screenful() {
     let mut app = app_at(80, 24);
-    typed(&mut app, ":156\n");
+    // ¶ 184 is the longest response: several pages even at the widest reader.
+    typed(&mut app, ":184\n");
     let rows = usize::from(app.screen().reader_text().unwrap().height);
     press(&mut app, KeyCode::PageDown);
     assert_eq!(
@@ -195,10 +196,16 @@ fn page_keys_move_by_a_screenful() {
     press(&mut app, KeyCode::PageUp);
     assert_eq!(app.reader.scroll, 0);
 
-    // In the list a page is the rows the list shows.
+    // In the list a page is the rows the list shows (section VIII has 22 entries).
+    typed(&mut app, ":156\n");
     press(&mut app, KeyCode::BackTab);
     assert_eq!(app.focus, Pane::List);
-    let list_rows = usize::from(app.screen().inner(Pane::List).unwrap().height);
+    // Two rows per entry: a page is the entries the list shows.
+    let list_rows = app.list_page();
+    assert_eq!(
+        list_rows,
+        usize::from(app.screen().inner(Pane::List).unwrap().height) / 2
+    );
     press(&mut app, KeyCode::PageDown);
     assert_eq!(app.list.scroll.selected, list_rows);
     assert!(
@@ -208,20 +215,27 @@ fn page_keys_move_by_a_screenful() {
     press(&mut app, KeyCode::PageUp);
     assert_eq!(app.list.scroll.selected, 0);
     assert_eq!(app.list.scroll.offset, 0);
+
+    // Ctrl-f and Ctrl-b page as PgDn and PgUp do, as in less.
+    assert!(ctrl(&mut app, 'f'));
+    assert_eq!(app.list.scroll.selected, list_rows);
+    assert!(ctrl(&mut app, 'b'));
+    assert_eq!(app.list.scroll.selected, 0);
 }
 
 #[test]
 fn ctrl_d_and_ctrl_u_move_by_half_a_screen() {
     let mut app = app_at(80, 24);
-    typed(&mut app, ":156\n");
+    typed(&mut app, ":184\n");
     let rows = usize::from(app.screen().reader_text().unwrap().height);
     assert!(ctrl(&mut app, 'd'));
     assert_eq!(app.reader.scroll, (rows - 1) / 2);
     assert!(ctrl(&mut app, 'u'));
     assert_eq!(app.reader.scroll, 0);
 
+    typed(&mut app, ":156\n");
     press(&mut app, KeyCode::BackTab);
-    let list_rows = usize::from(app.screen().inner(Pane::List).unwrap().height);
+    let list_rows = app.list_page();
     ctrl(&mut app, 'd');
     assert_eq!(app.list.scroll.selected, list_rows / 2);
     ctrl(&mut app, 'u');
@@ -288,10 +302,16 @@ fn brackets_step_through_recommendations_from_any_pane() {
     let mut app = app();
     ch(&mut app, ']');
     assert_eq!(para(&app), Some(22));
+    // Changed on purpose (issue 9): `]` crosses into the next section instead of stopping.
     ch(&mut app, ']');
-    assert_eq!(para(&app), Some(22), "stays on the last of the list");
+    assert_eq!(para(&app), Some(36), "the first of section II");
+    ch(&mut app, '[');
+    assert_eq!(para(&app), Some(22));
     ch(&mut app, '[');
     assert_eq!(para(&app), Some(18));
+    ch(&mut app, '[');
+    assert_eq!(para(&app), Some(18), "stays on the first of the report");
+    assert!(app.message.is_some());
     assert_eq!(app.focus, Pane::Tree);
 }
 
@@ -389,9 +409,15 @@ fn question_mark_opens_the_help_which_scrolls_and_closes() {
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: max }));
     ch(&mut app, 'g');
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: 0 }));
-    // Keys of the panes below do nothing while the help is open.
-    assert!(!press(&mut app, KeyCode::Tab));
+    // Keys of the panes below do nothing while the help is open but say they are unknown.
+    press(&mut app, KeyCode::Tab);
     assert_eq!(para(&app), Some(18));
+    assert_eq!(app.mode(), Mode::Help);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("unknown key"))
+    );
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.overlay, None);
     ch(&mut app, '?');
@@ -409,10 +435,15 @@ fn q_and_ctrl_c_quit_from_every_mode() {
     ctrl(&mut app, 'c');
     assert!(app.quit);
 
+    // Changed on purpose (issue 9): q in the help closes it, as in less.
     let mut app = crate::app();
     ch(&mut app, '?');
     ch(&mut app, 'q');
-    assert!(app.quit, "q quits from the help");
+    assert!(!app.quit, "q closes the help");
+    assert_eq!(app.overlay, None);
+    ch(&mut app, '?');
+    ctrl(&mut app, 'c');
+    assert!(app.quit, "Ctrl-c quits from the help");
 
     let mut app = crate::app();
     ch(&mut app, ':');
@@ -494,9 +525,12 @@ fn the_search_keys_are_bound_in_the_browser_and_text_in_the_overlays() {
     }
     // Ctrl-n and Ctrl-p choose only where there is something to choose.
     for c in ['n', 'p'] {
+        let event = KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        assert_eq!(keys::key_command(event, Mode::Normal), None);
         assert_eq!(
             keys::command(&key(c, KeyModifiers::CONTROL), Mode::Normal),
-            None
+            Some(Command::UnknownKey),
+            "an unbound key says so"
         );
     }
 }
@@ -524,10 +558,10 @@ fn a_click_focuses_the_pane_and_selects_the_row() {
         &mut app,
         MouseEventKind::Down(MouseButton::Left),
         list.x + 3,
-        list.y + 1
+        list.y + 2
     ));
     assert_eq!(app.focus, Pane::List);
-    assert_eq!(para(&app), Some(22));
+    assert_eq!(para(&app), Some(22), "the second entry: rows 2 and 3");
 
     // The eighth tree row is section VIII.
     let tree = screen.inner(Pane::Tree).unwrap();
@@ -596,7 +630,7 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
     for _ in 0..20 {
         mouse(&mut app, MouseEventKind::ScrollDown, list.x + 2, list.y + 2);
     }
-    let max_offset = app.list.items.len() - usize::from(list.height);
+    let max_offset = app.list.items.len() - app.list_page();
     assert_eq!(app.list.scroll.offset, max_offset);
 }
 

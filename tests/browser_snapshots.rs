@@ -25,6 +25,73 @@ fn start_120x40() {
     insta::assert_snapshot!("start_120x40", terminal.backend());
 }
 
+/// The layout at five sizes, on ¶ 100 (its header names UNMOGIP and UNTSO, by full name
+/// only) reached from ¶ 165, so the history shows: the reader takes what the list and the tree
+/// leave, the tree shows every title at 160 columns and more, the list two rows per entry.
+#[test]
+fn reading_at_five_sizes() {
+    for (width, height) in [(200, 50), (120, 40), (80, 24), (60, 20), (40, 12)] {
+        let mut app = app_at(width, height);
+        jump(&mut app, 165);
+        jump(&mut app, 100);
+        let terminal = draw(&app);
+        insta::assert_snapshot!(format!("reading_100_{width}x{height}"), terminal.backend());
+    }
+}
+
+#[test]
+fn every_title_in_full_at_160_columns() {
+    let app = app_at(160, 40);
+    let text = screen_text(draw(&app).backend().buffer());
+    for section in &app.dataset.sections {
+        assert!(text.contains(&section.title), "{}: {text}", section.title);
+    }
+}
+
+#[test]
+fn list_entries_say_what_they_are_at_120_columns() {
+    let mut app = app_at(120, 40);
+    jump(&mut app, 53);
+    let text = screen_text(draw(&app).backend().buffer());
+    let list = app.screen().inner(Pane::List).unwrap();
+    let rows: Vec<String> = text
+        .lines()
+        .map(|line| {
+            line.chars()
+                .skip(usize::from(list.x))
+                .take(usize::from(list.width))
+                .collect::<String>()
+        })
+        .collect();
+    let at = rows
+        .iter()
+        .position(|row| row.starts_with("¶ 53"))
+        .expect("¶ 53 in the list");
+    // The opening words over the entry's two rows, without the number and the ellipsis.
+    let words = format!("{} {}", &rows[at]["¶ 53 ".len()..], rows[at + 1].trim());
+    let words = words
+        .trim_end_matches('…')
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let response = &app
+        .dataset
+        .get(app.dataset.find(53).unwrap())
+        .unwrap()
+        .paragraphs[0];
+    assert!(words.chars().count() >= 30, "{words:?}");
+    assert!(
+        response.starts_with(words.trim_end_matches(|c: char| c.is_alphanumeric())),
+        "{words:?}"
+    );
+}
+
+#[test]
+fn at_80x24_the_reader_has_50_columns() {
+    let app = app_at(80, 24);
+    assert!(app.screen().reader_text().unwrap().width >= 50);
+}
+
 #[test]
 fn paragraph_165_at_80x24() {
     let mut app = app_at(80, 24);
@@ -123,7 +190,8 @@ fn without_colour_no_cell_has_a_colour_and_selection_stays_visible() {
     }
     // The list is focused: its selected row (¶ 165) is reversed.
     let list = app.screen().inner(Pane::List).unwrap();
-    let row = list.y + u16::try_from(app.list.scroll.selected - app.list.scroll.offset).unwrap();
+    let entry = app.list.scroll.selected - app.list.scroll.offset;
+    let row = list.y + u16::try_from(entry * app.list_item_height()).unwrap();
     assert!(
         buffer[(list.x + 1, row)]
             .modifier

@@ -42,9 +42,9 @@ impl<T> Chooser<T> {
         self.scroll = Scroll::default();
     }
 
-    /// Moves the selection; a page is `page` items.
-    pub fn apply(&mut self, motion: Motion, page: usize) {
-        self.scroll.apply(motion, self.items.len(), page);
+    /// Moves the selection `times` times; a page is `page` items.
+    pub fn apply(&mut self, motion: Motion, times: usize, page: usize) {
+        self.scroll.apply(motion, times, self.items.len(), page);
     }
 
     /// Selects item `index` (clamped) and keeps it in view.

@@ -8,9 +8,48 @@ use super::prompt::{Edit, Prompt};
 use super::{App, JUMP_DIGITS, Overlay, Pane, QUERY_CHARS, Source, TreeRow};
 use crate::dataset::Location;
 use crate::layout;
-use crate::missions::match_missions;
+use crate::missions::{match_missions, mention_ranges};
 use crate::sanitize::for_line;
-use crate::search::Hit;
+use crate::search::{Highlight, Hit, Snippet};
+
+/// The result nearest after `here` (before it, going back) in the report's order, and whether
+/// the search wrapped around the report to find it.
+fn nearest_result(hits: &[Hit], here: Option<Location>, forward: bool) -> (usize, bool) {
+    let key = |location: Location| (location.section, location.recommendation);
+    let ahead = hits
+        .iter()
+        .enumerate()
+        .filter(|(_, hit)| here.is_none_or(|here| key(hit.location) > key(here)))
+        .min_by_key(|(_, hit)| key(hit.location));
+    let behind = hits
+        .iter()
+        .enumerate()
+        .filter(|(_, hit)| here.is_none_or(|here| key(hit.location) < key(here)))
+        .max_by_key(|(_, hit)| key(hit.location));
+    let first = hits
+        .iter()
+        .enumerate()
+        .min_by_key(|(_, hit)| key(hit.location));
+    let last = hits
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, hit)| key(hit.location));
+    let (near, wrap) = if forward {
+        (ahead, first)
+    } else {
+        (behind, last)
+    };
+    match (near, wrap) {
+        (Some((index, _)), _) => (index, false),
+        (None, Some((index, _))) => (index, true),
+        (None, None) => (0, false),
+    }
+}
+
+/// The query of `found`, for a message.
+fn found_query(found: Option<&Found>) -> String {
+    found.map_or(String::new(), |found| found.query.clone())
+}
 
 /// Results asked of the search engine: more than the report has recommendations, so the count
 /// shown is the real one.
@@ -26,6 +65,9 @@ pub struct Found {
     pub chosen: usize,
     /// The hit `n`/`N` moved to last: a recommendation and an index into its highlights.
     pub current: Option<(Location, usize)>,
+    /// The mission (an index into `dataset.missions`) when this is a mission pick's mentions
+    /// rather than a typed search.
+    pub mission: Option<usize>,
 }
 
 impl Found {
@@ -39,6 +81,11 @@ impl App {
     /// Opens the search overlay with the last search, its cursor at the end, if there was one.
     pub(super) fn open_search(&mut self) {
         let search = match &self.found {
+            Some(found) if found.mission.is_some() => {
+                // A mission pick opens the search for the mission's acronym.
+                let hits = self.index.search(&found.query, SEARCH_LIMIT);
+                Chooser::new(Prompt::from(found.query.as_str()), hits)
+            }
             Some(found) => {
                 let mut search =
                     Chooser::new(Prompt::from(found.query.as_str()), found.hits.clone());
@@ -71,14 +118,20 @@ impl App {
     }
 
     /// Applies an edit to the open prompt, then runs the search or filters the missions again
-    /// if the text changed. Backspace on an empty `:` prompt closes it.
+    /// if the text changed. Backspace on an empty prompt closes it, and does nothing more.
     pub(super) fn edit_prompt(&mut self, edit: Edit) {
+        let empty = match &self.overlay {
+            Some(Overlay::Jump(prompt)) => prompt.is_empty(),
+            Some(Overlay::Search(chooser)) => chooser.prompt.is_empty(),
+            Some(Overlay::Missions(chooser)) => chooser.prompt.is_empty(),
+            Some(Overlay::Help { .. }) | None => false,
+        };
+        if edit == Edit::DeleteBack && empty {
+            self.overlay = None;
+            return;
+        }
         match &mut self.overlay {
             Some(Overlay::Jump(prompt)) => {
-                if edit == Edit::DeleteBack && prompt.is_empty() {
-                    self.overlay = None;
-                    return;
-                }
                 prompt.edit(edit, JUMP_DIGITS, |c| c.is_ascii_digit());
             }
             Some(Overlay::Search(search)) => {
@@ -112,8 +165,9 @@ impl App {
                     hits: search.items,
                     chosen,
                     current: None,
+                    mission: None,
                 }));
-                self.open(location);
+                self.leap(|app| app.open(location));
                 self.focus = Pane::Reader;
                 self.settle();
                 self.go_to_hit(0);
@@ -123,15 +177,7 @@ impl App {
                     self.overlay = Some(Overlay::Missions(picker));
                     return;
                 };
-                // The tree's Missions branch opens on the mission, as if chosen there.
-                self.tree.missions_expanded = true;
-                let rows = self.tree_rows();
-                if let Some(row) = rows.iter().position(|&r| r == TreeRow::Mission(mission)) {
-                    self.select_tree_row(row);
-                }
-                if self.list.source != Source::Mission(mission) {
-                    self.set_source(Source::Mission(mission));
-                }
+                self.leap(|app| app.pick_mission(mission));
                 self.focus = Pane::List;
             }
             Some(Overlay::Jump(prompt)) => self.jump(prompt.value()),
@@ -145,7 +191,7 @@ impl App {
             return;
         };
         if let Some(location) = self.dataset.find(para) {
-            self.open(location);
+            self.leap(|app| app.open(location));
             self.focus = Pane::Reader;
             return;
         }
@@ -235,29 +281,166 @@ impl App {
         Some((current, count))
     }
 
-    /// `n` and `N`: the next or previous hit in the reader, wrapping around.
+    /// `n` and `N`, `times` times.
+    pub(super) fn step_hits(&mut self, forward: bool, times: usize) {
+        // Bounded: a count never makes one key do unbounded work.
+        for _ in 0..times.min(1000) {
+            self.step_hit(forward);
+        }
+    }
+
+    /// Where the reader's recommendation is among the results: (index, how many).
+    pub fn result_position(&self) -> Option<(usize, usize)> {
+        let (location, _) = self.current()?;
+        let found = self.found.as_ref()?;
+        let index = found.hits.iter().position(|hit| hit.location == location)?;
+        Some((index, found.hits.len()))
+    }
+
+    /// `n` and `N`: the next or previous hit in the reader; past the last (first) one, the next
+    /// (previous) result at its first (last) hit, in result order, wrapping around with a
+    /// message. Away from the results, the next (previous) one in the report.
     pub(super) fn step_hit(&mut self, forward: bool) {
         let Some(found) = &self.found else {
             self.message = Some("No search yet · / searches".into());
             return;
         };
-        let Some((current, count)) = self.hit_position().filter(|&(_, count)| count > 0) else {
-            let query = for_line(&found.query).into_owned();
-            self.message = Some(format!("No hits for “{query}” here · / lists them"));
+        let results = found.hits.len();
+        if results == 0 {
+            return;
+        }
+        let Some((result, _)) = self.result_position() else {
+            // Away from the results: the nearest one ahead (behind) in the report's order.
+            let here = self.current().map(|(location, _)| location);
+            let (target, wrapped) = nearest_result(&found.hits, here, forward);
+            self.open_result(target, forward, wrapped);
             return;
         };
-        let index = match current {
-            Some(i) if forward => (i + 1) % count,
-            Some(i) => (i + count - 1) % count,
-            None if forward => 0,
-            None => count - 1,
+        if let Some(found) = &mut self.found {
+            found.chosen = result;
+        }
+        let (current, count) = self.hit_position().unwrap_or((None, 0));
+        let next = match current {
+            Some(i) if forward => Some(i + 1),
+            Some(i) => i.checked_sub(1),
+            None if forward => Some(0),
+            None => count.checked_sub(1),
+        }
+        .filter(|&i| i < count);
+        if let Some(index) = next {
+            self.reveal_reader();
+            self.go_to_hit(index);
+            return;
+        }
+        let (target, wrapped) = if forward {
+            ((result + 1) % results, result + 1 == results)
+        } else {
+            ((result + results - 1) % results, result == 0)
         };
+        self.open_result(target, forward, wrapped);
+    }
+
+    /// Opens result `index` at its first hit (`forward`) or its last, in the list shown when it
+    /// holds the result (a mission's), else in its section.
+    fn open_result(&mut self, index: usize, forward: bool, wrapped: bool) {
+        let Some(found) = &mut self.found else {
+            return;
+        };
+        let Some(location) = found.hits.get(index).map(|hit| hit.location) else {
+            return;
+        };
+        let count = found.hits[index].highlights.len();
+        found.chosen = index;
+        found.current = None;
+        let in_list = self.list.items.iter().position(|&item| item == location);
+        self.leap(|app| match in_list {
+            Some(item) => app.select_item(item),
+            None => app.open(location),
+        });
+        self.reveal_reader();
+        self.settle();
+        if count > 0 {
+            self.go_to_hit(if forward { 0 } else { count - 1 });
+        }
+        if wrapped {
+            let query = for_line(&found_query(self.found.as_ref())).into_owned();
+            let end = if forward { "first" } else { "last" };
+            self.message = Some(format!("“{query}”: back to the {end} result"));
+        }
+    }
+
+    /// On a narrow screen the reader takes the place of the list to show a hit.
+    fn reveal_reader(&mut self) {
         if self.screen().reader.is_none() {
-            // On a narrow screen the reader takes the place of the list.
             self.focus = Pane::Reader;
             self.settle();
         }
-        self.go_to_hit(index);
+    }
+
+    /// Shows mission `m`'s recommendations in the list, its branch open in the tree, and
+    /// highlights its mentions as a search would, for `n`/`N` to walk.
+    pub(super) fn pick_mission(&mut self, m: usize) {
+        // The tree's Missions branch opens on the mission, as if chosen there.
+        self.tree.missions_expanded = true;
+        let rows = self.tree_rows();
+        if let Some(row) = rows.iter().position(|&r| r == TreeRow::Mission(m)) {
+            self.select_tree_row(row);
+        }
+        if self.list.source != Source::Mission(m) {
+            self.set_source(Source::Mission(m));
+        }
+        self.find_mission(m);
+    }
+
+    /// Highlights mission `m`'s mentions (acronym and official name) in its recommendations,
+    /// unless they already are.
+    pub(super) fn find_mission(&mut self, m: usize) {
+        if self.found.as_ref().and_then(|found| found.mission) == Some(m) {
+            return;
+        }
+        let found = self.mission_found(m);
+        if found.is_some() {
+            self.set_found(found);
+        }
+    }
+
+    /// Mission `m`'s mentions as search results, in the order its list shows them.
+    fn mission_found(&self, m: usize) -> Option<Found> {
+        let mission = self.dataset.missions.get(m)?;
+        let hits: Vec<Hit> = self
+            .items_of(Source::Mission(m))
+            .into_iter()
+            .filter_map(|location| {
+                let recommendation = self.dataset.get(location)?;
+                let highlights = recommendation
+                    .paragraphs
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(paragraph, text)| {
+                        mention_ranges(text, &mission.acronym)
+                            .into_iter()
+                            .map(move |range| Highlight { paragraph, range })
+                    })
+                    .collect();
+                Some(Hit {
+                    location,
+                    para: recommendation.para,
+                    score: 0,
+                    snippet: Snippet {
+                        text: String::new(),
+                        highlights: Vec::new(),
+                    },
+                    highlights,
+                })
+            })
+            .collect();
+        (!hits.is_empty()).then(|| Found {
+            query: mission.acronym.clone(),
+            hits,
+            chosen: 0,
+            current: None,
+            mission: Some(m),
+        })
     }
 
     /// Makes hit `index` of the reader's recommendation the current one and scrolls to it.

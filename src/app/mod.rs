@@ -9,6 +9,7 @@
 
 pub mod chooser;
 pub mod finding;
+pub mod history;
 pub mod navigation;
 pub mod prompt;
 pub mod reader;
@@ -25,6 +26,7 @@ use crate::search::{Hit, SearchIndex};
 
 pub use self::chooser::Chooser;
 pub use self::finding::Found;
+pub use self::history::{History, Place};
 pub use self::navigation::{ListState, ReaderState, Source, TreeRow, TreeState};
 pub use self::prompt::{Edit, Prompt};
 pub use self::reader::{ReaderKey, ReaderLayout, ReaderLine};
@@ -73,8 +75,22 @@ pub enum Command {
     Enter,
     /// Expand or collapse a tree node; page down in the reader.
     Toggle,
+    /// `]` `[`: the next or previous recommendation; in a section, across into the next one.
     NextRecommendation,
     PreviousRecommendation,
+    /// `}` `{`: the first recommendation of the next or previous section of the report.
+    NextSection,
+    PreviousSection,
+    /// Back and forward through the places jumps left.
+    Back,
+    Forward,
+    /// `Ctrl-e` `Ctrl-y`: one line, the selection staying where it is.
+    LineDown,
+    LineUp,
+    /// A digit of a count typed before a motion (`5j`, `10G`).
+    Count(u8),
+    /// A key the table does not bind: the status bar says so.
+    UnknownKey,
     OpenJump,
     ToggleHelp,
     /// Close the overlay (Esc); without one, clear the search highlights.
@@ -121,9 +137,39 @@ impl Command {
             Command::HalfPageDown => Motion::HalfPageDown,
             Command::Top => Motion::Top,
             Command::Bottom => Motion::Bottom,
+            Command::LineUp => Motion::LineUp,
+            Command::LineDown => Motion::LineDown,
             _ => return None,
         })
     }
+}
+
+/// The cells each section row of the tree needs: marker, numeral (padded), title, count.
+fn section_row_widths(dataset: &Dataset) -> Vec<usize> {
+    use crate::sanitize::for_line;
+    use crate::text::width;
+    let numeral = dataset
+        .sections
+        .iter()
+        .map(|section| width(&for_line(&section.number)))
+        .max()
+        .unwrap_or(0);
+    dataset
+        .sections
+        .iter()
+        .map(|section| {
+            let count = section.recommendations.len().to_string().len();
+            2 + numeral + 1 + width(&for_line(&section.title)) + 1 + count
+        })
+        .collect()
+}
+
+/// The tree's wanted width, borders included: its widest section row.
+fn tree_want(rows: &[usize]) -> u16 {
+    let widest = rows.iter().copied().max().unwrap_or(0) + 2;
+    u16::try_from(widest)
+        .unwrap_or(u16::MAX)
+        .clamp(layout::TREE_MIN, 80)
 }
 
 /// Lines the mouse wheel scrolls per notch.
@@ -133,6 +179,8 @@ pub const JUMP_DIGITS: usize = 6;
 /// Characters accepted in a search or picker query: more than any real query, and a bound on
 /// the work one keystroke can cause.
 pub const QUERY_CHARS: usize = 200;
+/// The largest count a motion takes: more than any list or text has lines.
+pub const MAX_COUNT: usize = 99_999;
 
 #[derive(Debug, Clone)]
 pub struct App {
@@ -149,11 +197,17 @@ pub struct App {
     pub reader: ReaderState,
     /// The reader's text laid out for the current recommendation and width.
     pub reader_layout: ReaderLayout,
+    /// The places jumps left, to go back and forward.
+    pub history: History,
+    /// A count being typed before a motion (`5` of `5j`).
+    pub pending_count: Option<usize>,
     pub overlay: Option<Overlay>,
     /// A one-off message for the status bar, cleared by the next key.
     pub message: Option<String>,
     /// The terminal size the layout is computed for.
     pub size: Size,
+    /// How wide the tree and the list would like to be for this dataset.
+    pub wants: layout::Wants,
     /// False under `NO_COLOR`.
     pub color: bool,
     pub quit: bool,
@@ -163,6 +217,7 @@ impl App {
     /// The browser at start: the first section and its first recommendation selected.
     pub fn new(dataset: Dataset, size: Size, color: bool) -> App {
         let expanded = vec![false; dataset.sections.len()];
+        let dataset_sections_width = section_row_widths(&dataset);
         let index = Arc::new(SearchIndex::new(&dataset));
         let key = ReaderKey {
             location: None,
@@ -188,8 +243,14 @@ impl App {
             },
             reader: ReaderState::default(),
             reader_layout,
+            history: History::default(),
+            pending_count: None,
             overlay: None,
             message: None,
+            wants: layout::Wants {
+                tree: tree_want(&dataset_sections_width),
+                list: layout::LIST_WANT,
+            },
             size,
             color,
             quit: false,
@@ -215,14 +276,19 @@ impl App {
 
     /// The screen layout for the current size and focus (the renderer draws the same).
     pub fn screen(&self) -> Screen {
-        layout::screen(self.area(), self.focus)
+        layout::screen_for(self.area(), self.focus, self.wants)
     }
 
     /// Rows shown by a pane's inside, if it is on screen.
+    /// For the list: entries, which may take two rows each.
     fn pane_height(&self, pane: Pane) -> Option<usize> {
-        self.screen()
-            .inner(pane)
-            .map(|rect| usize::from(rect.height))
+        let inner = self.screen().inner(pane)?;
+        let rows = usize::from(inner.height);
+        Some(if pane == Pane::List {
+            rows / usize::from(layout::list_item_height(inner))
+        } else {
+            rows
+        })
     }
 
     /// The help box on the current screen.
@@ -245,8 +311,22 @@ impl App {
         if !matches!(command, Command::Resize { .. }) {
             self.message = None;
         }
+        let count = match command {
+            Command::Count(digit) => {
+                let typed = self.pending_count.unwrap_or(0) * 10 + usize::from(digit);
+                self.pending_count = Some(typed.min(MAX_COUNT));
+                return;
+            }
+            Command::Resize { .. } => self.pending_count,
+            _ => self.pending_count.take(),
+        };
+        // A count of 0 (a lone `0`) is no count.
+        let count = count.filter(|&n| n > 0);
+        let times = count.unwrap_or(1);
         match command {
             Command::Quit => self.quit = true,
+            Command::Count(_) => {}
+            Command::UnknownKey => self.message = Some("unknown key — ? for help".into()),
             Command::Resize { width, height } => {
                 self.size = Size::new(width, height);
                 self.settle();
@@ -270,8 +350,10 @@ impl App {
             Command::OpenJump => self.overlay = Some(Overlay::Jump(Prompt::default())),
             Command::Edit(edit) => self.edit_prompt(edit),
             Command::Submit => self.submit(),
-            Command::NextHit => self.step_hit(true),
-            Command::PreviousHit => self.step_hit(false),
+            Command::NextHit => self.step_hits(true, times),
+            Command::PreviousHit => self.step_hits(false, times),
+            Command::Back => self.go_back(),
+            Command::Forward => self.go_forward(),
             Command::Click { column, row } => self.click(Position::new(column, row)),
             Command::WheelUp { column, row } => self.wheel(Position::new(column, row), false),
             Command::WheelDown { column, row } => self.wheel(Position::new(column, row), true),
@@ -279,16 +361,16 @@ impl App {
             | Command::FocusPrevious
             | Command::FocusLeft
             | Command::FocusRight => self.move_focus(command),
-            Command::NextRecommendation => {
-                self.select_item(self.list.scroll.selected.saturating_add(1));
-            }
-            Command::PreviousRecommendation => {
-                self.select_item(self.list.scroll.selected.saturating_sub(1));
-            }
+            Command::NextRecommendation => self.step_recommendation(true, times),
+            Command::PreviousRecommendation => self.step_recommendation(false, times),
+            Command::NextSection => self.step_section(true, times),
+            Command::PreviousSection => self.step_section(false, times),
             Command::Enter => self.enter(),
             Command::Toggle => match self.focus {
                 Pane::Tree if self.overlay.is_none() => self.toggle_tree(),
-                Pane::Reader if self.overlay.is_none() => self.move_in_pane(Motion::PageDown),
+                Pane::Reader if self.overlay.is_none() => {
+                    self.move_in_pane(Motion::PageDown, times);
+                }
                 _ => {}
             },
             Command::Up
@@ -298,9 +380,16 @@ impl App {
             | Command::HalfPageUp
             | Command::HalfPageDown
             | Command::Top
-            | Command::Bottom => {
-                if let Some(motion) = command.motion() {
-                    self.move_by(motion);
+            | Command::Bottom
+            | Command::LineUp
+            | Command::LineDown => {
+                // `10G` and `10g` go to the 10th entry or line; other motions repeat.
+                let motion = match (command, count) {
+                    (Command::Top | Command::Bottom, Some(n)) => Some(Motion::To(n - 1)),
+                    _ => command.motion(),
+                };
+                if let Some(motion) = motion {
+                    self.move_by(motion, times);
                 }
             }
         }
@@ -309,17 +398,18 @@ impl App {
 
     /// A movement: scrolls the help, moves the choice in the search or the picker, or else
     /// moves in the focused pane.
-    fn move_by(&mut self, motion: Motion) {
+    fn move_by(&mut self, motion: Motion, times: usize) {
         let help_page = usize::from(layout::help_viewport(self.help_frame()).height);
         let (search_page, picker_page) = self.chooser_pages();
+        let max = self.help_max_scroll();
         match &mut self.overlay {
             Some(Overlay::Help { scroll }) => {
-                *scroll = scroll::moved(*scroll, motion, help_page, usize::MAX);
+                *scroll = scroll::moved_by(*scroll, motion, times, help_page, max);
             }
-            Some(Overlay::Search(search)) => search.apply(motion, search_page),
-            Some(Overlay::Missions(picker)) => picker.apply(motion, picker_page),
+            Some(Overlay::Search(search)) => search.apply(motion, times, search_page),
+            Some(Overlay::Missions(picker)) => picker.apply(motion, times, picker_page),
             Some(Overlay::Jump(_)) => {}
-            None => self.move_in_pane(motion),
+            None => self.move_in_pane(motion, times),
         }
     }
 

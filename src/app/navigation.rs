@@ -5,8 +5,50 @@ use ratatui::layout::Position;
 
 use super::scroll::{self, Motion, Scroll};
 use super::{App, Command, Pane};
-use crate::dataset::{Location, Recommendation};
+use crate::dataset::{Dataset, Location, Recommendation};
 use crate::layout::{self, TREE_MARKER_WIDTH};
+
+/// The recommendation after (or before) `at` in the report's order, across sections.
+pub fn neighbour(dataset: &Dataset, at: Location, forward: bool) -> Option<Location> {
+    let sections = &dataset.sections;
+    if forward {
+        if at.recommendation + 1 < sections.get(at.section)?.recommendations.len() {
+            return Some(Location {
+                recommendation: at.recommendation + 1,
+                ..at
+            });
+        }
+        let section =
+            (at.section + 1..sections.len()).find(|&s| !sections[s].recommendations.is_empty())?;
+        Some(Location {
+            section,
+            recommendation: 0,
+        })
+    } else {
+        if at.recommendation > 0 {
+            return Some(Location {
+                recommendation: at.recommendation - 1,
+                ..at
+            });
+        }
+        let section = (0..at.section)
+            .rev()
+            .find(|&s| !sections[s].recommendations.is_empty())?;
+        Some(Location {
+            section,
+            recommendation: sections[section].recommendations.len() - 1,
+        })
+    }
+}
+
+/// What `]` or `[` says at the end of what it walks.
+fn edge_message(forward: bool, of: &str) -> String {
+    if forward {
+        format!("Last recommendation {of}")
+    } else {
+        format!("First recommendation {of}")
+    }
+}
 
 /// A row of the section tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,25 +182,111 @@ impl App {
     }
 
     /// Moves the selection (tree, list) or the scroll position (reader) of the focused pane.
-    pub(super) fn move_in_pane(&mut self, motion: Motion) {
+    pub(super) fn move_in_pane(&mut self, motion: Motion, times: usize) {
         let page = self.pane_height(self.focus).unwrap_or(1).max(1);
+        if matches!(motion, Motion::LineUp | Motion::LineDown) && self.focus != Pane::Reader {
+            // Ctrl-e and Ctrl-y scroll a list's rows and leave its selection alone, as in vim.
+            let tree_rows = self.tree_rows().len();
+            let (offset, len) = match self.focus {
+                Pane::Tree => (&mut self.tree.scroll.offset, tree_rows),
+                _ => (&mut self.list.scroll.offset, self.list.items.len()),
+            };
+            let max = layout::max_offset(len, page);
+            *offset = scroll::moved_by(*offset, motion, times, page, max);
+            return;
+        }
         match self.focus {
             Pane::Tree => {
                 let last = self.tree_rows().len().saturating_sub(1);
-                let row = scroll::moved(self.tree.scroll.selected, motion, page, last);
+                let row = scroll::moved_by(self.tree.scroll.selected, motion, times, page, last);
                 self.select_tree_row(row);
             }
             Pane::List => {
                 let last = self.list.items.len().saturating_sub(1);
-                self.select_item(scroll::moved(self.list.scroll.selected, motion, page, last));
+                let index = scroll::moved_by(self.list.scroll.selected, motion, times, page, last);
+                self.select_item(index);
             }
             Pane::Reader => {
                 // Keep one line of the previous page in view when paging.
                 let page = page.saturating_sub(1).max(1);
                 self.reader.scroll =
-                    scroll::moved(self.reader.scroll, motion, page, self.max_scroll());
+                    scroll::moved_by(self.reader.scroll, motion, times, page, self.max_scroll());
             }
         }
+    }
+
+    /// `]` and `[`, `times` times: the next or previous recommendation. In a section this
+    /// crosses into the next or previous section (a jump, recorded in the history); in any
+    /// other list it stays in the list.
+    pub(super) fn step_recommendation(&mut self, forward: bool, times: usize) {
+        let Source::Section(_) = self.list.source else {
+            let last = self.list.items.len().saturating_sub(1);
+            let at = self.list.scroll.selected;
+            if (forward && at >= last) || (!forward && at == 0) {
+                self.message = Some(edge_message(forward, "in this list"));
+                return;
+            }
+            let target = if forward {
+                at.saturating_add(times)
+            } else {
+                at.saturating_sub(times)
+            };
+            self.select_item(target.min(last));
+            return;
+        };
+        let Some((mut at, _)) = self.current() else {
+            return;
+        };
+        let start = at;
+        // Never more steps than the report has recommendations.
+        for _ in 0..times.min(self.dataset.recommendations().count()) {
+            match neighbour(&self.dataset, at, forward) {
+                Some(next) => at = next,
+                None => break,
+            }
+        }
+        if at == start {
+            self.message = Some(edge_message(forward, "of the report"));
+        } else if at.section == start.section {
+            self.select_item(at.recommendation);
+        } else {
+            self.leap(|app| app.open(at));
+        }
+    }
+
+    /// `}` and `{`, `times` times: the first recommendation of the next or previous section of
+    /// the report, from any list.
+    pub(super) fn step_section(&mut self, forward: bool, times: usize) {
+        let here = match (self.current(), self.list.source) {
+            (Some((location, _)), _) => location.section,
+            (None, Source::Section(s)) => s,
+            (None, _) => 0,
+        };
+        let sections = &self.dataset.sections;
+        let mut target = here;
+        for _ in 0..times.min(sections.len()) {
+            let next = if forward {
+                (target + 1..sections.len()).find(|&s| !sections[s].recommendations.is_empty())
+            } else {
+                (0..target)
+                    .rev()
+                    .find(|&s| !sections[s].recommendations.is_empty())
+            };
+            match next {
+                Some(next) => target = next,
+                None => break,
+            }
+        }
+        if target == here {
+            let which = if forward { "Last" } else { "First" };
+            self.message = Some(format!("{which} section of the report"));
+            return;
+        }
+        let location = Location {
+            section: target,
+            recommendation: 0,
+        };
+        self.leap(|app| app.open(location));
     }
 
     pub(super) fn enter(&mut self) {
@@ -234,6 +362,7 @@ impl App {
                 if self.list.source != Source::Mission(m) {
                     self.set_source(Source::Mission(m));
                 }
+                self.find_mission(m);
             }
             TreeRow::Missions => {}
         }
@@ -286,15 +415,16 @@ impl App {
                 let Some(index) = self.tree.scroll.row_at(row, rows.len()) else {
                     return;
                 };
-                self.select_tree_row(index);
+                self.leap(|app| app.select_tree_row(index));
                 let on_marker = position.x < inner.x + TREE_MARKER_WIDTH;
                 if on_marker && matches!(rows[index], TreeRow::Section(_) | TreeRow::Missions) {
                     self.toggle_tree();
                 }
             }
             Pane::List => {
-                if let Some(index) = self.list.scroll.row_at(row, self.list.items.len()) {
-                    self.select_item(index);
+                let item = row / self.list_item_height();
+                if let Some(index) = self.list.scroll.row_at(item, self.list.items.len()) {
+                    self.leap(|app| app.select_item(index));
                 }
             }
             Pane::Reader => {}
@@ -315,7 +445,7 @@ impl App {
                 self.tree.scroll.offset = step(self.tree.scroll.offset, max);
             }
             Some(Pane::List) => {
-                let max = layout::max_offset(self.list.items.len(), height(Pane::List));
+                let max = layout::max_offset(self.list.items.len(), self.list_page());
                 self.list.scroll.offset = step(self.list.scroll.offset, max);
             }
             Some(Pane::Reader) => self.reader.scroll = step(self.reader.scroll, self.max_scroll()),
@@ -331,7 +461,19 @@ impl App {
 
     /// Scrolls the list so its selection is in view.
     pub(super) fn reveal_item(&mut self) {
-        let height = self.pane_height(Pane::List).unwrap_or(0);
+        let height = self.list_page();
         self.list.scroll.reveal(height);
+    }
+
+    /// Rows each list entry takes on the current screen.
+    pub fn list_item_height(&self) -> usize {
+        self.screen()
+            .inner(Pane::List)
+            .map_or(1, |inner| usize::from(layout::list_item_height(inner)))
+    }
+
+    /// Entries the list shows at once (0 when it is hidden).
+    pub fn list_page(&self) -> usize {
+        self.pane_height(Pane::List).unwrap_or(0)
     }
 }

@@ -32,8 +32,19 @@ pub enum ReaderLine {
         paragraph: usize,
         range: Range<usize>,
     },
+    /// What the header notes about the response (the missions it names, a repeated text),
+    /// wrapped.
+    Note(String),
     /// Shown when there is nothing to read.
     Empty(String),
+}
+
+/// A mission the response names, as the reader's header lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedMission {
+    pub acronym: String,
+    /// Named only by its place (`Mali`), not by acronym or official name.
+    pub by_place: bool,
 }
 
 /// A response paragraph as drawn, with what stands out in it.
@@ -57,6 +68,10 @@ pub struct ReaderLayout {
     pub hit_lines: Vec<usize>,
     /// True for a response "not addressed to the Secretariat".
     pub not_addressed: bool,
+    /// The missions the response names, in the order first named.
+    pub missions: Vec<NamedMission>,
+    /// Other paragraphs whose response is word for word this one.
+    pub same_as: Vec<u32>,
 }
 
 impl ReaderLayout {
@@ -71,6 +86,8 @@ impl ReaderLayout {
             paragraphs: Vec::new(),
             hit_lines: Vec::new(),
             not_addressed: false,
+            missions: Vec::new(),
+            same_as: Vec::new(),
         };
         let Some((location, recommendation)) = key
             .location
@@ -99,6 +116,21 @@ impl ReaderLayout {
                 layout
                     .lines
                     .push(ReaderLine::Section(heading[range].to_string()));
+            }
+        }
+        layout.missions = named_missions(dataset, &recommendation.paragraphs);
+        if !layout.not_addressed {
+            layout.same_as = dataset
+                .recommendations()
+                .filter(|&(other, r)| {
+                    other != location && r.paragraphs == recommendation.paragraphs
+                })
+                .map(|(_, r)| r.para)
+                .collect();
+        }
+        for note in layout.notes() {
+            for range in wrap(&note, width) {
+                layout.lines.push(ReaderLine::Note(note[range].to_string()));
             }
         }
         let mut hit_index = 0;
@@ -140,6 +172,63 @@ impl ReaderLayout {
         }
         layout
     }
+}
+
+impl ReaderLayout {
+    /// The header's notes: `Missions: UNMOGIP, UNTSO, MINUSMA (place only)`, `Same text as ¶ 159`.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if !self.missions.is_empty() {
+            let names: Vec<String> = self
+                .missions
+                .iter()
+                .map(|mission| {
+                    let acronym = for_line(&mission.acronym);
+                    if mission.by_place {
+                        format!("{acronym} (place only)")
+                    } else {
+                        acronym.into_owned()
+                    }
+                })
+                .collect();
+            notes.push(format!("Missions: {}", names.join(", ")));
+        }
+        if !self.same_as.is_empty() {
+            let paras: Vec<String> = self
+                .same_as
+                .iter()
+                .map(|para| format!("¶ {para}"))
+                .collect();
+            notes.push(format!("Same text as {}", paras.join(", ")));
+        }
+        notes
+    }
+}
+
+/// The missions `paragraphs` name by acronym or official name, then those named only by a
+/// place, if the report names that mission somewhere (a place alone is a weak sign).
+fn named_missions(dataset: &Dataset, paragraphs: &[String]) -> Vec<NamedMission> {
+    let mut found: Vec<(usize, bool)> = Vec::new();
+    for paragraph in paragraphs {
+        for (mission, by_place) in crate::missions::named_or_placed(paragraph) {
+            match found.iter_mut().find(|(m, _)| *m == mission) {
+                Some(entry) => entry.1 &= by_place,
+                None => found.push((mission, by_place)),
+            }
+        }
+    }
+    let in_report = |acronym: &str| dataset.missions.iter().any(|m| m.acronym == acronym);
+    let (named, placed): (Vec<_>, Vec<_>) = found
+        .into_iter()
+        .filter_map(|(mission, by_place)| {
+            let acronym = crate::missions::GAZETTEER.get(mission)?.acronym;
+            (!by_place || in_report(acronym)).then(|| NamedMission {
+                acronym: acronym.to_string(),
+                by_place,
+            })
+        })
+        .partition(|mission| !mission.by_place);
+    named.into_iter().chain(placed).collect()
 }
 
 /// A paragraph as it may be drawn: unsafe characters made visible, tabs as spaces.

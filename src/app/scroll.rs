@@ -20,20 +20,31 @@ pub enum Motion {
     HalfPageDown,
     Top,
     Bottom,
+    /// One line, the view moving rather than the selection (`Ctrl-e`, `Ctrl-y`).
+    LineUp,
+    LineDown,
+    /// Row or line `n` (from 0), as `10G` asks.
+    To(usize),
 }
 
 /// A position after `motion` with pages of `page` rows, within `0..=last`.
 pub fn moved(position: usize, motion: Motion, page: usize, last: usize) -> usize {
+    moved_by(position, motion, 1, page, last)
+}
+
+/// A position after `motion` done `times` times (a count), within `0..=last`.
+pub fn moved_by(position: usize, motion: Motion, times: usize, page: usize, last: usize) -> usize {
     let half = (page / 2).max(1);
     let target = match motion {
-        Motion::Up => position.saturating_sub(1),
-        Motion::Down => position.saturating_add(1),
-        Motion::PageUp => position.saturating_sub(page),
-        Motion::PageDown => position.saturating_add(page),
-        Motion::HalfPageUp => position.saturating_sub(half),
-        Motion::HalfPageDown => position.saturating_add(half),
+        Motion::Up | Motion::LineUp => position.saturating_sub(times),
+        Motion::Down | Motion::LineDown => position.saturating_add(times),
+        Motion::PageUp => position.saturating_sub(page.saturating_mul(times)),
+        Motion::PageDown => position.saturating_add(page.saturating_mul(times)),
+        Motion::HalfPageUp => position.saturating_sub(half.saturating_mul(times)),
+        Motion::HalfPageDown => position.saturating_add(half.saturating_mul(times)),
         Motion::Top => 0,
         Motion::Bottom => last,
+        Motion::To(row) => row,
     };
     target.min(last)
 }
@@ -46,9 +57,9 @@ impl Scroll {
     }
 
     /// Moves the selection by `motion`, a page being the view's `height` rows.
-    pub fn apply(&mut self, motion: Motion, len: usize, height: usize) {
+    pub fn apply(&mut self, motion: Motion, times: usize, len: usize, height: usize) {
         let last = len.saturating_sub(1);
-        let target = moved(self.selected, motion, height.max(1), last);
+        let target = moved_by(self.selected, motion, times, height.max(1), last);
         self.select(target, len, height);
     }
 
@@ -93,6 +104,11 @@ mod tests {
         assert_eq!(moved(4, Motion::HalfPageUp, 10, 5), 0);
         assert_eq!(moved(3, Motion::Bottom, 10, 5), 5);
         assert_eq!(moved(3, Motion::HalfPageDown, 1, 9), 4);
+        assert_eq!(moved_by(3, Motion::Down, 5, 10, 50), 8);
+        assert_eq!(moved_by(3, Motion::PageDown, 3, 10, 50), 33);
+        assert_eq!(moved_by(3, Motion::To(9), 1, 10, 50), 9);
+        assert_eq!(moved_by(3, Motion::To(90), 1, 10, 50), 50);
+        assert_eq!(moved_by(3, Motion::Up, usize::MAX, 10, 50), 0);
     }
 
     #[test]

@@ -5,16 +5,17 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 
-use super::{Theme, clip, first_words, row};
+use super::{Theme, clip, first_words, row, width};
 use crate::app::{App, Pane, Source};
 use crate::sanitize::for_line;
+use crate::text::wrap;
 
 /// What the list shows for a response the Secretariat does not act on.
 pub const NOT_ADDRESSED_LABEL: &str = "· not addressed to the Secretariat";
 
 pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Pane::List;
-    let title = clip(&title(app), usize::from(rect.width.saturating_sub(2)));
+    let title = title(app, usize::from(rect.width.saturating_sub(2)));
     let block = theme.block(focused).title(title);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
@@ -27,7 +28,9 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         .map(|recommendation| recommendation.para.to_string().len())
         .max()
         .unwrap_or(0);
-    for (index, y) in (app.list.scroll.offset..app.list.items.len()).zip(inner.y..inner.bottom()) {
+    let item_height = crate::layout::list_item_height(inner);
+    let rows = (inner.y..inner.bottom()).step_by(usize::from(item_height));
+    for (index, y) in (app.list.scroll.offset..app.list.items.len()).zip(rows) {
         let Some(recommendation) = app.dataset.get(app.list.items[index]) else {
             continue;
         };
@@ -40,51 +43,95 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
                 .map_or(String::new(), |p| first_words(p));
             (words, theme.plain())
         };
-        let mut line = row(
+        let number = format!("¶ {:>para_width$} ", recommendation.para);
+        let indent = width(&number);
+        // Two rows: the opening words wrapped once, the rest of them cut on the second row.
+        let (first, second) = if item_height > 1 {
+            let lines = wrap(&words, cells.saturating_sub(indent).max(1));
+            let first = lines.first().map_or("", |range| &words[range.clone()]);
+            let second = lines.get(1).map_or("", |range| &words[range.start..]);
+            (first.to_string(), Some(second.to_string()))
+        } else {
+            (words, None)
+        };
+        let selected = index == app.list.scroll.selected;
+        let mut lines = vec![row(
             vec![
-                Span::styled(
-                    format!("¶ {:>para_width$} ", recommendation.para),
-                    theme.heading(),
-                ),
-                Span::styled(words, style),
+                Span::styled(number, theme.heading()),
+                Span::styled(first, style),
             ],
             None,
             cells,
-        );
-        if index == app.list.scroll.selected {
-            line = line.style(theme.selected(focused));
+        )];
+        if let Some(second) = second {
+            lines.push(row(
+                vec![
+                    Span::raw(" ".repeat(indent)),
+                    Span::styled(clip(&second, cells.saturating_sub(indent)), style),
+                ],
+                None,
+                cells,
+            ));
         }
-        frame.render_widget(
-            line,
-            Rect {
-                y,
-                height: 1,
-                ..inner
-            },
-        );
+        for (line, y) in lines.into_iter().zip(y..inner.bottom()) {
+            let line = if selected {
+                line.style(theme.selected(focused))
+            } else {
+                line
+            };
+            frame.render_widget(
+                line,
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+            );
+        }
     }
 }
 
-/// The section heading or the mission's acronym and place.
-fn title(app: &App) -> String {
-    match app.list.source {
-        Source::Section(s) => app
-            .dataset
-            .sections
-            .get(s)
-            .map_or(String::new(), |section| {
-                format!(" {} ", for_line(&section.heading()))
-            }),
-        Source::Mission(m) => app
-            .dataset
-            .missions
-            .get(m)
-            .map_or(String::new(), |mission| {
-                format!(
-                    " {} · {} ",
-                    for_line(&mission.acronym),
-                    for_line(&mission.location)
-                )
-            }),
-    }
+/// The section heading or the mission's acronym and place, then the position in the list
+/// (`VIII. Safety and security · 3/22`); the numeral or acronym alone when the heading does
+/// not fit in `cells`, so the position stays in view.
+fn title(app: &App, cells: usize) -> String {
+    let (long, short) = match app.list.source {
+        Source::Section(s) => {
+            app.dataset
+                .sections
+                .get(s)
+                .map_or((String::new(), String::new()), |section| {
+                    (
+                        for_line(&section.heading()).into_owned(),
+                        for_line(&section.number).into_owned(),
+                    )
+                })
+        }
+        Source::Mission(m) => {
+            app.dataset
+                .missions
+                .get(m)
+                .map_or((String::new(), String::new()), |mission| {
+                    let acronym = for_line(&mission.acronym).into_owned();
+                    (
+                        format!("{acronym} · {}", for_line(&mission.location)),
+                        acronym,
+                    )
+                })
+        }
+    };
+    let position = if app.list.items.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " · {}/{}",
+            app.list.scroll.selected + 1,
+            app.list.items.len()
+        )
+    };
+    [long, short]
+        .into_iter()
+        .map(|name| format!(" {name}{position} "))
+        .find(|title| width(title) <= cells)
+        .unwrap_or_else(|| clip(position.trim_start_matches(" · "), cells))
 }

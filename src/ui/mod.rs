@@ -27,7 +27,7 @@ pub use theme::Theme;
 /// Draws the whole screen.
 pub fn render(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let screen = layout::screen(area, app.focus);
+    let screen = layout::screen_for(area, app.focus, app.wants);
     let theme = Theme::new(app.color);
     if screen.too_small() {
         status::render_too_small(frame, area, &theme);

@@ -28,6 +28,11 @@ pub fn styled(
         ReaderLine::Section(text) => Line::styled(text.clone(), theme.section()),
         ReaderLine::Blank => Line::default(),
         ReaderLine::Empty(text) => Line::styled(text.clone(), theme.muted()),
+        ReaderLine::Note(text) => {
+            // The missions' acronyms stand out as they do in the text.
+            let marks = crate::app::reader::highlights(text, &[]);
+            styled_line(text, 0..text.len(), &marks, &[], theme.muted(), theme)
+        }
         ReaderLine::Text { paragraph, range } => {
             let Some(paragraph) = layout.paragraphs.get(*paragraph) else {
                 return Line::default();

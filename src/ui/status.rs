@@ -20,8 +20,15 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     }
     let (left, left_style) = match (&app.overlay, &app.message) {
         (Some(Overlay::Jump(prompt)), _) => (format!(" :{}", prompt.value()), theme.status()),
-        (_, Some(message)) => (format!(" {}", for_line(message)), theme.message()),
-        _ => (format!(" {}", location(app, cells)), theme.status()),
+        // The paragraph stays in view beside a message.
+        (_, Some(message)) => (
+            format!(" {}{} · {}", count(app), para(app), for_line(message)),
+            theme.message(),
+        ),
+        _ => (
+            format!(" {}{}", count(app), location(app, cells)),
+            theme.status(),
+        ),
     };
     // In the search and the picker their keys come first; the location only if it still fits.
     let keys_first = matches!(app.mode(), Mode::Search | Mode::Missions);
@@ -73,19 +80,48 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     }
 }
 
+/// The count typed so far before a motion (`5` of `5j`), as the status bar shows it.
+fn count(app: &App) -> String {
+    app.pending_count
+        .map_or(String::new(), |count| format!("{count}… "))
+}
+
+/// `¶ 165`, or what the reader shows instead.
+fn para(app: &App) -> String {
+    app.current()
+        .map_or("no ¶".to_string(), |(_, r)| format!("¶ {}", r.para))
+}
+
+/// How far back (and forward) the history goes: ` · ←2 →1`, empty when it is empty.
+fn history(app: &App) -> String {
+    let back = app.history.back.len();
+    let forward = app.history.forward.len();
+    match (back, forward) {
+        (0, 0) => String::new(),
+        (back, 0) => format!(" · ←{back}"),
+        (0, forward) => format!(" · →{forward}"),
+        (back, forward) => format!(" · ←{back} →{forward}"),
+    }
+}
+
 /// `VIII. Safety and security · ¶ 165 · 10 of 22`, shortened to fit `cells`; while the reader
-/// highlights search hits, `hit 2 of 5 · n/N · ` first.
+/// highlights search hits, `hit 2/5 · result 1/20 · ` first; the history's depth last.
 fn location(app: &App, cells: usize) -> String {
     let Some((location, recommendation)) = app.current() else {
         return String::from("nothing selected");
     };
+    let result = app
+        .result_position()
+        .map_or(String::new(), |(index, count)| {
+            format!("result {}/{count} · ", index + 1)
+        });
     let hits = match app.hit_position() {
-        Some((Some(current), count)) => format!("hit {} of {count} · n/N · ", current + 1),
-        Some((None, 1)) => "1 hit · n/N · ".to_string(),
-        Some((None, count)) => format!("{count} hits · n/N · "),
-        None => String::new(),
+        Some((Some(current), count)) => format!("hit {}/{count} · {result}", current + 1),
+        Some((None, 1)) => format!("1 hit · {result}"),
+        Some((None, count)) => format!("{count} hits · {result}"),
+        None => result,
     };
-    let cells = cells.saturating_sub(width(&hits));
+    let history = history(app);
     let count = app.list.items.len();
     let n = app.list.scroll.selected + 1;
     let section = app.dataset.sections.get(location.section);
@@ -111,11 +147,16 @@ fn location(app: &App, cells: usize) -> String {
             )
         }
     };
-    // The long form only when it leaves room for a few key hints.
+    // The long form only when it leaves room for a few key hints; the paragraph first when
+    // even the short one does not fit.
+    let long = format!("{hits}{long}{history}");
+    let short = format!("{hits}{short}{history}");
     if width(&long) + 30 <= cells {
-        hits + &long
+        long
+    } else if width(&short) + 2 <= cells {
+        short
     } else {
-        hits + &short
+        format!("¶ {para} · {hits}{short}")
     }
 }
 
