@@ -98,9 +98,9 @@ fn mouse(button: u8, column: u16, row: u16) -> String {
 fn clicks_and_the_wheel_work_in_a_real_terminal() {
     let mut browser = Browser::start(100, 24);
     browser.wait_for_all(&["¶ 18 · 1 of 2", "q quit"]);
-    // At 100x24: a title line, then the tree (25 cells), the list (20), the reader.
-    // The list's second row is ¶ 22.
-    browser.send(&mouse(0, 30, 3));
+    // At 100x24: a title line, then the tree (22 cells), the list (24), the reader. The list
+    // gives each entry two rows: its third row is ¶ 22.
+    browser.send(&mouse(0, 30, 4));
     browser.wait_for_all(&["I. Introduction · ¶ 22 · 2 of 2", "An informal briefing"]);
     // The eighth row of the tree is section VIII; its first response overflows the reader.
     browser.send(&mouse(0, 5, 9));
@@ -137,7 +137,7 @@ fn search_minusma_open_a_result_and_step_through_its_hits() {
     browser.send("\r");
     browser.wait_for_screen("the reader at the first hit", |screen| {
         let text = screen.contents();
-        text.contains("hit 1 of") && text.contains("of A/75/19") && screen.hide_cursor()
+        text.contains("hit 1/") && text.contains("of A/75/19") && screen.hide_cursor()
     });
     let screen = browser.screen();
     let status = screen.lines().last().unwrap_or("").to_string();
@@ -155,8 +155,8 @@ fn search_minusma_open_a_result_and_step_through_its_hits() {
         .expect("the report names MINUSMA");
     assert!(minusma.paras.contains(&para), "¶ {para} names MINUSMA");
     assert!(screen.contains(&format!("¶ {para} of A/75/19")), "{screen}");
-    // The word is in the reader, right of the tree (30 columns) and the list (24).
-    let reader_column = 54;
+    // The word is in the reader, right of the tree (32 columns) and the list (24).
+    let reader_column = 56;
     assert!(
         screen.lines().any(|line| {
             let right: String = line.chars().skip(reader_column).collect();
@@ -166,17 +166,86 @@ fn search_minusma_open_a_result_and_step_through_its_hits() {
     );
 
     let hits: usize = status
-        .split("hit 1 of ")
+        .split("hit 1/")
         .nth(1)
         .and_then(|rest| rest.split_whitespace().next())
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("a hit count in the status bar: {status:?}"));
     browser.send("n");
-    browser.wait_for_text(&format!("hit {} of {hits}", 2.min(hits)));
+    if hits > 1 {
+        browser.wait_for_text(&format!("hit 2/{hits}"));
+    } else {
+        // One hit: n goes on to the next result.
+        browser.wait_for_text("result 2/");
+    }
     browser.send("\x1b");
     browser.wait_for("the hits to be cleared", |screen| {
-        !screen.contains("n/N") && screen.contains(&format!("¶ {para} · "))
+        !screen.contains("result ") && screen.contains(" · ¶ ")
     });
+    browser.send("q");
+    assert!(browser.wait_exit());
+    browser.assert_restored();
+}
+
+/// The paragraph the reader shows, from its heading (`¶ 165 of A/75/19`).
+fn reader_para(screen: &str) -> Option<u32> {
+    screen.split("¶ ").find_map(|rest| {
+        let (number, tail) = rest.split_once(' ')?;
+        tail.starts_with("of A/75/19")
+            .then(|| number.parse().ok())
+            .flatten()
+    })
+}
+
+#[test]
+fn read_like_a_reader_at_60x20() {
+    let mut browser = Browser::start(60, 20);
+    browser.wait_for_all(&["¶ 18 of A/75/19", "? help"]);
+
+    // Jumps are recorded: Backspace and Ctrl-o go back.
+    browser.send(":165\r");
+    browser.wait_for_text("¶ 165 of A/75/19");
+    browser.send(":37\r");
+    browser.wait_for_text("¶ 37 of A/75/19");
+    browser.send("\x7f");
+    browser.wait_for_text("¶ 165 of A/75/19");
+    browser.send("\x0f");
+    browser.wait_for_text("¶ 18 of A/75/19");
+
+    // Eight `}` from the first section reach the last; `[` crosses back into section VIII.
+    browser.send("}}}}}}}}");
+    browser.wait_for_all(&["¶ 183 of A/75/19", "IX · ¶ 183"]);
+    browser.send("[");
+    browser.wait_for_all(&["¶ 177 of A/75/19", "VIII · ¶ 177"]);
+
+    // n goes from hit to hit and on from result to result.
+    browser.send("/monusco\r");
+    browser.wait_for_text("hit 1/");
+    let mut visited = std::collections::BTreeSet::new();
+    let mut status = String::new();
+    for _ in 0..12 {
+        let screen = browser.screen();
+        visited.extend(reader_para(&screen));
+        status = screen.lines().last().unwrap_or("").to_string();
+        browser.send("n");
+        let before = status.clone();
+        browser.wait_for("the next hit", |screen| {
+            screen.lines().last().unwrap_or("") != before
+        });
+    }
+    visited.extend(reader_para(&browser.screen()));
+    assert!(
+        visited.len() > 1,
+        "n visits {visited:?}; last status {status:?}"
+    );
+
+    // `?` then `q` closes the help and leaves the browser running.
+    browser.send("?");
+    browser.wait_for_text("Esc closes");
+    browser.send("q");
+    browser.wait_for("the help to close", |screen| !screen.contains("Esc closes"));
+    browser.send(":18\r");
+    browser.wait_for_text("¶ 18 of A/75/19");
     browser.send("q");
     assert!(browser.wait_exit());
     browser.assert_restored();
