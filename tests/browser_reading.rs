@@ -418,6 +418,14 @@ fn the_status_bar_always_shows_the_paragraph() {
     typed(&mut app, ":165\n:17\n");
     assert!(app.message.is_some());
     assert!(status(&app).starts_with(" ¶ 165 · "), "{}", status(&app));
+    ch(&mut app, ':');
+    typed(&mut app, "4");
+    assert!(
+        status(&app).starts_with(" :4 · from ¶ 165"),
+        "{}",
+        status(&app)
+    );
+    press(&mut app, KeyCode::Esc);
     ch(&mut app, '/');
     typed(&mut app, "minusma\n");
     let status = status(&app);
@@ -486,4 +494,13 @@ fn identical_responses_say_so_both_ways() {
     }
     // A response like no other says nothing.
     assert!(notes(&mut app, 18).is_empty());
+}
+
+#[test]
+fn the_readme_way_to_165_by_sections() {
+    let mut app = app();
+    typed(&mut app, "7}9]");
+    assert_eq!(para(&app), Some(165));
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(para(&app), Some(18), "back to where the jump left");
 }

@@ -19,7 +19,11 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         hints.insert(0, bindings::CLEAR_HITS_HINT);
     }
     let (left, left_style) = match (&app.overlay, &app.message) {
-        (Some(Overlay::Jump(prompt)), _) => (format!(" :{}", prompt.value()), theme.status()),
+        // The paragraph being left stays in view after what is typed.
+        (Some(Overlay::Jump(prompt)), _) => (
+            format!(" :{} · from {}", prompt.value(), para(app)),
+            theme.status(),
+        ),
         // The paragraph stays in view beside a message.
         (_, Some(message)) => (
             format!(" {}{} · {}", count(app), para(app), for_line(message)),
