@@ -22,6 +22,8 @@ pub const LIST_MIN: u16 = 24;
 pub const READER_MIN: u16 = TREE_MIN_WIDTH - TREE_MIN - LIST_MIN;
 /// A reader this wide (borders included) reads well; past it the tree and the list grow first.
 pub const READER_COMFORT: u16 = 66;
+/// The list grows to this width along with the reader: two rows of about 20 characters.
+pub const LIST_COMFORT: u16 = 30;
 /// The widest a list gets by default (its entries' opening words, two rows each).
 pub const LIST_WANT: u16 = 60;
 /// Below this width only the focused pane (list or reader) is shown, full width.
@@ -114,29 +116,32 @@ impl Default for Wants {
 }
 
 /// The widths of the tree, the list and the reader on a body `width` cells wide, all three
-/// shown (`width` at least [`TREE_MIN_WIDTH`]): each starts at its minimum; the reader and the
-/// tree share what is left until the reader is comfortable, then the tree grows to show every
+/// shown (`width` at least [`TREE_MIN_WIDTH`]): each starts at its minimum; then the three
+/// grow a cell at a time each, until the reader is comfortable and the list shows about 40
+/// characters of each entry; then the tree grows to show every
 /// title, the list to show more words, and the reader takes the rest (its text stays capped at
 /// [`READER_MAX_MEASURE`]).
 pub fn three_panes(width: u16, wants: Wants) -> (u16, u16, u16) {
     let mut tree = TREE_MIN;
     let mut list = LIST_MIN;
-    let mut reader = width.saturating_sub(tree + list);
-    let mut spare = reader.saturating_sub(READER_MIN);
-    reader -= spare;
-    let give = |spare: &mut u16, size: &mut u16, cap: u16| {
-        let add = cap.saturating_sub(*size).min(*spare);
+    let mut reader = READER_MIN.min(width.saturating_sub(tree + list));
+    let mut spare = width.saturating_sub(tree + list + reader);
+    let give = |spare: &mut u16, size: &mut u16, cap: u16, most: u16| {
+        let add = cap.saturating_sub(*size).min(*spare).min(most);
         *size += add;
         *spare -= add;
+        add
     };
-    let shared =
-        spare.min(2 * (READER_COMFORT - READER_MIN).min(wants.tree.saturating_sub(TREE_MIN)));
-    spare -= shared;
-    reader += shared / 2;
-    tree += shared - shared / 2;
-    give(&mut spare, &mut reader, READER_COMFORT);
-    give(&mut spare, &mut tree, wants.tree);
-    give(&mut spare, &mut list, wants.list);
+    loop {
+        let given = give(&mut spare, &mut reader, READER_COMFORT, 1)
+            + give(&mut spare, &mut tree, wants.tree, 1)
+            + give(&mut spare, &mut list, LIST_COMFORT.min(wants.list), 1);
+        if given == 0 {
+            break;
+        }
+    }
+    give(&mut spare, &mut tree, wants.tree, u16::MAX);
+    give(&mut spare, &mut list, wants.list, u16::MAX);
     reader += spare;
     (tree, list, reader)
 }
@@ -391,8 +396,8 @@ mod tests {
             assert!(tree >= TREE_MIN && list >= LIST_MIN && reader >= READER_MIN);
         }
         assert_eq!(at(100), (22, 24, 54));
-        let (tree, _, reader) = at(120);
-        assert!(reader >= 60 && tree >= 30, "{:?}", at(120));
+        let (tree, list, reader) = at(120);
+        assert!(reader >= 60 && tree >= 26 && list >= 30, "{:?}", at(120));
         assert_eq!(at(160).0, 63, "every title in full at 160");
         let (_, list, reader) = at(200);
         assert_eq!(list, 60);

@@ -44,11 +44,7 @@ fn navigate_to_section_viii_jump_to_165_and_quit() {
     }
 
     browser.send(":165\r");
-    browser.wait_for_all(&[
-        "¶ 165 of A/75/19",
-        "resolution 2589 (2021)",
-        "· ¶ 165 · 10 of 22",
-    ]);
+    browser.wait_for_all(&["¶ 165 of A/75/19", "resolution 2589", "· ¶ 165 · 10 of 22"]);
 
     browser.send(":17\r");
     browser.wait_for_text("No response to ¶ 17 · nearest: ¶ 18");
@@ -155,8 +151,8 @@ fn search_minusma_open_a_result_and_step_through_its_hits() {
         .expect("the report names MINUSMA");
     assert!(minusma.paras.contains(&para), "¶ {para} names MINUSMA");
     assert!(screen.contains(&format!("¶ {para} of A/75/19")), "{screen}");
-    // The word is in the reader, right of the tree (32 columns) and the list (24).
-    let reader_column = 56;
+    // The word is in the reader, right of the tree (29 columns) and the list (30).
+    let reader_column = 59;
     assert!(
         screen.lines().any(|line| {
             let right: String = line.chars().skip(reader_column).collect();

@@ -50,40 +50,67 @@ fn every_title_in_full_at_160_columns() {
 
 #[test]
 fn list_entries_say_what_they_are_at_120_columns() {
+    // Every entry of every section, as drawn: its two rows hold 30 characters or more of the
+    // response's opening words.
     let mut app = app_at(120, 40);
-    jump(&mut app, 53);
-    let text = screen_text(draw(&app).backend().buffer());
-    let list = app.screen().inner(Pane::List).unwrap();
-    let rows: Vec<String> = text
-        .lines()
-        .map(|line| {
-            line.chars()
-                .skip(usize::from(list.x))
-                .take(usize::from(list.width))
-                .collect::<String>()
-        })
-        .collect();
-    let at = rows
-        .iter()
-        .position(|row| row.starts_with("¶ 53"))
-        .expect("¶ 53 in the list");
-    // The opening words over the entry's two rows, without the number and the ellipsis.
-    let words = format!("{} {}", &rows[at]["¶ 53 ".len()..], rows[at + 1].trim());
-    let words = words
-        .trim_end_matches('…')
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let response = &app
-        .dataset
-        .get(app.dataset.find(53).unwrap())
-        .unwrap()
-        .paragraphs[0];
-    assert!(words.chars().count() >= 30, "{words:?}");
-    assert!(
-        response.starts_with(words.trim_end_matches(|c: char| c.is_alphanumeric())),
-        "{words:?}"
-    );
+    for section in 0..app.dataset.sections.len() {
+        let first = app.dataset.sections[section].recommendations[0].para;
+        jump(&mut app, first);
+        app.update(Command::FocusLeft);
+        let entries = app.list.items.len();
+        for index in 0..entries {
+            if index > 0 {
+                app.update(Command::Down);
+            }
+            let text = screen_text(draw(&app).backend().buffer());
+            let list = app.screen().inner(Pane::List).unwrap();
+            let rows: Vec<String> = text
+                .lines()
+                .map(|line| {
+                    line.chars()
+                        .skip(usize::from(list.x))
+                        .take(usize::from(list.width))
+                        .collect::<String>()
+                })
+                .collect();
+            let recommendation = app.dataset.get(app.list.items[index]).unwrap();
+            if recommendation.is_not_addressed() {
+                continue;
+            }
+            let number = format!("¶ {} ", recommendation.para);
+            let at = rows
+                .iter()
+                .position(|row| {
+                    row.trim_start_matches("¶ ")
+                        .trim_start()
+                        .starts_with(&number[3..])
+                        && row.starts_with("¶")
+                })
+                .unwrap_or_else(|| panic!("{number} in the list:\n{text}"));
+            let words = format!(
+                "{} {}",
+                rows[at]
+                    .split_at(rows[at].find(&number[3..]).unwrap() + number.len() - 3)
+                    .1,
+                rows[at + 1].trim()
+            );
+            let words: Vec<&str> = words.trim_end_matches('…').split_whitespace().collect();
+            let words = words.join(" ");
+            assert!(
+                words.chars().count() >= 30,
+                "¶ {}: {words:?}",
+                recommendation.para
+            );
+            // The same characters as the response's start (a line may break after a hyphen).
+            let squeeze = |text: &str| text.split_whitespace().collect::<String>();
+            let cut = words.trim_end_matches(|c: char| c.is_alphanumeric());
+            assert!(
+                squeeze(&recommendation.paragraphs[0]).starts_with(&squeeze(cut)),
+                "¶ {}: {words:?}",
+                recommendation.para
+            );
+        }
+    }
 }
 
 #[test]
