@@ -2,7 +2,12 @@
 //! mouse and resizes here. Pure, so the bindings are tested without a terminal.
 //!
 //! In a prompt every printable key is text: only the keys the table binds there (arrows,
-//! Ctrl and Alt chords, Enter, Backspace, Esc) do something else.
+//! Ctrl and Alt chords, Enter, Backspace, Esc) do something else. Outside a prompt a key the
+//! table does not bind becomes [`Command::UnknownKey`], so the status bar can say so.
+//!
+//! Most terminals send the same byte for `Ctrl-i` and `Tab`, and crossterm reports it as `Tab`
+//! unless the kitty keyboard protocol is on (c34 does not ask for it): the table binds `Ctrl-i`
+//! for the terminals that tell them apart, and `Alt-→` everywhere.
 
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,

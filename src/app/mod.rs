@@ -3,9 +3,11 @@
 //! [`crate::layout`], the same plain functions the renderer draws with; the reader's wrapped
 //! text is laid out once per (recommendation, width, search) and cached here.
 //!
-//! The state is split by component: [`navigation`] (tree, list, reader panes), [`finding`]
-//! (the `/` search, the mission picker, `n`/`N`), [`chooser`] and [`prompt`] (the widgets they
-//! share), [`scroll`] (one scroll type for every list), [`reader`] (the cached reader layout).
+//! The state is split by component: [`navigation`] (tree, list, reader panes; `]` `[` across
+//! sections, `}` `{`), [`finding`] (the `/` search, the mission picker, `n`/`N` across results),
+//! [`history`] (back and forward through the places jumps left), [`chooser`] and [`prompt`]
+//! (the widgets they share), [`scroll`] (one scroll type for every list, counts included),
+//! [`reader`] (the cached reader layout and its header).
 
 pub mod chooser;
 pub mod finding;
