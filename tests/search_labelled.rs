@@ -250,10 +250,16 @@ fn the_dataset_mission_index_agrees_with_the_labels() {
         acronyms,
         [
             "MINUSCA", "MINUSMA", "MONUSCO", "UNAMID", "UNFICYP", "UNISFA", "UNMIK", "UNMISS",
-            "UNMOGIP", "UNTSO", "BINUH", "UNITAMS", "UNOAU", "UNOCA"
+            "UNMOGIP", "UNTSO", "BINUH", "UNITAMS", "UNOAU", "UNOCA", "AMISOM", "Barkhane",
+            "EUTM Mali", "FC-G5S"
         ],
-        "only the missions the report names, in gazetteer order"
+        "only the missions the report names, in gazetteer order, partners last"
     );
+    // Partners: ¶ 68 names the African Union Mission in Somalia, ¶ 150 the other three.
+    assert_eq!(paras("AMISOM"), [68]);
+    assert_eq!(paras("Barkhane"), [150]);
+    assert_eq!(paras("EUTM Mali"), [150]);
+    assert_eq!(paras("FC-G5S"), [150]);
 }
 
 #[test]
