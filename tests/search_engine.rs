@@ -108,9 +108,10 @@ fn phrases_need_the_words_together_in_one_sentence() {
         (3, "Their protection. Of civilians, later."),
     ]));
     assert_eq!(paras(&index, "\"protection of civilians\""), [1]);
+    // Unquoted, "of" is optional: the words AND, the phrase first, then one sentence.
     assert_eq!(
         paras(&index, "protection of civilians"),
-        [1, 3],
+        [1, 2, 3],
         "AND, not a phrase"
     );
     // A hyphenated term is a phrase whose last word may be a prefix.

@@ -29,6 +29,7 @@
 //! to 40 for having more of the query in one sentence and up to 20 for query terms next to
 //! each other in the order typed, plus up to 5 for repetition; ties in document order.
 
+mod alias;
 mod index;
 mod matching;
 pub mod query;
@@ -41,6 +42,8 @@ use serde::Serialize;
 
 use crate::dataset::Location;
 
+pub use crate::missions::By;
+pub use alias::{ALIASES, Alias};
 pub use index::SearchIndex;
 pub use matching::{FUZZY_THRESHOLD_PERCENT, MIN_FORGIVING_CHARS, Tier};
 pub use query::{Mode, Query, Term};
@@ -58,6 +61,17 @@ pub struct Hit {
     pub snippet: Snippet,
     /// Every matched range in the recommendation, in reading order.
     pub highlights: Vec<Highlight>,
+    /// Each mission the query names (by acronym, name, place or alias) that this response
+    /// names, with the strongest way it names it, in gazetteer order.
+    pub missions: Vec<MissionMatch>,
+}
+
+/// Why a hit matched a mission of the query: which mission, and how the response names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MissionMatch {
+    /// The gazetteer's acronym (or a partner's short name).
+    pub acronym: String,
+    pub by: By,
 }
 
 /// A matched range of one paragraph of a recommendation.
