@@ -786,7 +786,9 @@ mod tests {
     #[test]
     fn named_in_gives_each_mission_once_by_its_strongest_name() {
         assert_eq!(
-            named("In Mali, MINUSMA works. The United Nations Multidimensional Integrated Stabilization Mission in Mali too."),
+            named(
+                "In Mali, MINUSMA works. The United Nations Multidimensional Integrated Stabilization Mission in Mali too."
+            ),
             // Mali is also the place of a partner, the EU Training Mission.
             [("MINUSMA", By::Acronym), ("EUTM Mali", By::Place)]
         );

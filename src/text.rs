@@ -194,12 +194,12 @@ pub fn is_case_sensitive(word: &str) -> bool {
 pub const STOPWORDS: &[&str] = &[
     "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
     "been", "being", "both", "but", "by", "can", "could", "did", "do", "does", "each", "for",
-    "from", "had", "has", "have", "he", "her", "his", "if", "in", "into", "is", "it", "its",
-    "may", "more", "most", "must", "of", "on", "onto", "or", "other", "our", "over", "s",
-    "shall", "she", "should", "so", "some", "such", "than", "that", "the", "their", "them",
-    "then", "there", "these", "they", "this", "those", "through", "to", "under", "until",
-    "upon", "was", "we", "were", "what", "when", "where", "whether", "which", "while", "who",
-    "whom", "whose", "why", "will", "with", "within", "would",
+    "from", "had", "has", "have", "he", "her", "his", "if", "in", "into", "is", "it", "its", "may",
+    "more", "most", "must", "of", "on", "onto", "or", "other", "our", "over", "s", "shall", "she",
+    "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there",
+    "these", "they", "this", "those", "through", "to", "under", "until", "upon", "was", "we",
+    "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why",
+    "will", "with", "within", "would",
 ];
 
 /// True for a folded word of [`STOPWORDS`].
@@ -210,8 +210,9 @@ pub fn is_stopword(folded: &str) -> bool {
 /// The stem of a folded word (Snowball English, with a few irregular plurals), so that
 /// `deploying`, `deployed` and `deployment` meet at `deploy`.
 pub fn stem(folded: &str) -> std::borrow::Cow<'_, str> {
-    static STEMMER: std::sync::LazyLock<rust_stemmers::Stemmer> =
-        std::sync::LazyLock::new(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
+    static STEMMER: std::sync::LazyLock<rust_stemmers::Stemmer> = std::sync::LazyLock::new(|| {
+        rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English)
+    });
     const IRREGULAR: &[(&str, &str)] = &[
         ("children", "child"),
         ("men", "man"),
@@ -290,8 +291,8 @@ pub fn fit(text: &str, cells: usize) -> String {
 /// the hyphen of a hyphenated word (no hyphen is ever added); words wider than a line are split. The reader, the help and
 /// `c34 show` all wrap with this, so they agree.
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
-    let options = textwrap::Options::new(width.max(1))
-        .word_separator(textwrap::WordSeparator::AsciiSpace);
+    let options =
+        textwrap::Options::new(width.max(1)).word_separator(textwrap::WordSeparator::AsciiSpace);
     let mut cursor = 0;
     textwrap::wrap(text, options)
         .iter()

@@ -249,9 +249,24 @@ fn the_dataset_mission_index_agrees_with_the_labels() {
     assert_eq!(
         acronyms,
         [
-            "MINUSCA", "MINUSMA", "MONUSCO", "UNAMID", "UNFICYP", "UNISFA", "UNMIK", "UNMISS",
-            "UNMOGIP", "UNTSO", "BINUH", "UNITAMS", "UNOAU", "UNOCA", "AMISOM", "Barkhane",
-            "EUTM Mali", "FC-G5S"
+            "MINUSCA",
+            "MINUSMA",
+            "MONUSCO",
+            "UNAMID",
+            "UNFICYP",
+            "UNISFA",
+            "UNMIK",
+            "UNMISS",
+            "UNMOGIP",
+            "UNTSO",
+            "BINUH",
+            "UNITAMS",
+            "UNOAU",
+            "UNOCA",
+            "AMISOM",
+            "Barkhane",
+            "EUTM Mali",
+            "FC-G5S"
         ],
         "only the missions the report names, in gazetteer order, partners last"
     );

@@ -381,61 +381,7 @@ impl Builder {
             postings[next[entry as usize] as usize] = to_u32(position);
             next[entry as usize] += 1;
         }
-        let mut arena = String::new();
-        let mut entries: Vec<Entry> = Vec::with_capacity(spellings.len());
-        let mut masks = Vec::with_capacity(spellings.len());
-        for (new, &old) in order.iter().enumerate() {
-            let (range, folded, _) = &spellings[old as usize];
-            let surface = &text[range.clone()];
-            let surface_start = to_u32(arena.len());
-            arena.push_str(surface);
-            let folded_start = if folded == surface {
-                surface_start
-            } else {
-                let start = to_u32(arena.len());
-                arena.push_str(folded);
-                start
-            };
-            // Case variants are neighbours with one folded form: stem it once.
-            let (stem, stem_len, stop) = match entries.last() {
-                Some(last)
-                    if arena[last.folded as usize..(last.folded + last.folded_len) as usize]
-                        == **folded =>
-                {
-                    (last.stem, last.stem_len, last.stop)
-                }
-                _ => {
-                    let stem = text::stem(folded);
-                    let stem_len = u16::try_from(stem.len()).unwrap_or(0);
-                    let at = if folded.starts_with(stem.as_ref()) {
-                        folded_start
-                    } else {
-                        let start = to_u32(arena.len());
-                        arena.push_str(&stem[..usize::from(stem_len)]);
-                        start
-                    };
-                    (at, stem_len, text::is_stopword(folded))
-                }
-            };
-            entries.push(Entry {
-                surface: surface_start,
-                surface_len: to_u32(surface.len()),
-                folded: folded_start,
-                folded_len: to_u32(folded.len()),
-                folded_chars: to_u32(folded.chars().count()),
-                postings: counts[new],
-                stem,
-                stem_len,
-                stop,
-            });
-            masks.push(char_mask(folded));
-        }
-        let stem_of = |e: u32| {
-            let e = &entries[e as usize];
-            &arena[e.stem as usize..e.stem as usize + usize::from(e.stem_len)]
-        };
-        let mut by_stem: Vec<u32> = (0..to_u32(entries.len())).collect();
-        by_stem.sort_by(|&a, &b| stem_of(a).cmp(stem_of(b)));
+        let (arena, entries, masks, by_stem) = vocabulary(&text, &spellings, &order, &counts);
         let mut index = SearchIndex {
             text,
             paragraph_starts,
@@ -464,6 +410,72 @@ impl Builder {
         index.key_hits.shrink_to_fit();
         index
     }
+}
+
+/// The vocabulary in `order`: the arena of spellings, folded forms and stems, the entries, their
+/// character masks, and the entries sorted by stem.
+fn vocabulary(
+    text: &str,
+    spellings: &[(Range<usize>, String, &'static [usize])],
+    order: &[u32],
+    counts: &[u32],
+) -> (String, Vec<Entry>, Vec<u64>, Vec<u32>) {
+    let mut arena = String::new();
+    let mut entries: Vec<Entry> = Vec::with_capacity(spellings.len());
+    let mut masks = Vec::with_capacity(spellings.len());
+    for (new, &old) in order.iter().enumerate() {
+        let (range, folded, _) = &spellings[old as usize];
+        let surface = &text[range.clone()];
+        let surface_start = to_u32(arena.len());
+        arena.push_str(surface);
+        let folded_start = if folded == surface {
+            surface_start
+        } else {
+            let start = to_u32(arena.len());
+            arena.push_str(folded);
+            start
+        };
+        // Case variants are neighbours with one folded form: stem it once.
+        let (stem, stem_len, stop) = match entries.last() {
+            Some(last)
+                if arena[last.folded as usize..(last.folded + last.folded_len) as usize]
+                    == **folded =>
+            {
+                (last.stem, last.stem_len, last.stop)
+            }
+            _ => {
+                let stem = text::stem(folded);
+                let stem_len = u16::try_from(stem.len()).unwrap_or(0);
+                let at = if folded.starts_with(stem.as_ref()) {
+                    folded_start
+                } else {
+                    let start = to_u32(arena.len());
+                    arena.push_str(&stem[..usize::from(stem_len)]);
+                    start
+                };
+                (at, stem_len, text::is_stopword(folded))
+            }
+        };
+        entries.push(Entry {
+            surface: surface_start,
+            surface_len: to_u32(surface.len()),
+            folded: folded_start,
+            folded_len: to_u32(folded.len()),
+            folded_chars: to_u32(folded.chars().count()),
+            postings: counts[new],
+            stem,
+            stem_len,
+            stop,
+        });
+        masks.push(char_mask(folded));
+    }
+    let stem_of = |e: u32| {
+        let e = &entries[e as usize];
+        &arena[e.stem as usize..e.stem as usize + usize::from(e.stem_len)]
+    };
+    let mut by_stem: Vec<u32> = (0..to_u32(entries.len())).collect();
+    by_stem.sort_by(|&a, &b| stem_of(a).cmp(stem_of(b)));
+    (arena, entries, masks, by_stem)
 }
 
 #[cfg(test)]

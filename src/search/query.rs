@@ -288,9 +288,20 @@ mod tests {
             .groups()
             .map(|g| g.iter().map(|t| t.words[0].as_str()).collect())
             .collect();
-        assert_eq!(groups, [vec!["women", "gender"], vec!["parity", "balance"], vec!["x"]]);
+        assert_eq!(
+            groups,
+            [
+                vec!["women", "gender"],
+                vec!["parity", "balance"],
+                vec!["x"]
+            ]
+        );
         // A bar without a term on one side, or inside a word, joins nothing.
-        let lone: Vec<usize> = Query::parse("| a | | b |").terms.iter().map(|t| t.group).collect();
+        let lone: Vec<usize> = Query::parse("| a | | b |")
+            .terms
+            .iter()
+            .map(|t| t.group)
+            .collect();
         assert_eq!(lone, [0, 0]);
         assert_eq!(Query::parse("a|b").terms[0].words, ["a", "b"]);
     }

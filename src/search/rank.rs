@@ -482,8 +482,8 @@ impl SearchIndex {
         at
     }
 
-    /// Highlights that join a match of one clause to a match of the next across the
-    /// stopwords between them, so `protection of civilians` is one run, "of" included.
+    /// Highlights that join a match of one clause to a match of the next right after it or
+    /// across stopwords, so `protection of civilians` is one run, "of" included.
     fn runs(&self, clauses: &[Vec<Occurrence>], tokens: &std::ops::Range<u32>) -> Vec<(u32, u32)> {
         let mut runs = Vec::new();
         for pair in clauses.windows(2) {
@@ -494,7 +494,7 @@ impl SearchIndex {
                 let end = o.token + o.len.max(1);
                 let sentence_end = self.sentence_starts[self.sentence_of(o.token) + 1];
                 let reach = self.skip_stopwords(end, sentence_end);
-                if reach == end || reach >= sentence_end {
+                if reach >= sentence_end {
                     continue;
                 }
                 let at = next.partition_point(|b| b.token < reach);
@@ -669,11 +669,18 @@ fn plan(gazetteer: &Gazetteer, query: &Query) -> (Vec<Required>, Vec<Clause>) {
         let group = groups[i];
         let [term] = group else {
             // Alternatives: the negated ones are satisfied by their absence.
-            let (negated, plain): (Vec<&Term>, Vec<&Term>) =
-                group.iter().partition(|t| t.negated);
+            let (negated, plain): (Vec<&Term>, Vec<&Term>) = group.iter().partition(|t| t.negated);
             required.push(Required {
-                clause: Clause::Any(plain.into_iter().map(|t| term_clause(gazetteer, t)).collect()),
-                unless: negated.into_iter().map(|t| term_clause(gazetteer, t)).collect(),
+                clause: Clause::Any(
+                    plain
+                        .into_iter()
+                        .map(|t| term_clause(gazetteer, t))
+                        .collect(),
+                ),
+                unless: negated
+                    .into_iter()
+                    .map(|t| term_clause(gazetteer, t))
+                    .collect(),
             });
             i += 1;
             continue;
@@ -846,22 +853,22 @@ mod tests {
     fn name_all(positive: &[Required], negative: &[Clause]) -> Vec<String> {
         fn name(c: &Clause) -> String {
             match c {
-            Clause::Word { word, tiers, .. } => format!("{word}:{tiers:?}"),
-            Clause::Phrase {
-                words, last_prefix, ..
-            } => format!(
-                "\"{}\"{}",
-                words.join(" "),
-                if *last_prefix { "*" } else { "" }
-            ),
-            Clause::Mission { key } => {
-                let key = missions::gazetteer().key(*key).unwrap();
-                format!("mission:{}", key.words.join(" "))
-            }
-            Clause::Any(alternatives) => {
-                let names: Vec<String> = alternatives.iter().map(name).collect();
-                format!("any({})", names.join(", "))
-            }
+                Clause::Word { word, tiers, .. } => format!("{word}:{tiers:?}"),
+                Clause::Phrase {
+                    words, last_prefix, ..
+                } => format!(
+                    "\"{}\"{}",
+                    words.join(" "),
+                    if *last_prefix { "*" } else { "" }
+                ),
+                Clause::Mission { key } => {
+                    let key = missions::gazetteer().key(*key).unwrap();
+                    format!("mission:{}", key.words.join(" "))
+                }
+                Clause::Any(alternatives) => {
+                    let names: Vec<String> = alternatives.iter().map(name).collect();
+                    format!("any({})", names.join(", "))
+                }
             }
         }
         positive
@@ -947,8 +954,14 @@ mod tests {
             plan_of("women | gender parity"),
             ["any(women:All, gender:All)", "parity:All"]
         );
-        assert_eq!(plan_of("mali | cyprus"), ["any(mission:mali, mission:cyprus)"]);
-        assert_eq!(plan_of("tion$ ^vacc"), ["tion:ExactOrSuffix", "vacc:ExactOrPrefix"]);
+        assert_eq!(
+            plan_of("mali | cyprus"),
+            ["any(mission:mali, mission:cyprus)"]
+        );
+        assert_eq!(
+            plan_of("tion$ ^vacc"),
+            ["tion:ExactOrSuffix", "vacc:ExactOrPrefix"]
+        );
         let (required, _) = plan(missions::gazetteer(), &Query::parse("a | !covid"));
         assert_eq!(required.len(), 1);
         assert_eq!(required[0].unless.len(), 1);
