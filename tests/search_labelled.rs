@@ -299,7 +299,7 @@ fn response_words(dataset: &Dataset) -> Vec<(u32, Vec<String>)> {
         .recommendations()
         .map(|(_, rec)| {
             let text = rec.paragraphs.join(" \u{2029} ").to_lowercase();
-            let text = text.replace('é', "e").replace('è', "e");
+            let text = text.replace(['é', 'è'], "e");
             let words = text
                 .split(|c: char| !c.is_alphanumeric() && c != '\u{2029}')
                 .filter(|w| !w.is_empty())
@@ -351,6 +351,11 @@ fn union(sets: &[&BTreeSet<u32>]) -> BTreeSet<u32> {
 
 #[allow(clippy::too_many_lines)]
 fn rule_cases(dataset: &Dataset) -> Vec<RuleCase> {
+    // Word forms, as read in the report's vocabulary.
+    const PROTECTION: &[&str] = &["protect", "protecting", "protection", "protective"];
+    const CIVILIANS: &[&str] = &["civilian", "civilians"];
+    const WOMEN: &[&str] = &["woman", "women"];
+    const PEACEKEEPERS: &[&str] = &["peacekeeper", "peacekeepers", "peacekeeping"];
     let w = response_words(dataset);
     let case = |query, expect: BTreeSet<u32>, first: BTreeSet<u32>| RuleCase {
         query,
@@ -362,16 +367,11 @@ fn rule_cases(dataset: &Dataset) -> Vec<RuleCase> {
         first: BTreeSet::new(),
         expect,
     };
-    // Word forms, as read in the report's vocabulary.
-    const PROTECTION: &[&str] = &["protect", "protecting", "protection", "protective"];
-    const CIVILIANS: &[&str] = &["civilian", "civilians"];
-    const WOMEN: &[&str] = &["woman", "women"];
-    const PEACEKEEPERS: &[&str] = &["peacekeeper", "peacekeepers", "peacekeeping"];
     let poc = phrase(&w, "protection of civilians");
     let sea = phrase(&w, "sexual exploitation and abuse");
     let minusca = set(MINUSCA);
     let monusco = set(MONUSCO);
-    let minusma = set(MINUSMA);
+    let mali_mission = set(MINUSMA);
     let unmiss = set(UNMISS);
     // A place query: the mission's responses (and partners named by it), then the place.
     let place_rule = |missions: &[&BTreeSet<u32>], place: &str| {
@@ -453,8 +453,8 @@ fn rule_cases(dataset: &Dataset) -> Vec<RuleCase> {
         ),
         case(
             "mali",
-            place_rule(&[&minusma, &set(&[150])], "mali"),
-            minusma.clone(),
+            place_rule(&[&mali_mission, &set(&[150])], "mali"),
+            mali_mission.clone(),
         ),
         case(
             "central african republic",
