@@ -7,7 +7,7 @@
 
 use std::hint::black_box;
 
-use c34::app::{App, Command};
+use c34::app::{App, Command, Edit};
 use c34::dataset::Dataset;
 use c34::ui;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
@@ -30,9 +30,9 @@ fn longest_para(dataset: &Dataset) -> u32 {
 fn jump(app: &mut App, para: u32) {
     app.update(Command::OpenJump);
     for c in para.to_string().chars() {
-        app.update(Command::JumpInput(c));
+        app.update(Command::Edit(Edit::Insert(c)));
     }
-    app.update(Command::SubmitJump);
+    app.update(Command::Submit);
 }
 
 fn frame(c: &mut Criterion, name: &str, app: &App) {
@@ -68,9 +68,31 @@ fn render(c: &mut Criterion) {
     c.bench_function("key j + frame 120x40 in the list", |b| {
         b.iter(|| {
             app.update(black_box(Command::Down));
-            if app.list.selected + 1 == app.list.items.len() {
+            if app.list.scroll.selected + 1 == app.list.items.len() {
                 app.update(Command::Top);
             }
+            terminal
+                .draw(|frame| ui::render(frame, &app))
+                .expect("a test backend draws");
+        });
+    });
+}
+
+/// Scrolling a long response in the reader, one line a key, as the user feels it: update,
+/// then draw. The reader's layout is cached, so a key that only scrolls wraps nothing.
+fn reader_scroll(c: &mut Criterion) {
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("a test backend opens");
+    let mut app = app();
+    jump(&mut app, 184);
+    let mut down = true;
+    c.bench_function("key j + frame 120x40 in the reader on ¶ 184", |b| {
+        b.iter(|| {
+            if app.reader.scroll == app.max_scroll() {
+                down = false;
+            } else if app.reader.scroll == 0 {
+                down = true;
+            }
+            app.update(black_box(if down { Command::Down } else { Command::Up }));
             terminal
                 .draw(|frame| ui::render(frame, &app))
                 .expect("a test backend draws");
@@ -88,7 +110,7 @@ fn keystroke(c: &mut Criterion) {
         let mut before = app();
         before.update(Command::OpenSearch);
         for ch in typed.chars() {
-            before.update(Command::Input(ch));
+            before.update(Command::Edit(Edit::Insert(ch)));
         }
         c.bench_function(
             &format!("keystroke to frame 120x40: search {query:?}"),
@@ -100,7 +122,7 @@ fn keystroke(c: &mut Criterion) {
                         (before.clone(), terminal)
                     },
                     |(app, terminal)| {
-                        app.update(black_box(Command::Input(last)));
+                        app.update(black_box(Command::Edit(Edit::Insert(last))));
                         terminal
                             .draw(|frame| ui::render(frame, app))
                             .expect("a test backend draws");
@@ -112,5 +134,5 @@ fn keystroke(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, render, keystroke);
+criterion_group!(benches, render, reader_scroll, keystroke);
 criterion_main!(benches);

@@ -269,6 +269,22 @@ impl Dataset {
         let above = all.iter().find(|&&p| p > para).copied();
         below.into_iter().chain(above).collect()
     }
+
+    /// What to say when the report has no response to `para`, one short line for the status
+    /// bar: `No response to ¶ 65 · nearest: ¶ 64, ¶ 66`. The browser's `:` prompt and
+    /// `c34 show` / `c34 cite` say the same.
+    pub fn no_response_message(&self, para: u32) -> String {
+        let nearest: Vec<String> = self
+            .nearest_paras(para)
+            .iter()
+            .map(|p| format!("¶ {p}"))
+            .collect();
+        if nearest.is_empty() {
+            format!("No response to ¶ {para}")
+        } else {
+            format!("No response to ¶ {para} · nearest: {}", nearest.join(", "))
+        }
+    }
 }
 
 /// The largest file c34 reads. The embedded report's dataset is about 200 KB; a limit keeps a
@@ -541,6 +557,24 @@ mod tests {
             ..document
         };
         assert_eq!(odd.date_long(), "2021-13-40");
+    }
+
+    #[test]
+    fn no_response_names_the_nearest_paragraphs() {
+        let dataset = Dataset::embedded();
+        // The report answers 64 and 66 but not 65; nothing below 18, nothing above 192.
+        assert_eq!(
+            dataset.no_response_message(65),
+            "No response to ¶ 65 · nearest: ¶ 64, ¶ 66"
+        );
+        assert_eq!(
+            dataset.no_response_message(1),
+            "No response to ¶ 1 · nearest: ¶ 18"
+        );
+        assert_eq!(
+            dataset.no_response_message(9999),
+            "No response to ¶ 9999 · nearest: ¶ 192"
+        );
     }
 
     #[test]

@@ -4,14 +4,21 @@
 //!
 //! Data flows one way: report text → [`import`] → [`dataset`] → [`search`] index → [`app`]
 //! state → [`ui`] frame. Only [`tui`], [`keys`] and [`ui`] know that a terminal exists.
+//! [`refs`] (the documents a text cites) and [`overview`] (missions × sections) read the
+//! dataset for the report at a glance.
 
 pub mod app;
+pub mod bindings;
 pub mod dataset;
 pub mod import;
 pub mod keys;
+pub mod layout;
 pub mod missions;
+pub mod overview;
+pub mod refs;
 pub mod sanitize;
 pub mod search;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod userdata;

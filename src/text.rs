@@ -311,6 +311,40 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// Byte ranges of `original` moved onto `safe`, the same text after `sanitize` replaced some
+/// characters one for one (a replacement can be longer in bytes). Ranges that do not fall on
+/// character boundaries of `original` are dropped.
+pub fn map_ranges<'a>(
+    original: &str,
+    safe: &str,
+    ranges: impl IntoIterator<Item = &'a Range<usize>>,
+) -> Vec<Range<usize>> {
+    let valid = |range: &Range<usize>| {
+        range.start < range.end
+            && original.is_char_boundary(range.start)
+            && original.is_char_boundary(range.end)
+    };
+    if original.len() == safe.len() {
+        // A replacement is never shorter, so equal lengths mean equal offsets.
+        return ranges.into_iter().filter(|r| valid(r)).cloned().collect();
+    }
+    let starts: Vec<(usize, usize)> = original
+        .char_indices()
+        .map(|(i, _)| i)
+        .zip(safe.char_indices().map(|(i, _)| i))
+        .chain(std::iter::once((original.len(), safe.len())))
+        .collect();
+    let at = |byte: usize| {
+        let i = starts.partition_point(|&(o, _)| o < byte);
+        starts.get(i).map_or(safe.len(), |&(_, s)| s)
+    };
+    ranges
+        .into_iter()
+        .filter(|r| valid(r))
+        .map(|range| at(range.start)..at(range.end))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -64,7 +64,11 @@ fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mut app: App) -
                     height: size.height,
                 });
             }
+            // Hold stdout for the whole frame: a termination signal's restore waits for it
+            // instead of interleaving its escape sequences with the frame's.
+            let frame_lock = io::stdout().lock();
             terminal.draw(|frame| ui::render(frame, &app))?;
+            drop(frame_lock);
             dirty = false;
         }
         let event = event::read()?;
@@ -111,7 +115,9 @@ pub fn restore() {
     if !ACTIVE.swap(false, Ordering::SeqCst) {
         return;
     }
-    let mut stdout = io::stdout();
+    // Locked, so a frame being drawn on the main thread finishes first (the lock is
+    // reentrant, so the panic hook on the drawing thread does not wait for itself).
+    let mut stdout = io::stdout().lock();
     // Errors are ignored: there is nothing better to do while leaving.
     let _ = execute!(stdout, DisableMouseCapture);
     let _ = disable_raw_mode();

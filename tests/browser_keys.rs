@@ -3,7 +3,7 @@
 
 mod common;
 
-use c34::app::{App, Command, Mode, Overlay, Pane, Source, TreeRow};
+use c34::app::{App, Command, Edit, Mode, Overlay, Pane, Prompt, Source, TreeRow};
 use c34::dataset::Location;
 use c34::keys;
 use common::keys::{app, app_at, ch, ctrl, press, typed};
@@ -43,9 +43,9 @@ fn section_index(app: &App, numeral: &str) -> usize {
 fn at_start_the_first_section_and_its_first_recommendation_are_shown() {
     let app = app();
     assert_eq!(app.focus, Pane::Tree);
-    assert_eq!(app.tree.selected, 0);
+    assert_eq!(app.tree.scroll.selected, 0);
     assert_eq!(app.list.source, Source::Section(0));
-    assert_eq!(app.list.selected, 0);
+    assert_eq!(app.list.scroll.selected, 0);
     assert_eq!(para(&app), Some(18));
     assert_eq!(app.reader.scroll, 0);
     assert_eq!(app.mode(), Mode::Normal);
@@ -97,7 +97,7 @@ fn h_l_and_the_arrows_move_focus_left_and_right_without_wrapping() {
 fn j_k_and_the_arrows_move_through_the_sections_and_the_list_follows() {
     let mut app = app();
     ch(&mut app, 'j');
-    assert_eq!(app.tree.selected, 1);
+    assert_eq!(app.tree.scroll.selected, 1);
     assert_eq!(app.list.source, Source::Section(1));
     assert_eq!(para(&app), Some(36));
     press(&mut app, KeyCode::Down);
@@ -106,7 +106,7 @@ fn j_k_and_the_arrows_move_through_the_sections_and_the_list_follows() {
     ch(&mut app, 'k');
     assert_eq!(app.list.source, Source::Section(0));
     ch(&mut app, 'k');
-    assert_eq!(app.tree.selected, 0, "stays on the first row");
+    assert_eq!(app.tree.scroll.selected, 0, "stays on the first row");
 }
 
 #[test]
@@ -154,13 +154,13 @@ fn j_k_in_the_reader_scroll_inside_the_text() {
 fn g_and_capital_g_home_and_end_go_to_the_first_and_last() {
     let mut app = app();
     ch(&mut app, 'G');
-    assert_eq!(app.tree.selected, app.tree_rows().len() - 1);
+    assert_eq!(app.tree.scroll.selected, app.tree_rows().len() - 1);
     ch(&mut app, 'g');
-    assert_eq!(app.tree.selected, 0);
+    assert_eq!(app.tree.scroll.selected, 0);
     press(&mut app, KeyCode::End);
-    assert_eq!(app.tree.selected, app.tree_rows().len() - 1);
+    assert_eq!(app.tree.scroll.selected, app.tree_rows().len() - 1);
     press(&mut app, KeyCode::Home);
-    assert_eq!(app.tree.selected, 0);
+    assert_eq!(app.tree.scroll.selected, 0);
 
     typed(&mut app, ":157\n");
     press(&mut app, KeyCode::BackTab);
@@ -185,7 +185,7 @@ fn g_and_capital_g_home_and_end_go_to_the_first_and_last() {
 fn page_keys_move_by_a_screenful() {
     let mut app = app_at(80, 24);
     typed(&mut app, ":156\n");
-    let rows = usize::from(c34::ui::reader::viewport(&app.screen()).unwrap().height);
+    let rows = usize::from(app.screen().reader_text().unwrap().height);
     press(&mut app, KeyCode::PageDown);
     assert_eq!(
         app.reader.scroll,
@@ -200,21 +200,21 @@ fn page_keys_move_by_a_screenful() {
     assert_eq!(app.focus, Pane::List);
     let list_rows = usize::from(app.screen().inner(Pane::List).unwrap().height);
     press(&mut app, KeyCode::PageDown);
-    assert_eq!(app.list.selected, list_rows);
+    assert_eq!(app.list.scroll.selected, list_rows);
     assert!(
-        app.list.offset > 0,
+        app.list.scroll.offset > 0,
         "the list scrolls to show the selection"
     );
     press(&mut app, KeyCode::PageUp);
-    assert_eq!(app.list.selected, 0);
-    assert_eq!(app.list.offset, 0);
+    assert_eq!(app.list.scroll.selected, 0);
+    assert_eq!(app.list.scroll.offset, 0);
 }
 
 #[test]
 fn ctrl_d_and_ctrl_u_move_by_half_a_screen() {
     let mut app = app_at(80, 24);
     typed(&mut app, ":156\n");
-    let rows = usize::from(c34::ui::reader::viewport(&app.screen()).unwrap().height);
+    let rows = usize::from(app.screen().reader_text().unwrap().height);
     assert!(ctrl(&mut app, 'd'));
     assert_eq!(app.reader.scroll, (rows - 1) / 2);
     assert!(ctrl(&mut app, 'u'));
@@ -223,9 +223,9 @@ fn ctrl_d_and_ctrl_u_move_by_half_a_screen() {
     press(&mut app, KeyCode::BackTab);
     let list_rows = usize::from(app.screen().inner(Pane::List).unwrap().height);
     ctrl(&mut app, 'd');
-    assert_eq!(app.list.selected, list_rows / 2);
+    assert_eq!(app.list.scroll.selected, list_rows / 2);
     ctrl(&mut app, 'u');
-    assert_eq!(app.list.selected, 0);
+    assert_eq!(app.list.scroll.selected, 0);
 }
 
 #[test]
@@ -243,7 +243,7 @@ fn enter_goes_one_pane_right() {
     ch(&mut app, ' ');
     ch(&mut app, 'j');
     assert!(matches!(
-        app.tree_rows()[app.tree.selected],
+        app.tree_rows()[app.tree.scroll.selected],
         TreeRow::Para(_)
     ));
     press(&mut app, KeyCode::Enter);
@@ -261,7 +261,7 @@ fn space_expands_and_collapses_a_section() {
     ch(&mut app, 'j');
     ch(&mut app, 'j');
     assert_eq!(
-        app.tree_rows()[app.tree.selected],
+        app.tree_rows()[app.tree.scroll.selected],
         TreeRow::Para(Location {
             section: 0,
             recommendation: 1
@@ -271,7 +271,7 @@ fn space_expands_and_collapses_a_section() {
     // Space on a child collapses its section and selects the section.
     ch(&mut app, ' ');
     assert!(!app.tree.expanded[0]);
-    assert_eq!(app.tree.selected, 0);
+    assert_eq!(app.tree.scroll.selected, 0);
     assert_eq!(app.tree_rows().len(), collapsed);
 }
 
@@ -301,18 +301,16 @@ fn a_jump_opens_the_paragraph_in_its_section() {
     assert!(ch(&mut app, ':'));
     assert_eq!(app.mode(), Mode::Jump);
     typed(&mut app, "165");
-    assert_eq!(
-        app.overlay,
-        Some(Overlay::Jump {
-            input: "165".into()
-        })
-    );
+    assert_eq!(app.overlay, Some(Overlay::Jump(Prompt::from("165"))));
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.mode(), Mode::Normal);
     assert_eq!(para(&app), Some(165));
     let viii = section_index(&app, "VIII");
     assert_eq!(app.list.source, Source::Section(viii));
-    assert_eq!(app.tree_rows()[app.tree.selected], TreeRow::Section(viii));
+    assert_eq!(
+        app.tree_rows()[app.tree.scroll.selected],
+        TreeRow::Section(viii)
+    );
     assert_eq!(app.focus, Pane::Reader);
     assert_eq!(app.message, None);
 
@@ -322,7 +320,7 @@ fn a_jump_opens_the_paragraph_in_its_section() {
     ch(&mut app, ' ');
     typed(&mut app, ":170\n");
     assert_eq!(
-        app.tree_rows()[app.tree.selected],
+        app.tree_rows()[app.tree.scroll.selected],
         TreeRow::Para(app.current().unwrap().0)
     );
 }
@@ -357,11 +355,11 @@ fn an_unknown_paragraph_is_reported_with_the_nearest_ones() {
 fn the_jump_prompt_takes_digits_backspace_and_esc() {
     let mut app = app();
     typed(&mut app, ":1x6");
-    assert_eq!(app.overlay, Some(Overlay::Jump { input: "16".into() }));
+    assert_eq!(app.overlay, Some(Overlay::Jump(Prompt::from("16"))));
     assert!(!ch(&mut app, 'q'), "q is not bound in the prompt");
     assert!(!app.quit);
     press(&mut app, KeyCode::Backspace);
-    assert_eq!(app.overlay, Some(Overlay::Jump { input: "1".into() }));
+    assert_eq!(app.overlay, Some(Overlay::Jump(Prompt::from("1"))));
     press(&mut app, KeyCode::Backspace);
     press(&mut app, KeyCode::Backspace);
     assert_eq!(app.overlay, None, "backspace on an empty prompt closes it");
@@ -387,7 +385,7 @@ fn question_mark_opens_the_help_which_scrolls_and_closes() {
     ch(&mut app, 'k');
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: 1 }));
     ch(&mut app, 'G');
-    let max = c34::ui::help::max_scroll(app.area());
+    let max = app.help_max_scroll();
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: max }));
     ch(&mut app, 'g');
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: 0 }));
@@ -458,7 +456,7 @@ fn the_search_keys_are_bound_in_the_browser_and_text_in_the_overlays() {
         for c in ['/', 'n', 'N', 'm', 'q', 'j', '?', ' '] {
             assert_eq!(
                 keys::command(&key(c, none), mode),
-                Some(Command::Input(c)),
+                Some(Command::Edit(Edit::Insert(c))),
                 "{c}"
             );
         }
@@ -467,17 +465,17 @@ fn the_search_keys_are_bound_in_the_browser_and_text_in_the_overlays() {
         assert_eq!(keys::command(&key('p', ctrl), mode), Some(Command::Up));
         assert_eq!(
             keys::command(&key('u', ctrl), mode),
-            Some(Command::ClearInput)
+            Some(Command::Edit(Edit::DeleteToStart))
         );
         assert_eq!(
             keys::command(&key('w', ctrl), mode),
-            Some(Command::DeleteWord)
+            Some(Command::Edit(Edit::DeleteWordBack))
         );
         assert_eq!(keys::command(&key('c', ctrl), mode), Some(Command::Quit));
         let code = |code| Event::Key(KeyEvent::new(code, none));
         assert_eq!(
             keys::command(&code(KeyCode::Enter), mode),
-            Some(Command::Choose)
+            Some(Command::Submit)
         );
         assert_eq!(
             keys::command(&code(KeyCode::Esc), mode),
@@ -485,7 +483,7 @@ fn the_search_keys_are_bound_in_the_browser_and_text_in_the_overlays() {
         );
         assert_eq!(
             keys::command(&code(KeyCode::Backspace), mode),
-            Some(Command::Backspace)
+            Some(Command::Edit(Edit::DeleteBack))
         );
         assert_eq!(
             keys::command(&code(KeyCode::Down), mode),
@@ -593,13 +591,13 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
     // Over the list the view scrolls and the selection stays.
     let list = screen.inner(Pane::List).unwrap();
     mouse(&mut app, MouseEventKind::ScrollDown, list.x + 2, list.y + 2);
-    assert_eq!(app.list.offset, 3);
+    assert_eq!(app.list.scroll.offset, 3);
     assert_eq!(para(&app), Some(156));
     for _ in 0..20 {
         mouse(&mut app, MouseEventKind::ScrollDown, list.x + 2, list.y + 2);
     }
     let max_offset = app.list.items.len() - usize::from(list.height);
-    assert_eq!(app.list.offset, max_offset);
+    assert_eq!(app.list.scroll.offset, max_offset);
 }
 
 #[test]
@@ -653,9 +651,9 @@ fn keys_keep_the_selected_list_row_in_view() {
     typed(&mut app, ":177\n");
     let list = app.screen().inner(Pane::List).unwrap();
     let rows = usize::from(list.height);
-    assert!(app.list.selected >= app.list.offset);
-    assert!(app.list.selected < app.list.offset + rows);
+    assert!(app.list.scroll.selected >= app.list.scroll.offset);
+    assert!(app.list.scroll.selected < app.list.scroll.offset + rows);
     press(&mut app, KeyCode::BackTab);
     ch(&mut app, 'g');
-    assert_eq!(app.list.offset, 0);
+    assert_eq!(app.list.scroll.offset, 0);
 }

@@ -2,9 +2,8 @@
 //! invariants and renders without a panic: the search and the mission picker included, with
 //! queries typed, results chosen and hits stepped through.
 
-use c34::app::{App, Command, Overlay, Pane};
+use c34::app::{App, Command, Edit, Overlay, Pane};
 use c34::dataset::{Dataset, Mission};
-use c34::ui::search;
 use c34::{keys, ui};
 use proptest::prelude::*;
 use ratatui::Terminal;
@@ -80,7 +79,8 @@ fn key_code() -> impl Strategy<Value = KeyCode> {
     prop_oneof![
         prop::sample::select(vec![
             'j', 'k', 'h', 'l', 'g', 'G', ' ', '[', ']', ':', '?', '/', 'n', 'N', 'm', 'x', '0',
-            '1', '5', '6', '9', 'd', 'u', 'c', 'w', 'p', '/', 'n', 'N', 'm',
+            '1', '5', '6', '9', 'd', 'u', 'c', 'w', 'p', '/', 'n', 'N', 'm', 'a', 'e', 'k', 'b',
+            'f',
         ])
         .prop_map(KeyCode::Char),
         prop::sample::select(vec![
@@ -89,6 +89,7 @@ fn key_code() -> impl Strategy<Value = KeyCode> {
             KeyCode::Enter,
             KeyCode::Esc,
             KeyCode::Backspace,
+            KeyCode::Delete,
             KeyCode::Up,
             KeyCode::Down,
             KeyCode::Left,
@@ -150,21 +151,26 @@ fn command() -> impl Strategy<Value = Command> {
             Command::NextRecommendation,
             Command::PreviousRecommendation,
             Command::OpenJump,
-            Command::JumpBackspace,
-            Command::SubmitJump,
+            Command::Submit,
             Command::ToggleHelp,
             Command::Close,
             Command::OpenSearch,
             Command::OpenMissions,
-            Command::Backspace,
-            Command::ClearInput,
-            Command::DeleteWord,
-            Command::Choose,
+            Command::Edit(Edit::Left),
+            Command::Edit(Edit::Right),
+            Command::Edit(Edit::WordLeft),
+            Command::Edit(Edit::WordRight),
+            Command::Edit(Edit::Home),
+            Command::Edit(Edit::End),
+            Command::Edit(Edit::DeleteBack),
+            Command::Edit(Edit::DeleteForward),
+            Command::Edit(Edit::DeleteWordBack),
+            Command::Edit(Edit::DeleteToStart),
+            Command::Edit(Edit::DeleteToEnd),
             Command::NextHit,
             Command::PreviousHit,
         ]),
-        any::<char>().prop_map(Command::JumpInput),
-        any::<char>().prop_map(Command::Input),
+        any::<char>().prop_map(|c| Command::Edit(Edit::Insert(c))),
         (any::<u16>(), any::<u16>()).prop_map(|(column, row)| Command::Click { column, row }),
         (any::<u16>(), any::<u16>()).prop_map(|(column, row)| Command::WheelDown { column, row }),
         (any::<u16>(), any::<u16>()).prop_map(|(column, row)| Command::WheelUp { column, row }),
@@ -203,15 +209,15 @@ fn apply(app: &mut App, action: &Action) {
 fn check_invariants(app: &App) -> Result<(), TestCaseError> {
     let items = app.list.items.len();
     prop_assert!(
-        app.list.selected < items || (items == 0 && app.list.selected == 0),
+        app.list.scroll.selected < items || (items == 0 && app.list.scroll.selected == 0),
         "list selection {} of {items}",
-        app.list.selected
+        app.list.scroll.selected
     );
     let rows = app.tree_rows().len();
     prop_assert!(
-        app.tree.selected < rows,
+        app.tree.scroll.selected < rows,
         "tree selection {} of {rows}",
-        app.tree.selected
+        app.tree.scroll.selected
     );
     prop_assert!(
         app.reader.scroll <= app.max_scroll(),
@@ -226,50 +232,56 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
         app.focus,
         app.size
     );
-    prop_assert!(ui::panes_for(app.size.width).contains(&app.focus));
+    prop_assert!(c34::layout::panes_for(app.size.width).contains(&app.focus));
     if let Some(inner) = screen.inner(Pane::List) {
-        prop_assert!(app.list.offset <= items.saturating_sub(usize::from(inner.height)));
+        prop_assert!(app.list.scroll.offset <= items.saturating_sub(usize::from(inner.height)));
     }
     if let Some(inner) = screen.inner(Pane::Tree) {
-        prop_assert!(app.tree.offset <= rows.saturating_sub(usize::from(inner.height)));
+        prop_assert!(app.tree.scroll.offset <= rows.saturating_sub(usize::from(inner.height)));
     }
     if let Some(Overlay::Help { scroll }) = app.overlay {
-        prop_assert!(scroll <= ui::help::max_scroll(app.area()));
+        prop_assert!(scroll <= app.help_max_scroll());
     }
-    if let Some(Overlay::Jump { input }) = &app.overlay {
+    if let Some(Overlay::Jump(prompt)) = &app.overlay {
+        let input = prompt.value();
         prop_assert!(input.chars().all(|c| c.is_ascii_digit()) && input.len() <= 6);
     }
     let area = app.area();
     if let Some(Overlay::Search(state)) = &app.overlay {
-        prop_assert!(state.query.chars().count() <= c34::app::QUERY_CHARS);
-        prop_assert!(!state.query.chars().any(char::is_control));
+        prop_assert!(state.query().chars().count() <= c34::app::QUERY_CHARS);
+        prop_assert!(!state.query().chars().any(char::is_control));
         check_choice(
-            state.selected,
-            state.offset,
-            state.hits.len(),
-            search::page(area),
+            state.scroll.selected,
+            state.scroll.offset,
+            state.items.len(),
+            c34::layout::search_page(area),
         )?;
-        for hit in &state.hits {
+        for hit in &state.items {
             let recommendation = app.dataset.get(hit.location);
             prop_assert_eq!(recommendation.map(|r| r.para), Some(hit.para));
         }
-        if !state.replace {
+        {
             // The results are the engine's for the query as typed.
             let expected: Vec<u32> = app
                 .index
-                .search(&state.query, 1000)
+                .search(state.query(), 1000)
                 .iter()
                 .map(|hit| hit.para)
                 .collect();
-            let shown: Vec<u32> = state.hits.iter().map(|hit| hit.para).collect();
+            let shown: Vec<u32> = state.items.iter().map(|hit| hit.para).collect();
             prop_assert_eq!(shown, expected);
         }
     }
     if let Some(Overlay::Missions(picker)) = &app.overlay {
-        prop_assert!(picker.query.chars().count() <= c34::app::QUERY_CHARS);
-        let page = ui::missions::page(area, app.dataset.missions.len());
-        check_choice(picker.selected, picker.offset, picker.matches.len(), page)?;
-        for found in &picker.matches {
+        prop_assert!(picker.query().chars().count() <= c34::app::QUERY_CHARS);
+        let page = c34::layout::picker_page(area, app.dataset.missions.len());
+        check_choice(
+            picker.scroll.selected,
+            picker.scroll.offset,
+            picker.items.len(),
+            page,
+        )?;
+        for found in &picker.items {
             prop_assert!(found.mission < app.dataset.missions.len());
         }
     }
@@ -367,7 +379,7 @@ fn every_size(app: &mut App, what: &str) {
 
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        app.update(Command::Input(c));
+        app.update(Command::Edit(Edit::Insert(c)));
     }
 }
 
@@ -382,13 +394,13 @@ fn the_search_the_picker_and_the_hits_render_at_every_size() {
     type_text(&mut app, "zqx");
     every_size(&mut app, "no results");
 
-    app.update(Command::ClearInput);
+    app.update(Command::Edit(Edit::DeleteToStart));
     type_text(&mut app, "peacekeeping");
     app.update(Command::Resize {
         width: 120,
         height: 40,
     });
-    app.update(Command::Choose);
+    app.update(Command::Submit);
     app.update(Command::NextHit);
     every_size(&mut app, "reader with hits");
     // After all those resizes the current hit is still one of the recommendation's.

@@ -5,9 +5,11 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use c34::app::{App, Mode, Overlay, Pane, PickerState, SearchState, Source, TreeRow};
+use c34::app::{App, Chooser, Mode, Overlay, Pane, Source, TreeRow};
 use c34::dataset::Dataset;
-use c34::{keys, ui};
+use c34::keys;
+use c34::missions::MissionMatch;
+use c34::search::Hit;
 use common::keys::{app, app_at, ch, ctrl, press, press_with, typed};
 use common::screen::{draw, screen_text};
 use ratatui::buffer::Buffer;
@@ -33,14 +35,14 @@ fn para(app: &App) -> Option<u32> {
     app.current().map(|(_, recommendation)| recommendation.para)
 }
 
-fn search(app: &App) -> &SearchState {
+fn search(app: &App) -> &Chooser<Hit> {
     match &app.overlay {
         Some(Overlay::Search(search)) => search,
         other => panic!("the search is not open: {other:?}"),
     }
 }
 
-fn picker(app: &App) -> &PickerState {
+fn picker(app: &App) -> &Chooser<MissionMatch> {
     match &app.overlay {
         Some(Overlay::Missions(picker)) => picker,
         other => panic!("the mission picker is not open: {other:?}"),
@@ -48,7 +50,7 @@ fn picker(app: &App) -> &PickerState {
 }
 
 fn result_paras(app: &App) -> Vec<u32> {
-    search(app).hits.iter().map(|hit| hit.para).collect()
+    search(app).items.iter().map(|hit| hit.para).collect()
 }
 
 fn mission_index(app: &App, acronym: &str) -> usize {
@@ -62,7 +64,7 @@ fn mission_index(app: &App, acronym: &str) -> usize {
 /// The acronyms the picker lists, best first.
 fn picked(app: &App) -> Vec<&str> {
     picker(app)
-        .matches
+        .items
         .iter()
         .map(|m| app.dataset.missions[m.mission].acronym.as_str())
         .collect()
@@ -79,13 +81,13 @@ fn search_and_select(app: &mut App, query: &str, para: u32) {
     for _ in 0..index {
         press(app, KeyCode::Down);
     }
-    assert_eq!(search(app).hits[search(app).selected].para, para);
+    assert_eq!(search(app).items[search(app).scroll.selected].para, para);
 }
 
 /// The reader lines of the current recommendation's hits, and the rows the reader shows.
 fn hit_lines_and_view(app: &App) -> (Vec<usize>, std::ops::Range<usize>) {
-    let view = ui::reader::viewport(&app.screen()).expect("the reader is on screen");
-    let lines = ui::reader::hit_lines(app, usize::from(view.width));
+    let view = app.screen().reader_text().expect("the reader is on screen");
+    let lines = app.reader_layout.hit_lines.clone();
     let scroll = app.reader.scroll;
     (lines, scroll..scroll + usize::from(view.height))
 }
@@ -99,8 +101,8 @@ fn slash_opens_an_empty_search_and_esc_closes_it() {
     let mut app = app();
     assert!(ch(&mut app, '/'));
     assert_eq!(app.mode(), Mode::Search);
-    assert_eq!(search(&app).query, "");
-    assert!(search(&app).hits.is_empty());
+    assert_eq!(search(&app).query(), "");
+    assert!(search(&app).items.is_empty());
     assert!(press(&mut app, KeyCode::Esc));
     assert_eq!(app.overlay, None);
     assert_eq!(app.found, None, "closing the search finds nothing");
@@ -114,7 +116,7 @@ fn results_follow_every_keystroke() {
     let mut seen = Vec::new();
     for (typed_so_far, c) in "minusma".char_indices().map(|(i, c)| (&"minusma"[..=i], c)) {
         ch(&mut app, c);
-        assert_eq!(search(&app).query, typed_so_far);
+        assert_eq!(search(&app).query(), typed_so_far);
         let expected: Vec<u32> = app
             .index
             .search(typed_so_far, 1000)
@@ -129,7 +131,7 @@ fn results_follow_every_keystroke() {
     let minusma = &app.dataset.missions[mission_index(&app, "MINUSMA")];
     let found: BTreeSet<u32> = result_paras(&app).into_iter().collect();
     assert_eq!(found, minusma.paras.iter().copied().collect());
-    for hit in &search(&app).hits {
+    for hit in &search(&app).items {
         assert!(!hit.snippet.highlights.is_empty(), "¶ {}", hit.para);
     }
 }
@@ -140,11 +142,11 @@ fn printable_keys_are_text_in_the_search() {
     ch(&mut app, '/');
     typed(&mut app, "q?jk/:mnN G[] ");
     assert!(!app.quit, "q is a letter here");
-    assert_eq!(search(&app).query, "q?jk/:mnN G[] ");
+    assert_eq!(search(&app).query(), "q?jk/:mnN G[] ");
     assert_eq!(app.mode(), Mode::Search);
     // Shifted letters arrive with SHIFT set.
     press_with(&mut app, KeyCode::Char('U'), KeyModifiers::SHIFT);
-    assert!(search(&app).query.ends_with('U'));
+    assert!(search(&app).query().ends_with('U'));
     // Ctrl-c still quits.
     ctrl(&mut app, 'c');
     assert!(app.quit);
@@ -157,20 +159,20 @@ fn backspace_ctrl_w_and_ctrl_u_edit_the_query() {
     typed(&mut app, "south sudan");
     let both = result_paras(&app);
     press(&mut app, KeyCode::Backspace);
-    assert_eq!(search(&app).query, "south suda");
+    assert_eq!(search(&app).query(), "south suda");
     assert!(ctrl(&mut app, 'w'));
-    assert_eq!(search(&app).query, "south ");
+    assert_eq!(search(&app).query(), "south ");
     assert_ne!(result_paras(&app), both, "the results follow the edit");
     typed(&mut app, "sudan  ");
     ctrl(&mut app, 'w');
     assert_eq!(
-        search(&app).query,
+        search(&app).query(),
         "south ",
         "a word and the spaces after it"
     );
     assert!(ctrl(&mut app, 'u'));
-    assert_eq!(search(&app).query, "");
-    assert!(search(&app).hits.is_empty());
+    assert_eq!(search(&app).query(), "");
+    assert!(search(&app).items.is_empty());
     press(&mut app, KeyCode::Backspace);
     assert_eq!(
         app.mode(),
@@ -186,7 +188,7 @@ fn the_query_has_a_length_limit() {
     for _ in 0..(c34::app::QUERY_CHARS + 50) {
         ch(&mut app, 'a');
     }
-    assert_eq!(search(&app).query.chars().count(), c34::app::QUERY_CHARS);
+    assert_eq!(search(&app).query().chars().count(), c34::app::QUERY_CHARS);
 }
 
 #[test]
@@ -194,39 +196,39 @@ fn arrows_and_ctrl_n_ctrl_p_choose_a_result() {
     let mut app = app_at(120, 30);
     ch(&mut app, '/');
     typed(&mut app, "minusma");
-    let count = search(&app).hits.len();
+    let count = search(&app).items.len();
     assert!(count > 12, "enough results to scroll: {count}");
-    assert_eq!(search(&app).selected, 0);
+    assert_eq!(search(&app).scroll.selected, 0);
     press(&mut app, KeyCode::Down);
-    assert_eq!(search(&app).selected, 1);
+    assert_eq!(search(&app).scroll.selected, 1);
     assert!(ctrl(&mut app, 'n'));
-    assert_eq!(search(&app).selected, 2);
+    assert_eq!(search(&app).scroll.selected, 2);
     press(&mut app, KeyCode::Up);
-    assert_eq!(search(&app).selected, 1);
+    assert_eq!(search(&app).scroll.selected, 1);
     assert!(ctrl(&mut app, 'p'));
     ctrl(&mut app, 'p');
-    assert_eq!(search(&app).selected, 0, "stops at the first");
+    assert_eq!(search(&app).scroll.selected, 0, "stops at the first");
     // Down past what the box shows scrolls the results.
-    let page = ui::search::page(app.area());
+    let page = c34::layout::search_page(app.area());
     assert!(page > 1 && page < count, "page {page}");
     for _ in 0..page {
         ctrl(&mut app, 'n');
     }
-    assert_eq!(search(&app).selected, page);
-    assert_eq!(search(&app).offset, 1);
+    assert_eq!(search(&app).scroll.selected, page);
+    assert_eq!(search(&app).scroll.offset, 1);
     press(&mut app, KeyCode::PageDown);
-    assert_eq!(search(&app).selected, (2 * page).min(count - 1));
+    assert_eq!(search(&app).scroll.selected, (2 * page).min(count - 1));
     for _ in 0..count {
         press(&mut app, KeyCode::Down);
     }
-    assert_eq!(search(&app).selected, count - 1, "stops at the last");
-    let offset = search(&app).offset;
+    assert_eq!(search(&app).scroll.selected, count - 1, "stops at the last");
+    let offset = search(&app).scroll.offset;
     assert!(offset < count && count - 1 < offset + page);
     press(&mut app, KeyCode::PageUp);
     press(&mut app, KeyCode::PageUp);
     press(&mut app, KeyCode::PageUp);
-    assert_eq!(search(&app).selected, 0);
-    assert_eq!(search(&app).offset, 0);
+    assert_eq!(search(&app).scroll.selected, 0);
+    assert_eq!(search(&app).scroll.offset, 0);
 }
 
 #[test]
@@ -236,7 +238,7 @@ fn enter_opens_the_recommendation_scrolled_to_its_first_hit() {
     ch(&mut app, '/');
     typed(&mut app, "'maureen");
     assert_eq!(result_paras(&app), [184]);
-    let hit = search(&app).hits[0].clone();
+    let hit = search(&app).items[0].clone();
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.overlay, None);
     assert_eq!(para(&app), Some(184));
@@ -276,7 +278,7 @@ fn enter_with_no_results_keeps_the_search_open() {
     ch(&mut app, '/');
     typed(&mut app, "xqzvkwj\n");
     assert_eq!(app.mode(), Mode::Search);
-    assert!(search(&app).hits.is_empty());
+    assert!(search(&app).items.is_empty());
     assert_eq!(app.found, None);
 }
 
@@ -382,8 +384,9 @@ fn highlights_stay_until_a_new_search() {
         Some("minusma")
     );
     assert!(app.hit_here().is_some());
-    // A new search replaces them.
+    // A new search replaces them (the reopened prompt holds the last query: clear it first).
     ch(&mut app, '/');
+    ctrl(&mut app, 'u');
     typed(&mut app, "'maureen\n");
     assert_eq!(
         app.found.as_ref().map(|f| f.query.as_str()),
@@ -393,33 +396,34 @@ fn highlights_stay_until_a_new_search() {
 }
 
 #[test]
-fn reopening_the_search_shows_the_last_query_selected_for_replacing() {
+fn reopening_the_search_keeps_the_last_query_with_the_cursor_at_its_end() {
     let mut app = app();
     search_and_select(&mut app, "minusma", 165);
     press(&mut app, KeyCode::Enter);
     ch(&mut app, '/');
     let reopened = search(&app);
-    assert_eq!(reopened.query, "minusma");
-    assert!(reopened.replace);
+    assert_eq!(reopened.query(), "minusma");
     assert_eq!(
-        reopened.hits[reopened.selected].para, 165,
+        reopened.prompt.cursor(),
+        "minusma".len(),
+        "the cursor at the end"
+    );
+    assert_eq!(
+        reopened.items[reopened.scroll.selected].para, 165,
         "the result opened last"
     );
     // Enter goes back to it; Down and Enter to the next result.
     press(&mut app, KeyCode::Down);
-    let next = search(&app).hits[search(&app).selected].para;
+    let next = search(&app).items[search(&app).scroll.selected].para;
     press(&mut app, KeyCode::Enter);
     assert_eq!(para(&app), Some(next));
-    // Typing replaces the query.
+    // Typing adds to the query, it does not replace it.
     ch(&mut app, '/');
-    ch(&mut app, 'u');
-    assert_eq!(search(&app).query, "u");
-    assert!(!search(&app).replace);
-    // Backspace on a selected query clears it.
-    press(&mut app, KeyCode::Esc);
-    ch(&mut app, '/');
-    press(&mut app, KeyCode::Backspace);
-    assert_eq!(search(&app).query, "");
+    typed(&mut app, " mali");
+    assert_eq!(search(&app).query(), "minusma mali");
+    // Ctrl-u clears what is before the cursor: all of it.
+    ctrl(&mut app, 'u');
+    assert_eq!(search(&app).query(), "");
 }
 
 #[test]
@@ -447,13 +451,13 @@ fn a_click_selects_a_result_a_second_click_opens_it_and_a_click_outside_closes()
     let mut app = app();
     ch(&mut app, '/');
     typed(&mut app, "minusma");
-    let parts = ui::search::parts(app.area());
-    let rows = ui::search::item_height(parts.list);
+    let parts = c34::layout::search_parts(app.area());
+    let rows = c34::layout::result_height(parts.list);
     // The snippet line of the third result.
     let (x, y) = (parts.list.x + 4, parts.list.y + 2 * rows + 1);
     click(&mut app, x, y);
-    assert_eq!(search(&app).selected, 2);
-    let third = search(&app).hits[2].para;
+    assert_eq!(search(&app).scroll.selected, 2);
+    let third = search(&app).items[2].para;
     click(&mut app, x, y);
     assert_eq!(app.overlay, None);
     assert_eq!(para(&app), Some(third));
@@ -474,10 +478,10 @@ fn a_click_selects_a_result_a_second_click_opens_it_and_a_click_outside_closes()
 fn a_click_in_the_picker_selects_a_mission_and_a_second_click_lists_it() {
     let mut app = app();
     ch(&mut app, 'm');
-    let parts = ui::missions::parts(app.area(), app.dataset.missions.len());
+    let parts = c34::layout::picker_parts(app.area(), app.dataset.missions.len());
     click(&mut app, parts.list.x + 2, parts.list.y + 4);
-    assert_eq!(picker(&app).selected, 4);
-    let fifth = picker(&app).matches[4].mission;
+    assert_eq!(picker(&app).scroll.selected, 4);
+    let fifth = picker(&app).items[4].mission;
     click(&mut app, parts.list.right() - 2, parts.list.y + 4);
     assert_eq!(app.overlay, None);
     assert_eq!(app.list.source, Source::Mission(fifth));
@@ -488,7 +492,7 @@ fn the_wheel_moves_through_the_results() {
     let mut app = app();
     ch(&mut app, '/');
     typed(&mut app, "minusma");
-    let parts = ui::search::parts(app.area());
+    let parts = c34::layout::search_parts(app.area());
     let event = |kind| {
         Event::Mouse(MouseEvent {
             kind,
@@ -499,10 +503,10 @@ fn the_wheel_moves_through_the_results() {
     };
     let down = keys::command(&event(MouseEventKind::ScrollDown), app.mode()).unwrap();
     app.update(down);
-    assert_eq!(search(&app).selected, 3);
+    assert_eq!(search(&app).scroll.selected, 3);
     let up = keys::command(&event(MouseEventKind::ScrollUp), app.mode()).unwrap();
     app.update(up);
-    assert_eq!(search(&app).selected, 0);
+    assert_eq!(search(&app).scroll.selected, 0);
 }
 
 #[test]
@@ -517,10 +521,13 @@ fn a_resize_keeps_the_chosen_result_in_view() {
         width: 50,
         height: 12,
     });
-    let page = ui::search::page(app.area());
+    let page = c34::layout::search_page(app.area());
     let state = search(&app);
     assert!(page > 0);
-    assert!(state.offset <= state.selected && state.selected < state.offset + page);
+    assert!(
+        state.scroll.offset <= state.scroll.selected
+            && state.scroll.selected < state.scroll.offset + page
+    );
 }
 
 #[test]
@@ -535,7 +542,7 @@ fn m_opens_the_mission_picker_on_every_mission() {
         .map(|m| m.acronym.as_str())
         .collect();
     assert_eq!(picked(&app), all, "in the report's order");
-    assert_eq!(picker(&app).selected, 0);
+    assert_eq!(picker(&app).scroll.selected, 0);
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.overlay, None);
 }
@@ -559,7 +566,7 @@ fn the_picker_matches_acronym_name_and_place() {
         typed(&mut app, query);
         let found = picked(&app);
         assert_eq!(found.first().copied(), Some(first), "{query:?}: {found:?}");
-        let best = &picker(&app).matches[0];
+        let best = &picker(&app).items[0];
         let marked = best.acronym.len() + best.name.len() + best.location.len();
         let letters = query.chars().filter(|c| !c.is_whitespace()).count();
         assert_eq!(
@@ -600,10 +607,13 @@ fn choosing_a_mission_lists_its_recommendations() {
     assert_eq!(para(&app), paras.first().copied());
     // The tree shows where the list comes from.
     assert!(app.tree.missions_expanded);
-    assert_eq!(app.tree_rows()[app.tree.selected], TreeRow::Mission(unmiss));
+    assert_eq!(
+        app.tree_rows()[app.tree.scroll.selected],
+        TreeRow::Mission(unmiss)
+    );
     // The picker opens again on the mission shown.
     ch(&mut app, 'm');
-    let selected = &picker(&app).matches[picker(&app).selected];
+    let selected = &picker(&app).items[picker(&app).scroll.selected];
     assert_eq!(selected.mission, unmiss);
 }
 
@@ -613,13 +623,13 @@ fn arrows_and_ctrl_n_ctrl_p_move_in_the_picker() {
     ch(&mut app, 'm');
     press(&mut app, KeyCode::Down);
     ctrl(&mut app, 'n');
-    assert_eq!(picker(&app).selected, 2);
+    assert_eq!(picker(&app).scroll.selected, 2);
     ctrl(&mut app, 'p');
-    assert_eq!(picker(&app).selected, 1);
+    assert_eq!(picker(&app).scroll.selected, 1);
     press(&mut app, KeyCode::Up);
     press(&mut app, KeyCode::Up);
-    assert_eq!(picker(&app).selected, 0);
-    let third = picker(&app).matches[2].mission;
+    assert_eq!(picker(&app).scroll.selected, 0);
+    let third = picker(&app).items[2].mission;
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
@@ -627,7 +637,7 @@ fn arrows_and_ctrl_n_ctrl_p_move_in_the_picker() {
     // Typing resets the choice to the best match.
     ch(&mut app, 'm');
     ch(&mut app, 'u');
-    assert_eq!(picker(&app).selected, 0);
+    assert_eq!(picker(&app).scroll.selected, 0);
 }
 
 #[test]
@@ -675,7 +685,7 @@ fn overlay_minusma_120x40() {
     let mut terminal = draw(&app);
     insta::assert_snapshot!("search_minusma_120x40", terminal.backend());
     // The cursor sits after the query.
-    let parts = ui::search::parts(app.area());
+    let parts = c34::layout::search_parts(app.area());
     let cursor = terminal.get_cursor_position().unwrap();
     assert_eq!(cursor, Position::new(parts.query.x + 2 + 7, parts.query.y));
 }
@@ -706,7 +716,7 @@ fn overlay_counts_and_no_hits() {
     let mut app = app();
     ch(&mut app, '/');
     typed(&mut app, "minusma");
-    let count = search(&app).hits.len();
+    let count = search(&app).items.len();
     let text = screen_text(draw(&app).backend().buffer());
     assert!(text.contains(&format!("{count} hits")), "{text}");
     assert!(text.contains(&format!(" 1/{count} ")), "{text}");
@@ -819,12 +829,11 @@ fn without_colour_hits_and_matches_stand_out_by_modifier() {
     // In the overlay: matched characters are bold and underlined, in the selected (reversed)
     // row as well as the others.
     ch(&mut app, '/');
-    ch(&mut app, 'x');
-    press(&mut app, KeyCode::Backspace);
+    ctrl(&mut app, 'u');
     typed(&mut app, "minusma");
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
-    let list = ui::search::parts(app.area()).list;
+    let list = c34::layout::search_parts(app.area()).list;
     let in_list: Vec<Vec<Position>> = cells_of(buffer, "MINUSMA")
         .into_iter()
         .filter(|cells| list.contains(cells[0]))

@@ -3,9 +3,8 @@
 
 mod common;
 
-use c34::app::{App, Command, Pane};
+use c34::app::{App, Command, Edit, Pane};
 use c34::dataset::{Dataset, Mission};
-use c34::ui;
 use common::keys::app_at;
 use common::screen::{draw, screen_text};
 use ratatui::layout::Size;
@@ -14,9 +13,9 @@ use ratatui::style::{Color, Modifier};
 fn jump(app: &mut App, para: u32) {
     app.update(Command::OpenJump);
     for c in para.to_string().chars() {
-        app.update(Command::JumpInput(c));
+        app.update(Command::Edit(Edit::Insert(c)));
     }
-    app.update(Command::SubmitJump);
+    app.update(Command::Submit);
 }
 
 #[test]
@@ -124,7 +123,7 @@ fn without_colour_no_cell_has_a_colour_and_selection_stays_visible() {
     }
     // The list is focused: its selected row (¶ 165) is reversed.
     let list = app.screen().inner(Pane::List).unwrap();
-    let row = list.y + u16::try_from(app.list.selected - app.list.offset).unwrap();
+    let row = list.y + u16::try_from(app.list.scroll.selected - app.list.scroll.offset).unwrap();
     assert!(
         buffer[(list.x + 1, row)]
             .modifier
@@ -132,7 +131,8 @@ fn without_colour_no_cell_has_a_colour_and_selection_stays_visible() {
     );
     // The unfocused tree still marks its selection.
     let tree = app.screen().inner(Pane::Tree).unwrap();
-    let tree_row = tree.y + u16::try_from(app.tree.selected - app.tree.offset).unwrap();
+    let tree_row =
+        tree.y + u16::try_from(app.tree.scroll.selected - app.tree.scroll.offset).unwrap();
     assert!(
         buffer[(tree.x + 1, tree_row)]
             .modifier
@@ -218,8 +218,8 @@ fn an_unknown_paragraph_message_shows_in_the_status_bar() {
 fn the_jump_prompt_shows_what_was_typed_with_the_cursor_after_it() {
     let mut app = app_at(80, 24);
     app.update(Command::OpenJump);
-    app.update(Command::JumpInput('1'));
-    app.update(Command::JumpInput('6'));
+    app.update(Command::Edit(Edit::Insert('1')));
+    app.update(Command::Edit(Edit::Insert('6')));
     let mut terminal = draw(&app);
     let text = screen_text(terminal.backend().buffer());
     assert!(text.lines().last().unwrap().starts_with(" :16 "), "{text}");
@@ -233,10 +233,7 @@ fn the_reader_shows_a_position_when_the_text_overflows() {
     jump(&mut app, 156);
     let terminal = draw(&app);
     let text = screen_text(terminal.backend().buffer());
-    let total = ui::reader::line_count(
-        &app,
-        usize::from(ui::reader::viewport(&app.screen()).unwrap().width),
-    );
+    let total = app.reader_layout.lines.len();
     assert!(text.contains(&format!(" 1–20/{total} ")), "{text}");
     assert!(text.contains('█'), "a scrollbar thumb");
 

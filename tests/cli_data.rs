@@ -58,8 +58,15 @@ fn show_prints_the_response_and_nothing_else() {
         !out.contains("improvised explosive"),
         "paragraph 164 leaked into 165"
     );
+    // As in the reader, a line may end after the hyphen of a hyphenated word: no hyphen is
+    // added, none is lost.
+    assert!(
+        out.contains("capacity-\nbuilding"),
+        "breaks after a word's own hyphen: {out}"
+    );
     // The words are the report's, whatever the wrapping.
-    let words: Vec<&str> = out.split_whitespace().collect();
+    let joined = out.replace("-\n", "-");
+    let words: Vec<&str> = joined.split_whitespace().collect();
     let dataset: Value = serde_json::from_str(REPORT_JSON).unwrap();
     let expected: Vec<String> = dataset["sections"][7]["recommendations"]
         .as_array()
@@ -101,23 +108,23 @@ fn show_json_prints_the_recommendation_object() {
 
 #[test]
 fn show_an_unknown_paragraph_names_the_nearest() {
+    // The browser's words (`Dataset::no_response_message`), after `c34: `.
     c34()
         .args(["show", "65"])
         .assert()
         .code(1)
         .stdout("")
-        .stderr(contains("no response to paragraph 65 of A/75/19"))
-        .stderr(contains("64 and 66"));
+        .stderr("c34: No response to ¶ 65 · nearest: ¶ 64, ¶ 66\n");
     c34()
         .args(["show", "1"])
         .assert()
         .code(1)
-        .stderr(contains("the nearest is 18"));
+        .stderr("c34: No response to ¶ 1 · nearest: ¶ 18\n");
     c34()
         .args(["show", "9999"])
         .assert()
         .code(1)
-        .stderr(contains("the nearest is 192"));
+        .stderr("c34: No response to ¶ 9999 · nearest: ¶ 192\n");
 }
 
 #[test]
@@ -248,20 +255,25 @@ fn data_errors_name_the_file_and_exit_2() {
 fn a_closed_pipe_is_not_an_error() {
     use std::io::Read;
     use std::process::{Command as Process, Stdio};
-    // The markdown export is larger than a pipe's buffer, so c34 is still writing when the
-    // reader goes away, as with `c34 export --format markdown | head`.
-    let mut child = Process::new(env!("CARGO_BIN_EXE_c34"))
-        .args(["export", "--format", "markdown"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdout = child.stdout.take().unwrap();
-    let mut first = [0u8; 16];
-    stdout.read_exact(&mut first).unwrap();
-    drop(stdout);
-    let output = child.wait_with_output().unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
-    assert_eq!(&first, b"# Implementation");
+    // Both exports are larger than a pipe's buffer, so c34 is still writing when the reader
+    // goes away, as with `c34 export --format markdown | head`.
+    for (format, start) in [
+        ("markdown", b"# Implementation"),
+        ("csv", b"section,para,tex"),
+    ] {
+        let mut child = Process::new(env!("CARGO_BIN_EXE_c34"))
+            .args(["export", "--format", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let mut first = [0u8; 16];
+        stdout.read_exact(&mut first).unwrap();
+        drop(stdout);
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{format}");
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{format}");
+        assert_eq!(&first, start);
+    }
 }

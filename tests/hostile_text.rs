@@ -108,7 +108,8 @@ fn error_messages_quote_data_safely() {
     let (code, _, stderr) = run(&["show", "19"]);
     assert_eq!(code, Some(1));
     assert_terminal_safe(&stderr);
-    assert!(stderr.contains("of A/75/19Clip\u{241b}]52;"), "{stderr}");
+    // The message no longer quotes `responds_to` (it is the browser's, with ¶ numbers only).
+    assert_eq!(stderr, "c34: No response to ¶ 19 · nearest: ¶ 18, ¶ 22\n");
 }
 
 #[test]

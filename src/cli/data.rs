@@ -1,85 +1,153 @@
-//! `list`, `show`, `export` and `import`: the dataset as text, JSON or markdown.
+//! `list`, `show`, `cite`, `export` and `import`: the dataset as text, markdown, JSON or CSV.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::Path;
 
-use c34::dataset::{Dataset, read_text_file};
+use c34::dataset::{Dataset, Recommendation, read_text_file};
 use c34::import::{ImportOptions, import as import_text};
-use c34::sanitize::{for_line, for_terminal, json_for_terminal};
+use c34::sanitize::{for_line, for_terminal};
+use c34::text;
 
-use super::{ExportFormat, Failure, Outcome};
-
-/// Widest text `show` wraps to by default: long lines are hard to read, even on wide terminals.
-const DEFAULT_MAX_WIDTH: usize = 100;
+use super::output::{HEADING, output_width, styled, write_json};
+use super::selection::{ParaSpec, select};
+use super::{ExportFormat, Failure, Outcome, ShowFormat};
 
 pub fn list(dataset: &Dataset, json: bool, out: &mut impl Write) -> Result<Outcome, Failure> {
     if json {
         write_json(out, &dataset.sections)?;
         return Ok(Outcome::Done);
     }
-    let width = output_width(None);
+    let indent = "    ";
+    let width = output_width(None).saturating_sub(indent.len()).max(8);
     for section in &dataset.sections {
-        writeln!(
-            out,
+        let heading = format!(
             "{} ({})",
             for_line(&section.heading()),
             section.recommendations.len()
-        )?;
+        );
+        writeln!(out, "{}", styled(HEADING, &heading))?;
         let paras: Vec<String> = section
             .recommendations
             .iter()
             .map(|rec| rec.para.to_string())
             .collect();
-        let options = textwrap::Options::new(width.max(8))
-            .initial_indent("    ")
-            .subsequent_indent("    ");
-        writeln!(out, "{}", textwrap::fill(&paras.join(" "), options))?;
+        let paras = paras.join(" ");
+        for line in text::wrap(&paras, width) {
+            writeln!(out, "{indent}{}", &paras[line])?;
+        }
     }
     Ok(Outcome::Done)
 }
 
 pub fn show(
     dataset: &Dataset,
-    para: u32,
+    specs: &[ParaSpec],
     width: Option<u16>,
-    json: bool,
+    format: ShowFormat,
     out: &mut impl Write,
 ) -> Result<Outcome, Failure> {
-    let Some(recommendation) = dataset.find(para).and_then(|at| dataset.get(at)) else {
-        return Ok(Outcome::NotFound(unknown_para_message(dataset, para)));
+    let selection = match select(dataset, specs) {
+        Ok(selection) => selection,
+        Err(message) => return Ok(Outcome::NotFound(message)),
     };
-    if json {
-        write_json(out, recommendation)?;
-        return Ok(Outcome::Done);
-    }
-    let width = output_width(width.map(usize::from));
-    for (i, paragraph) in recommendation.paragraphs.iter().enumerate() {
-        if i > 0 {
-            writeln!(out)?;
+    let recommendations = &selection.recommendations;
+    match format {
+        ShowFormat::Json if selection.several => write_json(out, recommendations)?,
+        ShowFormat::Json => {
+            if let Some(rec) = recommendations.first() {
+                write_json(out, rec)?;
+            }
         }
-        let options =
-            textwrap::Options::new(width).word_splitter(textwrap::WordSplitter::NoHyphenation);
-        writeln!(out, "{}", textwrap::fill(&for_terminal(paragraph), options))?;
+        ShowFormat::Markdown => {
+            for (i, rec) in recommendations.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                write_markdown_response(dataset, rec, out)?;
+            }
+        }
+        ShowFormat::Text => {
+            let width = output_width(width);
+            for (i, rec) in recommendations.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                if selection.several {
+                    writeln!(
+                        out,
+                        "{}",
+                        styled(HEADING, &text::clip(&header(dataset, rec), width))
+                    )?;
+                }
+                write_wrapped_response(rec, width, out)?;
+            }
+        }
     }
     Ok(Outcome::Done)
 }
 
-/// "no response to paragraph 65 of A/75/19; the nearest are 64 and 66".
-pub fn unknown_para_message(dataset: &Dataset, para: u32) -> String {
-    let nearest: Vec<String> = dataset
-        .nearest_paras(para)
-        .iter()
-        .map(u32::to_string)
-        .collect();
-    let responds_to = for_line(&dataset.document.responds_to);
-    match nearest.as_slice() {
-        [] => format!("no response to paragraph {para} of {responds_to}"),
-        [one] => format!("no response to paragraph {para} of {responds_to}; the nearest is {one}"),
-        [below, above] => format!(
-            "no response to paragraph {para} of {responds_to}; the nearest are {below} and {above}"
-        ),
-        _ => unreachable!("nearest_paras returns at most two"),
+/// `¶ 37 · II. Conduct of peacekeepers and peacekeeping operations`.
+fn header(dataset: &Dataset, rec: &Recommendation) -> String {
+    let section = dataset
+        .find(rec.para)
+        .and_then(|at| dataset.sections.get(at.section))
+        .map(|section| format!(" · {}", for_line(&section.heading())));
+    format!("¶ {}{}", rec.para, section.unwrap_or_default())
+}
+
+/// The response's paragraphs wrapped to `width` as the reader wraps them, a blank line
+/// between paragraphs.
+fn write_wrapped_response(
+    rec: &Recommendation,
+    width: usize,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
+    for (i, paragraph) in rec.paragraphs.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        let paragraph = for_terminal(paragraph);
+        for line in text::wrap(&paragraph, width) {
+            writeln!(out, "{}", &paragraph[line])?;
+        }
     }
+    Ok(())
+}
+
+/// `## ¶ 165 — A/76/505/Add.1 (2 November 2021), response to para. 165 of A/75/19`, then the
+/// paragraphs unwrapped.
+fn write_markdown_response(
+    dataset: &Dataset,
+    rec: &Recommendation,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
+    writeln!(
+        out,
+        "## ¶ {} — {}",
+        rec.para,
+        markdown_text(&dataset.document.citation(rec.para))
+    )?;
+    for paragraph in &rec.paragraphs {
+        writeln!(out)?;
+        writeln!(out, "{}", markdown_text(paragraph))?;
+    }
+    Ok(())
+}
+
+/// One citation per line: `A/76/505/Add.1 (2 November 2021), response to para. 165 of A/75/19`.
+pub fn cite(
+    dataset: &Dataset,
+    specs: &[ParaSpec],
+    out: &mut impl Write,
+) -> Result<Outcome, Failure> {
+    let selection = match select(dataset, specs) {
+        Ok(selection) => selection,
+        Err(message) => return Ok(Outcome::NotFound(message)),
+    };
+    for rec in &selection.recommendations {
+        writeln!(out, "{}", for_line(&dataset.document.citation(rec.para)))?;
+    }
+    Ok(Outcome::Done)
 }
 
 pub fn export(
@@ -90,6 +158,7 @@ pub fn export(
     match format {
         ExportFormat::Json => write_json(out, dataset)?,
         ExportFormat::Markdown => write_markdown(dataset, out)?,
+        ExportFormat::Csv => write_csv(dataset, out)?,
     }
     Ok(Outcome::Done)
 }
@@ -103,23 +172,15 @@ pub fn import(
     let text = read_text_file(report).map_err(|e| Failure::Message(e.to_string()))?;
     let dataset = import_text(&text, &ImportOptions { symbol })
         .map_err(|e| Failure::Message(format!("{name}:{e}")))?;
-    let json = Dataset::to_json(&dataset);
     if let Some(path) = output {
-        std::fs::write(path, json)
+        std::fs::write(path, Dataset::to_json(&dataset))
             .map_err(|e| Failure::Message(format!("{}: cannot write: {e}", path.display())))?;
     } else {
-        let mut out = std::io::stdout().lock();
-        out.write_all(json_for_terminal(&json).as_bytes())?;
+        let mut out = super::output::stdout();
+        write_json(&mut out, &dataset)?;
         out.flush()?;
     }
     Ok(Outcome::Done)
-}
-
-fn write_json<T: serde::Serialize>(out: &mut impl Write, value: &T) -> Result<(), Failure> {
-    let json = serde_json::to_string_pretty(value)
-        .map_err(|e| Failure::Message(format!("cannot write JSON: {e}")))?;
-    writeln!(out, "{}", json_for_terminal(&json))?;
-    Ok(())
 }
 
 fn write_markdown(dataset: &Dataset, out: &mut impl Write) -> Result<(), Failure> {
@@ -167,7 +228,7 @@ fn write_markdown(dataset: &Dataset, out: &mut impl Write) -> Result<(), Failure
 }
 
 /// Escapes the characters markdown would read as markup, and sanitises for the terminal.
-fn markdown_text(text: &str) -> String {
+pub(super) fn markdown_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in for_line(text).chars() {
         if matches!(
@@ -181,15 +242,31 @@ fn markdown_text(text: &str) -> String {
     out
 }
 
-/// `--width`, else the terminal's width (capped for comfortable reading), else 80.
-fn output_width(requested: Option<usize>) -> usize {
-    if let Some(width) = requested {
-        return width;
+/// `section,para,text`: one row per recommendation, its paragraphs joined by a blank line.
+/// Text is sanitised for the terminal like every other text output.
+fn write_csv(dataset: &Dataset, out: &mut impl Write) -> Result<(), Failure> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer
+        .write_record(["section", "para", "text"])
+        .map_err(csv_failure)?;
+    for section in &dataset.sections {
+        let numeral = for_line(&section.number);
+        for rec in &section.recommendations {
+            let text = for_terminal(&rec.paragraphs.join("\n\n")).into_owned();
+            writer
+                .write_record([numeral.as_ref(), &rec.para.to_string(), &text])
+                .map_err(csv_failure)?;
+        }
     }
-    let terminal = std::io::stdout()
-        .is_terminal()
-        .then(ratatui::crossterm::terminal::size)
-        .and_then(Result::ok)
-        .map(|(columns, _)| usize::from(columns));
-    terminal.map_or(80, |columns| columns.clamp(20, DEFAULT_MAX_WIDTH))
+    writer.flush()?;
+    Ok(())
+}
+
+/// I/O errors stay I/O errors, so a closed pipe still ends quietly.
+fn csv_failure(error: csv::Error) -> Failure {
+    let message = error.to_string();
+    match error.into_kind() {
+        csv::ErrorKind::Io(error) => Failure::Io(error),
+        _ => Failure::Message(format!("cannot write CSV: {message}")),
+    }
 }

@@ -219,7 +219,7 @@ fn write_hit(
     let mut prefix = format!("{:>4}  {:<5} ", hit.para, section);
     if !hit.missions.is_empty() {
         let mut labels: Vec<String> = Vec::new();
-        // Two missions named by one place ("Mali": MINUSMA and EUTM Mali) read as one label.
+        // Two missions named by one place ("Mali": MINUSMA and EUTM) read as one label.
         for label in hit.missions.iter().map(mission_label) {
             if !labels.contains(&label) {
                 labels.push(label);

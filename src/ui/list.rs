@@ -27,7 +27,7 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         .map(|recommendation| recommendation.para.to_string().len())
         .max()
         .unwrap_or(0);
-    for (index, y) in (app.list.offset..app.list.items.len()).zip(inner.y..inner.bottom()) {
+    for (index, y) in (app.list.scroll.offset..app.list.items.len()).zip(inner.y..inner.bottom()) {
         let Some(recommendation) = app.dataset.get(app.list.items[index]) else {
             continue;
         };
@@ -51,7 +51,7 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
             None,
             cells,
         );
-        if index == app.list.selected {
+        if index == app.list.scroll.selected {
             line = line.style(theme.selected(focused));
         }
         frame.render_widget(

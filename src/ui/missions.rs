@@ -6,57 +6,46 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::overlay::{self, Parts};
+use super::overlay;
 use super::{Theme, char_spans, row, width};
-use crate::app::{App, MissionMatch, PickerState, Source};
+use crate::app::{App, Chooser, Source};
+use crate::layout;
+use crate::missions::MissionMatch;
 use crate::sanitize::for_line;
 
-/// The widest the box gets.
-pub const MAX_WIDTH: u16 = 110;
-
-/// The box on a screen of `area` for a report naming `missions` missions: tall enough for all
-/// of them, so it keeps its size while the list is filtered.
-pub fn parts(area: Rect, missions: usize) -> Parts {
-    // Borders, the query line and the rule.
-    let wanted = u16::try_from(missions)
-        .unwrap_or(u16::MAX)
-        .saturating_add(4);
-    overlay::parts(area, MAX_WIDTH, wanted)
-}
-
-/// How many missions are shown at once.
-pub fn page(area: Rect, missions: usize) -> usize {
-    usize::from(parts(area, missions).list.height)
-}
-
-pub fn render(frame: &mut Frame, area: Rect, app: &App, picker: &PickerState, theme: &Theme) {
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    picker: &Chooser<MissionMatch>,
+    theme: &Theme,
+) {
     let missions = &app.dataset.missions;
-    let parts = parts(area, missions.len());
+    let parts = layout::picker_parts(area, missions.len());
     if parts.frame.is_empty() {
         return;
     }
     let total = missions.len();
-    let count = if picker.query.trim().is_empty() {
+    let count = if picker.query().trim().is_empty() {
         format!("{total} missions")
     } else {
-        format!("{} of {total}", picker.matches.len())
+        format!("{} of {total}", picker.items.len())
     };
-    let position = (!picker.matches.is_empty())
-        .then(|| format!("{}/{}", picker.selected + 1, picker.matches.len()));
+    let position = (!picker.items.is_empty())
+        .then(|| format!("{}/{}", picker.scroll.selected + 1, picker.items.len()));
     overlay::render_frame(frame, &parts, "Missions", position, theme);
     overlay::render_query(
         frame,
         parts.query,
         "Mission: ",
-        &picker.query,
-        false,
+        &picker.prompt,
         &count,
         theme,
     );
-    if picker.matches.is_empty() {
+    if picker.items.is_empty() {
         let line = Line::from(vec![
             Span::raw(" No mission matches “"),
-            Span::raw(for_line(picker.query.trim()).into_owned()),
+            Span::raw(for_line(picker.query().trim()).into_owned()),
             Span::raw("”."),
         ])
         .style(theme.muted());
@@ -69,10 +58,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, picker: &PickerState, th
         .max()
         .unwrap_or(0);
     let cells = usize::from(parts.list.width);
-    let items = picker.matches.iter().enumerate().skip(picker.offset);
+    let items = picker.items.iter().enumerate().skip(picker.scroll.offset);
     for ((index, found), y) in items.zip(parts.list.y..parts.list.bottom()) {
         let mut line = mission_row(app, found, acronym_width, cells, *theme);
-        if index == picker.selected {
+        if index == picker.scroll.selected {
             line = line.style(theme.selected(true));
         }
         frame.render_widget(

@@ -6,14 +6,12 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::overlay::{self, Parts};
+use super::overlay;
 use super::{Theme, map_ranges, marked_spans, row};
-use crate::app::{App, SearchState};
+use crate::app::{App, Chooser};
+use crate::layout;
 use crate::sanitize::for_line;
 use crate::search::{Hit, Snippet};
-
-/// The widest the box gets.
-pub const MAX_WIDTH: u16 = 110;
 
 /// The query syntax, shown while the query is empty: (example, what it finds).
 pub const SYNTAX: &[(&str, &str)] = &[
@@ -24,68 +22,51 @@ pub const SYNTAX: &[(&str, &str)] = &[
     ("\"a phrase\"", "these words in this order"),
 ];
 
-/// The box on a screen of `area`.
-pub fn parts(area: Rect) -> Parts {
-    overlay::parts(area, MAX_WIDTH, u16::MAX)
-}
-
-/// Rows per result: the heading line over the snippet, or one line when space is short.
-pub fn item_height(list: Rect) -> u16 {
-    if list.height >= 6 { 2 } else { 1 }
-}
-
-/// How many results are shown at once on a screen of `area`.
-pub fn page(area: Rect) -> usize {
-    let list = parts(area).list;
-    usize::from(list.height / item_height(list))
-}
-
 /// `12 hits`, `1 hit`, `no hits`; nothing for an empty query.
-pub fn count(search: &SearchState) -> String {
-    if search.query.trim().is_empty() {
+pub fn count(search: &Chooser<Hit>) -> String {
+    if search.query().trim().is_empty() {
         return String::new();
     }
-    match search.hits.len() {
+    match search.items.len() {
         0 => "no hits".into(),
         1 => "1 hit".into(),
         n => format!("{n} hits"),
     }
 }
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, search: &SearchState, theme: &Theme) {
-    let parts = parts(area);
+pub fn render(frame: &mut Frame, area: Rect, app: &App, search: &Chooser<Hit>, theme: &Theme) {
+    let parts = layout::search_parts(area);
     if parts.frame.is_empty() {
         return;
     }
-    let position =
-        (!search.hits.is_empty()).then(|| format!("{}/{}", search.selected + 1, search.hits.len()));
+    let position = (!search.items.is_empty())
+        .then(|| format!("{}/{}", search.scroll.selected + 1, search.items.len()));
     overlay::render_frame(frame, &parts, "Search", position, theme);
     overlay::render_query(
         frame,
         parts.query,
         "/ ",
-        &search.query,
-        search.replace,
+        &search.prompt,
         &count(search),
         theme,
     );
-    if search.query.trim().is_empty() {
+    if search.query().trim().is_empty() {
         overlay::render_note(frame, parts.list, &syntax_lines(*theme));
         return;
     }
-    if search.hits.is_empty() {
+    if search.items.is_empty() {
         let line = Line::from(vec![
             Span::raw(" No response matches “"),
-            Span::raw(for_line(search.query.trim()).into_owned()),
+            Span::raw(for_line(search.query().trim()).into_owned()),
             Span::raw("”."),
         ])
         .style(theme.muted());
         overlay::render_note(frame, parts.list, &[line]);
         return;
     }
-    let rows = item_height(parts.list);
+    let rows = layout::result_height(parts.list);
     let cells = usize::from(parts.list.width);
-    let items = search.hits.iter().enumerate().skip(search.offset);
+    let items = search.items.iter().enumerate().skip(search.scroll.offset);
     let tops = (parts.list.y..parts.list.bottom()).step_by(usize::from(rows));
     // Only whole results: a heading without its snippet would read as a result of its own.
     let tops = tops.filter(|&y| y + rows <= parts.list.bottom());
@@ -99,7 +80,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, search: &SearchState, th
             vec![one_line(hit, cells, *theme)]
         };
         for (line, y) in lines.into_iter().zip(y..parts.list.bottom()) {
-            let line = if index == search.selected {
+            let line = if index == search.scroll.selected {
                 line.style(theme.selected(true))
             } else {
                 line

@@ -6,19 +6,20 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{MIN_HEIGHT, MIN_WIDTH, Theme, clip, width};
+use super::{Theme, clip, width};
 use crate::app::{App, Mode, Overlay, Source};
-use crate::keys;
+use crate::bindings;
+use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::sanitize::for_line;
 
 pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     let cells = usize::from(rect.width);
-    let mut hints = keys::hints(app.mode(), app.focus).to_vec();
+    let mut hints = bindings::hints(app.mode(), app.focus);
     if app.mode() == Mode::Normal && app.found.is_some() {
-        hints.insert(0, keys::CLEAR_HITS_HINT);
+        hints.insert(0, bindings::CLEAR_HITS_HINT);
     }
     let (left, left_style) = match (&app.overlay, &app.message) {
-        (Some(Overlay::Jump { input }), _) => (format!(" :{input}"), theme.status()),
+        (Some(Overlay::Jump(prompt)), _) => (format!(" :{}", prompt.value()), theme.status()),
         (_, Some(message)) => (format!(" {}", for_line(message)), theme.message()),
         _ => (format!(" {}", location(app, cells)), theme.status()),
     };
@@ -64,8 +65,8 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         Paragraph::new(Line::from(spans)).style(theme.status()),
         rect,
     );
-    if matches!(app.overlay, Some(Overlay::Jump { .. })) {
-        let x = u16::try_from(width(&left)).unwrap_or(u16::MAX);
+    if let Some(Overlay::Jump(prompt)) = &app.overlay {
+        let x = u16::try_from(2 + prompt.visual_cursor()).unwrap_or(u16::MAX);
         if x < rect.width {
             frame.set_cursor_position(Position::new(rect.x + x, rect.y));
         }
@@ -86,7 +87,7 @@ fn location(app: &App, cells: usize) -> String {
     };
     let cells = cells.saturating_sub(width(&hits));
     let count = app.list.items.len();
-    let n = app.list.selected + 1;
+    let n = app.list.scroll.selected + 1;
     let section = app.dataset.sections.get(location.section);
     let para = recommendation.para;
     let long_section = section.map_or(String::new(), |s| for_line(&s.heading()).into_owned());

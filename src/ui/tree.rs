@@ -26,9 +26,9 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         .map(|section| width(&for_line(&section.number)))
         .max()
         .unwrap_or(0);
-    for (index, y) in (app.tree.offset..rows.len()).zip(inner.y..inner.bottom()) {
+    for (index, y) in (app.tree.scroll.offset..rows.len()).zip(inner.y..inner.bottom()) {
         let mut line = row_line(app, rows[index], cells, numeral_width, *theme);
-        if index == app.tree.selected {
+        if index == app.tree.scroll.selected {
             line = line.style(theme.selected(focused));
         }
         frame.render_widget(

@@ -1,0 +1,61 @@
+//! One chooser for every picker: a prompt, the items it finds, and a scrolled selection. The
+//! search results and the mission picker are both `Chooser`s.
+
+use super::prompt::Prompt;
+use super::scroll::{Motion, Scroll};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chooser<T> {
+    pub prompt: Prompt,
+    /// What the prompt finds, best first.
+    pub items: Vec<T>,
+    pub scroll: Scroll,
+}
+
+impl<T> Default for Chooser<T> {
+    fn default() -> Chooser<T> {
+        Chooser::new(Prompt::default(), Vec::new())
+    }
+}
+
+impl<T> Chooser<T> {
+    pub fn new(prompt: Prompt, items: Vec<T>) -> Chooser<T> {
+        Chooser {
+            prompt,
+            items,
+            scroll: Scroll::default(),
+        }
+    }
+
+    /// The prompt's text.
+    pub fn query(&self) -> &str {
+        self.prompt.value()
+    }
+
+    pub fn selected(&self) -> Option<&T> {
+        self.items.get(self.scroll.selected)
+    }
+
+    /// New items for an edited query; the best is selected.
+    pub fn replace_items(&mut self, items: Vec<T>) {
+        self.items = items;
+        self.scroll = Scroll::default();
+    }
+
+    /// Moves the selection; a page is `page` items.
+    pub fn apply(&mut self, motion: Motion, page: usize) {
+        self.scroll.apply(motion, self.items.len(), page);
+    }
+
+    /// Selects item `index` (clamped) and keeps it in view.
+    pub fn select(&mut self, index: usize, page: usize) {
+        self.scroll.select(index, self.items.len(), page);
+    }
+
+    /// Keeps the selection inside the items and in view for a page of `page` items.
+    pub fn settle(&mut self, page: usize) {
+        let page = page.max(1);
+        self.scroll.clamp(self.items.len(), Some(page));
+        self.scroll.reveal(page);
+    }
+}

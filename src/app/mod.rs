@@ -1,0 +1,429 @@
+//! Browser state and its one update function. Plain data in, plain data out: no terminal, no
+//! I/O, no drawing. Geometry (how many rows a pane shows, where a click lands) comes from
+//! [`crate::layout`], the same plain functions the renderer draws with; the reader's wrapped
+//! text is laid out once per (recommendation, width, search) and cached here.
+//!
+//! The state is split by component: [`navigation`] (tree, list, reader panes), [`finding`]
+//! (the `/` search, the mission picker, `n`/`N`), [`chooser`] and [`prompt`] (the widgets they
+//! share), [`scroll`] (one scroll type for every list), [`reader`] (the cached reader layout).
+
+pub mod chooser;
+pub mod finding;
+pub mod navigation;
+pub mod prompt;
+pub mod reader;
+pub mod scroll;
+
+use std::sync::Arc;
+
+use ratatui::layout::{Position, Rect, Size};
+
+use crate::dataset::Dataset;
+use crate::layout::{self, Screen};
+use crate::missions::MissionMatch;
+use crate::search::{Hit, SearchIndex};
+
+pub use self::chooser::Chooser;
+pub use self::finding::Found;
+pub use self::navigation::{ListState, ReaderState, Source, TreeRow, TreeState};
+pub use self::prompt::{Edit, Prompt};
+pub use self::reader::{ReaderKey, ReaderLayout, ReaderLine};
+pub use self::scroll::{Motion, Scroll};
+pub use crate::layout::Pane;
+
+/// Something drawn over the panes that takes the keys first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    /// The key help, scrolled by `scroll` lines.
+    Help { scroll: usize },
+    /// The `:` prompt: the digits typed so far.
+    Jump(Prompt),
+    /// The `/` search: a query and its ranked results.
+    Search(Chooser<Hit>),
+    /// The `m` mission picker.
+    Missions(Chooser<MissionMatch>),
+}
+
+/// Which part of the key table applies (see [`crate::bindings`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Normal,
+    Help,
+    Jump,
+    Search,
+    Missions,
+}
+
+/// Everything the user can ask of the browser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    FocusNext,
+    FocusPrevious,
+    FocusLeft,
+    FocusRight,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    HalfPageUp,
+    HalfPageDown,
+    Top,
+    Bottom,
+    /// Go one pane right (section → list, recommendation → reader); open a tree branch.
+    Enter,
+    /// Expand or collapse a tree node; page down in the reader.
+    Toggle,
+    NextRecommendation,
+    PreviousRecommendation,
+    OpenJump,
+    ToggleHelp,
+    /// Close the overlay (Esc); without one, clear the search highlights.
+    Close,
+    /// Open the `/` search (with the last query, if there was one).
+    OpenSearch,
+    /// Open the `m` mission picker.
+    OpenMissions,
+    /// An edit of the open prompt's line.
+    Edit(Edit),
+    /// Enter in a prompt: open the chosen result, list the chosen mission, or jump.
+    Submit,
+    /// Scroll the reader to the next or previous search hit (`n`, `N`).
+    NextHit,
+    PreviousHit,
+    Click {
+        column: u16,
+        row: u16,
+    },
+    WheelUp {
+        column: u16,
+        row: u16,
+    },
+    WheelDown {
+        column: u16,
+        row: u16,
+    },
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    Quit,
+}
+
+impl Command {
+    /// The motion a movement command stands for.
+    pub fn motion(self) -> Option<Motion> {
+        Some(match self {
+            Command::Up => Motion::Up,
+            Command::Down => Motion::Down,
+            Command::PageUp => Motion::PageUp,
+            Command::PageDown => Motion::PageDown,
+            Command::HalfPageUp => Motion::HalfPageUp,
+            Command::HalfPageDown => Motion::HalfPageDown,
+            Command::Top => Motion::Top,
+            Command::Bottom => Motion::Bottom,
+            _ => return None,
+        })
+    }
+}
+
+/// Lines the mouse wheel scrolls per notch.
+const WHEEL_LINES: usize = 3;
+/// Digits accepted after `:` (paragraph numbers are small; this keeps parsing infallible).
+pub const JUMP_DIGITS: usize = 6;
+/// Characters accepted in a search or picker query: more than any real query, and a bound on
+/// the work one keystroke can cause.
+pub const QUERY_CHARS: usize = 200;
+
+#[derive(Debug, Clone)]
+pub struct App {
+    pub dataset: Dataset,
+    /// Built once from `dataset` when the app starts.
+    pub index: Arc<SearchIndex>,
+    /// The search whose hits the reader highlights.
+    pub found: Option<Found>,
+    /// Counts changes of `found`, so the reader layout knows when its highlights are stale.
+    found_version: u64,
+    pub focus: Pane,
+    pub tree: TreeState,
+    pub list: ListState,
+    pub reader: ReaderState,
+    /// The reader's text laid out for the current recommendation and width.
+    pub reader_layout: ReaderLayout,
+    pub overlay: Option<Overlay>,
+    /// A one-off message for the status bar, cleared by the next key.
+    pub message: Option<String>,
+    /// The terminal size the layout is computed for.
+    pub size: Size,
+    /// False under `NO_COLOR`.
+    pub color: bool,
+    pub quit: bool,
+}
+
+impl App {
+    /// The browser at start: the first section and its first recommendation selected.
+    pub fn new(dataset: Dataset, size: Size, color: bool) -> App {
+        let expanded = vec![false; dataset.sections.len()];
+        let index = Arc::new(SearchIndex::new(&dataset));
+        let key = ReaderKey {
+            location: None,
+            width: 0,
+            found_version: 0,
+        };
+        let reader_layout = ReaderLayout::new(&dataset, key, None);
+        let mut app = App {
+            dataset,
+            index,
+            found: None,
+            found_version: 0,
+            focus: Pane::Tree,
+            tree: TreeState {
+                expanded,
+                missions_expanded: false,
+                scroll: Scroll::default(),
+            },
+            list: ListState {
+                source: Source::Section(0),
+                items: Vec::new(),
+                scroll: Scroll::default(),
+            },
+            reader: ReaderState::default(),
+            reader_layout,
+            overlay: None,
+            message: None,
+            size,
+            color,
+            quit: false,
+        };
+        app.set_source(Source::Section(0));
+        app.settle();
+        app
+    }
+
+    pub fn mode(&self) -> Mode {
+        match self.overlay {
+            None => Mode::Normal,
+            Some(Overlay::Help { .. }) => Mode::Help,
+            Some(Overlay::Jump(_)) => Mode::Jump,
+            Some(Overlay::Search(_)) => Mode::Search,
+            Some(Overlay::Missions(_)) => Mode::Missions,
+        }
+    }
+
+    pub fn area(&self) -> Rect {
+        Rect::new(0, 0, self.size.width, self.size.height)
+    }
+
+    /// The screen layout for the current size and focus (the renderer draws the same).
+    pub fn screen(&self) -> Screen {
+        layout::screen(self.area(), self.focus)
+    }
+
+    /// Rows shown by a pane's inside, if it is on screen.
+    fn pane_height(&self, pane: Pane) -> Option<usize> {
+        self.screen()
+            .inner(pane)
+            .map(|rect| usize::from(rect.height))
+    }
+
+    /// The help box on the current screen.
+    pub fn help_frame(&self) -> Rect {
+        let area = self.area();
+        let lines = crate::bindings::help_line_count(layout::help_text_width(area));
+        layout::help_frame(area, lines)
+    }
+
+    /// The largest scroll position of the help.
+    pub fn help_max_scroll(&self) -> usize {
+        let view = layout::help_viewport(self.help_frame());
+        crate::bindings::help_line_count(usize::from(view.width))
+            .saturating_sub(usize::from(view.height))
+    }
+
+    /// Applies one command. The only place state changes.
+    pub fn update(&mut self, command: Command) {
+        let had_message = self.message.is_some();
+        if !matches!(command, Command::Resize { .. }) {
+            self.message = None;
+        }
+        match command {
+            Command::Quit => self.quit = true,
+            Command::Resize { width, height } => {
+                self.size = Size::new(width, height);
+                self.settle();
+                self.reveal_tree();
+                self.reveal_item();
+            }
+            Command::ToggleHelp => {
+                self.overlay = match self.overlay {
+                    Some(Overlay::Help { .. }) => None,
+                    _ => Some(Overlay::Help { scroll: 0 }),
+                };
+            }
+            Command::Close => {
+                // Esc closes an overlay, or dismisses a message, or else clears the hits.
+                if self.overlay.take().is_none() && !had_message {
+                    self.set_found(None);
+                }
+            }
+            Command::OpenSearch => self.open_search(),
+            Command::OpenMissions => self.open_missions(),
+            Command::OpenJump => self.overlay = Some(Overlay::Jump(Prompt::default())),
+            Command::Edit(edit) => self.edit_prompt(edit),
+            Command::Submit => self.submit(),
+            Command::NextHit => self.step_hit(true),
+            Command::PreviousHit => self.step_hit(false),
+            Command::Click { column, row } => self.click(Position::new(column, row)),
+            Command::WheelUp { column, row } => self.wheel(Position::new(column, row), false),
+            Command::WheelDown { column, row } => self.wheel(Position::new(column, row), true),
+            Command::FocusNext
+            | Command::FocusPrevious
+            | Command::FocusLeft
+            | Command::FocusRight => self.move_focus(command),
+            Command::NextRecommendation => {
+                self.select_item(self.list.scroll.selected.saturating_add(1));
+            }
+            Command::PreviousRecommendation => {
+                self.select_item(self.list.scroll.selected.saturating_sub(1));
+            }
+            Command::Enter => self.enter(),
+            Command::Toggle => match self.focus {
+                Pane::Tree if self.overlay.is_none() => self.toggle_tree(),
+                Pane::Reader if self.overlay.is_none() => self.move_in_pane(Motion::PageDown),
+                _ => {}
+            },
+            Command::Up
+            | Command::Down
+            | Command::PageUp
+            | Command::PageDown
+            | Command::HalfPageUp
+            | Command::HalfPageDown
+            | Command::Top
+            | Command::Bottom => {
+                if let Some(motion) = command.motion() {
+                    self.move_by(motion);
+                }
+            }
+        }
+        self.settle();
+    }
+
+    /// A movement: scrolls the help, moves the choice in the search or the picker, or else
+    /// moves in the focused pane.
+    fn move_by(&mut self, motion: Motion) {
+        let help_page = usize::from(layout::help_viewport(self.help_frame()).height);
+        let (search_page, picker_page) = self.chooser_pages();
+        match &mut self.overlay {
+            Some(Overlay::Help { scroll }) => {
+                *scroll = scroll::moved(*scroll, motion, help_page, usize::MAX);
+            }
+            Some(Overlay::Search(search)) => search.apply(motion, search_page),
+            Some(Overlay::Missions(picker)) => picker.apply(motion, picker_page),
+            Some(Overlay::Jump(_)) => {}
+            None => self.move_in_pane(motion),
+        }
+    }
+
+    /// Results shown at once by the search and by the mission picker.
+    fn chooser_pages(&self) -> (usize, usize) {
+        let area = self.area();
+        (
+            layout::search_page(area).max(1),
+            layout::picker_page(area, self.dataset.missions.len()).max(1),
+        )
+    }
+
+    fn wheel(&mut self, position: Position, down: bool) {
+        let step = |value: usize, max: usize| {
+            if down {
+                value.saturating_add(WHEEL_LINES).min(max)
+            } else {
+                value.saturating_sub(WHEEL_LINES)
+            }
+        };
+        let (search_page, picker_page) = self.chooser_pages();
+        let motion = |chooser_len: usize, selected: usize| {
+            let last = chooser_len.saturating_sub(1);
+            step(selected, last)
+        };
+        match &mut self.overlay {
+            Some(Overlay::Help { scroll }) => *scroll = step(*scroll, usize::MAX),
+            Some(Overlay::Search(search)) => {
+                let index = motion(search.items.len(), search.scroll.selected);
+                search.select(index, search_page);
+            }
+            Some(Overlay::Missions(picker)) => {
+                let index = motion(picker.items.len(), picker.scroll.selected);
+                picker.select(index, picker_page);
+            }
+            Some(Overlay::Jump(_)) => {}
+            None => self.wheel_pane(position, step),
+        }
+    }
+
+    /// The largest reader scroll position: the wrapped text's lines less the rows shown.
+    pub fn max_scroll(&self) -> usize {
+        let Some(view) = self.screen().reader_text() else {
+            return 0;
+        };
+        self.reader_layout
+            .lines
+            .len()
+            .saturating_sub(usize::from(view.height))
+    }
+
+    /// Lays the reader out again if what it depends on changed since the last time.
+    fn refresh_reader(&mut self) {
+        let width = self
+            .screen()
+            .reader_text()
+            .map_or(0, |view| usize::from(view.width));
+        let key = ReaderKey {
+            location: self.current().map(|(location, _)| location),
+            width,
+            found_version: self.found_version,
+        };
+        if self.reader_layout.key != key {
+            let hit = key
+                .location
+                .and_then(|location| self.found.as_ref()?.hit_at(location));
+            self.reader_layout = ReaderLayout::new(&self.dataset, key, hit);
+        }
+    }
+
+    /// Replaces the highlighted search (the reader lays its text out again).
+    fn set_found(&mut self, found: Option<Found>) {
+        if found.is_some() || self.found.is_some() {
+            self.found_version += 1;
+        }
+        self.found = found;
+    }
+
+    /// Restores the invariants after any change: focus on a pane that can be shown, selections
+    /// inside their lists, offsets and scroll positions inside their content, the reader laid
+    /// out for what it shows.
+    fn settle(&mut self) {
+        if !layout::panes_for(self.size.width).contains(&self.focus) {
+            self.focus = Pane::List;
+        }
+        let rows = self.tree_rows().len();
+        let tree_height = self.pane_height(Pane::Tree);
+        self.tree.scroll.clamp(rows, tree_height);
+        let items = self.list.items.len();
+        let list_height = self.pane_height(Pane::List);
+        self.list.scroll.clamp(items, list_height);
+        self.refresh_reader();
+        self.reader.scroll = self.reader.scroll.min(self.max_scroll());
+        let (search_page, picker_page) = self.chooser_pages();
+        match &mut self.overlay {
+            Some(Overlay::Help { .. }) => {
+                let max = self.help_max_scroll();
+                if let Some(Overlay::Help { scroll }) = &mut self.overlay {
+                    *scroll = (*scroll).min(max);
+                }
+            }
+            Some(Overlay::Search(search)) => search.settle(search_page),
+            Some(Overlay::Missions(picker)) => picker.settle(picker_page),
+            Some(Overlay::Jump(_)) | None => {}
+        }
+    }
+}

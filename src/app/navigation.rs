@@ -1,0 +1,337 @@
+//! The three panes: the section tree, the list of recommendations, the reader; moving between
+//! and within them by key and by mouse.
+
+use ratatui::layout::Position;
+
+use super::scroll::{self, Motion, Scroll};
+use super::{App, Command, Pane};
+use crate::dataset::{Location, Recommendation};
+use crate::layout::{self, TREE_MARKER_WIDTH};
+
+/// A row of the section tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TreeRow {
+    Section(usize),
+    /// A paragraph under an expanded section.
+    Para(Location),
+    /// The head of the missions branch.
+    Missions,
+    Mission(usize),
+}
+
+/// What the middle list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Section(usize),
+    Mission(usize),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TreeState {
+    /// One flag per section.
+    pub expanded: Vec<bool>,
+    pub missions_expanded: bool,
+    /// The selected row of [`App::tree_rows`] and the first row shown.
+    pub scroll: Scroll,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListState {
+    pub source: Source,
+    /// The recommendations listed, in document order.
+    pub items: Vec<Location>,
+    pub scroll: Scroll,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReaderState {
+    /// First wrapped line shown.
+    pub scroll: usize,
+}
+
+impl App {
+    /// The rows of the section tree as shown.
+    pub fn tree_rows(&self) -> Vec<TreeRow> {
+        let mut rows = Vec::new();
+        for (s, section) in self.dataset.sections.iter().enumerate() {
+            rows.push(TreeRow::Section(s));
+            if self.tree.expanded.get(s).copied().unwrap_or(false) {
+                rows.extend((0..section.recommendations.len()).map(|r| {
+                    TreeRow::Para(Location {
+                        section: s,
+                        recommendation: r,
+                    })
+                }));
+            }
+        }
+        if !self.dataset.missions.is_empty() {
+            rows.push(TreeRow::Missions);
+            if self.tree.missions_expanded {
+                rows.extend((0..self.dataset.missions.len()).map(TreeRow::Mission));
+            }
+        }
+        rows
+    }
+
+    /// The recommendations a source lists.
+    pub fn items_of(&self, source: Source) -> Vec<Location> {
+        match source {
+            Source::Section(s) => self.dataset.sections.get(s).map_or(Vec::new(), |section| {
+                (0..section.recommendations.len())
+                    .map(|r| Location {
+                        section: s,
+                        recommendation: r,
+                    })
+                    .collect()
+            }),
+            Source::Mission(m) => self.dataset.missions.get(m).map_or(Vec::new(), |mission| {
+                mission
+                    .paras
+                    .iter()
+                    .filter_map(|&para| self.dataset.find(para))
+                    .collect()
+            }),
+        }
+    }
+
+    /// The recommendation in the reader.
+    pub fn current(&self) -> Option<(Location, &Recommendation)> {
+        let location = *self.list.items.get(self.list.scroll.selected)?;
+        Some((location, self.dataset.get(location)?))
+    }
+
+    /// Shows `source` in the list with its first recommendation selected.
+    pub fn show_source(&mut self, source: Source) {
+        self.set_source(source);
+        self.settle();
+    }
+
+    /// Shows the recommendation at `location` in the reader, its section in the list and the
+    /// tree, from anywhere (the `:` jump, search results).
+    pub fn open(&mut self, location: Location) {
+        self.set_source(Source::Section(location.section));
+        self.select_item(location.recommendation);
+        let rows = self.tree_rows();
+        let row = rows
+            .iter()
+            .position(|&row| row == TreeRow::Para(location))
+            .or_else(|| {
+                rows.iter()
+                    .position(|&row| row == TreeRow::Section(location.section))
+            });
+        if let Some(row) = row {
+            self.tree.scroll.selected = row;
+            self.reveal_tree();
+        }
+        self.settle();
+    }
+
+    /// Tab, Shift-Tab, h and l: the next pane that the width shows.
+    pub(super) fn move_focus(&mut self, command: Command) {
+        let panes = layout::panes_for(self.size.width);
+        let at = panes.iter().position(|&p| p == self.focus).unwrap_or(0);
+        let next = match command {
+            Command::FocusNext => (at + 1) % panes.len(),
+            Command::FocusPrevious => (at + panes.len() - 1) % panes.len(),
+            Command::FocusRight => (at + 1).min(panes.len() - 1),
+            _ => at.saturating_sub(1),
+        };
+        self.focus = panes[next];
+    }
+
+    /// Moves the selection (tree, list) or the scroll position (reader) of the focused pane.
+    pub(super) fn move_in_pane(&mut self, motion: Motion) {
+        let page = self.pane_height(self.focus).unwrap_or(1).max(1);
+        match self.focus {
+            Pane::Tree => {
+                let last = self.tree_rows().len().saturating_sub(1);
+                let row = scroll::moved(self.tree.scroll.selected, motion, page, last);
+                self.select_tree_row(row);
+            }
+            Pane::List => {
+                let last = self.list.items.len().saturating_sub(1);
+                self.select_item(scroll::moved(self.list.scroll.selected, motion, page, last));
+            }
+            Pane::Reader => {
+                // Keep one line of the previous page in view when paging.
+                let page = page.saturating_sub(1).max(1);
+                self.reader.scroll =
+                    scroll::moved(self.reader.scroll, motion, page, self.max_scroll());
+            }
+        }
+    }
+
+    pub(super) fn enter(&mut self) {
+        if self.overlay.is_some() {
+            return;
+        }
+        match self.focus {
+            Pane::Tree => match self.tree_rows().get(self.tree.scroll.selected) {
+                Some(TreeRow::Section(_) | TreeRow::Mission(_)) => self.focus = Pane::List,
+                Some(TreeRow::Para(_)) => self.focus = Pane::Reader,
+                Some(TreeRow::Missions) => self.toggle_tree(),
+                None => {}
+            },
+            Pane::List => self.focus = Pane::Reader,
+            Pane::Reader => {}
+        }
+    }
+
+    /// Expands or collapses the tree node under the selection (a child collapses its parent).
+    pub(super) fn toggle_tree(&mut self) {
+        let Some(&row) = self.tree_rows().get(self.tree.scroll.selected) else {
+            return;
+        };
+        let parent = match row {
+            TreeRow::Section(s) => {
+                if let Some(flag) = self.tree.expanded.get_mut(s) {
+                    *flag = !*flag;
+                }
+                TreeRow::Section(s)
+            }
+            TreeRow::Para(location) => {
+                if let Some(flag) = self.tree.expanded.get_mut(location.section) {
+                    *flag = false;
+                }
+                TreeRow::Section(location.section)
+            }
+            TreeRow::Missions => {
+                self.tree.missions_expanded = !self.tree.missions_expanded;
+                TreeRow::Missions
+            }
+            TreeRow::Mission(_) => {
+                self.tree.missions_expanded = false;
+                TreeRow::Missions
+            }
+        };
+        if let Some(index) = self.tree_rows().iter().position(|&r| r == parent) {
+            self.tree.scroll.selected = index;
+        }
+        self.reveal_tree();
+    }
+
+    /// Selects a tree row and shows what it stands for in the list and the reader.
+    pub(super) fn select_tree_row(&mut self, index: usize) {
+        let rows = self.tree_rows();
+        let Some(&row) = rows.get(index) else {
+            return;
+        };
+        self.tree.scroll.selected = index;
+        self.reveal_tree();
+        match row {
+            TreeRow::Section(s) => {
+                if self.list.source != Source::Section(s) {
+                    self.set_source(Source::Section(s));
+                }
+            }
+            TreeRow::Para(location) => {
+                if self.list.source != Source::Section(location.section) {
+                    self.set_source(Source::Section(location.section));
+                }
+                self.select_item(location.recommendation);
+            }
+            TreeRow::Mission(m) => {
+                if self.list.source != Source::Mission(m) {
+                    self.set_source(Source::Mission(m));
+                }
+            }
+            TreeRow::Missions => {}
+        }
+    }
+
+    /// Selects a list item; the reader starts at its top and the tree follows.
+    pub(super) fn select_item(&mut self, index: usize) {
+        let index = index.min(self.list.items.len().saturating_sub(1));
+        if index != self.list.scroll.selected {
+            self.reader.scroll = 0;
+        }
+        self.list.scroll.selected = index;
+        self.reveal_item();
+        // A paragraph row selected in the tree moves along with the list.
+        let rows = self.tree_rows();
+        if let (Some(TreeRow::Para(_)), Some(&location)) = (
+            rows.get(self.tree.scroll.selected),
+            self.list.items.get(self.list.scroll.selected),
+        ) && let Some(row) = rows.iter().position(|&r| r == TreeRow::Para(location))
+        {
+            self.tree.scroll.selected = row;
+            self.reveal_tree();
+        }
+    }
+
+    pub(super) fn set_source(&mut self, source: Source) {
+        self.list.items = self.items_of(source);
+        self.list.source = source;
+        self.list.scroll = Scroll::default();
+        self.reader.scroll = 0;
+    }
+
+    /// A click in the panes: focus the pane, select the row; the tree's marker toggles.
+    pub(super) fn click_pane(&mut self, position: Position) {
+        let screen = self.screen();
+        let Some(pane) = screen.pane_at(position) else {
+            return;
+        };
+        self.focus = pane;
+        let Some(inner) = screen.inner(pane) else {
+            return;
+        };
+        if !inner.contains(position) {
+            return;
+        }
+        let row = usize::from(position.y - inner.y);
+        match pane {
+            Pane::Tree => {
+                let rows = self.tree_rows();
+                let Some(index) = self.tree.scroll.row_at(row, rows.len()) else {
+                    return;
+                };
+                self.select_tree_row(index);
+                let on_marker = position.x < inner.x + TREE_MARKER_WIDTH;
+                if on_marker && matches!(rows[index], TreeRow::Section(_) | TreeRow::Missions) {
+                    self.toggle_tree();
+                }
+            }
+            Pane::List => {
+                if let Some(index) = self.list.scroll.row_at(row, self.list.items.len()) {
+                    self.select_item(index);
+                }
+            }
+            Pane::Reader => {}
+        }
+    }
+
+    /// The wheel over a pane: its rows or text scroll, the selection stays.
+    pub(super) fn wheel_pane(&mut self, position: Position, step: impl Fn(usize, usize) -> usize) {
+        let screen = self.screen();
+        let height = |pane| {
+            screen
+                .inner(pane)
+                .map_or(usize::MAX, |r| usize::from(r.height))
+        };
+        match screen.pane_at(position) {
+            Some(Pane::Tree) => {
+                let max = layout::max_offset(self.tree_rows().len(), height(Pane::Tree));
+                self.tree.scroll.offset = step(self.tree.scroll.offset, max);
+            }
+            Some(Pane::List) => {
+                let max = layout::max_offset(self.list.items.len(), height(Pane::List));
+                self.list.scroll.offset = step(self.list.scroll.offset, max);
+            }
+            Some(Pane::Reader) => self.reader.scroll = step(self.reader.scroll, self.max_scroll()),
+            None => {}
+        }
+    }
+
+    /// Scrolls the tree so its selection is in view.
+    pub(super) fn reveal_tree(&mut self) {
+        let height = self.pane_height(Pane::Tree).unwrap_or(0);
+        self.tree.scroll.reveal(height);
+    }
+
+    /// Scrolls the list so its selection is in view.
+    pub(super) fn reveal_item(&mut self) {
+        let height = self.pane_height(Pane::List).unwrap_or(0);
+        self.list.scroll.reveal(height);
+    }
+}

@@ -1,0 +1,631 @@
+//! Every key binding, once: which key, in which mode, does what, and how the help and the status
+//! bar describe it. Dispatch ([`crate::keys`]), the `?` help and the status-bar hints are all
+//! derived from [`BINDINGS`], so a key the help names is always bound and a bound key is always
+//! in the help (a test checks both).
+
+use std::sync::OnceLock;
+
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+use crate::app::{Command, Edit, Mode};
+use crate::layout::{HELP_MAX_WIDTH, Pane};
+use crate::text::{fit, width, wrap};
+
+/// A key with its modifiers, as the table matches it. Letters are matched without Shift (a
+/// terminal reports `G` as Shift-g or as plain `G`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+const fn plain(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+    }
+}
+
+const fn alt(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::ALT,
+    }
+}
+
+const fn code(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+impl Key {
+    /// The key as the help writes it: `j`, `Ctrl-u`, `Alt-b`, `Shift-Tab`, `↓`, `PgDn`.
+    pub fn label(self) -> String {
+        let name = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            KeyCode::Delete => "Delete".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            other => format!("{other:?}"),
+        };
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{name}")
+        } else if self.modifiers.contains(KeyModifiers::ALT) {
+            format!("Alt-{name}")
+        } else {
+            name
+        }
+    }
+}
+
+/// A short status-bar hint for a binding: shown in `modes` (and, in the browser proper, only
+/// while one of `panes` has the focus; empty means any), ordered by `rank`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hint {
+    /// The keys as the status bar writes them (`j/k`, `^U`); every one is bound.
+    pub keys: &'static str,
+    pub text: &'static str,
+    pub rank: u8,
+    pub modes: &'static [Mode],
+    pub panes: &'static [Pane],
+}
+
+/// One line of the help: keys (each with its command) bound in `modes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Binding {
+    pub group: &'static str,
+    pub modes: &'static [Mode],
+    pub keys: &'static [(Key, Command)],
+    /// What the help shows instead of the keys, for what is not a key (typing, the mouse).
+    pub label: Option<&'static str>,
+    pub help: &'static str,
+    pub hints: &'static [Hint],
+}
+
+const NORMAL: &[Mode] = &[Mode::Normal];
+const HELP: &[Mode] = &[Mode::Help];
+const JUMP: &[Mode] = &[Mode::Jump];
+const SEARCH: &[Mode] = &[Mode::Search];
+const MISSIONS: &[Mode] = &[Mode::Missions];
+const NORMAL_HELP: &[Mode] = &[Mode::Normal, Mode::Help];
+const CHOOSERS: &[Mode] = &[Mode::Search, Mode::Missions];
+const PAGED: &[Mode] = &[Mode::Normal, Mode::Help, Mode::Search, Mode::Missions];
+const PROMPTS: &[Mode] = &[Mode::Jump, Mode::Search, Mode::Missions];
+const EVERYWHERE: &[Mode] = &[
+    Mode::Normal,
+    Mode::Help,
+    Mode::Jump,
+    Mode::Search,
+    Mode::Missions,
+];
+const ANY_PANE: &[Pane] = &[];
+
+const fn hint(keys: &'static str, text: &'static str, rank: u8, modes: &'static [Mode]) -> Hint {
+    Hint {
+        keys,
+        text,
+        rank,
+        modes,
+        panes: ANY_PANE,
+    }
+}
+
+const fn pane_hint(
+    keys: &'static str,
+    text: &'static str,
+    rank: u8,
+    panes: &'static [Pane],
+) -> Hint {
+    Hint {
+        keys,
+        text,
+        rank,
+        modes: NORMAL,
+        panes,
+    }
+}
+
+/// The whole key table, in the order the help lists it.
+pub const BINDINGS: &[Binding] = &[
+    Binding {
+        group: "Move",
+        modes: NORMAL,
+        keys: &[
+            (code(KeyCode::Tab), Command::FocusNext),
+            (code(KeyCode::BackTab), Command::FocusPrevious),
+        ],
+        label: None,
+        help: "next / previous pane",
+        hints: &[hint("Tab", "pane", 60, NORMAL)],
+    },
+    Binding {
+        group: "Move",
+        modes: NORMAL,
+        keys: &[
+            (plain('h'), Command::FocusLeft),
+            (plain('l'), Command::FocusRight),
+            (code(KeyCode::Left), Command::FocusLeft),
+            (code(KeyCode::Right), Command::FocusRight),
+        ],
+        label: None,
+        help: "pane to the left / right",
+        hints: &[],
+    },
+    Binding {
+        group: "Move",
+        modes: NORMAL_HELP,
+        keys: &[
+            (plain('j'), Command::Down),
+            (plain('k'), Command::Up),
+            (code(KeyCode::Down), Command::Down),
+            (code(KeyCode::Up), Command::Up),
+        ],
+        label: None,
+        help: "move the selection; scroll the reader",
+        hints: &[
+            pane_hint("j/k", "move", 10, &[Pane::Tree, Pane::List]),
+            pane_hint("j/k", "scroll", 10, &[Pane::Reader]),
+            hint("j/k", "scroll", 10, HELP),
+        ],
+    },
+    Binding {
+        group: "Move",
+        modes: NORMAL_HELP,
+        keys: &[
+            (plain('g'), Command::Top),
+            (plain('G'), Command::Bottom),
+            (code(KeyCode::Home), Command::Top),
+            (code(KeyCode::End), Command::Bottom),
+        ],
+        label: None,
+        help: "first / last; top / bottom of the text",
+        hints: &[],
+    },
+    Binding {
+        group: "Move",
+        modes: PAGED,
+        keys: &[
+            (code(KeyCode::PageUp), Command::PageUp),
+            (code(KeyCode::PageDown), Command::PageDown),
+        ],
+        label: None,
+        help: "a page up / down",
+        hints: &[],
+    },
+    Binding {
+        group: "Move",
+        modes: NORMAL_HELP,
+        keys: &[
+            (ctrl('u'), Command::HalfPageUp),
+            (ctrl('d'), Command::HalfPageDown),
+        ],
+        label: None,
+        help: "half a page up / down",
+        hints: &[],
+    },
+    Binding {
+        group: "Move",
+        modes: NORMAL,
+        keys: &[
+            (plain('['), Command::PreviousRecommendation),
+            (plain(']'), Command::NextRecommendation),
+        ],
+        label: None,
+        help: "previous / next recommendation, from any pane",
+        hints: &[pane_hint("[/]", "prev/next", 35, &[Pane::Reader])],
+    },
+    Binding {
+        group: "Open",
+        modes: NORMAL,
+        keys: &[(code(KeyCode::Enter), Command::Enter)],
+        label: None,
+        help: "go right: section → list → reader",
+        hints: &[
+            pane_hint("Enter", "open", 30, &[Pane::Tree]),
+            pane_hint("Enter", "read", 30, &[Pane::List]),
+        ],
+    },
+    Binding {
+        group: "Open",
+        modes: NORMAL,
+        keys: &[(plain(' '), Command::Toggle)],
+        label: None,
+        help: "expand or collapse (tree); page down (reader)",
+        hints: &[
+            pane_hint("Space", "expand", 20, &[Pane::Tree]),
+            pane_hint("Space", "page", 20, &[Pane::Reader]),
+        ],
+    },
+    Binding {
+        group: "Open",
+        modes: HELP,
+        keys: &[(plain(' '), Command::PageDown)],
+        label: None,
+        help: "page down (help)",
+        hints: &[],
+    },
+    Binding {
+        group: "Open",
+        modes: NORMAL,
+        keys: &[(plain(':'), Command::OpenJump)],
+        label: None,
+        help: "jump to a response: type its ¶ number, Enter",
+        hints: &[hint(":", "jump", 70, NORMAL)],
+    },
+    Binding {
+        group: "Search",
+        modes: NORMAL,
+        keys: &[(plain('/'), Command::OpenSearch)],
+        label: None,
+        help: "search the responses, results as you type",
+        hints: &[hint("/", "search", 40, NORMAL)],
+    },
+    Binding {
+        group: "Search",
+        modes: NORMAL,
+        keys: &[(plain('m'), Command::OpenMissions)],
+        label: None,
+        help: "pick a mission by acronym, name or place",
+        hints: &[pane_hint("m", "missions", 50, &[Pane::Tree, Pane::List])],
+    },
+    Binding {
+        group: "Search",
+        modes: CHOOSERS,
+        keys: &[
+            (code(KeyCode::Down), Command::Down),
+            (code(KeyCode::Up), Command::Up),
+            (ctrl('n'), Command::Down),
+            (ctrl('p'), Command::Up),
+        ],
+        label: None,
+        help: "choose a result or a mission",
+        hints: &[hint("↓/↑", "choose", 10, CHOOSERS)],
+    },
+    Binding {
+        group: "Search",
+        modes: PROMPTS,
+        keys: &[(code(KeyCode::Enter), Command::Submit)],
+        label: None,
+        help: "open the result at its hits; list the mission; jump",
+        hints: &[
+            hint("Enter", "open", 20, SEARCH),
+            hint("Enter", "list", 20, MISSIONS),
+            hint("Enter", "go", 20, JUMP),
+        ],
+    },
+    Binding {
+        group: "Search",
+        modes: NORMAL,
+        keys: &[
+            (plain('n'), Command::NextHit),
+            (plain('N'), Command::PreviousHit),
+        ],
+        label: None,
+        help: "next / previous hit in the reader",
+        hints: &[],
+    },
+    Binding {
+        group: "Search",
+        modes: PROMPTS,
+        keys: &[],
+        label: Some("text"),
+        help: "type the query, the mission or the ¶ number",
+        hints: &[hint("0-9", "paragraph", 10, JUMP)],
+    },
+    Binding {
+        group: "Search",
+        modes: SEARCH,
+        keys: &[],
+        label: Some("'w ^w !w \"…\""),
+        help: "exact word, prefix, without, phrase",
+        hints: &[],
+    },
+    Binding {
+        group: "Edit a prompt",
+        modes: PROMPTS,
+        keys: &[
+            (code(KeyCode::Left), Command::Edit(Edit::Left)),
+            (code(KeyCode::Right), Command::Edit(Edit::Right)),
+        ],
+        label: None,
+        help: "move the cursor",
+        hints: &[],
+    },
+    Binding {
+        group: "Edit a prompt",
+        modes: PROMPTS,
+        keys: &[
+            (code(KeyCode::Home), Command::Edit(Edit::Home)),
+            (code(KeyCode::End), Command::Edit(Edit::End)),
+            (ctrl('a'), Command::Edit(Edit::Home)),
+            (ctrl('e'), Command::Edit(Edit::End)),
+        ],
+        label: None,
+        help: "to the start / end",
+        hints: &[],
+    },
+    Binding {
+        group: "Edit a prompt",
+        modes: PROMPTS,
+        keys: &[
+            (alt('b'), Command::Edit(Edit::WordLeft)),
+            (alt('f'), Command::Edit(Edit::WordRight)),
+        ],
+        label: None,
+        help: "a word left / right",
+        hints: &[],
+    },
+    Binding {
+        group: "Edit a prompt",
+        modes: PROMPTS,
+        keys: &[
+            (code(KeyCode::Backspace), Command::Edit(Edit::DeleteBack)),
+            (code(KeyCode::Delete), Command::Edit(Edit::DeleteForward)),
+        ],
+        label: None,
+        help: "delete before / under the cursor",
+        hints: &[],
+    },
+    Binding {
+        group: "Edit a prompt",
+        modes: PROMPTS,
+        keys: &[(ctrl('w'), Command::Edit(Edit::DeleteWordBack))],
+        label: None,
+        help: "delete the word before the cursor",
+        hints: &[hint("^W", "word", 40, SEARCH)],
+    },
+    Binding {
+        group: "Edit a prompt",
+        modes: PROMPTS,
+        keys: &[
+            (ctrl('u'), Command::Edit(Edit::DeleteToStart)),
+            (ctrl('k'), Command::Edit(Edit::DeleteToEnd)),
+        ],
+        label: None,
+        help: "delete to the start / to the end",
+        hints: &[hint("^U", "clear", 30, CHOOSERS)],
+    },
+    Binding {
+        group: "Mouse",
+        modes: NORMAL,
+        keys: &[],
+        label: Some("click"),
+        help: "focus a pane and select a row",
+        hints: &[],
+    },
+    Binding {
+        group: "Mouse",
+        modes: NORMAL,
+        keys: &[],
+        label: Some("click ▸"),
+        help: "expand or collapse a section",
+        hints: &[],
+    },
+    Binding {
+        group: "Mouse",
+        modes: CHOOSERS,
+        keys: &[],
+        label: Some("click result"),
+        help: "select it; click again to open it",
+        hints: &[],
+    },
+    Binding {
+        group: "Mouse",
+        modes: PAGED,
+        keys: &[],
+        label: Some("wheel"),
+        help: "scroll the pane under the pointer",
+        hints: &[],
+    },
+    Binding {
+        group: "Other",
+        modes: NORMAL_HELP,
+        keys: &[(plain('?'), Command::ToggleHelp)],
+        label: None,
+        help: "this help (j k scroll it)",
+        hints: &[hint("?", "help", 90, NORMAL)],
+    },
+    Binding {
+        group: "Other",
+        modes: EVERYWHERE,
+        keys: &[(code(KeyCode::Esc), Command::Close)],
+        label: None,
+        help: "close an overlay; then clear the hits",
+        hints: &[
+            hint("Esc", "close", 20, HELP),
+            hint("Esc", "cancel", 30, JUMP),
+            hint("Esc", "close", 90, CHOOSERS),
+        ],
+    },
+    Binding {
+        group: "Other",
+        modes: NORMAL_HELP,
+        keys: &[(plain('q'), Command::Quit)],
+        label: None,
+        help: "quit",
+        hints: &[hint("q", "quit", 95, NORMAL), hint("q", "quit", 30, HELP)],
+    },
+    Binding {
+        group: "Other",
+        modes: EVERYWHERE,
+        keys: &[(ctrl('c'), Command::Quit)],
+        label: None,
+        help: "quit, from anywhere",
+        hints: &[],
+    },
+];
+
+/// The hint the status bar adds while the reader highlights search hits.
+pub const CLEAR_HITS_HINT: (&str, &str) = ("Esc", "clear hits");
+
+/// The command bound to `key` in `mode`, if any.
+pub fn lookup(key: Key, mode: Mode) -> Option<Command> {
+    BINDINGS
+        .iter()
+        .filter(|binding| binding.modes.contains(&mode))
+        .flat_map(|binding| binding.keys.iter())
+        .find(|(bound, _)| *bound == key)
+        .map(|&(_, command)| command)
+}
+
+/// The status-bar hints for `mode` with `focus`, most useful first.
+pub fn hints(mode: Mode, focus: Pane) -> Vec<(&'static str, &'static str)> {
+    let mut found: Vec<&Hint> = BINDINGS
+        .iter()
+        .flat_map(|binding| binding.hints.iter())
+        .filter(|hint| hint.modes.contains(&mode))
+        .filter(|hint| mode != Mode::Normal || hint.panes.is_empty() || hint.panes.contains(&focus))
+        .collect();
+    found.sort_by_key(|hint| hint.rank);
+    found.iter().map(|hint| (hint.keys, hint.text)).collect()
+}
+
+/// The keys of a binding as the help shows them.
+pub fn keys_label(binding: &Binding) -> String {
+    if let Some(label) = binding.label {
+        return label.to_string();
+    }
+    let mut labels: Vec<String> = Vec::new();
+    for (key, _) in binding.keys {
+        let label = key.label();
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
+    }
+    labels.join(" ")
+}
+
+/// One line of the help text, before styling.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    Blank,
+    Group(&'static str),
+    /// Keys padded to a common width, then what they do, on one line.
+    Binding {
+        keys: String,
+        help: &'static str,
+    },
+    /// The keys alone, on narrow screens; their description follows as [`HelpLine::Text`].
+    Keys(String),
+    Text(String),
+}
+
+/// The help text for a box `width` cells wide: a heading per group, then each binding on one
+/// line, or on two (keys, then the wrapped description) when the keys are long or the box is
+/// narrow.
+pub fn help_lines(width: usize) -> Vec<HelpLine> {
+    let entries: Vec<(&'static str, String, &'static str)> = BINDINGS
+        .iter()
+        .map(|binding| (binding.group, keys_label(binding), binding.help))
+        .collect();
+    // Keys wider than the column get a line of their own, and so do long descriptions.
+    let keys_width = entries
+        .iter()
+        .map(|(_, keys, _)| self::width(keys))
+        .filter(|&cells| cells <= HELP_KEYS_COLUMN)
+        .max()
+        .unwrap_or(0);
+    let mut lines = Vec::new();
+    let mut group = "";
+    for (entry_group, keys, help) in entries {
+        if entry_group != group {
+            if !group.is_empty() {
+                lines.push(HelpLine::Blank);
+            }
+            lines.push(HelpLine::Group(entry_group));
+            group = entry_group;
+        }
+        let one_line =
+            self::width(&keys) <= keys_width && 3 + keys_width + 2 + self::width(help) <= width;
+        if one_line {
+            lines.push(HelpLine::Binding {
+                keys: fit(&keys, keys_width),
+                help,
+            });
+            continue;
+        }
+        lines.push(HelpLine::Keys(keys));
+        let indent = HELP_INDENT;
+        for range in wrap(help, width.saturating_sub(indent.len())) {
+            lines.push(HelpLine::Text(format!("{indent}{}", &help[range])));
+        }
+    }
+    lines
+}
+
+/// The widest keys that share the help's key column.
+const HELP_KEYS_COLUMN: usize = 16;
+
+/// The indent of a wrapped description under its keys.
+pub const HELP_INDENT: &str = "     ";
+
+/// How many lines [`help_lines`] makes at `width`: computed once per width, since the layout
+/// asks on every key while the help is open.
+pub fn help_line_count(width: usize) -> usize {
+    static COUNTS: OnceLock<Vec<usize>> = OnceLock::new();
+    let counts = COUNTS.get_or_init(|| {
+        (0..=usize::from(HELP_MAX_WIDTH))
+            .map(|w| help_lines(w).len())
+            .collect()
+    });
+    counts
+        .get(width)
+        .copied()
+        .unwrap_or_else(|| help_lines(width).len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_is_bound_once_per_mode() {
+        for mode in [
+            Mode::Normal,
+            Mode::Help,
+            Mode::Jump,
+            Mode::Search,
+            Mode::Missions,
+        ] {
+            let mut seen: Vec<Key> = Vec::new();
+            for binding in BINDINGS.iter().filter(|b| b.modes.contains(&mode)) {
+                for (key, _) in binding.keys {
+                    assert!(
+                        !seen.contains(key),
+                        "{} bound twice in {mode:?}",
+                        key.label()
+                    );
+                    seen.push(*key);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_help_count_is_the_help_length() {
+        for width in [0, 10, 40, 68, 69, 70, 200] {
+            assert_eq!(help_line_count(width), help_lines(width).len(), "{width}");
+        }
+    }
+}

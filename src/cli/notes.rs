@@ -1,0 +1,233 @@
+//! `notes`, `bookmark` and `note`: the user's bookmarks and notes on the dataset's document,
+//! kept in the notes file (`c34::userdata::notes`).
+
+use std::io::Write;
+
+use clap::{Subcommand, ValueEnum};
+use serde::Serialize;
+
+use c34::dataset::Dataset;
+use c34::sanitize::{for_line, for_terminal, json_for_terminal};
+use c34::userdata::{Annotation, NotesStore};
+
+use super::data::markdown_text;
+use super::output::output_width;
+use super::{Failure, Outcome};
+
+#[derive(Debug, Subcommand)]
+pub enum NotesCommand {
+    /// Print your bookmarks and notes on this report, each with its citation and the response
+    Notes {
+        /// Print them as JSON: symbol, para, bookmark, note, citation, text
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
+        #[arg(long, value_enum, default_value_t = NotesFormat::Text)]
+        format: NotesFormat,
+    },
+    /// Bookmark responses by paragraph number (saved at once; `c34 notes` lists them)
+    Bookmark {
+        /// Remove the bookmarks instead
+        #[arg(long)]
+        remove: bool,
+        /// Paragraph numbers of A/75/19
+        #[arg(required = true, num_args = 1.., value_name = "PARA")]
+        paras: Vec<u32>,
+    },
+    /// Attach a note to the response to a paragraph; no text deletes the note
+    Note {
+        /// The paragraph number of A/75/19
+        para: u32,
+        /// The note, one paragraph (words are joined by spaces)
+        #[arg(num_args = 0.., trailing_var_arg = true, allow_hyphen_values = true)]
+        text: Vec<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NotesFormat {
+    Text,
+    Json,
+    /// A briefing note: a heading with the citation, the note as a quote, the response
+    Markdown,
+}
+
+pub fn run(
+    dataset: &Dataset,
+    command: NotesCommand,
+    out: &mut impl Write,
+) -> Result<Outcome, Failure> {
+    let Some(path) = NotesStore::default_path() else {
+        return Err(Failure::Message(
+            "no data directory for notes: set XDG_DATA_HOME or HOME".into(),
+        ));
+    };
+    let mut store = NotesStore::open(path);
+    match command {
+        NotesCommand::Notes { json, format } => {
+            let format = if json { NotesFormat::Json } else { format };
+            list(dataset, &store, format, out)
+        }
+        NotesCommand::Bookmark { remove, paras } => {
+            bookmark(dataset, &mut store, &paras, !remove, out)
+        }
+        NotesCommand::Note { para, text } => note(dataset, &mut store, para, &text.join(" "), out),
+    }
+}
+
+/// One entry of `c34 notes --json`.
+#[derive(Serialize)]
+struct Entry<'a> {
+    symbol: &'a str,
+    para: u32,
+    bookmark: bool,
+    note: Option<&'a str>,
+    citation: String,
+    /// The response's paragraphs, separated by a blank line.
+    text: String,
+}
+
+fn list(
+    dataset: &Dataset,
+    store: &NotesStore,
+    format: NotesFormat,
+    out: &mut impl Write,
+) -> Result<Outcome, Failure> {
+    if let Some(reason) = store.read_only_reason() {
+        return Err(Failure::Message(reason.to_string()));
+    }
+    let document = &dataset.document;
+    let annotated = store.annotated(&document.symbol);
+    // Notes on paragraphs this report does not have (a hand-edited file) are kept, not shown.
+    let entries: Vec<(&Annotation, &[String], u32)> = annotated
+        .iter()
+        .filter_map(|&(para, annotation)| {
+            let recommendation = dataset.find(para).and_then(|at| dataset.get(at))?;
+            Some((annotation, recommendation.paragraphs.as_slice(), para))
+        })
+        .collect();
+    match format {
+        NotesFormat::Json => {
+            let json: Vec<Entry> = entries
+                .iter()
+                .map(|&(annotation, paragraphs, para)| Entry {
+                    symbol: &document.symbol,
+                    para,
+                    bookmark: annotation.bookmark,
+                    note: annotation.note.as_deref(),
+                    citation: document.citation(para),
+                    text: paragraphs.join("\n\n"),
+                })
+                .collect();
+            let text = serde_json::to_string_pretty(&json)
+                .map_err(|e| Failure::Message(format!("cannot write JSON: {e}")))?;
+            writeln!(out, "{}", json_for_terminal(&text))?;
+        }
+        NotesFormat::Markdown => {
+            writeln!(
+                out,
+                "# Bookmarks and notes on {}",
+                markdown_text(&document.symbol)
+            )?;
+            for &(annotation, paragraphs, para) in &entries {
+                writeln!(out)?;
+                writeln!(out, "## {}", markdown_text(&document.citation(para)))?;
+                if let Some(note) = &annotation.note {
+                    writeln!(out)?;
+                    writeln!(out, "> {}", markdown_text(note))?;
+                }
+                for paragraph in paragraphs {
+                    writeln!(out)?;
+                    writeln!(out, "{}", markdown_text(paragraph))?;
+                }
+            }
+        }
+        NotesFormat::Text => {
+            let width = output_width(None);
+            let wrap = |text: &str, indent: &str| {
+                let options = textwrap::Options::new(width.max(20))
+                    .initial_indent(indent)
+                    .subsequent_indent(indent)
+                    .word_splitter(textwrap::WordSplitter::NoHyphenation);
+                textwrap::fill(text, options)
+            };
+            for (i, &(annotation, paragraphs, para)) in entries.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                let mark = if annotation.bookmark {
+                    "  [bookmarked]"
+                } else {
+                    ""
+                };
+                writeln!(out, "{}{mark}", for_line(&document.citation(para)))?;
+                if let Some(note) = &annotation.note {
+                    writeln!(out, "{}", wrap(&for_line(&format!("Note: {note}")), ""))?;
+                }
+                for paragraph in paragraphs {
+                    writeln!(out)?;
+                    writeln!(out, "{}", wrap(&for_terminal(paragraph), "    "))?;
+                }
+            }
+            if entries.is_empty() {
+                eprintln!(
+                    "c34: no bookmarks or notes on {} yet (c34 bookmark PARA, c34 note PARA TEXT)",
+                    for_line(&document.symbol)
+                );
+            }
+        }
+    }
+    Ok(Outcome::Done)
+}
+
+/// Checks every paragraph before changing anything, so a typo changes nothing.
+fn unknown_para(dataset: &Dataset, paras: &[u32]) -> Option<Outcome> {
+    paras
+        .iter()
+        .find(|&&para| dataset.find(para).is_none())
+        .map(|&para| Outcome::NotFound(dataset.no_response_message(para)))
+}
+
+fn bookmark(
+    dataset: &Dataset,
+    store: &mut NotesStore,
+    paras: &[u32],
+    on: bool,
+    out: &mut impl Write,
+) -> Result<Outcome, Failure> {
+    if let Some(outcome) = unknown_para(dataset, paras) {
+        return Ok(outcome);
+    }
+    let symbol = &dataset.document.symbol;
+    for &para in paras {
+        store
+            .set_bookmark(symbol, para, on)
+            .map_err(|e| Failure::Message(e.to_string()))?;
+        // One line per saved change, flushed: a script (or a test) knows what is on disk.
+        let done = if on { "bookmarked" } else { "unbookmarked" };
+        writeln!(out, "{done} {para}")?;
+        out.flush()?;
+    }
+    Ok(Outcome::Done)
+}
+
+fn note(
+    dataset: &Dataset,
+    store: &mut NotesStore,
+    para: u32,
+    text: &str,
+    out: &mut impl Write,
+) -> Result<Outcome, Failure> {
+    if let Some(outcome) = unknown_para(dataset, &[para]) {
+        return Ok(outcome);
+    }
+    store
+        .set_note(&dataset.document.symbol, para, text)
+        .map_err(|e| Failure::Message(e.to_string()))?;
+    let done = if text.trim().is_empty() {
+        "deleted the note on"
+    } else {
+        "saved the note on"
+    };
+    writeln!(out, "{done} {para}")?;
+    Ok(Outcome::Done)
+}

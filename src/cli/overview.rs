@@ -1,0 +1,280 @@
+//! `refs` and `missions --matrix`: the report at a glance.
+//!
+//! `refs` lists the documents the responses cite (symbol, paragraphs, link), aligned; `--json`
+//! prints `[{"symbol", "paras", "link"}]`. `missions --matrix` prints missions × sections:
+//! an acronym column, one column per section numeral, a total column and a total row, zero
+//! cells as `·`, headers in bold on a terminal unless `NO_COLOR` is set; `--format json` (or
+//! `--json`) and `--format csv` print the same counts for scripts.
+
+use std::io::{IsTerminal, Write};
+
+use serde::Serialize;
+
+use c34::dataset::Dataset;
+use c34::overview::Matrix;
+use c34::refs::{Reference, references};
+use c34::sanitize::{for_line, json_for_terminal};
+use c34::text::width;
+
+use super::{Failure, Outcome};
+
+/// Arguments of `c34 refs`.
+#[derive(Debug, clap::Args)]
+pub struct RefsArgs {
+    /// Print the references as JSON: [{"symbol", "paras", "link"}]
+    #[arg(long)]
+    json: bool,
+}
+
+/// The `--matrix` flags of `c34 missions`.
+#[derive(Debug, clap::Args)]
+pub struct MatrixArgs {
+    /// Print missions × sections: how many recommendations of each section name each mission
+    #[arg(long)]
+    pub matrix: bool,
+    /// How to print the matrix (--json is --format json)
+    #[arg(long, value_enum, requires = "matrix", conflicts_with = "json")]
+    pub format: Option<MatrixFormat>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum MatrixFormat {
+    Text,
+    Json,
+    Csv,
+}
+
+/// What a zero cell shows in the text table.
+const EMPTY_CELL: &str = "·";
+/// Between columns of the text tables.
+const GAP: &str = "  ";
+
+pub fn refs(dataset: &Dataset, args: &RefsArgs, out: &mut impl Write) -> Result<Outcome, Failure> {
+    let references = references(dataset);
+    if args.json {
+        write_json(out, &references)?;
+    } else {
+        write_references(&references, out)?;
+    }
+    if references.is_empty() {
+        return Ok(Outcome::NotFound("the responses cite no documents".into()));
+    }
+    Ok(Outcome::Done)
+}
+
+fn write_references(references: &[Reference], out: &mut impl Write) -> std::io::Result<()> {
+    let rows: Vec<(String, String, String)> = references
+        .iter()
+        .map(|r| {
+            let paras: Vec<String> = r.paras.iter().map(u32::to_string).collect();
+            (
+                for_line(&r.symbol).into_owned(),
+                paras.join(" "),
+                for_line(&r.link).into_owned(),
+            )
+        })
+        .collect();
+    let symbol_width = rows.iter().map(|r| width(&r.0)).max().unwrap_or(0);
+    let paras_width = rows.iter().map(|r| width(&r.1)).max().unwrap_or(0);
+    for (symbol, paras, link) in &rows {
+        writeln!(
+            out,
+            "{}{GAP}{}{GAP}{link}",
+            pad_right(symbol, symbol_width),
+            pad_right(paras, paras_width)
+        )?;
+    }
+    Ok(())
+}
+
+pub fn matrix(
+    dataset: &Dataset,
+    json: bool,
+    format: Option<MatrixFormat>,
+    out: &mut impl Write,
+) -> Result<Outcome, Failure> {
+    let matrix = Matrix::new(dataset);
+    let format = if json {
+        MatrixFormat::Json
+    } else {
+        format.unwrap_or(MatrixFormat::Text)
+    };
+    match format {
+        MatrixFormat::Text => {
+            let bold = std::io::stdout().is_terminal()
+                && c34::tui::color_wanted(std::env::var_os("NO_COLOR").as_deref());
+            write_table(&matrix, bold, out)?;
+        }
+        MatrixFormat::Json => write_json(out, &JsonMatrix::from(&matrix))?,
+        MatrixFormat::Csv => write_csv(&matrix, out)?,
+    }
+    if matrix.rows.is_empty() {
+        return Ok(Outcome::NotFound("the dataset names no missions".into()));
+    }
+    Ok(Outcome::Done)
+}
+
+/// The text table, columns right-aligned under their numerals.
+fn write_table(matrix: &Matrix, bold: bool, out: &mut impl Write) -> std::io::Result<()> {
+    let count_text = |n: usize| {
+        if n == 0 {
+            EMPTY_CELL.to_string()
+        } else {
+            n.to_string()
+        }
+    };
+    let mut header = vec!["mission".to_string()];
+    header.extend(matrix.sections.iter().map(|s| for_line(s).into_owned()));
+    header.push("total".into());
+    let mut body: Vec<Vec<String>> = matrix
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(row, r)| {
+            let mut line = vec![for_line(&r.acronym).into_owned()];
+            line.extend((0..matrix.sections.len()).map(|col| count_text(matrix.count(row, col))));
+            line.push(matrix.row_total(row).to_string());
+            line
+        })
+        .collect();
+    let mut totals = vec!["total".to_string()];
+    totals.extend((0..matrix.sections.len()).map(|col| count_text(matrix.column_total(col))));
+    totals.push(matrix.total().to_string());
+    body.push(totals);
+    let widths: Vec<usize> = (0..header.len())
+        .map(|col| {
+            std::iter::once(&header)
+                .chain(&body)
+                .filter_map(|line| line.get(col))
+                .map(|cell| width(cell))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let layout = |line: &[String]| -> String {
+        let cells: Vec<String> = line
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(col, (cell, &w))| {
+                if col == 0 {
+                    pad_right(cell, w)
+                } else {
+                    pad_left(cell, w)
+                }
+            })
+            .collect();
+        cells.join(GAP).trim_end().to_string()
+    };
+    let emphasise = |text: String| {
+        if bold {
+            format!("\u{1b}[1m{text}\u{1b}[22m")
+        } else {
+            text
+        }
+    };
+    writeln!(out, "{}", emphasise(layout(&header)))?;
+    let last = body.len() - 1;
+    for (i, line) in body.iter().enumerate() {
+        if i == last {
+            // The total row: its label in bold, like the headers.
+            let text = layout(line);
+            let (label, rest) = text.split_at("total".len());
+            writeln!(out, "{}{rest}", emphasise(label.to_string()))?;
+        } else {
+            writeln!(out, "{}", layout(line))?;
+        }
+    }
+    Ok(())
+}
+
+/// `mission,I,…,IX,total`, then one line per mission; no total line, so every line is a
+/// mission.
+fn write_csv(matrix: &Matrix, out: &mut impl Write) -> std::io::Result<()> {
+    let mut header = vec!["mission".to_string()];
+    header.extend(matrix.sections.iter().cloned());
+    header.push("total".into());
+    write_csv_line(&header, out)?;
+    for (row, r) in matrix.rows.iter().enumerate() {
+        let mut line = vec![r.acronym.clone()];
+        line.extend((0..matrix.sections.len()).map(|col| matrix.count(row, col).to_string()));
+        line.push(matrix.row_total(row).to_string());
+        write_csv_line(&line, out)?;
+    }
+    Ok(())
+}
+
+fn write_csv_line(fields: &[String], out: &mut impl Write) -> std::io::Result<()> {
+    let fields: Vec<String> = fields
+        .iter()
+        .map(|field| {
+            let field = for_line(field);
+            if field.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", field.replace('"', "\"\""))
+            } else {
+                field.into_owned()
+            }
+        })
+        .collect();
+    // RFC 4180 ends lines with CRLF, but every CSV reader takes LF and so do shells.
+    writeln!(out, "{}", fields.join(","))
+}
+
+#[derive(Serialize)]
+struct JsonMatrix {
+    sections: Vec<String>,
+    missions: Vec<JsonMission>,
+    /// Column sums, as in the text table's total row.
+    totals: Vec<usize>,
+    total: usize,
+}
+
+#[derive(Serialize)]
+struct JsonMission {
+    acronym: String,
+    name: String,
+    counts: Vec<usize>,
+    total: usize,
+    /// Per section, the paragraphs behind each count.
+    paras: Vec<Vec<u32>>,
+}
+
+impl From<&Matrix> for JsonMatrix {
+    fn from(matrix: &Matrix) -> JsonMatrix {
+        let columns = 0..matrix.sections.len();
+        JsonMatrix {
+            sections: matrix.sections.clone(),
+            missions: matrix
+                .rows
+                .iter()
+                .enumerate()
+                .map(|(row, r)| JsonMission {
+                    acronym: r.acronym.clone(),
+                    name: c34::missions::GAZETTEER
+                        .get(r.mission)
+                        .map_or_else(String::new, |entry| entry.name.to_string()),
+                    counts: columns.clone().map(|col| matrix.count(row, col)).collect(),
+                    total: matrix.row_total(row),
+                    paras: r.paras.clone(),
+                })
+                .collect(),
+            totals: columns.map(|col| matrix.column_total(col)).collect(),
+            total: matrix.total(),
+        }
+    }
+}
+
+fn write_json<T: Serialize>(out: &mut impl Write, value: &T) -> Result<(), Failure> {
+    let json = serde_json::to_string_pretty(value)
+        .map_err(|e| Failure::Message(format!("cannot write JSON: {e}")))?;
+    writeln!(out, "{}", json_for_terminal(&json))?;
+    Ok(())
+}
+
+fn pad_right(text: &str, cells: usize) -> String {
+    format!("{text}{}", " ".repeat(cells.saturating_sub(width(text))))
+}
+
+fn pad_left(text: &str, cells: usize) -> String {
+    format!("{}{text}", " ".repeat(cells.saturating_sub(width(text))))
+}

@@ -1,0 +1,354 @@
+//! Where everything goes on the screen, as plain functions of sizes and counts. Below both the
+//! state ([`crate::app`]) and the drawing ([`crate::ui`]): the state asks it how many rows a pane
+//! shows and where a click lands, the renderer draws inside the same rectangles, so the two
+//! always agree. No `App`, no widgets, no terminal.
+
+use ratatui::layout::{Margin, Position, Rect};
+
+/// The three panes, left to right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Tree,
+    List,
+    Reader,
+}
+
+/// Below this width the section tree is hidden.
+pub const TREE_MIN_WIDTH: u16 = 80;
+/// Below this width only the focused pane (list or reader) is shown, full width.
+pub const SPLIT_MIN_WIDTH: u16 = 60;
+/// Below this size only a one-line "terminal too small" message is drawn.
+pub const MIN_WIDTH: u16 = 24;
+pub const MIN_HEIGHT: u16 = 6;
+/// The title line is shown only when there is room to spare for it.
+pub const TITLE_MIN_HEIGHT: u16 = 15;
+/// The tree's expand marker (`▸ `): a click on these cells toggles the branch.
+pub const TREE_MARKER_WIDTH: u16 = 2;
+/// The longest line the reader wraps to: on wide screens longer lines are hard to follow.
+pub const READER_MAX_MEASURE: u16 = 90;
+/// The widest the search box and the mission picker get.
+pub const OVERLAY_MAX_WIDTH: u16 = 110;
+/// Below this width an overlay covers the whole screen above the status bar.
+pub const OVERLAY_FULL_SCREEN_BELOW: u16 = 60;
+/// The widest the help box gets.
+pub const HELP_MAX_WIDTH: u16 = 70;
+
+/// Where each part of the screen goes; panes that do not fit are `None`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Screen {
+    pub area: Rect,
+    pub title: Option<Rect>,
+    pub tree: Option<Rect>,
+    pub list: Option<Rect>,
+    pub reader: Option<Rect>,
+    pub status: Option<Rect>,
+}
+
+impl Screen {
+    /// True when the terminal is below the minimum size and nothing but a message is drawn.
+    pub fn too_small(&self) -> bool {
+        self.status.is_none()
+    }
+
+    /// The outer rectangle (borders included) of a pane, if it is on screen.
+    pub fn pane(&self, pane: Pane) -> Option<Rect> {
+        match pane {
+            Pane::Tree => self.tree,
+            Pane::List => self.list,
+            Pane::Reader => self.reader,
+        }
+    }
+
+    /// The pane under a screen cell.
+    pub fn pane_at(&self, position: Position) -> Option<Pane> {
+        [Pane::Tree, Pane::List, Pane::Reader]
+            .into_iter()
+            .find(|&pane| self.pane(pane).is_some_and(|rect| rect.contains(position)))
+    }
+
+    /// The rows of a pane inside its borders.
+    pub fn inner(&self, pane: Pane) -> Option<Rect> {
+        self.pane(pane).map(inner)
+    }
+
+    /// Where the reader's text goes.
+    pub fn reader_text(&self) -> Option<Rect> {
+        self.reader.and_then(reader_text_area)
+    }
+}
+
+/// The panes focus can move between at this width, left to right.
+pub fn panes_for(width: u16) -> &'static [Pane] {
+    if width >= TREE_MIN_WIDTH {
+        &[Pane::Tree, Pane::List, Pane::Reader]
+    } else {
+        &[Pane::List, Pane::Reader]
+    }
+}
+
+/// The layout of a screen of `area` with `focus` on a pane (narrow screens show only that pane).
+pub fn screen(area: Rect, focus: Pane) -> Screen {
+    let mut screen = Screen {
+        area,
+        ..Screen::default()
+    };
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return screen;
+    }
+    let mut body = area;
+    if area.height >= TITLE_MIN_HEIGHT {
+        screen.title = Some(Rect { height: 1, ..area });
+        body.y += 1;
+        body.height -= 1;
+    }
+    body.height -= 1;
+    screen.status = Some(Rect {
+        y: body.bottom(),
+        height: 1,
+        ..body
+    });
+    let width = u32::from(body.width);
+    let fraction = |numerator: u32, denominator: u32, min: u16, max: u16| {
+        u16::try_from(width * numerator / denominator)
+            .unwrap_or(max)
+            .clamp(min, max)
+    };
+    if body.width >= TREE_MIN_WIDTH {
+        screen.tree = Some(take_left(&mut body, fraction(1, 4, 22, 40)));
+        screen.list = Some(take_left(&mut body, fraction(1, 5, 16, 40)));
+        screen.reader = Some(body);
+    } else if body.width >= SPLIT_MIN_WIDTH {
+        screen.list = Some(take_left(&mut body, fraction(3, 10, 18, 24)));
+        screen.reader = Some(body);
+    } else if focus == Pane::Reader {
+        screen.reader = Some(body);
+    } else {
+        screen.list = Some(body);
+    }
+    screen
+}
+
+/// Cuts a column of `width` cells off the left of `area`.
+fn take_left(area: &mut Rect, width: u16) -> Rect {
+    let width = width.min(area.width);
+    let left = Rect { width, ..*area };
+    area.x += width;
+    area.width -= width;
+    left
+}
+
+/// A bordered box's inside.
+pub fn inner(rect: Rect) -> Rect {
+    rect.inner(Margin::new(1, 1))
+}
+
+/// The text area of a reader pane: inside the borders, one cell of padding either side, at
+/// most [`READER_MAX_MEASURE`] cells wide.
+pub fn reader_text_area(pane: Rect) -> Option<Rect> {
+    let area = inner(pane).inner(Margin::new(1, 0));
+    Some(Rect {
+        width: area.width.min(READER_MAX_MEASURE),
+        ..area
+    })
+    .filter(|r| !r.is_empty())
+}
+
+/// The largest first-row offset for `rows` rows in a viewport of `height` rows.
+pub fn max_offset(rows: usize, height: usize) -> usize {
+    rows.saturating_sub(height)
+}
+
+/// Where the parts of an overlay box go; all empty when the screen has no room for it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Parts {
+    /// The box, borders included.
+    pub frame: Rect,
+    pub query: Rect,
+    pub rule: Rect,
+    /// The rows of results.
+    pub list: Rect,
+}
+
+/// The parts of a box at most `max_width` cells wide and `wanted_height` rows tall on a screen
+/// of `area` (the last row is the status bar's).
+pub fn overlay_parts(area: Rect, max_width: u16, wanted_height: u16) -> Parts {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return Parts::default();
+    }
+    let body = Rect {
+        height: area.height - 1,
+        ..area
+    };
+    let frame = if body.width < OVERLAY_FULL_SCREEN_BELOW {
+        body
+    } else {
+        let width = (body.width - 4).min(max_width);
+        let height = body.height.saturating_sub(2).min(wanted_height);
+        Rect {
+            x: body.x + (body.width - width) / 2,
+            y: body.y + (body.height - height) / 2,
+            width,
+            height,
+        }
+    };
+    let inside = frame.inner(Margin::new(1, 1));
+    if inside.is_empty() {
+        return Parts {
+            frame,
+            ..Parts::default()
+        };
+    }
+    let query = Rect {
+        height: 1,
+        ..inside
+    };
+    let mut list = Rect {
+        y: inside.y + 1,
+        height: inside.height - 1,
+        ..inside
+    };
+    let mut rule = Rect::default();
+    if list.height >= 3 {
+        rule = Rect { height: 1, ..list };
+        list.y += 1;
+        list.height -= 1;
+    }
+    Parts {
+        frame,
+        query,
+        rule,
+        list,
+    }
+}
+
+/// The search box on a screen of `area`.
+pub fn search_parts(area: Rect) -> Parts {
+    overlay_parts(area, OVERLAY_MAX_WIDTH, u16::MAX)
+}
+
+/// Rows per search result: the heading line over the snippet, or one line when space is short.
+pub fn result_height(list: Rect) -> u16 {
+    if list.height >= 6 { 2 } else { 1 }
+}
+
+/// How many search results are shown at once on a screen of `area`.
+pub fn search_page(area: Rect) -> usize {
+    let list = search_parts(area).list;
+    usize::from(list.height / result_height(list))
+}
+
+/// The mission picker on a screen of `area` for `missions` missions: tall enough for all of
+/// them, so it keeps its size while the list is filtered.
+pub fn picker_parts(area: Rect, missions: usize) -> Parts {
+    // Borders, the query line and the rule.
+    let wanted = u16::try_from(missions)
+        .unwrap_or(u16::MAX)
+        .saturating_add(4);
+    overlay_parts(area, OVERLAY_MAX_WIDTH, wanted)
+}
+
+/// How many missions the picker shows at once.
+pub fn picker_page(area: Rect, missions: usize) -> usize {
+    usize::from(picker_parts(area, missions).list.height)
+}
+
+/// The width of the help box's text on a screen of `area`.
+pub fn help_text_width(area: Rect) -> usize {
+    usize::from(
+        area.width
+            .saturating_sub(4)
+            .min(HELP_MAX_WIDTH)
+            .saturating_sub(2),
+    )
+}
+
+/// The help box on a screen of `area` for a help text of `lines` lines: centred, at most
+/// [`HELP_MAX_WIDTH`] cells wide, as tall as it needs.
+pub fn help_frame(area: Rect, lines: usize) -> Rect {
+    let width = area.width.saturating_sub(4).min(HELP_MAX_WIDTH);
+    let needed = u16::try_from(lines).unwrap_or(u16::MAX);
+    let height = area.height.saturating_sub(2).min(needed.saturating_add(2));
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// The rows of help text shown at once in a help box of `frame`.
+pub fn help_viewport(frame: Rect) -> Rect {
+    inner(frame)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layout_degrades_with_width() {
+        let wide = screen(Rect::new(0, 0, 120, 40), Pane::Tree);
+        assert!(wide.tree.is_some() && wide.list.is_some() && wide.reader.is_some());
+        assert!(wide.title.is_some());
+        let total: u16 = [wide.tree, wide.list, wide.reader]
+            .iter()
+            .flatten()
+            .map(|r| r.width)
+            .sum();
+        assert_eq!(total, 120);
+
+        let medium = screen(Rect::new(0, 0, 70, 20), Pane::List);
+        assert!(medium.tree.is_none() && medium.list.is_some() && medium.reader.is_some());
+
+        let narrow = screen(Rect::new(0, 0, 40, 12), Pane::Reader);
+        assert!(narrow.list.is_none() && narrow.reader.is_some() && narrow.title.is_none());
+
+        assert!(screen(Rect::new(0, 0, 20, 5), Pane::List).too_small());
+        assert!(screen(Rect::new(0, 0, 200, 3), Pane::List).too_small());
+        assert!(screen(Rect::new(0, 0, 1, 1), Pane::List).too_small());
+    }
+
+    #[test]
+    fn pane_at_finds_the_pane_under_the_pointer() {
+        let screen = screen(Rect::new(0, 0, 120, 40), Pane::Tree);
+        let list = screen.list.unwrap();
+        assert_eq!(
+            screen.pane_at(Position::new(list.x + 1, list.y + 1)),
+            Some(Pane::List)
+        );
+        assert_eq!(screen.pane_at(Position::new(0, 0)), None);
+    }
+
+    #[test]
+    fn the_box_is_centred_or_full_screen() {
+        let wide = overlay_parts(Rect::new(0, 0, 120, 40), 100, u16::MAX);
+        assert_eq!(wide.frame, Rect::new(10, 1, 100, 37));
+        assert_eq!(wide.query.y, 2);
+        assert_eq!(wide.list.y, 4);
+        let narrow = overlay_parts(Rect::new(0, 0, 50, 16), 100, u16::MAX);
+        assert_eq!(
+            narrow.frame,
+            Rect::new(0, 0, 50, 15),
+            "all but the status bar"
+        );
+        let short = overlay_parts(Rect::new(0, 0, 120, 40), 100, 10);
+        assert_eq!(short.frame.height, 10);
+        assert_eq!(
+            overlay_parts(Rect::new(0, 0, 1, 1), 100, 10),
+            Parts::default()
+        );
+        assert_eq!(
+            overlay_parts(Rect::new(0, 0, 30, 6), 100, 10).list.height,
+            2
+        );
+    }
+
+    #[test]
+    fn the_help_box_fits_its_text_or_the_screen() {
+        let area = Rect::new(0, 0, 120, 40);
+        assert_eq!(help_text_width(area), 68);
+        assert_eq!(help_frame(area, 10), Rect::new(25, 14, 70, 12));
+        assert_eq!(help_frame(area, 100).height, 38);
+        assert_eq!(help_frame(Rect::new(0, 0, 1, 1), 5).width, 0);
+    }
+}

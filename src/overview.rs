@@ -1,0 +1,139 @@
+//! The report at a glance: which missions each section's responses name.
+//!
+//! [`Matrix`] has a row for every gazetteer entry (mission, office or partner operation) that
+//! at least one response names by acronym or full name — a place alone does not count, as in
+//! [`crate::missions`] — in gazetteer order, and a column for every section of the dataset.
+//! A cell holds the paragraph numbers of the section's recommendations whose response names
+//! the row's mission. Built from the dataset and the gazetteer, nothing kept by hand: an entry
+//! added to the gazetteer appears here as soon as the report names it.
+
+use crate::dataset::Dataset;
+use crate::missions::{GAZETTEER, gazetteer};
+
+/// Missions × sections.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Matrix {
+    /// The sections' roman numerals, in document order: the columns.
+    pub sections: Vec<String>,
+    pub rows: Vec<MatrixRow>,
+}
+
+/// One mission's row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MatrixRow {
+    /// Index into [`GAZETTEER`].
+    pub mission: usize,
+    pub acronym: String,
+    /// Per section (column), the sorted paragraph numbers of the recommendations whose response
+    /// names the mission.
+    pub paras: Vec<Vec<u32>>,
+}
+
+impl Matrix {
+    pub fn new(dataset: &Dataset) -> Matrix {
+        let gazetteer = gazetteer();
+        let columns = dataset.sections.len();
+        let mut paras: Vec<Vec<Vec<u32>>> = vec![vec![Vec::new(); columns]; GAZETTEER.len()];
+        for (location, recommendation) in dataset.recommendations() {
+            let mut named: Vec<usize> = recommendation
+                .paragraphs
+                .iter()
+                .flat_map(|paragraph| gazetteer.mentioned_in(paragraph))
+                .collect();
+            named.sort_unstable();
+            named.dedup();
+            for mission in named {
+                if let Some(cell) = paras
+                    .get_mut(mission)
+                    .and_then(|row| row.get_mut(location.section))
+                {
+                    cell.push(recommendation.para);
+                }
+            }
+        }
+        let rows = GAZETTEER
+            .iter()
+            .zip(paras)
+            .enumerate()
+            .filter(|(_, (_, cells))| cells.iter().any(|cell| !cell.is_empty()))
+            .map(|(mission, (entry, cells))| MatrixRow {
+                mission,
+                acronym: entry.acronym.to_string(),
+                // Document order is paragraph order, so each cell is already sorted.
+                paras: cells,
+            })
+            .collect();
+        Matrix {
+            sections: dataset.sections.iter().map(|s| s.number.clone()).collect(),
+            rows,
+        }
+    }
+
+    /// The paragraphs behind a cell; empty outside the matrix.
+    pub fn paras(&self, row: usize, col: usize) -> &[u32] {
+        self.rows
+            .get(row)
+            .and_then(|r| r.paras.get(col))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Recommendations of section `col` naming mission `row`; 0 outside the matrix.
+    pub fn count(&self, row: usize, col: usize) -> usize {
+        self.paras(row, col).len()
+    }
+
+    /// Recommendations naming mission `row`, all sections (each recommendation counted once:
+    /// a recommendation belongs to one section).
+    pub fn row_total(&self, row: usize) -> usize {
+        self.rows
+            .get(row)
+            .map_or(0, |r| r.paras.iter().map(Vec::len).sum())
+    }
+
+    /// The sum of column `col`: mission mentions in section `col`, a recommendation naming two
+    /// missions counted twice (so the totals add up, as in any cross table).
+    pub fn column_total(&self, col: usize) -> usize {
+        (0..self.rows.len()).map(|row| self.count(row, col)).sum()
+    }
+
+    /// The sum of all cells.
+    pub fn total(&self) -> usize {
+        (0..self.rows.len()).map(|row| self.row_total(row)).sum()
+    }
+
+    /// The distinct recommendations of section `col` that name at least one mission.
+    pub fn column_recommendations(&self, col: usize) -> Vec<u32> {
+        let mut paras: Vec<u32> = self
+            .rows
+            .iter()
+            .filter_map(|r| r.paras.get(col))
+            .flatten()
+            .copied()
+            .collect();
+        paras.sort_unstable();
+        paras.dedup();
+        paras
+    }
+
+    /// The first largest cell, row by row (where the browser's cursor starts); `None` when
+    /// every cell is empty.
+    pub fn max_cell(&self) -> Option<(usize, usize)> {
+        let mut best: Option<((usize, usize), usize)> = None;
+        for row in 0..self.rows.len() {
+            for col in 0..self.sections.len() {
+                let count = self.count(row, col);
+                if count > 0 && best.is_none_or(|(_, most)| count > most) {
+                    best = Some(((row, col), count));
+                }
+            }
+        }
+        best.map(|(cell, _)| cell)
+    }
+
+    /// The row of a mission, by acronym (case-insensitive).
+    pub fn row_of(&self, acronym: &str) -> Option<usize> {
+        self.rows
+            .iter()
+            .position(|r| r.acronym.eq_ignore_ascii_case(acronym))
+    }
+}
