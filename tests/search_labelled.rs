@@ -232,23 +232,8 @@ fn the_dataset_mission_index_agrees_with_the_labels() {
     assert_eq!(
         acronyms,
         [
-            "MINUSCA",
-            "MINUSMA",
-            "MONUSCO",
-            "UNAMID",
-            "UNFICYP",
-            "UNISFA",
-            "UNMIK",
-            "UNMISS",
-            "UNMOGIP",
-            "UNTSO",
-            "BINUH",
-            "UNITAMS",
-            "UNOAU",
-            "UNOCA",
-            "AMISOM",
-            "Barkhane",
-            "EUTM",
+            "MINUSCA", "MINUSMA", "MONUSCO", "UNAMID", "UNFICYP", "UNISFA", "UNMIK", "UNMISS",
+            "UNMOGIP", "UNTSO", "BINUH", "UNITAMS", "UNOAU", "UNOCA", "AMISOM", "Barkhane", "EUTM",
             "FC-G5S"
         ],
         "only the missions the report names, in gazetteer order, partners last"
