@@ -149,14 +149,7 @@ impl App {
             self.focus = Pane::Reader;
             return;
         }
-        let nearest = self.dataset.nearest_paras(para);
-        let suggestion = match nearest.as_slice() {
-            [] => String::new(),
-            [one] => format!(" · nearest: ¶ {one}"),
-            [below, above, ..] => format!(" · nearest: ¶ {below}, ¶ {above}"),
-        };
-        // Short enough for a 40-column status bar.
-        self.message = Some(format!("No response to ¶ {para}{suggestion}"));
+        self.message = Some(self.dataset.no_response_message(para));
     }
 
     /// A click with an overlay open: in the search or the picker a result row selects it (or
