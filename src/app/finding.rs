@@ -261,6 +261,11 @@ impl App {
         let Some(found) = &mut self.found else {
             return;
         };
+        // A search of exclusions alone (`!word`) finds responses with nothing to highlight.
+        let count = found.hit_at(location).map_or(0, |hit| hit.highlights.len());
+        if index >= count {
+            return;
+        }
         found.current = Some((location, index));
         let Some(view) = self.screen().reader_text() else {
             return;
