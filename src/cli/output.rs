@@ -35,7 +35,6 @@ pub fn output_width(requested: Option<u16>) -> usize {
 
 /// The width of the screen for output cut to one line per item (not wrapped, so not capped):
 /// `$COLUMNS` if it is a number, else the terminal's width, else 80.
-#[allow(dead_code)] // for `search`, which still has its own copy of this rule
 pub fn screen_width() -> usize {
     width_from(
         None,

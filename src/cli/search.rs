@@ -9,20 +9,21 @@
 //! under a heading that cites it. When `--limit` cuts the list, a line on standard error says
 //! so. Exit status 1 when nothing matches.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::ops::Range;
 
 use serde::Serialize;
 
 use c34::dataset::{Dataset, Mission};
 use c34::missions::{self, By};
-use c34::sanitize::{for_line, is_unsafe, json_for_terminal};
+use c34::sanitize::{for_line, is_unsafe};
 use c34::search::{Hit, MissionMatch, SearchIndex, Snippet};
 
+use super::output::{screen_width, write_json};
 use super::{Failure, Outcome};
 
-/// Width used when standard output is not a terminal and `$COLUMNS` is not set.
-const PIPE_WIDTH: usize = 80;
+/// How matches stand out on a terminal.
+const MATCH: anstyle::Style = anstyle::Style::new().bold();
 
 /// How `c34 search` prints its hits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -47,9 +48,7 @@ pub fn search(
     match format {
         SearchFormat::Json => {
             let records: Vec<JsonHit> = hits.iter().map(|hit| json_hit(dataset, hit)).collect();
-            let text = serde_json::to_string_pretty(&records)
-                .map_err(|e| Failure::Message(format!("cannot write JSON: {e}")))?;
-            writeln!(out, "{}", json_for_terminal(&text))?;
+            write_json(out, &records)?;
         }
         SearchFormat::Markdown => {
             for (i, hit) in hits.iter().enumerate() {
@@ -60,10 +59,9 @@ pub fn search(
             }
         }
         SearchFormat::Text => {
-            let width = output_width();
-            let bold = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let width = screen_width();
             for hit in &hits {
-                write_hit(dataset, hit, width, bold, out)?;
+                write_hit(dataset, hit, width, out)?;
             }
         }
     }
@@ -94,11 +92,9 @@ pub fn missions(dataset: &Dataset, json: bool, out: &mut impl Write) -> Result<O
                 partner: is_partner(mission),
             })
             .collect();
-        let text = serde_json::to_string_pretty(&records)
-            .map_err(|e| Failure::Message(format!("cannot write JSON: {e}")))?;
-        writeln!(out, "{}", json_for_terminal(&text))?;
+        write_json(out, &records)?;
     } else {
-        let width = output_width().max(40);
+        let width = screen_width().max(40);
         let (partners, own): (Vec<&Mission>, Vec<&Mission>) =
             dataset.missions.iter().partition(|m| is_partner(m));
         for mission in own {
@@ -209,7 +205,6 @@ fn write_hit(
     dataset: &Dataset,
     hit: &Hit,
     width: usize,
-    bold: bool,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
     let section = dataset
@@ -229,12 +224,9 @@ fn write_hit(
     }
     let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(prefix.as_str()));
     let snippet = focused_clip(&sanitized(&hit.snippet), room.max(10));
-    let (open, close) = if bold {
-        ("\u{1b}[1m", "\u{1b}[22m")
-    } else {
-        ("", "")
-    };
-    writeln!(out, "{prefix}{}", marked_text(&snippet, open, close))
+    // Bold matches; the output stream drops the style when colour is off.
+    let (open, close) = (MATCH.render().to_string(), MATCH.render_reset().to_string());
+    writeln!(out, "{prefix}{}", marked_text(&snippet, &open, &close))
 }
 
 /// The snippet clipped to `width` around the first highlight that fits, or around the end of
@@ -312,23 +304,6 @@ fn sanitized(snippet: &Snippet) -> Snippet {
         .map(|r| new_offset[r.start]..new_offset[r.end])
         .collect();
     Snippet { text, highlights }
-}
-
-/// The terminal's width, else `$COLUMNS`, else 80.
-fn output_width() -> usize {
-    let terminal = std::io::stdout()
-        .is_terminal()
-        .then(ratatui::crossterm::terminal::size)
-        .and_then(Result::ok)
-        .map(|(columns, _)| usize::from(columns));
-    terminal
-        .or_else(|| {
-            std::env::var("COLUMNS")
-                .ok()
-                .and_then(|c| c.trim().parse().ok())
-        })
-        .filter(|&w| w > 0)
-        .unwrap_or(PIPE_WIDTH)
 }
 
 #[derive(Serialize)]
