@@ -26,7 +26,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::Serialize;
 
-use crate::dataset::{Dataset, Mission};
+use crate::dataset::{DataError, Dataset, Mission};
 use crate::text;
 
 /// What sort of presence a gazetteer entry is.
@@ -679,6 +679,49 @@ fn match_at<S: AsRef<str>>(words: &[String], folded: &[S], start: usize) -> Opti
         position += 1;
     }
     Some(position)
+}
+
+/// Checks a dataset's `missions` against what its responses name, since the browser lists the
+/// former and the search finds the latter: an empty list (the field is optional when reading)
+/// is filled in; a list that disagrees is an error naming the first difference.
+pub fn reconcile(dataset: &mut Dataset) -> Result<(), DataError> {
+    let named = index(dataset);
+    if dataset.missions.is_empty() {
+        dataset.missions = named;
+        return Ok(());
+    }
+    let invalid = |path: String, problem: String| DataError::Invalid { path, problem };
+    for (i, (given, derived)) in dataset.missions.iter().zip(&named).enumerate() {
+        if given.acronym != derived.acronym {
+            return Err(invalid(
+                format!("missions[{i}].acronym"),
+                format!(
+                    "{} where the responses name {} (missions are derived from the text; drop the field to have them derived)",
+                    given.acronym, derived.acronym
+                ),
+            ));
+        }
+        if given != derived {
+            return Err(invalid(
+                format!("missions[{i}]"),
+                format!(
+                    "{} does not match the responses, which name it in paras {:?} (drop the field to have it derived)",
+                    given.acronym, derived.paras
+                ),
+            ));
+        }
+    }
+    if dataset.missions.len() != named.len() {
+        return Err(invalid(
+            "missions".into(),
+            format!(
+                "{} missions listed where the responses name {} (drop the field to have them derived)",
+                dataset.missions.len(),
+                named.len()
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// The missions the responses mention by acronym or name, in gazetteer order, each with the

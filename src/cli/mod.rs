@@ -211,7 +211,14 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         _ => {}
     }
     let dataset = match &cli.data {
-        Some(path) => Dataset::load(path).map_err(|e| Failure::Message(e.to_string()))?,
+        Some(path) => {
+            let mut dataset = Dataset::load(path).map_err(|e| Failure::Message(e.to_string()))?;
+            c34::missions::reconcile(&mut dataset).map_err(|error| {
+                let path = path.clone();
+                Failure::Message(c34::dataset::FileError { path, error }.to_string())
+            })?;
+            dataset
+        }
         None => Dataset::embedded(),
     };
     let mut out = io::BufWriter::new(output::stdout());
