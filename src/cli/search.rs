@@ -15,9 +15,9 @@ use std::ops::Range;
 use serde::Serialize;
 
 use c34::dataset::{Dataset, Mission};
-use c34::missions::{self, By};
+use c34::missions;
 use c34::sanitize::{for_line, is_unsafe};
-use c34::search::{Hit, MissionMatch, SearchIndex, Snippet};
+use c34::search::{Hit, MissionMatch, SearchIndex, Snippet, mission_labels};
 
 use super::output::{screen_width, write_json};
 use super::{Failure, Outcome};
@@ -139,18 +139,6 @@ struct JsonMission<'a> {
 }
 
 /// `MINUSMA`, `MINUSMA (name)` or `Mali (place)`: how a response names a mission.
-fn mission_label(found: &MissionMatch) -> String {
-    match found.by {
-        By::Acronym => found.acronym.clone(),
-        By::Name => format!("{} (name)", found.acronym),
-        By::Place => {
-            let place =
-                missions::entry(&found.acronym).map_or(found.acronym.as_str(), |e| e.location);
-            format!("{place} (place)")
-        }
-    }
-}
-
 /// `## ¶ 165 — citation`, then the response's paragraphs with the matches in bold.
 fn write_markdown(dataset: &Dataset, hit: &Hit, out: &mut impl Write) -> std::io::Result<()> {
     writeln!(
@@ -213,13 +201,7 @@ fn write_hit(
         .map_or(String::new(), |s| for_line(&s.number).into_owned());
     let mut prefix = format!("{:>4}  {:<5} ", hit.para, section);
     if !hit.missions.is_empty() {
-        let mut labels: Vec<String> = Vec::new();
-        // Two missions named by one place ("Mali": MINUSMA and EUTM) read as one label.
-        for label in hit.missions.iter().map(mission_label) {
-            if !labels.contains(&label) {
-                labels.push(label);
-            }
-        }
+        let labels = mission_labels(&hit.missions);
         prefix = format!("{prefix}[{}] ", for_line(&labels.join(", ")));
     }
     let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(prefix.as_str()));

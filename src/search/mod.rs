@@ -85,6 +85,33 @@ pub struct MissionMatch {
     pub by: By,
 }
 
+impl MissionMatch {
+    /// How the CLI and the browser say why: `MINUSMA`, `MINUSMA (name)`, `Mali (place)`.
+    pub fn label(&self) -> String {
+        match self.by {
+            By::Acronym => self.acronym.clone(),
+            By::Name => format!("{} (name)", self.acronym),
+            By::Place => {
+                let place = crate::missions::entry(&self.acronym)
+                    .map_or(self.acronym.as_str(), |entry| entry.location);
+                format!("{place} (place)")
+            }
+        }
+    }
+}
+
+/// The labels of a hit's missions, once each: two missions named by one place ("Mali":
+/// MINUSMA and EUTM) read as one label.
+pub fn mission_labels(missions: &[MissionMatch]) -> Vec<String> {
+    let mut labels: Vec<String> = Vec::new();
+    for label in missions.iter().map(MissionMatch::label) {
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
+    }
+    labels
+}
+
 /// A matched range of one paragraph of a recommendation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Highlight {
