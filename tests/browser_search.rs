@@ -909,8 +909,7 @@ fn each_result_says_how_it_names_the_mission() {
         let text = screen_text(draw(app).backend().buffer());
         text.lines()
             .find(|line| line.contains(&format!("¶ {para} ·")))
-            .map(str::to_string)
-            .unwrap_or_else(|| panic!("¶ {para} is on screen: {text}"))
+            .map_or_else(|| panic!("¶ {para} is on screen: {text}"), str::to_string)
     };
     // ¶ 45 names MINUSMA by acronym.
     assert!(line(&app, 45).contains("MINUSMA"));

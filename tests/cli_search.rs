@@ -314,15 +314,34 @@ fn missions_json_is_the_dataset_index() {
 }
 
 #[test]
-fn missions_of_a_dataset_without_missions_exit_1() {
+fn missions_of_a_dataset_without_the_field_are_derived_and_none_named_exits_1() {
     let mut report: Value = serde_json::from_str(include_str!("../assets/report.json")).unwrap();
     report.as_object_mut().unwrap().remove("missions");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.json");
     std::fs::write(&path, report.to_string()).unwrap();
+    // The field is optional: c34 derives the missions from the responses.
     c34()
         .arg("--data")
         .arg(&path)
+        .arg("missions")
+        .assert()
+        .success()
+        .stdout(contains("MINUSMA"));
+    // A report whose responses name no mission has none.
+    let mut plain = report.clone();
+    plain["sections"].as_array_mut().unwrap().truncate(1);
+    for recommendation in plain["sections"][0]["recommendations"]
+        .as_array_mut()
+        .unwrap()
+    {
+        recommendation["paragraphs"] = serde_json::json!(["A response that names no mission."]);
+    }
+    let quiet = dir.path().join("quiet.json");
+    std::fs::write(&quiet, plain.to_string()).unwrap();
+    c34()
+        .arg("--data")
+        .arg(&quiet)
         .arg("missions")
         .assert()
         .code(1)
