@@ -42,7 +42,7 @@ Exit status:
         options). The report is embedded: c34 never uses the network.",
     after_help = EXIT_STATUS
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     /// Use this dataset (JSON, as written by `c34 import`) instead of the embedded report
     #[arg(long, global = true, value_name = "FILE.json")]
     data: Option<PathBuf>,
@@ -135,7 +135,7 @@ enum Command {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
+pub(crate) enum ExportFormat {
     Json,
     Markdown,
     /// `section,para,text`: one row per recommendation, paragraphs joined by a blank line
@@ -143,19 +143,19 @@ pub enum ExportFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ShowFormat {
+pub(crate) enum ShowFormat {
     Text,
     Markdown,
     Json,
 }
 
 /// How a subcommand ended, mapped to the exit status.
-pub enum Outcome {
+pub(crate) enum Outcome {
     Done,
     NotFound(String),
 }
 
-pub fn main() -> ExitCode {
+pub(crate) fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
@@ -177,7 +177,7 @@ pub fn main() -> ExitCode {
 
 /// An error that ends c34 with status 2.
 #[derive(Debug, thiserror::Error)]
-pub enum Failure {
+pub(crate) enum Failure {
     #[error("{0}")]
     Message(String),
     #[error("{0}")]

@@ -27,7 +27,7 @@ const MATCH: anstyle::Style = anstyle::Style::new().bold();
 
 /// How `c34 search` prints its hits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum SearchFormat {
+pub(super) enum SearchFormat {
     /// One line per hit
     Text,
     /// The hits with scores, missions and highlight ranges
@@ -36,7 +36,7 @@ pub enum SearchFormat {
     Markdown,
 }
 
-pub fn search(
+pub(super) fn search(
     dataset: &Dataset,
     query: &str,
     limit: usize,
@@ -79,7 +79,11 @@ pub fn search(
     Ok(Outcome::Done)
 }
 
-pub fn missions(dataset: &Dataset, json: bool, out: &mut impl Write) -> Result<Outcome, Failure> {
+pub(super) fn missions(
+    dataset: &Dataset,
+    json: bool,
+    out: &mut impl Write,
+) -> Result<Outcome, Failure> {
     let is_partner = |mission: &Mission| {
         missions::entry(&mission.acronym).is_some_and(missions::Entry::is_partner)
     };

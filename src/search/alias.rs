@@ -78,7 +78,7 @@ pub const ALIASES: &[Alias] = &[
 ];
 
 /// The alias `word` (a query word as typed) stands for, if any.
-pub fn lookup(word: &str) -> Option<&'static Alias> {
+pub(super) fn lookup(word: &str) -> Option<&'static Alias> {
     ALIASES.iter().find(|alias| {
         if alias.case_sensitive {
             alias.short == word
@@ -89,7 +89,7 @@ pub fn lookup(word: &str) -> Option<&'static Alias> {
 }
 
 /// The folded words of an expansion.
-pub fn words(expansion: &str) -> Vec<String> {
+pub(super) fn words(expansion: &str) -> Vec<String> {
     text::words(expansion)
         .map(|range| text::fold(&expansion[range]))
         .collect()
