@@ -461,7 +461,11 @@ fn the_header_names_the_missions_also_by_full_name() {
     );
     // On screen, in the reader.
     let screen = screen_text(draw(&app).backend().buffer());
-    assert!(screen.contains("Missions: BINUH"), "{screen}");
+    let line = screen
+        .lines()
+        .find(|line| line.contains("Missions: "))
+        .unwrap_or_else(|| panic!("a header line: {screen}"));
+    assert!(line.contains("BINUH"), "{screen}");
 }
 
 #[test]
@@ -503,4 +507,14 @@ fn the_readme_way_to_165_by_sections() {
     assert_eq!(para(&app), Some(165));
     press(&mut app, KeyCode::Backspace);
     assert_eq!(para(&app), Some(18), "back to where the jump left");
+}
+
+#[test]
+fn a_place_next_to_its_mission_or_a_partner_is_not_listed() {
+    let mut app = app();
+    // ¶ 165 names MINUSMA and Mali: Mali adds nothing, and the EU mission there is a partner.
+    let header = notes(&mut app, 165).join("\n");
+    assert!(header.contains("MINUSMA"), "{header}");
+    assert!(!header.contains("place only"), "{header}");
+    assert!(!header.contains("EUTM"), "{header}");
 }

@@ -856,9 +856,11 @@ fn without_colour_hits_and_matches_stand_out_by_modifier() {
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
     let list = c34::layout::search_parts(app.area()).list;
+    // Snippet rows only: a heading row names the mission at its right, as why it matched.
+    let heading_row = |y: u16| buffer[Position::new(list.x + 1, y)].symbol() == "¶";
     let in_list: Vec<Vec<Position>> = cells_of(buffer, "MINUSMA")
         .into_iter()
-        .filter(|cells| list.contains(cells[0]))
+        .filter(|cells| list.contains(cells[0]) && !heading_row(cells[0].y))
         .collect();
     assert!(in_list.len() > 5);
     for cells in &in_list {
@@ -907,4 +909,45 @@ fn hostile_mission_names_and_snippets_are_drawn_safely() {
     typed(&mut app, "evil");
     let text = screen_text(draw(&app).backend().buffer());
     assert!(text.contains("Evil␛[31m mission"), "{text}");
+}
+
+#[test]
+fn a_search_of_exclusions_alone_opens_a_result_with_nothing_to_highlight() {
+    let mut app = app();
+    ch(&mut app, '/');
+    typed(&mut app, "!a\n");
+    assert_eq!(app.mode(), Mode::Normal);
+    let found = app.found.as_ref().expect("the search was opened");
+    assert_eq!(found.current, None, "no hit to stand on");
+    assert_eq!(app.hit_position().map(|(_, count)| count), Some(0));
+}
+
+#[test]
+fn each_result_says_how_it_names_the_mission() {
+    let mut app = app();
+    ch(&mut app, '/');
+    typed(&mut app, "mali");
+    let line = |app: &App, para: u32| {
+        let text = screen_text(draw(app).backend().buffer());
+        text.lines()
+            .find(|line| line.contains(&format!("¶ {para} ·")))
+            .map_or_else(|| panic!("¶ {para} is on screen: {text}"), str::to_string)
+    };
+    // ¶ 45 names MINUSMA by acronym.
+    assert!(line(&app, 45).contains("MINUSMA"));
+    // A response that names only the country says so, once it is scrolled into view.
+    let place_only = search(&app)
+        .items
+        .iter()
+        .position(|hit| {
+            !hit.missions.is_empty() && hit.missions.iter().all(|m| m.by == c34::search::By::Place)
+        })
+        .expect("mali finds responses about the country alone");
+    for _ in 0..place_only {
+        press(&mut app, KeyCode::Down);
+    }
+    let para = search(&app).items[place_only].para;
+    let shown = line(&app, para);
+    assert!(shown.contains("Mali (place)"), "{shown}");
+    assert!(!shown.contains("MINUSMA"), "{shown}");
 }

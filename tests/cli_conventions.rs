@@ -195,6 +195,16 @@ fn on_a_terminal_headings_are_bold_unless_no_color_is_set_and_non_empty() {
     }
 }
 
+#[test]
+fn search_matches_are_bold_on_a_terminal_under_the_same_no_color_rule() {
+    let bold = "\u{1b}[1m";
+    assert!(in_terminal(&["search", "minusma"], None).contains(&format!("{bold}MINUSMA")));
+    assert!(in_terminal(&["search", "minusma"], Some("")).contains(bold));
+    let plain = in_terminal(&["search", "minusma"], Some("1"));
+    assert!(!plain.contains('\u{1b}'), "{plain:?}");
+    assert!(plain.contains("MINUSMA"), "{plain:?}");
+}
+
 /// The longest line of `c34 show 43` with `COLUMNS` (and `--width`) as given.
 fn longest_show_line(columns: Option<&str>, width: Option<&str>) -> usize {
     let mut command = c34();

@@ -206,6 +206,8 @@ fn data_uses_another_dataset() {
     dataset["sections"].as_array_mut().unwrap().truncate(1);
     dataset["sections"][0]["recommendations"][0]["paragraphs"][0] =
         Value::from("A replaced response.");
+    // The missions no longer match the responses left: let c34 derive them.
+    dataset.as_object_mut().unwrap().remove("missions");
     fs::write(&path, dataset.to_string()).unwrap();
     let out = stdout_of(c34().arg("--data").arg(&path).arg("list"));
     assert_eq!(out, "I. Introduction (2)\n    18 22\n");

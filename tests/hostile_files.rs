@@ -276,3 +276,61 @@ fn a_report_text_that_is_not_a_report() {
     let message = import_fails(&path);
     assert!(message.contains("no section heading"), "{message}");
 }
+
+#[test]
+fn missions_that_disagree_with_the_responses() {
+    let case = Case::new();
+    let path = case.file(
+        "missions.json",
+        modified_dataset(|d| {
+            d["missions"][0]["paras"] = Value::from(vec![18]);
+        }),
+    );
+    let message = data_fails(&path);
+    assert!(
+        message.contains(
+            "missions[0]: MINUSCA does not match the responses, which name it in paras [68,"
+        ),
+        "{message}"
+    );
+    let path = case.file(
+        "renamed.json",
+        modified_dataset(|d| {
+            d["missions"][1]["acronym"] = Value::from("MINUSMAH");
+        }),
+    );
+    let message = data_fails(&path);
+    assert!(
+        message.contains("missions[1].acronym: MINUSMAH where the responses name MINUSMA"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_dataset_without_missions_gets_them_derived() {
+    let case = Case::new();
+    let path = case.file(
+        "no-missions.json",
+        modified_dataset(|d| {
+            d.as_object_mut().unwrap().remove("missions");
+        }),
+    );
+    let output = Command::cargo_bin("c34")
+        .unwrap()
+        .arg("--data")
+        .arg(&path)
+        .args(["missions", "--json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let listed: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let embedded: Value = serde_json::from_str(REPORT_JSON).unwrap();
+    let acronyms = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["acronym"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(acronyms(&listed), acronyms(&embedded["missions"]));
+}

@@ -205,25 +205,39 @@ impl ReaderLayout {
     }
 }
 
-/// The missions `paragraphs` name by acronym or official name, then those named only by a
-/// place, if the report names that mission somewhere (a place alone is a weak sign).
+/// The missions `paragraphs` name by acronym or official name, then the United Nations
+/// missions they name only by a place, if the report names that mission somewhere and no
+/// mission named outright is at that place (a place alone is a weak sign: "Mali" next to
+/// MINUSMA says nothing more, and a partner's place is not one of its mentions).
 fn named_missions(dataset: &Dataset, paragraphs: &[String]) -> Vec<NamedMission> {
+    use crate::missions::{By, GAZETTEER, Kind};
     let mut found: Vec<(usize, bool)> = Vec::new();
     for paragraph in paragraphs {
-        for (mission, by_place) in crate::missions::named_or_placed(paragraph) {
+        for (mission, by) in crate::missions::gazetteer().named_in(paragraph) {
+            let by_place = by == By::Place;
             match found.iter_mut().find(|(m, _)| *m == mission) {
                 Some(entry) => entry.1 &= by_place,
                 None => found.push((mission, by_place)),
             }
         }
     }
+    let entry = |mission: usize| GAZETTEER.get(mission);
+    let named_places: Vec<&str> = found
+        .iter()
+        .filter(|(_, by_place)| !by_place)
+        .filter_map(|&(mission, _)| Some(entry(mission)?.location))
+        .collect();
     let in_report = |acronym: &str| dataset.missions.iter().any(|m| m.acronym == acronym);
     let (named, placed): (Vec<_>, Vec<_>) = found
         .into_iter()
         .filter_map(|(mission, by_place)| {
-            let acronym = crate::missions::GAZETTEER.get(mission)?.acronym;
-            (!by_place || in_report(acronym)).then(|| NamedMission {
-                acronym: acronym.to_string(),
+            let entry = entry(mission)?;
+            let weak = by_place
+                && (entry.kind == Kind::Partner
+                    || !in_report(entry.acronym)
+                    || named_places.contains(&entry.location));
+            (!weak).then(|| NamedMission {
+                acronym: entry.acronym.to_string(),
                 by_place,
             })
         })

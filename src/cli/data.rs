@@ -12,7 +12,11 @@ use super::output::{HEADING, output_width, styled, write_json};
 use super::selection::{ParaSpec, select};
 use super::{ExportFormat, Failure, Outcome, ShowFormat};
 
-pub fn list(dataset: &Dataset, json: bool, out: &mut impl Write) -> Result<Outcome, Failure> {
+pub(super) fn list(
+    dataset: &Dataset,
+    json: bool,
+    out: &mut impl Write,
+) -> Result<Outcome, Failure> {
     if json {
         write_json(out, &dataset.sections)?;
         return Ok(Outcome::Done);
@@ -39,7 +43,7 @@ pub fn list(dataset: &Dataset, json: bool, out: &mut impl Write) -> Result<Outco
     Ok(Outcome::Done)
 }
 
-pub fn show(
+pub(super) fn show(
     dataset: &Dataset,
     specs: &[ParaSpec],
     width: Option<u16>,
@@ -135,7 +139,7 @@ fn write_markdown_response(
 }
 
 /// One citation per line: `A/76/505/Add.1 (2 November 2021), response to para. 165 of A/75/19`.
-pub fn cite(
+pub(super) fn cite(
     dataset: &Dataset,
     specs: &[ParaSpec],
     out: &mut impl Write,
@@ -150,7 +154,7 @@ pub fn cite(
     Ok(Outcome::Done)
 }
 
-pub fn export(
+pub(super) fn export(
     dataset: &Dataset,
     format: ExportFormat,
     out: &mut impl Write,
@@ -163,7 +167,7 @@ pub fn export(
     Ok(Outcome::Done)
 }
 
-pub fn import(
+pub(super) fn import(
     report: &Path,
     output: Option<&Path>,
     symbol: Option<String>,

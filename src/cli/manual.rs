@@ -8,7 +8,7 @@ use clap::CommandFactory;
 use super::Cli;
 
 /// The roff source of `c34(1)`.
-pub fn page() -> io::Result<String> {
+pub(super) fn page() -> io::Result<String> {
     let mut roff = Vec::new();
     clap_mangen::Man::new(Cli::command()).render(&mut roff)?;
     Ok(adjust(&String::from_utf8_lossy(&roff)))

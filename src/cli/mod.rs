@@ -42,7 +42,7 @@ Exit status:
         options). The report is embedded: c34 never uses the network.",
     after_help = EXIT_STATUS
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     /// Use this dataset (JSON, as written by `c34 import`) instead of the embedded report
     #[arg(long, global = true, value_name = "FILE.json")]
     data: Option<PathBuf>,
@@ -107,9 +107,12 @@ enum Command {
         /// Print at most this many hits
         #[arg(long, default_value_t = 20, value_name = "N")]
         limit: usize,
-        /// Print the hits as JSON, with highlight ranges
+        /// Print the hits as JSON, with highlight ranges (same as --format json)
         #[arg(long)]
         json: bool,
+        /// Print one line per hit, JSON, or each response whole as Markdown
+        #[arg(long, value_enum, default_value_t = search::SearchFormat::Text)]
+        format: search::SearchFormat,
     },
     /// List the missions the responses mention, with their paragraphs (--matrix: per section)
     Missions {
@@ -132,7 +135,7 @@ enum Command {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
+pub(crate) enum ExportFormat {
     Json,
     Markdown,
     /// `section,para,text`: one row per recommendation, paragraphs joined by a blank line
@@ -140,19 +143,19 @@ pub enum ExportFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ShowFormat {
+pub(crate) enum ShowFormat {
     Text,
     Markdown,
     Json,
 }
 
 /// How a subcommand ended, mapped to the exit status.
-pub enum Outcome {
+pub(crate) enum Outcome {
     Done,
     NotFound(String),
 }
 
-pub fn main() -> ExitCode {
+pub(crate) fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
@@ -174,7 +177,7 @@ pub fn main() -> ExitCode {
 
 /// An error that ends c34 with status 2.
 #[derive(Debug, thiserror::Error)]
-pub enum Failure {
+pub(crate) enum Failure {
     #[error("{0}")]
     Message(String),
     #[error("{0}")]
@@ -208,7 +211,14 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         _ => {}
     }
     let dataset = match &cli.data {
-        Some(path) => Dataset::load(path).map_err(|e| Failure::Message(e.to_string()))?,
+        Some(path) => {
+            let mut dataset = Dataset::load(path).map_err(|e| Failure::Message(e.to_string()))?;
+            c34::missions::reconcile(&mut dataset).map_err(|error| {
+                let path = path.clone();
+                Failure::Message(c34::dataset::FileError { path, error }.to_string())
+            })?;
+            dataset
+        }
         None => Dataset::embedded(),
     };
     let mut out = io::BufWriter::new(output::stdout());
@@ -230,8 +240,18 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         }
         Some(Command::Cite { paras }) => data::cite(&dataset, &paras, &mut out)?,
         Some(Command::Export { format }) => data::export(&dataset, format, &mut out)?,
-        Some(Command::Search { query, limit, json }) => {
-            search::search(&dataset, &query.join(" "), limit, json, &mut out)?
+        Some(Command::Search {
+            query,
+            limit,
+            json,
+            format,
+        }) => {
+            let format = if json {
+                search::SearchFormat::Json
+            } else {
+                format
+            };
+            search::search(&dataset, &query.join(" "), limit, format, &mut out)?
         }
         Some(Command::Notes(command)) => notes::run(&dataset, command, &mut out)?,
         Some(Command::Missions { json, overview }) if overview.matrix => {

@@ -15,7 +15,7 @@ use super::output::output_width;
 use super::{Failure, Outcome};
 
 #[derive(Debug, Subcommand)]
-pub enum NotesCommand {
+pub(super) enum NotesCommand {
     /// Print your bookmarks and notes on this report, each with its citation and the response
     Notes {
         /// Print them as JSON: symbol, para, bookmark, note, citation, text
@@ -44,14 +44,14 @@ pub enum NotesCommand {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum NotesFormat {
+pub(super) enum NotesFormat {
     Text,
     Json,
     /// A briefing note: a heading with the citation, the note as a quote, the response
     Markdown,
 }
 
-pub fn run(
+pub(super) fn run(
     dataset: &Dataset,
     command: NotesCommand,
     out: &mut impl Write,

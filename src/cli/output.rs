@@ -13,18 +13,18 @@ use c34::sanitize::json_for_terminal;
 use super::Failure;
 
 /// Width when standard output is not a terminal and `$COLUMNS` says nothing.
-pub const PIPE_WIDTH: usize = 80;
+pub(super) const PIPE_WIDTH: usize = 80;
 /// Widest text wrapped for reading unless `--width` asks for more: long lines are hard to read.
-pub const MAX_READING_WIDTH: usize = 100;
+pub(super) const MAX_READING_WIDTH: usize = 100;
 /// Narrowest text wrapped for reading unless `--width` asks for less.
-pub const MIN_READING_WIDTH: usize = 20;
+pub(super) const MIN_READING_WIDTH: usize = 20;
 
 /// A heading line (`¶ 37 · II. …` in `show`, a section in `list`).
-pub const HEADING: Style = Style::new().bold();
+pub(super) const HEADING: Style = Style::new().bold();
 
 /// The width to wrap text for reading: `--width N` if given, else `$COLUMNS` if it is a
 /// number, else the terminal's width, else 80; the last three kept within 20..=100.
-pub fn output_width(requested: Option<u16>) -> usize {
+pub(super) fn output_width(requested: Option<u16>) -> usize {
     width_from(
         requested,
         std::env::var_os("COLUMNS").as_deref(),
@@ -35,8 +35,7 @@ pub fn output_width(requested: Option<u16>) -> usize {
 
 /// The width of the screen for output cut to one line per item (not wrapped, so not capped):
 /// `$COLUMNS` if it is a number, else the terminal's width, else 80.
-#[allow(dead_code)] // for `search`, which still has its own copy of this rule
-pub fn screen_width() -> usize {
+pub(super) fn screen_width() -> usize {
     width_from(
         None,
         std::env::var_os("COLUMNS").as_deref(),
@@ -46,7 +45,7 @@ pub fn screen_width() -> usize {
 }
 
 /// The rule behind [`output_width`] and [`screen_width`], without the environment.
-pub fn width_from(
+pub(super) fn width_from(
     requested: Option<u16>,
     columns: Option<&OsStr>,
     terminal: Option<u16>,
@@ -80,7 +79,7 @@ fn terminal_columns() -> Option<u16> {
 /// Colour only on a terminal, and not when `NO_COLOR` is set and non-empty (as in the
 /// browser: [`c34::tui::color_wanted`]). Otherwise anstream decides (`TERM=dumb`,
 /// `CLICOLOR=0` turn it off too).
-pub fn color_choice(no_color: Option<&OsStr>, is_terminal: bool) -> ColorChoice {
+pub(super) fn color_choice(no_color: Option<&OsStr>, is_terminal: bool) -> ColorChoice {
     if is_terminal && c34::tui::color_wanted(no_color) {
         ColorChoice::Auto
     } else {
@@ -90,7 +89,7 @@ pub fn color_choice(no_color: Option<&OsStr>, is_terminal: bool) -> ColorChoice 
 
 /// Standard output that passes styles through when colour is wanted and strips them when not,
 /// so subcommands write styled text without asking.
-pub fn stdout() -> AutoStream<io::StdoutLock<'static>> {
+pub(super) fn stdout() -> AutoStream<io::StdoutLock<'static>> {
     let stdout = io::stdout();
     let choice = color_choice(
         std::env::var_os("NO_COLOR").as_deref(),
@@ -100,13 +99,16 @@ pub fn stdout() -> AutoStream<io::StdoutLock<'static>> {
 }
 
 /// `text` in `style` (the stream strips the style when colour is off).
-pub fn styled(style: Style, text: &str) -> String {
+pub(super) fn styled(style: Style, text: &str) -> String {
     format!("{style}{text}{style:#}")
 }
 
 /// `value` as pretty-printed JSON and a newline, with every character a terminal would obey
 /// written as a `\uXXXX` escape: the same data for a JSON reader, harmless on a terminal.
-pub fn write_json<T: Serialize + ?Sized>(out: &mut impl Write, value: &T) -> Result<(), Failure> {
+pub(super) fn write_json<T: Serialize + ?Sized>(
+    out: &mut impl Write,
+    value: &T,
+) -> Result<(), Failure> {
     let json = serde_json::to_string_pretty(value)
         .map_err(|e| Failure::Message(format!("cannot write JSON: {e}")))?;
     writeln!(out, "{}", json_for_terminal(&json))?;

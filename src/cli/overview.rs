@@ -20,7 +20,7 @@ use super::{Failure, Outcome};
 
 /// Arguments of `c34 refs`.
 #[derive(Debug, clap::Args)]
-pub struct RefsArgs {
+pub(super) struct RefsArgs {
     /// Print the references as JSON: [{"symbol", "paras", "link"}]
     #[arg(long)]
     json: bool,
@@ -28,7 +28,7 @@ pub struct RefsArgs {
 
 /// The `--matrix` flags of `c34 missions`.
 #[derive(Debug, clap::Args)]
-pub struct MatrixArgs {
+pub(super) struct MatrixArgs {
     /// Print missions × sections: how many recommendations of each section name each mission
     #[arg(long)]
     pub matrix: bool,
@@ -38,7 +38,7 @@ pub struct MatrixArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum MatrixFormat {
+pub(super) enum MatrixFormat {
     Text,
     Json,
     Csv,
@@ -49,7 +49,11 @@ const EMPTY_CELL: &str = "·";
 /// Between columns of the text tables.
 const GAP: &str = "  ";
 
-pub fn refs(dataset: &Dataset, args: &RefsArgs, out: &mut impl Write) -> Result<Outcome, Failure> {
+pub(super) fn refs(
+    dataset: &Dataset,
+    args: &RefsArgs,
+    out: &mut impl Write,
+) -> Result<Outcome, Failure> {
     let references = references(dataset);
     if args.json {
         write_json(out, &references)?;
@@ -87,7 +91,7 @@ fn write_references(references: &[Reference], out: &mut impl Write) -> std::io::
     Ok(())
 }
 
-pub fn matrix(
+pub(super) fn matrix(
     dataset: &Dataset,
     json: bool,
     format: Option<MatrixFormat>,

@@ -8,13 +8,13 @@ use c34::dataset::{Dataset, Recommendation};
 
 /// One argument: a paragraph number of A/75/19, or an inclusive range of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ParaSpec {
+pub(super) enum ParaSpec {
     One(u32),
     Range(u32, u32),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SpecError(String);
+pub(super) struct SpecError(String);
 
 impl fmt::Display for SpecError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -55,7 +55,7 @@ impl FromStr for ParaSpec {
 }
 
 /// The recommendations a list of specs names, in the order given, each once.
-pub struct Selection<'a> {
+pub(super) struct Selection<'a> {
     pub recommendations: Vec<&'a Recommendation>,
     /// True unless the command line named exactly one paragraph number: then output is one
     /// response (one JSON object, no header); otherwise a list (an array, headers).
@@ -64,7 +64,10 @@ pub struct Selection<'a> {
 
 /// Resolves `specs` against the dataset, or says which of them name nothing (one line each,
 /// in the browser's words: `No response to ¶ 65 · nearest: ¶ 64, ¶ 66`).
-pub fn select<'a>(dataset: &'a Dataset, specs: &[ParaSpec]) -> Result<Selection<'a>, String> {
+pub(super) fn select<'a>(
+    dataset: &'a Dataset,
+    specs: &[ParaSpec],
+) -> Result<Selection<'a>, String> {
     let mut seen = HashSet::new();
     let mut recommendations = Vec::new();
     let mut missing = Vec::new();

@@ -111,9 +111,27 @@ fn heading(app: &App, hit: &Hit, cells: usize, theme: Theme) -> Line<'static> {
             Span::styled(format!(" ¶ {}", hit.para), theme.heading()),
             Span::styled(format!(" · {section}"), theme.section()),
         ],
-        None,
+        why(hit, theme),
         cells,
     )
+}
+
+/// Why the hit matched the query's missions, at the right of its heading: `MINUSMA`,
+/// `MINUSMA (name)`, `Mali (place)`.
+fn why(hit: &Hit, theme: Theme) -> Option<Span<'static>> {
+    let labels = crate::search::mission_labels(&hit.missions);
+    (!labels.is_empty()).then(|| {
+        let style = if hit
+            .missions
+            .iter()
+            .any(|m| m.by == crate::search::By::Place)
+        {
+            theme.muted()
+        } else {
+            theme.acronym()
+        };
+        Span::styled(format!("{} ", for_line(&labels.join(" · "))), style)
+    })
 }
 
 /// The snippet after `indent`, clipped to the row around its first highlight.

@@ -5,13 +5,13 @@
 use assert_cmd::Command;
 
 /// c34 with a predictable environment: no colour, no `COLUMNS`.
-pub fn c34() -> Command {
+pub(crate) fn c34() -> Command {
     let mut command = Command::cargo_bin("c34").expect("the binary is built");
     command.env_remove("COLUMNS").env("NO_COLOR", "1");
     command
 }
 
-pub fn stdout_of(command: &mut Command) -> String {
+pub(crate) fn stdout_of(command: &mut Command) -> String {
     let output = command.output().expect("c34 runs");
     assert!(
         output.status.success(),

@@ -8,16 +8,16 @@ use c34::keys;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;
 
-pub fn app_at(width: u16, height: u16) -> App {
+pub(crate) fn app_at(width: u16, height: u16) -> App {
     App::new(Dataset::embedded(), Size::new(width, height), true)
 }
 
-pub fn app() -> App {
+pub(crate) fn app() -> App {
     app_at(120, 40)
 }
 
 /// Presses a key through the key table; returns whether it was bound.
-pub fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) -> bool {
+pub(crate) fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) -> bool {
     let event = Event::Key(KeyEvent::new(code, modifiers));
     match keys::command(&event, app.mode()) {
         Some(command) => {
@@ -28,19 +28,19 @@ pub fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) -> bool
     }
 }
 
-pub fn press(app: &mut App, code: KeyCode) -> bool {
+pub(crate) fn press(app: &mut App, code: KeyCode) -> bool {
     press_with(app, code, KeyModifiers::NONE)
 }
 
-pub fn ch(app: &mut App, c: char) -> bool {
+pub(crate) fn ch(app: &mut App, c: char) -> bool {
     press(app, KeyCode::Char(c))
 }
 
-pub fn ctrl(app: &mut App, c: char) -> bool {
+pub(crate) fn ctrl(app: &mut App, c: char) -> bool {
     press_with(app, KeyCode::Char(c), KeyModifiers::CONTROL)
 }
 
-pub fn typed(app: &mut App, text: &str) {
+pub(crate) fn typed(app: &mut App, text: &str) {
     for c in text.chars() {
         if c == '\n' {
             press(app, KeyCode::Enter);

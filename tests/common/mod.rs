@@ -1,6 +1,6 @@
 //! Helpers shared by the integration tests.
 
-pub mod cli;
-pub mod keys;
-pub mod pty;
-pub mod screen;
+pub(crate) mod cli;
+pub(crate) mod keys;
+pub(crate) mod pty;
+pub(crate) mod screen;

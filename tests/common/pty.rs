@@ -9,9 +9,9 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
-pub const TIMEOUT: Duration = Duration::from_secs(20);
+pub(crate) const TIMEOUT: Duration = Duration::from_secs(20);
 
-pub struct Browser {
+pub(crate) struct Browser {
     master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
@@ -23,12 +23,12 @@ pub struct Browser {
 }
 
 impl Browser {
-    pub fn start(cols: u16, rows: u16) -> Browser {
+    pub(crate) fn start(cols: u16, rows: u16) -> Browser {
         Browser::start_with_env(cols, rows, &[])
     }
 
     /// Starts c34 with extra environment variables.
-    pub fn start_with_env(cols: u16, rows: u16, env: &[(&str, &str)]) -> Browser {
+    pub(crate) fn start_with_env(cols: u16, rows: u16, env: &[(&str, &str)]) -> Browser {
         let pty = native_pty_system()
             .openpty(size(cols, rows))
             .expect("a pseudo-terminal opens");
@@ -64,24 +64,24 @@ impl Browser {
         }
     }
 
-    pub fn send(&mut self, keys: &str) {
+    pub(crate) fn send(&mut self, keys: &str) {
         self.writer
             .write_all(keys.as_bytes())
             .expect("keys reach c34");
         self.writer.flush().expect("keys reach c34");
     }
 
-    pub fn screen(&self) -> String {
+    pub(crate) fn screen(&self) -> String {
         self.parser.screen().contents()
     }
 
     /// Reads output until the screen satisfies `done`, or fails after the timeout.
-    pub fn wait_for(&mut self, what: &str, done: impl Fn(&str) -> bool) {
+    pub(crate) fn wait_for(&mut self, what: &str, done: impl Fn(&str) -> bool) {
         self.wait_for_screen(what, |screen| done(&screen.contents()));
     }
 
     /// Like [`Browser::wait_for`], with the whole terminal state (cursor, modes) to look at.
-    pub fn wait_for_screen(&mut self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
+    pub(crate) fn wait_for_screen(&mut self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
         let deadline = Instant::now() + TIMEOUT;
         while !done(self.parser.screen()) {
             let left = deadline.saturating_duration_since(Instant::now());
@@ -102,18 +102,18 @@ impl Browser {
         }
     }
 
-    pub fn wait_for_text(&mut self, text: &str) {
+    pub(crate) fn wait_for_text(&mut self, text: &str) {
         self.wait_for(text, |screen| screen.contains(text));
     }
 
     /// Waits until all of `texts` are on screen at once (a frame can arrive in pieces).
-    pub fn wait_for_all(&mut self, texts: &[&str]) {
+    pub(crate) fn wait_for_all(&mut self, texts: &[&str]) {
         self.wait_for(&texts.join(" + "), |screen| {
             texts.iter().all(|text| screen.contains(text))
         });
     }
 
-    pub fn resize(&mut self, cols: u16, rows: u16) {
+    pub(crate) fn resize(&mut self, cols: u16, rows: u16) {
         self.master
             .resize(size(cols, rows))
             .expect("the pty resizes");
@@ -121,7 +121,7 @@ impl Browser {
     }
 
     /// Waits for the process to end and for the rest of its output; returns whether it succeeded.
-    pub fn wait_exit(&mut self) -> bool {
+    pub(crate) fn wait_exit(&mut self) -> bool {
         let deadline = Instant::now() + TIMEOUT;
         let status = loop {
             // Keep reading while waiting, so the browser never blocks on a full terminal.
@@ -158,7 +158,7 @@ impl Browser {
         status.success()
     }
 
-    pub fn assert_restored(&self) {
+    pub(crate) fn assert_restored(&self) {
         let raw = String::from_utf8_lossy(&self.raw);
         let leave = raw
             .rfind("\x1b[?1049l")
@@ -185,7 +185,7 @@ impl Browser {
     }
 }
 
-pub fn size(cols: u16, rows: u16) -> PtySize {
+pub(crate) fn size(cols: u16, rows: u16) -> PtySize {
     PtySize {
         rows,
         cols,
@@ -196,12 +196,12 @@ pub fn size(cols: u16, rows: u16) -> PtySize {
 
 impl Browser {
     /// The process id, to send it signals.
-    pub fn pid(&self) -> u32 {
+    pub(crate) fn pid(&self) -> u32 {
         self.child.process_id().expect("c34 has a process id")
     }
 
     /// The exit code after `wait_exit` (c34 exits with 128 + N after signal N).
-    pub fn exit_code(&mut self) -> Option<u32> {
+    pub(crate) fn exit_code(&mut self) -> Option<u32> {
         self.child
             .try_wait()
             .ok()
@@ -210,7 +210,7 @@ impl Browser {
     }
 
     /// Whether the terminal is in canonical mode with echo, as a shell needs it (raw mode off).
-    pub fn line_mode(&self) -> bool {
+    pub(crate) fn line_mode(&self) -> bool {
         let termios = self.master.get_termios().expect("the pty has termios");
         let flags = format!("{:?}", termios.local_flags);
         flags.contains("ICANON") && flags.contains("ECHO")

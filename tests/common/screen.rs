@@ -9,7 +9,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
 /// One frame of `app` at its own size.
-pub fn draw(app: &App) -> Terminal<TestBackend> {
+pub(crate) fn draw(app: &App) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height))
         .expect("a test backend always opens");
     terminal
@@ -18,7 +18,7 @@ pub fn draw(app: &App) -> Terminal<TestBackend> {
     terminal
 }
 
-pub fn screen_text(buffer: &Buffer) -> String {
+pub(crate) fn screen_text(buffer: &Buffer) -> String {
     let width = usize::from(buffer.area.width);
     buffer
         .content
