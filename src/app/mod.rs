@@ -26,9 +26,10 @@ use crate::search::{Hit, SearchIndex};
 pub use self::chooser::Chooser;
 pub use self::finding::Found;
 pub use self::navigation::{ListState, ReaderState, Source, TreeRow, TreeState};
-pub use self::prompt::{Edit, Prompt};
+pub use self::prompt::Prompt;
 pub use self::reader::{ReaderKey, ReaderLayout, ReaderLine};
-pub use self::scroll::{Motion, Scroll};
+pub use self::scroll::Scroll;
+pub use crate::command::{Command, Edit, Mode, Motion};
 pub use crate::layout::Pane;
 
 /// Something drawn over the panes that takes the keys first.
@@ -42,88 +43,6 @@ pub enum Overlay {
     Search(Chooser<Hit>),
     /// The `m` mission picker.
     Missions(Chooser<MissionMatch>),
-}
-
-/// Which part of the key table applies (see [`crate::bindings`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Mode {
-    Normal,
-    Help,
-    Jump,
-    Search,
-    Missions,
-}
-
-/// Everything the user can ask of the browser.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
-    FocusNext,
-    FocusPrevious,
-    FocusLeft,
-    FocusRight,
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    HalfPageUp,
-    HalfPageDown,
-    Top,
-    Bottom,
-    /// Go one pane right (section → list, recommendation → reader); open a tree branch.
-    Enter,
-    /// Expand or collapse a tree node; page down in the reader.
-    Toggle,
-    NextRecommendation,
-    PreviousRecommendation,
-    OpenJump,
-    ToggleHelp,
-    /// Close the overlay (Esc); without one, clear the search highlights.
-    Close,
-    /// Open the `/` search (with the last query, if there was one).
-    OpenSearch,
-    /// Open the `m` mission picker.
-    OpenMissions,
-    /// An edit of the open prompt's line.
-    Edit(Edit),
-    /// Enter in a prompt: open the chosen result, list the chosen mission, or jump.
-    Submit,
-    /// Scroll the reader to the next or previous search hit (`n`, `N`).
-    NextHit,
-    PreviousHit,
-    Click {
-        column: u16,
-        row: u16,
-    },
-    WheelUp {
-        column: u16,
-        row: u16,
-    },
-    WheelDown {
-        column: u16,
-        row: u16,
-    },
-    Resize {
-        width: u16,
-        height: u16,
-    },
-    Quit,
-}
-
-impl Command {
-    /// The motion a movement command stands for.
-    pub fn motion(self) -> Option<Motion> {
-        Some(match self {
-            Command::Up => Motion::Up,
-            Command::Down => Motion::Down,
-            Command::PageUp => Motion::PageUp,
-            Command::PageDown => Motion::PageDown,
-            Command::HalfPageUp => Motion::HalfPageUp,
-            Command::HalfPageDown => Motion::HalfPageDown,
-            Command::Top => Motion::Top,
-            Command::Bottom => Motion::Bottom,
-            _ => return None,
-        })
-    }
 }
 
 /// Lines the mouse wheel scrolls per notch.
