@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
-use crate::app::{Command, Edit, Mode};
+use crate::command::{Command, Edit, Mode};
 use crate::layout::{HELP_MAX_WIDTH, Pane};
 use crate::text::{fit, width, wrap};
 

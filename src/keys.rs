@@ -13,8 +13,8 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use crate::app::{Command, Edit, Mode};
 use crate::bindings::{self, Key};
+use crate::command::{Command, Edit, Mode};
 
 /// The command for a terminal event in `mode`, if it has one.
 pub fn command(event: &Event, mode: Mode) -> Option<Command> {

@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod bindings;
+pub mod command;
 pub mod dataset;
 pub mod import;
 pub mod keys;

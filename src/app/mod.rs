@@ -30,9 +30,10 @@ pub use self::chooser::Chooser;
 pub use self::finding::Found;
 pub use self::history::{History, Place};
 pub use self::navigation::{ListState, ReaderState, Source, TreeRow, TreeState};
-pub use self::prompt::{Edit, Prompt};
+pub use self::prompt::Prompt;
 pub use self::reader::{ReaderKey, ReaderLayout, ReaderLine};
-pub use self::scroll::{Motion, Scroll};
+pub use self::scroll::Scroll;
+pub use crate::command::{Command, Edit, Mode, Motion};
 pub use crate::layout::Pane;
 
 /// Something drawn over the panes that takes the keys first.
@@ -46,104 +47,6 @@ pub enum Overlay {
     Search(Chooser<Hit>),
     /// The `m` mission picker.
     Missions(Chooser<MissionMatch>),
-}
-
-/// Which part of the key table applies (see [`crate::bindings`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Mode {
-    Normal,
-    Help,
-    Jump,
-    Search,
-    Missions,
-}
-
-/// Everything the user can ask of the browser.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
-    FocusNext,
-    FocusPrevious,
-    FocusLeft,
-    FocusRight,
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    HalfPageUp,
-    HalfPageDown,
-    Top,
-    Bottom,
-    /// Go one pane right (section → list, recommendation → reader); open a tree branch.
-    Enter,
-    /// Expand or collapse a tree node; page down in the reader.
-    Toggle,
-    /// `]` `[`: the next or previous recommendation; in a section, across into the next one.
-    NextRecommendation,
-    PreviousRecommendation,
-    /// `}` `{`: the first recommendation of the next or previous section of the report.
-    NextSection,
-    PreviousSection,
-    /// Back and forward through the places jumps left.
-    Back,
-    Forward,
-    /// `Ctrl-e` `Ctrl-y`: one line, the selection staying where it is.
-    LineDown,
-    LineUp,
-    /// A digit of a count typed before a motion (`5j`, `10G`).
-    Count(u8),
-    /// A key the table does not bind: the status bar says so.
-    UnknownKey,
-    OpenJump,
-    ToggleHelp,
-    /// Close the overlay (Esc); without one, clear the search highlights.
-    Close,
-    /// Open the `/` search (with the last query, if there was one).
-    OpenSearch,
-    /// Open the `m` mission picker.
-    OpenMissions,
-    /// An edit of the open prompt's line.
-    Edit(Edit),
-    /// Enter in a prompt: open the chosen result, list the chosen mission, or jump.
-    Submit,
-    /// Scroll the reader to the next or previous search hit (`n`, `N`).
-    NextHit,
-    PreviousHit,
-    Click {
-        column: u16,
-        row: u16,
-    },
-    WheelUp {
-        column: u16,
-        row: u16,
-    },
-    WheelDown {
-        column: u16,
-        row: u16,
-    },
-    Resize {
-        width: u16,
-        height: u16,
-    },
-    Quit,
-}
-
-impl Command {
-    /// The motion a movement command stands for.
-    pub fn motion(self) -> Option<Motion> {
-        Some(match self {
-            Command::Up => Motion::Up,
-            Command::Down => Motion::Down,
-            Command::PageUp => Motion::PageUp,
-            Command::PageDown => Motion::PageDown,
-            Command::HalfPageUp => Motion::HalfPageUp,
-            Command::HalfPageDown => Motion::HalfPageDown,
-            Command::Top => Motion::Top,
-            Command::Bottom => Motion::Bottom,
-            Command::LineUp => Motion::LineUp,
-            Command::LineDown => Motion::LineDown,
-            _ => return None,
-        })
-    }
 }
 
 /// The cells each section row of the tree needs: marker, numeral (padded), title, count.

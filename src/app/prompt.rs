@@ -3,24 +3,7 @@
 
 use tui_input::{Input, InputRequest};
 
-/// An edit of a prompt's line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Edit {
-    Insert(char),
-    Left,
-    Right,
-    WordLeft,
-    WordRight,
-    Home,
-    End,
-    DeleteBack,
-    DeleteForward,
-    DeleteWordBack,
-    /// Ctrl-u: everything before the cursor, as readline.
-    DeleteToStart,
-    /// Ctrl-k: everything from the cursor on.
-    DeleteToEnd,
-}
+pub use crate::command::Edit;
 
 /// A line being typed and its cursor.
 #[derive(Debug, Clone, Default)]

@@ -1,5 +1,7 @@
 //! One scroll type for every list: a selected row and the first row shown.
 
+pub use crate::command::Motion;
+
 /// A selection in a list of `len` rows and the first row shown in a viewport of `height` rows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Scroll {
@@ -7,24 +9,6 @@ pub struct Scroll {
     pub selected: usize,
     /// First row shown.
     pub offset: usize,
-}
-
-/// A movement in a list or a text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Motion {
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    HalfPageUp,
-    HalfPageDown,
-    Top,
-    Bottom,
-    /// One line, the view moving rather than the selection (`Ctrl-e`, `Ctrl-y`).
-    LineUp,
-    LineDown,
-    /// Row or line `n` (from 0), as `10G` asks.
-    To(usize),
 }
 
 /// A position after `motion` with pages of `page` rows, within `0..=last`.

@@ -1,0 +1,139 @@
+//! What the user can ask of the browser, as plain data: the commands, the modes that decide
+//! which keys mean what, prompt edits and motions. Below both the state ([`crate::app`], which
+//! applies commands) and the key table ([`crate::bindings`], which names them), so neither
+//! imports the other.
+
+/// Which part of the key table applies (see [`crate::bindings`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Normal,
+    Help,
+    Jump,
+    Search,
+    Missions,
+}
+
+/// Everything the user can ask of the browser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    FocusNext,
+    FocusPrevious,
+    FocusLeft,
+    FocusRight,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    HalfPageUp,
+    HalfPageDown,
+    Top,
+    Bottom,
+    /// Go one pane right (section → list, recommendation → reader); open a tree branch.
+    Enter,
+    /// Expand or collapse a tree node; page down in the reader.
+    Toggle,
+    /// `]` `[`: the next or previous recommendation; in a section, across into the next one.
+    NextRecommendation,
+    PreviousRecommendation,
+    /// `}` `{`: the first recommendation of the next or previous section of the report.
+    NextSection,
+    PreviousSection,
+    /// Back and forward through the places jumps left.
+    Back,
+    Forward,
+    /// `Ctrl-e` `Ctrl-y`: one line, the selection staying where it is.
+    LineDown,
+    LineUp,
+    /// A digit of a count typed before a motion (`5j`, `10G`).
+    Count(u8),
+    /// A key the table does not bind: the status bar says so.
+    UnknownKey,
+    OpenJump,
+    ToggleHelp,
+    /// Close the overlay (Esc); without one, clear the search highlights.
+    Close,
+    /// Open the `/` search (with the last query, if there was one).
+    OpenSearch,
+    /// Open the `m` mission picker.
+    OpenMissions,
+    /// An edit of the open prompt's line.
+    Edit(Edit),
+    /// Enter in a prompt: open the chosen result, list the chosen mission, or jump.
+    Submit,
+    /// Scroll the reader to the next or previous search hit (`n`, `N`).
+    NextHit,
+    PreviousHit,
+    Click {
+        column: u16,
+        row: u16,
+    },
+    WheelUp {
+        column: u16,
+        row: u16,
+    },
+    WheelDown {
+        column: u16,
+        row: u16,
+    },
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    Quit,
+}
+
+impl Command {
+    /// The motion a movement command stands for.
+    pub fn motion(self) -> Option<Motion> {
+        Some(match self {
+            Command::Up => Motion::Up,
+            Command::Down => Motion::Down,
+            Command::PageUp => Motion::PageUp,
+            Command::PageDown => Motion::PageDown,
+            Command::HalfPageUp => Motion::HalfPageUp,
+            Command::HalfPageDown => Motion::HalfPageDown,
+            Command::Top => Motion::Top,
+            Command::Bottom => Motion::Bottom,
+            Command::LineUp => Motion::LineUp,
+            Command::LineDown => Motion::LineDown,
+            _ => return None,
+        })
+    }
+}
+
+/// An edit of a prompt's line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    Insert(char),
+    Left,
+    Right,
+    WordLeft,
+    WordRight,
+    Home,
+    End,
+    DeleteBack,
+    DeleteForward,
+    DeleteWordBack,
+    /// Ctrl-u: everything before the cursor, as readline.
+    DeleteToStart,
+    /// Ctrl-k: everything from the cursor on.
+    DeleteToEnd,
+}
+
+/// A movement in a list or a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Motion {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    HalfPageUp,
+    HalfPageDown,
+    Top,
+    Bottom,
+    /// One line, the view moving rather than the selection (`Ctrl-e`, `Ctrl-y`).
+    LineUp,
+    LineDown,
+    /// Row or line `n` (from 0), as `10G` asks.
+    To(usize),
+}
