@@ -8,12 +8,16 @@
 //! share), [`scroll`] (one scroll type for every list), [`reader`] (the cached reader layout).
 
 pub mod chooser;
+pub mod cited;
 pub mod finding;
+pub mod keep;
+pub mod matrix;
 pub mod navigation;
 pub mod prompt;
 pub mod reader;
 pub mod scroll;
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use ratatui::layout::{Position, Rect, Size};
@@ -21,10 +25,15 @@ use ratatui::layout::{Position, Rect, Size};
 use crate::dataset::Dataset;
 use crate::layout::{self, Screen};
 use crate::missions::MissionMatch;
+use crate::overview::Matrix;
+use crate::refs::Reference;
 use crate::search::{Hit, SearchIndex};
+use crate::userdata::Annotation;
 
 pub use self::chooser::Chooser;
 pub use self::finding::Found;
+pub use self::keep::{Effect, Outcome};
+pub use self::matrix::MatrixState;
 pub use self::navigation::{ListState, ReaderState, Source, TreeRow, TreeState};
 pub use self::prompt::{Edit, Prompt};
 pub use self::reader::{ReaderKey, ReaderLayout, ReaderLine};
@@ -42,6 +51,10 @@ pub enum Overlay {
     Search(Chooser<Hit>),
     /// The `m` mission picker.
     Missions(Chooser<MissionMatch>),
+    /// The `a` note editor for the response to paragraph `para`.
+    Note { para: u32, prompt: Prompt },
+    /// The `o` missions × sections matrix, full screen.
+    Matrix(MatrixState),
 }
 
 /// Which part of the key table applies (see [`crate::bindings`]).
@@ -52,6 +65,8 @@ pub enum Mode {
     Jump,
     Search,
     Missions,
+    Note,
+    Matrix,
 }
 
 /// Everything the user can ask of the browser.
@@ -90,6 +105,18 @@ pub enum Command {
     /// Scroll the reader to the next or previous search hit (`n`, `N`).
     NextHit,
     PreviousHit,
+    /// Copy the open response with its citation (`y`), or the citation alone (`Y`).
+    CopyResponse,
+    CopyCitation,
+    /// Bookmark the open recommendation, or remove its bookmark (`b`).
+    ToggleBookmark,
+    /// Open the note editor on the open recommendation (`a`).
+    EditNote,
+    /// Open the missions × sections matrix (`o`).
+    OpenMatrix,
+    /// A cell to the left or right in the matrix.
+    Left,
+    Right,
     Click {
         column: u16,
         row: u16,
@@ -157,6 +184,18 @@ pub struct App {
     /// False under `NO_COLOR`.
     pub color: bool,
     pub quit: bool,
+    /// Built once from `dataset` when the app starts (the `o` matrix).
+    pub matrix: Arc<Matrix>,
+    /// The documents the responses cite, built once when the app starts.
+    pub references: Arc<Vec<Reference>>,
+    /// This document's bookmarks and notes by paragraph, a copy of the store's for drawing.
+    pub annotations: BTreeMap<u32, Annotation>,
+    /// Why bookmarks and notes cannot be changed this session, when they cannot.
+    pub notes_read_only: Option<String>,
+    /// Counts changes of `annotations`, so the reader layout knows when its header is stale.
+    notes_version: u64,
+    /// What the event loop must do outside the state after this update (see [`Effect`]).
+    pub effects: Vec<Effect>,
 }
 
 impl App {
@@ -164,11 +203,9 @@ impl App {
     pub fn new(dataset: Dataset, size: Size, color: bool) -> App {
         let expanded = vec![false; dataset.sections.len()];
         let index = Arc::new(SearchIndex::new(&dataset));
-        let key = ReaderKey {
-            location: None,
-            width: 0,
-            found_version: 0,
-        };
+        let matrix = Arc::new(Matrix::new(&dataset));
+        let references = Arc::new(crate::refs::references(&dataset));
+        let key = ReaderKey::default();
         let reader_layout = ReaderLayout::new(&dataset, key, None);
         let mut app = App {
             dataset,
@@ -179,6 +216,7 @@ impl App {
             tree: TreeState {
                 expanded,
                 missions_expanded: false,
+                documents_expanded: false,
                 scroll: Scroll::default(),
             },
             list: ListState {
@@ -193,6 +231,12 @@ impl App {
             size,
             color,
             quit: false,
+            matrix,
+            references,
+            annotations: BTreeMap::new(),
+            notes_read_only: None,
+            notes_version: 0,
+            effects: Vec::new(),
         };
         app.set_source(Source::Section(0));
         app.settle();
@@ -206,6 +250,8 @@ impl App {
             Some(Overlay::Jump(_)) => Mode::Jump,
             Some(Overlay::Search(_)) => Mode::Search,
             Some(Overlay::Missions(_)) => Mode::Missions,
+            Some(Overlay::Note { .. }) => Mode::Note,
+            Some(Overlay::Matrix(_)) => Mode::Matrix,
         }
     }
 
@@ -268,10 +314,29 @@ impl App {
             Command::OpenSearch => self.open_search(),
             Command::OpenMissions => self.open_missions(),
             Command::OpenJump => self.overlay = Some(Overlay::Jump(Prompt::default())),
+            Command::Edit(edit) if matches!(self.overlay, Some(Overlay::Note { .. })) => {
+                self.edit_note_text(edit);
+            }
             Command::Edit(edit) => self.edit_prompt(edit),
+            Command::Submit if matches!(self.overlay, Some(Overlay::Note { .. })) => {
+                self.save_note();
+            }
+            Command::Submit if matches!(self.overlay, Some(Overlay::Matrix(_))) => {
+                self.list_matrix_cell();
+            }
             Command::Submit => self.submit(),
+            Command::Click { column, row } if matches!(self.overlay, Some(Overlay::Matrix(_))) => {
+                self.click_matrix(Position::new(column, row));
+            }
             Command::NextHit => self.step_hit(true),
             Command::PreviousHit => self.step_hit(false),
+            Command::CopyResponse => self.copy(true),
+            Command::CopyCitation => self.copy(false),
+            Command::ToggleBookmark => self.toggle_bookmark(),
+            Command::EditNote => self.edit_note(),
+            Command::OpenMatrix => self.open_matrix(),
+            Command::Left => self.move_in_matrix(0, -1),
+            Command::Right => self.move_in_matrix(0, 1),
             Command::Click { column, row } => self.click(Position::new(column, row)),
             Command::WheelUp { column, row } => self.wheel(Position::new(column, row), false),
             Command::WheelDown { column, row } => self.wheel(Position::new(column, row), true),
@@ -318,7 +383,8 @@ impl App {
             }
             Some(Overlay::Search(search)) => search.apply(motion, search_page),
             Some(Overlay::Missions(picker)) => picker.apply(motion, picker_page),
-            Some(Overlay::Jump(_)) => {}
+            Some(Overlay::Matrix(_)) => self.move_matrix_by(motion),
+            Some(Overlay::Jump(_) | Overlay::Note { .. }) => {}
             None => self.move_in_pane(motion),
         }
     }
@@ -355,7 +421,10 @@ impl App {
                 let index = motion(picker.items.len(), picker.scroll.selected);
                 picker.select(index, picker_page);
             }
-            Some(Overlay::Jump(_)) => {}
+            Some(Overlay::Matrix(_)) => {
+                self.move_matrix_by(if down { Motion::Down } else { Motion::Up });
+            }
+            Some(Overlay::Jump(_) | Overlay::Note { .. }) => {}
             None => self.wheel_pane(position, step),
         }
     }
@@ -381,12 +450,16 @@ impl App {
             location: self.current().map(|(location, _)| location),
             width,
             found_version: self.found_version,
+            notes_version: self.notes_version,
+            cited: self.cited_document(),
         };
         if self.reader_layout.key != key {
             let hit = key
                 .location
                 .and_then(|location| self.found.as_ref()?.hit_at(location));
-            self.reader_layout = ReaderLayout::new(&self.dataset, key, hit);
+            let mut layout = ReaderLayout::new(&self.dataset, key, hit);
+            self.add_reader_header(&mut layout);
+            self.reader_layout = layout;
         }
     }
 
@@ -423,7 +496,8 @@ impl App {
             }
             Some(Overlay::Search(search)) => search.settle(search_page),
             Some(Overlay::Missions(picker)) => picker.settle(picker_page),
-            Some(Overlay::Jump(_)) | None => {}
+            Some(Overlay::Matrix(_)) => self.settle_matrix(),
+            Some(Overlay::Jump(_) | Overlay::Note { .. }) | None => {}
         }
     }
 }

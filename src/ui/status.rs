@@ -24,7 +24,7 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         _ => (format!(" {}", location(app, cells)), theme.status()),
     };
     // In the search and the picker their keys come first; the location only if it still fits.
-    let keys_first = matches!(app.mode(), Mode::Search | Mode::Missions);
+    let keys_first = matches!(app.mode(), Mode::Search | Mode::Missions | Mode::Note);
     let full_left = left;
     let left = if keys_first {
         String::new()
@@ -108,6 +108,13 @@ fn location(app: &App, cells: usize) -> String {
             (
                 format!("{acronym} · ¶ {para} · {n} of {count} · {long_section}"),
                 format!("{acronym} · ¶ {para} · {n}/{count}"),
+            )
+        }
+        Source::Bookmarks | Source::Cell { .. } | Source::Document(_) => {
+            let label = super::keep::source_label(app).unwrap_or_default();
+            (
+                format!("{label} · ¶ {para} · {n} of {count} · {long_section}"),
+                format!("{label} · ¶ {para} · {n}/{count}"),
             )
         }
     };
