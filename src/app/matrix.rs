@@ -6,6 +6,7 @@ use ratatui::layout::Position;
 use super::scroll::{self, Motion};
 use super::{App, Overlay, Pane, Source};
 use crate::layout::{self, MatrixView};
+use crate::missions::GAZETTEER;
 use crate::text::width;
 
 /// Where the cursor is and which part of the matrix is shown.
@@ -23,11 +24,35 @@ pub struct MatrixState {
 pub const MISSION_HEADING: &str = "mission";
 /// The heading of the total row and column.
 pub const TOTAL_HEADING: &str = "total";
+/// The widest a mission's place gets in the mission column (longer ones are cut).
+pub const PLACE_MAX_WIDTH: usize = 18;
 
 impl App {
-    /// The matrix's layout on the current screen.
+    /// The matrix's layout on the current screen: the mission column names each mission's
+    /// place too when every section still fits beside it.
     pub fn matrix_view(&self) -> MatrixView {
-        let label = self
+        let (acronyms, places) = self.matrix_label_widths();
+        let sections = self.matrix.sections.len();
+        let view = |label: usize| {
+            layout::matrix_view(
+                self.area(),
+                u16::try_from(label).unwrap_or(u16::MAX),
+                self.matrix.rows.len(),
+                sections,
+            )
+        };
+        let wide = view(acronyms + places + 1);
+        if places > 0 && wide.cols == sections {
+            wide
+        } else {
+            view(acronyms)
+        }
+    }
+
+    /// The widths of the mission column with acronyms only (headings included, and a space),
+    /// and of the places, at most [`PLACE_MAX_WIDTH`].
+    pub fn matrix_label_widths(&self) -> (usize, usize) {
+        let acronyms = self
             .matrix
             .rows
             .iter()
@@ -36,12 +61,16 @@ impl App {
             .max()
             .unwrap_or(0)
             + 1;
-        layout::matrix_view(
-            self.area(),
-            u16::try_from(label).unwrap_or(u16::MAX),
-            self.matrix.rows.len(),
-            self.matrix.sections.len(),
-        )
+        let places = self
+            .matrix
+            .rows
+            .iter()
+            .filter_map(|row| GAZETTEER.get(row.mission))
+            .map(|entry| width(entry.location))
+            .max()
+            .unwrap_or(0)
+            .min(PLACE_MAX_WIDTH);
+        (acronyms, places)
     }
 
     /// `o`: the matrix, the cursor on its largest cell.

@@ -58,9 +58,13 @@ pub fn render(frame: &mut Frame, app: &App, state: &MatrixState, theme: &Theme) 
     }
     let matrix = &app.matrix;
     frame.render_widget(Clear, view.frame);
-    let mut block = theme
-        .block(true)
-        .title(" Missions × sections: recommendations whose response names the mission ");
+    let long_title = " Missions × sections: recommendations whose response names the mission ";
+    let title = if crate::text::width(long_title) + 2 <= usize::from(view.frame.width) {
+        long_title
+    } else {
+        " Missions × sections "
+    };
+    let mut block = theme.block(true).title(title);
     let rows = matrix.rows.len();
     if view.rows < rows {
         let last = (state.row_offset + view.rows).min(rows);
@@ -84,6 +88,10 @@ pub fn render(frame: &mut Frame, app: &App, state: &MatrixState, theme: &Theme) 
             .take(view.cols)
             .collect(),
         label_cells: usize::from(view.label_width),
+        acronym_cells: app
+            .matrix_label_widths()
+            .0
+            .min(usize::from(view.label_width)),
         more_right: state.col_offset + view.cols < matrix.sections.len(),
     };
     let cells = usize::from(view.header.width);
@@ -101,7 +109,7 @@ pub fn render(frame: &mut Frame, app: &App, state: &MatrixState, theme: &Theme) 
     }
     let footer = [
         legend(grid.max, *theme),
-        Line::from(describe(app, state)).style(theme.muted()),
+        Line::from(describe(app, state, cells)).style(theme.muted()),
     ];
     for (line, y) in footer.into_iter().zip(view.footer.y..view.footer.bottom()) {
         frame.render_widget(row(line.spans, None, cells).style(line.style), line_at(y));
@@ -118,6 +126,8 @@ struct Grid<'a> {
     /// The columns shown.
     cols: Vec<usize>,
     label_cells: usize,
+    /// The acronyms' part of the mission column (the rest, if any, names the places).
+    acronym_cells: usize,
     /// Whether columns are out of view on the right.
     more_right: bool,
 }
@@ -135,15 +145,16 @@ impl Grid<'_> {
     /// The headings, with arrows where columns are out of view.
     fn heading(&self) -> Vec<Span<'static>> {
         let matrix = &self.app.matrix;
+        // An arrow in the heading's last cell when columns are out of view on the left.
         let label = if self.state.col_offset > 0 {
-            "mission ◂"
+            format!(
+                "{}◂",
+                fit(MISSION_HEADING, self.label_cells.saturating_sub(1))
+            )
         } else {
-            MISSION_HEADING
+            fit(MISSION_HEADING, self.label_cells)
         };
-        let mut spans = vec![Span::styled(
-            fit(label, self.label_cells),
-            self.theme.heading(),
-        )];
+        let mut spans = vec![Span::styled(label, self.theme.heading())];
         for &col in &self.cols {
             spans.push(Span::styled(
                 right(&for_line(&matrix.sections[col]), MATRIX_CELL_WIDTH),
@@ -166,10 +177,20 @@ impl Grid<'_> {
     fn mission(&self, r: usize) -> Vec<Span<'static>> {
         let matrix = &self.app.matrix;
         let theme = self.theme;
-        let mut spans = vec![Span::styled(
-            fit(&for_line(&matrix.rows[r].acronym), self.label_cells),
-            self.axis(r == self.state.row).patch(theme.acronym()),
-        )];
+        let acronym = fit(&for_line(&matrix.rows[r].acronym), self.acronym_cells);
+        let place = GAZETTEER
+            .get(matrix.rows[r].mission)
+            .map_or("", |entry| entry.location);
+        let mut spans = vec![
+            Span::styled(
+                acronym,
+                self.axis(r == self.state.row).patch(theme.acronym()),
+            ),
+            Span::styled(
+                fit(place, self.label_cells.saturating_sub(self.acronym_cells)),
+                theme.muted(),
+            ),
+        ];
         for &col in &self.cols {
             let count = matrix.count(r, col);
             let mut style = if theme.color {
@@ -242,7 +263,8 @@ fn legend(max: usize, theme: Theme) -> Line<'static> {
 }
 
 /// `MINUSMA (United Nations … in Mali) × VII. Peacekeeping intelligence: 8 recommendations`.
-fn describe(app: &App, state: &MatrixState) -> String {
+/// The mission's name is left out when the line would not fit `cells`.
+fn describe(app: &App, state: &MatrixState, cells: usize) -> String {
     let matrix = &app.matrix;
     let Some(mission) = matrix.rows.get(state.row) else {
         return String::new();
@@ -261,5 +283,11 @@ fn describe(app: &App, state: &MatrixState) -> String {
         1 => "1 recommendation · Enter lists it".to_string(),
         n => format!("{n} recommendations · Enter lists them"),
     };
-    format!("{}{name} × {section}: {what}", for_line(&mission.acronym))
+    let acronym = for_line(&mission.acronym);
+    let long = format!("{acronym}{name} × {section}: {what}");
+    if crate::text::width(&long) <= cells {
+        long
+    } else {
+        format!("{acronym} × {section}: {what}")
+    }
 }
