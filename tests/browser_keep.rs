@@ -229,6 +229,32 @@ fn the_bookmarks_branch_lists_bookmarked_and_annotated_recommendations_in_order(
 }
 
 #[test]
+fn an_empty_bookmarks_branch_says_how_to_fill_it() {
+    let mut app = app();
+    let row = app
+        .tree_rows()
+        .iter()
+        .position(|&r| r == TreeRow::Bookmarks)
+        .unwrap();
+    for _ in 0..row {
+        ch(&mut app, 'j');
+    }
+    assert_eq!(app.list.source, Source::Bookmarks);
+    assert!(app.list.items.is_empty());
+    let screen = screen_text(draw(&app).backend().buffer());
+    assert!(
+        screen.contains("No bookmarks or notes yet: b bookmarks"),
+        "{screen}"
+    );
+    // Nothing to bookmark, copy or annotate: no effect, no panic.
+    for key in ['b', 'a', 'y'] {
+        ch(&mut app, key);
+    }
+    assert!(app.effects.is_empty());
+    assert_eq!(app.mode(), Mode::Normal);
+}
+
+#[test]
 fn a_bookmark_and_a_note_in_the_reader_at_80x24() {
     let (_dir, mut store) = store();
     store.set_bookmark(SYMBOL, 165, true).unwrap();

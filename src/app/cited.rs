@@ -43,10 +43,18 @@ impl App {
     /// bookmarked` and the note, and the documents the response cites with their links; marks
     /// the citations of the listed document.
     pub(super) fn add_reader_header(&self, layout: &mut ReaderLayout) {
+        let width = layout.key.width.max(1);
         let Some(recommendation) = layout.key.location.and_then(|l| self.dataset.get(l)) else {
+            if self.list.source == Source::Bookmarks {
+                // An empty Bookmarks branch says how to fill it.
+                let text = "No bookmarks or notes yet: b bookmarks the open response, a writes a note on it.";
+                layout.lines = wrap(text, width)
+                    .into_iter()
+                    .map(|range| ReaderLine::Empty(text[range].to_string()))
+                    .collect();
+            }
             return;
         };
-        let width = layout.key.width.max(1);
         let mut header: Vec<ReaderLine> = Vec::new();
         if let Some(annotation) = self.annotation(recommendation.para) {
             if annotation.bookmark {
