@@ -21,8 +21,9 @@ use c34::dataset::{Dataset, Recommendation, Section};
 use c34::search::SearchIndex;
 use c34::text;
 
-/// The query set: missions, places, topics, typos, operators, and the first keystrokes of a
-/// query (the broadest prefixes, the slowest case).
+/// The query set: missions, places, topics, typos, operators, search v2's stopwords, word
+/// forms, aliases, `|`, `$` and accents, and the first keystrokes of a query (the broadest
+/// prefixes, the slowest case).
 const QUERIES: &[&str] = &[
     "unmiss",
     "UNMISS",
@@ -46,6 +47,15 @@ const QUERIES: &[&str] = &[
     "'transition",
     "peacekeeping operations",
     "xqzvw",
+    "sexual exploitation and abuse",
+    "deploying",
+    "evaluate",
+    "SEA",
+    "CAR",
+    "women | gender",
+    "tion$",
+    "segou",
+    "of the",
     "p",
     "pe",
     "pea",

@@ -285,7 +285,7 @@ pub fn help_viewport(frame: Rect) -> Rect {
 /// a count of up to three digits.
 pub const MATRIX_CELL_WIDTH: u16 = 7;
 /// The width of the matrix's total column.
-pub const MATRIX_TOTAL_WIDTH: u16 = 7;
+pub const MATRIX_TOTAL_WIDTH: u16 = 8;
 /// Lines under the matrix: the legend, then the cell under the cursor.
 pub const MATRIX_FOOTER_LINES: u16 = 2;
 
@@ -461,7 +461,7 @@ mod tests {
             None,
             "the mission column"
         );
-        // 78 inner cells: 9 for the missions, 7 for the totals, 8 cells of 7.
+        // 78 inner cells: 9 for the missions, 8 for the totals, 8 cells of 7.
         let small = matrix_view(Rect::new(0, 0, 80, 12), 9, 14, 9);
         assert_eq!((small.rows, small.cols), (5, 8));
         assert_eq!(

@@ -10,6 +10,11 @@
 //! recommendations that mention MINUSMA first, then those that only name Mali (see
 //! [`crate::search`]).
 //!
+//! Partner operations the report names (the African Union Mission in Somalia, Operation
+//! Barkhane, the European Union Training Mission in Mali, the Joint Force of the Group of Five
+//! for the Sahel) are in the gazetteer too, marked [`Kind::Partner`]: they are found, listed and
+//! searched like the United Nations' own, and listed apart.
+//!
 //! Names and places are compared word by word, case-insensitively, skipping small words
 //! ("Mission in the Sudan" is `mission sudan`), so line breaks, hyphens and capitals in the
 //! source do not matter; a place inside a longer one ("Sudan" in "South Sudan") is a hit of
@@ -19,6 +24,7 @@ use std::sync::LazyLock;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use serde::Serialize;
 
 use crate::dataset::{Dataset, Mission};
 use crate::text;
@@ -30,6 +36,19 @@ pub enum Kind {
     SpecialPoliticalMission,
     /// An office that is neither (for example the Office to the African Union).
     Office,
+    /// An operation of a regional organisation or a Member State that works alongside the
+    /// United Nations (AMISOM, Operation Barkhane); its acronym field holds a short name when
+    /// it has no acronym.
+    Partner,
+}
+
+/// How a text names a mission, strongest first: by acronym, by official name, by place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum By {
+    Acronym,
+    Name,
+    Place,
 }
 
 /// One mission of the gazetteer.
@@ -48,10 +67,17 @@ pub struct Entry {
     pub current: bool,
 }
 
-use Kind::{Office, PeacekeepingOperation, SpecialPoliticalMission};
+impl Entry {
+    /// A partner's operation rather than the United Nations' own.
+    pub fn is_partner(&self) -> bool {
+        self.kind == Kind::Partner
+    }
+}
+
+use Kind::{Office, Partner, PeacekeepingOperation, SpecialPoliticalMission};
 
 /// The gazetteer, in the order `c34 missions` lists it: peacekeeping operations, then special
-/// political missions and offices, each alphabetical by acronym.
+/// political missions and offices, then partner operations, each alphabetical by acronym.
 pub const GAZETTEER: &[Entry] = &[
     Entry {
         acronym: "MINURSO",
@@ -324,7 +350,45 @@ pub const GAZETTEER: &[Entry] = &[
         location: "Colombia",
         kind: SpecialPoliticalMission,
         other_names: &[],
-        places: &["Colombia", "Bogota", "Bogotá"],
+        places: &["Colombia", "Bogota"],
+        current: true,
+    },
+    Entry {
+        acronym: "AMISOM",
+        name: "African Union Mission in Somalia",
+        location: "Somalia",
+        kind: Partner,
+        other_names: &[],
+        places: &["Somalia", "Mogadishu"],
+        current: true,
+    },
+    Entry {
+        acronym: "Barkhane",
+        name: "Operation Barkhane",
+        location: "Sahel",
+        kind: Partner,
+        other_names: &[],
+        places: &["Sahel"],
+        current: true,
+    },
+    Entry {
+        // "EUTM" alone: an acronym without spaces keeps `c34 missions` columns splittable.
+        acronym: "EUTM",
+        name: "European Union Training Mission in Mali",
+        location: "Mali",
+        kind: Partner,
+        other_names: &["EUTM Mali"],
+        places: &["Mali", "Koulikoro"],
+        current: true,
+    },
+    Entry {
+        acronym: "FC-G5S",
+        name: "Joint Force of the Group of Five for the Sahel",
+        location: "Sahel",
+        kind: Partner,
+        // MINUSMA supports the Joint Force; the report also calls it by its group's name.
+        other_names: &["G5 Sahel Joint Force", "Group of Five for the Sahel"],
+        places: &["Sahel"],
         current: true,
     },
 ];
@@ -342,6 +406,8 @@ pub struct Key {
     pub words: Vec<String>,
     /// Missions (indexes into [`GAZETTEER`]) this key names by acronym or name: a mention.
     pub names: Vec<usize>,
+    /// Those of `names` it names by acronym.
+    pub acronyms: Vec<usize>,
     /// Missions this key names by place.
     pub places: Vec<usize>,
 }
@@ -357,6 +423,19 @@ impl Key {
 
     pub fn is_mention(&self) -> bool {
         !self.names.is_empty()
+    }
+
+    /// How this key names `mission`, if it does.
+    pub fn names_by(&self, mission: usize) -> Option<By> {
+        if self.acronyms.contains(&mission) {
+            Some(By::Acronym)
+        } else if self.names.contains(&mission) {
+            Some(By::Name)
+        } else if self.places.contains(&mission) {
+            Some(By::Place)
+        } else {
+            None
+        }
     }
 }
 
@@ -401,20 +480,19 @@ impl Gazetteer {
             longest: 0,
         };
         for (mission, entry) in entries.iter().enumerate() {
-            let names = std::iter::once(entry.acronym)
-                .chain(std::iter::once(entry.name))
-                .chain(entry.other_names.iter().copied());
+            gazetteer.add(normalise(entry.acronym), mission, By::Acronym);
+            let names = std::iter::once(entry.name).chain(entry.other_names.iter().copied());
             for name in names {
-                gazetteer.add(normalise(name), mission, true);
+                gazetteer.add(normalise(name), mission, By::Name);
             }
             for place in entry.places {
-                gazetteer.add(normalise(place), mission, false);
+                gazetteer.add(normalise(place), mission, By::Place);
             }
         }
         gazetteer
     }
 
-    fn add(&mut self, words: Vec<String>, mission: usize, is_name: bool) {
+    fn add(&mut self, words: Vec<String>, mission: usize, by: By) {
         if words.is_empty() {
             return;
         }
@@ -431,18 +509,21 @@ impl Gazetteer {
             self.keys.push(Key {
                 words,
                 names: Vec::new(),
+                acronyms: Vec::new(),
                 places: Vec::new(),
             });
             index
         };
         let key = &mut self.keys[index];
-        let list = if is_name {
-            &mut key.names
-        } else {
-            &mut key.places
+        let lists: &mut [&mut Vec<usize>] = match by {
+            By::Acronym => &mut [&mut key.names, &mut key.acronyms],
+            By::Name => &mut [&mut key.names],
+            By::Place => &mut [&mut key.places],
         };
-        if !list.contains(&mission) {
-            list.push(mission);
+        for list in lists {
+            if !list.contains(&mission) {
+                list.push(mission);
+            }
         }
     }
 
@@ -499,6 +580,67 @@ impl Gazetteer {
             }
         }
         hits[before..].sort_by(|a, b| b.end.cmp(&a.end).then(a.key.cmp(&b.key)));
+    }
+
+    /// Every mission `text` names, once each, with the strongest way it names it (acronym,
+    /// then name, then place), sorted by gazetteer index. A place inside a longer key that
+    /// does not name the mission does not count ("Sudan" in "South Sudan" names neither
+    /// UNAMID nor UNITAMS; "Mali" in "European Union Training Mission in Mali" is not MINUSMA).
+    pub fn named_in(&self, text: &str) -> Vec<(usize, By)> {
+        let mut hits = Vec::new();
+        let mut offset = 0;
+        for sentence in text::sentences(text) {
+            let sentence = &text[sentence];
+            let folded: Vec<String> = text::words(sentence)
+                .map(|range| text::fold(&sentence[range]))
+                .collect();
+            hits.extend(self.find(&folded).into_iter().map(|hit| KeyHit {
+                key: hit.key,
+                start: hit.start + offset,
+                end: hit.end + offset,
+            }));
+            offset += folded.len();
+        }
+        self.ways(&hits)
+    }
+
+    /// The missions a run of key hits names (as [`Gazetteer::named_in`] says), the hits
+    /// ordered by start, longest first, as [`Gazetteer::find`] returns them.
+    pub fn ways(&self, hits: &[KeyHit]) -> Vec<(usize, By)> {
+        let mut best: Vec<(usize, By)> = Vec::new();
+        for (i, hit) in hits.iter().enumerate() {
+            let Some(key) = self.keys.get(hit.key) else {
+                continue;
+            };
+            for mission in key.missions() {
+                let Some(by) = key.names_by(mission) else {
+                    continue;
+                };
+                if by == By::Place && self.place_shadowed(hits, i, mission) {
+                    continue;
+                }
+                match best.iter_mut().find(|(m, _)| *m == mission) {
+                    Some((_, known)) => *known = (*known).min(by),
+                    None => best.push((mission, by)),
+                }
+            }
+        }
+        best.sort_unstable();
+        best
+    }
+
+    /// True when hit `i` lies inside a longer hit of a key that does not name `mission`.
+    fn place_shadowed(&self, hits: &[KeyHit], i: usize, mission: usize) -> bool {
+        let hit = hits[i];
+        hits.iter().any(|other| {
+            other.start <= hit.start
+                && other.end >= hit.end
+                && other.end - other.start > hit.end - hit.start
+                && self
+                    .keys
+                    .get(other.key)
+                    .is_some_and(|k| k.names_by(mission).is_none())
+        })
     }
 
     /// The missions (gazetteer indexes, sorted) that `text` mentions by acronym or name.
@@ -689,11 +831,62 @@ mod tests {
     #[test]
     fn places_alone_and_look_alike_names_are_not_mentions() {
         assert!(acronyms("In Mali, the Justice and Corrections Standing Capacity").is_empty());
-        assert!(acronyms("the European Union Training Mission in Mali").is_empty());
         assert!(acronyms("In South Sudan, for example").is_empty());
-        assert!(acronyms("the African Union Mission in Somalia").is_empty());
         // Part of a name is not the name.
         assert!(acronyms("the United Nations Mission in South").is_empty());
+    }
+
+    #[test]
+    fn partner_operations_are_mentions_of_partners_not_of_the_united_nations() {
+        // Deliberately changed with the partners' arrival: these were "not mentions" before.
+        assert_eq!(
+            acronyms("the European Union Training Mission in Mali"),
+            ["EUTM"]
+        );
+        assert_eq!(acronyms("the African Union Mission in Somalia"), ["AMISOM"]);
+        assert_eq!(
+            acronyms("the Group of Five for the Sahel, Operation Barkhane and"),
+            ["Barkhane", "FC-G5S"]
+        );
+        for acronym in ["AMISOM", "Barkhane", "EUTM", "FC-G5S"] {
+            assert!(entry(acronym).unwrap().is_partner(), "{acronym}");
+        }
+        assert!(!entry("MINUSMA").unwrap().is_partner());
+    }
+
+    fn named(text: &str) -> Vec<(&'static str, By)> {
+        gazetteer()
+            .named_in(text)
+            .into_iter()
+            .map(|(m, by)| (GAZETTEER[m].acronym, by))
+            .collect()
+    }
+
+    #[test]
+    fn named_in_gives_each_mission_once_by_its_strongest_name() {
+        assert_eq!(
+            named(
+                "In Mali, MINUSMA works. The United Nations Multidimensional Integrated Stabilization Mission in Mali too."
+            ),
+            // Mali is also the place of a partner, the EU Training Mission.
+            [("MINUSMA", By::Acronym), ("EUTM", By::Place)]
+        );
+        assert_eq!(
+            named("the United Nations Mission in South Sudan; and Bamako."),
+            [("MINUSMA", By::Place), ("UNMISS", By::Name)]
+        );
+        // "Sudan" inside "South Sudan" names neither mission in the Sudan.
+        assert_eq!(named("In South Sudan."), [("UNMISS", By::Place)]);
+        assert_eq!(
+            named("In Darfur, Sudan."),
+            [("UNAMID", By::Place), ("UNITAMS", By::Place)]
+        );
+        // Mali inside a partner's name is the partner's, not MINUSMA's place.
+        assert_eq!(
+            named("the European Union Training Mission in Mali"),
+            [("EUTM", By::Name)]
+        );
+        assert!(named("nothing here").is_empty());
     }
 
     #[test]

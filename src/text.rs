@@ -150,7 +150,8 @@ impl std::hash::Hasher for WordHasher {
 /// A `HashMap` keyed by words.
 pub type WordMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
 
-/// The case-folded form used for case-insensitive matching.
+/// The folded form used for case- and accent-insensitive matching: lower case, and Latin
+/// letters without their accents (`Ségou` is `segou`), as fzf normalises them.
 pub fn fold(word: &str) -> String {
     if word
         .bytes()
@@ -158,7 +159,27 @@ pub fn fold(word: &str) -> String {
     {
         return word.to_string();
     }
-    word.to_lowercase()
+    word.to_lowercase().chars().map(strip_accent).collect()
+}
+
+/// Base letters of U+00C0..U+00FF and U+0100..U+017F (`.`: none; ligatures and `ß` stay).
+const LATIN_1: &[u8; 64] = b"aaaaaa.ceeeeiiii.nooooo.ouuuuy..aaaaaa.ceeeeiiii.nooooo.ouuuuy.y";
+const LATIN_EXTENDED_A: &[u8; 128] = b"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii..jjkk.llllll..llnnnnnn...oooooo..rrrrrrsssssssstttt..uuuuuuuuuuuuwwyyyzzzzzz.";
+
+/// A Latin letter without its accent; any other character as it is.
+fn strip_accent(c: char) -> char {
+    let code = u32::from(c);
+    let base = match code {
+        0xC0..=0xFF => LATIN_1[(code - 0xC0) as usize],
+        0x100..=0x17F => LATIN_EXTENDED_A[(code - 0x100) as usize],
+        _ => b'.',
+    };
+    if base == b'.' { c } else { char::from(base) }
+}
+
+/// True when a word has a letter with an accent that [`fold`] removes.
+pub fn has_accent(word: &str) -> bool {
+    word.chars().any(|c| strip_accent(c) != c)
 }
 
 /// True when a query word asks for case-sensitive matching (smart case, as in fzf and skim:
@@ -167,13 +188,42 @@ pub fn is_case_sensitive(word: &str) -> bool {
     word.chars().any(char::is_uppercase)
 }
 
-/// Small words that neither start nor end a mission key ("Mission in the Sudan" matches
-/// "mission sudan"); they are skipped when names and places are compared.
+/// English function words. In an unquoted query they are optional (see [`crate::search`]);
+/// in mission names they neither start nor end a key ("Mission in the Sudan" matches
+/// "mission sudan"). `not` and `no` are left out: they change what a sentence says.
+pub const STOPWORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
+    "been", "being", "both", "but", "by", "can", "could", "did", "do", "does", "each", "for",
+    "from", "had", "has", "have", "he", "her", "his", "if", "in", "into", "is", "it", "its", "may",
+    "more", "most", "must", "of", "on", "onto", "or", "other", "our", "over", "s", "shall", "she",
+    "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there",
+    "these", "they", "this", "those", "through", "to", "under", "until", "upon", "was", "we",
+    "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why",
+    "will", "with", "within", "would",
+];
+
+/// True for a folded word of [`STOPWORDS`].
 pub fn is_stopword(folded: &str) -> bool {
-    matches!(
-        folded,
-        "the" | "of" | "in" | "for" | "to" | "and" | "on" | "a"
-    )
+    STOPWORDS.binary_search(&folded).is_ok()
+}
+
+/// The stem of a folded word (Snowball English, with a few irregular plurals), so that
+/// `deploying`, `deployed` and `deployment` meet at `deploy`.
+pub fn stem(folded: &str) -> std::borrow::Cow<'_, str> {
+    static STEMMER: std::sync::LazyLock<rust_stemmers::Stemmer> = std::sync::LazyLock::new(|| {
+        rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English)
+    });
+    const IRREGULAR: &[(&str, &str)] = &[
+        ("children", "child"),
+        ("men", "man"),
+        ("women", "woman"),
+        ("people", "person"),
+        ("personnel", "personnel"),
+    ];
+    if let Some((_, base)) = IRREGULAR.iter().find(|(word, _)| *word == folded) {
+        return std::borrow::Cow::Borrowed(base);
+    }
+    STEMMER.stem(folded)
 }
 
 /// Display width of `text` in terminal cells.
@@ -403,6 +453,24 @@ mod tests {
     fn smart_case_and_folding() {
         assert!(is_case_sensitive("UNMISS"));
         assert!(!is_case_sensitive("unmiss"));
-        assert_eq!(fold("ÉTAT"), "état");
+        assert_eq!(fold("ÉTAT"), "etat");
+        assert_eq!(fold("Ségou"), "segou");
+        assert_eq!(fold("Łódź"), "lodz");
+        assert!(has_accent("Ségou") && !has_accent("Segou"));
+    }
+
+    #[test]
+    fn stopwords_are_sorted_and_stems_join_word_forms() {
+        assert!(STOPWORDS.is_sorted());
+        assert!(is_stopword("of") && !is_stopword("not") && !is_stopword("peace"));
+        for (a, b) in [
+            ("deploying", "deployment"),
+            ("evaluate", "evaluations"),
+            ("trained", "training"),
+            ("women", "woman"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} {b}");
+        }
+        assert_ne!(stem("peace"), stem("police"));
     }
 }

@@ -886,3 +886,14 @@ fn hostile_mission_names_and_snippets_are_drawn_safely() {
     let text = screen_text(draw(&app).backend().buffer());
     assert!(text.contains("Evil␛[31m mission"), "{text}");
 }
+
+#[test]
+fn a_search_of_exclusions_alone_opens_a_result_with_nothing_to_highlight() {
+    let mut app = app();
+    ch(&mut app, '/');
+    typed(&mut app, "!a\n");
+    assert_eq!(app.mode(), Mode::Normal);
+    let found = app.found.as_ref().expect("the search was opened");
+    assert_eq!(found.current, None, "no hit to stand on");
+    assert_eq!(app.hit_position().map(|(_, count)| count), Some(0));
+}

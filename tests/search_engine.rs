@@ -108,9 +108,10 @@ fn phrases_need_the_words_together_in_one_sentence() {
         (3, "Their protection. Of civilians, later."),
     ]));
     assert_eq!(paras(&index, "\"protection of civilians\""), [1]);
+    // Unquoted, "of" is optional: the words AND, the phrase first, then one sentence.
     assert_eq!(
         paras(&index, "protection of civilians"),
-        [1, 3],
+        [1, 2, 3],
         "AND, not a phrase"
     );
     // A hyphenated term is a phrase whose last word may be a prefix.
@@ -277,6 +278,127 @@ fn the_index_stays_under_five_times_the_text() {
     );
 }
 
+#[test]
+fn a_run_of_query_words_is_one_highlight_and_lone_stopwords_none() {
+    let index = SearchIndex::new(&dataset(&[(
+        1,
+        "The protection of civilians is one of the tasks. Protection matters.",
+    )]));
+    let hits = index.search("protection of civilians", 10);
+    assert_eq!(hits.len(), 1);
+    assert_eq!(
+        hits[0].snippet.highlighted(),
+        ["protection of civilians"],
+        "\"of\" is highlighted inside the run only"
+    );
+    assert_eq!(
+        hits[0].highlights.len(),
+        2,
+        "the run and the second Protection"
+    );
+    // A query of stopwords alone searches them.
+    assert_eq!(paras(&index, "of the"), [1]);
+}
+
+#[test]
+fn other_forms_of_a_word_rank_below_the_word_and_its_prefixes() {
+    let index = SearchIndex::new(&dataset(&[
+        (1, "Evaluations were made."),
+        (2, "They evaluated it."),
+        (3, "The evaluate step."),
+    ]));
+    assert_eq!(paras(&index, "evaluate"), [3, 2, 1]);
+    // Literal operators keep to the word as typed.
+    assert_eq!(paras(&index, "'evaluate"), [3]);
+    assert_eq!(paras(&index, "^evaluate"), [3, 2]);
+}
+
+#[test]
+fn alternatives_suffixes_and_accents() {
+    let index = SearchIndex::new(&dataset(&[
+        (1, "Vaccines in Ségou."),
+        (2, "Ammunition in Segou."),
+        (3, "Nothing else."),
+    ]));
+    assert_eq!(paras(&index, "vaccines | ammunition"), [1, 2]);
+    assert_eq!(paras(&index, "segou vaccines | ammunition"), [1, 2]);
+    // A match ranks above a pass by absence.
+    assert_eq!(paras(&index, "nothing | !vaccines"), [3, 2]);
+    assert_eq!(paras(&index, "tion$"), [2]);
+    assert_eq!(paras(&index, "segou"), [1, 2]);
+    assert_eq!(paras(&index, "ségou"), [1, 2]);
+    // A capital compares the word as written, accent included.
+    assert_eq!(paras(&index, "'Ségou"), [1]);
+}
+
+#[test]
+fn aliases_find_their_expansions_and_missions() {
+    let index = SearchIndex::new(&dataset(&[
+        (1, "Sexual exploitation and abuse was reported."),
+        (2, "The sea was calm."),
+        (3, "MINUSCA patrols in the Central African Republic."),
+        (4, "A car."),
+    ]));
+    assert_eq!(paras(&index, "SEA"), [1]);
+    assert_eq!(paras(&index, "sea"), [2]);
+    assert_eq!(paras(&index, "CAR"), [3]);
+    assert_eq!(paras(&index, "car"), [4]);
+    let hits = index.search("CAR", 5);
+    assert_eq!(
+        hits[0].missions,
+        [c34::search::MissionMatch {
+            acronym: "MINUSCA".into(),
+            by: c34::search::By::Acronym
+        }]
+    );
+}
+
+#[test]
+fn hits_say_how_the_response_names_each_mission_of_the_query() {
+    use c34::search::By;
+    let index = SearchIndex::new(&dataset(&[
+        (1, "MINUSMA works in Mali."),
+        (
+            2,
+            "The United Nations Multidimensional Integrated Stabilization Mission in Mali.",
+        ),
+        (3, "Elections in Mali."),
+        (4, "MINUSMA and UNMISS."),
+    ]));
+    let by = |query: &str| -> Vec<(u32, Vec<(String, By)>)> {
+        index
+            .search(query, 10)
+            .into_iter()
+            .map(|h| {
+                (
+                    h.para,
+                    h.missions.into_iter().map(|m| (m.acronym, m.by)).collect(),
+                )
+            })
+            .collect()
+    };
+    let mali = by("mali");
+    let of = |para: u32| mali.iter().find(|(p, _)| *p == para).unwrap().1.clone();
+    assert_eq!(of(1)[0], ("MINUSMA".to_string(), By::Acronym));
+    assert_eq!(of(2)[0], ("MINUSMA".to_string(), By::Name));
+    assert_eq!(of(3)[0], ("MINUSMA".to_string(), By::Place));
+    // Only the query's missions: UNMISS is not asked for.
+    let minusma = by("minusma");
+    assert_eq!(
+        minusma.iter().find(|(p, _)| *p == 4).unwrap().1,
+        [("MINUSMA".to_string(), By::Acronym)]
+    );
+    assert!(by("elections")[0].1.is_empty());
+}
+
+#[test]
+fn the_total_counts_hits_beyond_the_limit() {
+    let index = SearchIndex::new(&dataset(&[(1, "peace"), (2, "peace"), (3, "war")]));
+    let (hits, total) = index.search_counted("peace", 1);
+    assert_eq!((hits.len(), total), (1, 2));
+    assert_eq!(index.search_counted("peace", 0).1, 2);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
@@ -284,12 +406,14 @@ proptest! {
     fn no_query_panics_and_hits_keep_their_invariants(
         query in prop_oneof![
             any::<String>(),
-            "[ !'^\"a-zA-Zé’\\-]{0,40}",
+            "[ !'^\"$|a-zA-Zé’\\-]{0,40}",
             proptest::collection::vec(
                 prop_oneof![
                     Just("unmiss"), Just("south"), Just("sudan"), Just("!"), Just("'"),
                     Just("^"), Just("\""), Just("mali"), Just("covid-19"), Just("peacekeping"),
                     Just("of"), Just("the"), Just("é"), Just("\u{1b}"), Just("\u{202e}"),
+                    Just("|"), Just("tion$"), Just("$"), Just("CAR"), Just("SEA"), Just("poc"),
+                    Just("!sea"), Just("ségou"), Just("somalia"), Just("deploying"),
                 ],
                 0..12,
             ).prop_map(|words| words.join(" ")),

@@ -25,6 +25,9 @@ fuzz_target!(|data: &[u8]| {
         for range in &hit.snippet.highlights {
             assert!(hit.snippet.text.get(range.clone()).is_some());
         }
+        for found in &hit.missions {
+            assert!(c34::missions::entry(&found.acronym).is_some());
+        }
         let clipped = hit.snippet.clip(20);
         for range in &clipped.highlights {
             assert!(clipped.text.get(range.clone()).is_some());

@@ -149,14 +149,7 @@ impl App {
             self.focus = Pane::Reader;
             return;
         }
-        let nearest = self.dataset.nearest_paras(para);
-        let suggestion = match nearest.as_slice() {
-            [] => String::new(),
-            [one] => format!(" · nearest: ¶ {one}"),
-            [below, above, ..] => format!(" · nearest: ¶ {below}, ¶ {above}"),
-        };
-        // Short enough for a 40-column status bar.
-        self.message = Some(format!("No response to ¶ {para}{suggestion}"));
+        self.message = Some(self.dataset.no_response_message(para));
     }
 
     /// A click with an overlay open: in the search or the picker a result row selects it (or
@@ -270,6 +263,11 @@ impl App {
         let Some(found) = &mut self.found else {
             return;
         };
+        // A search of exclusions alone (`!word`) finds responses with nothing to highlight.
+        let count = found.hit_at(location).map_or(0, |hit| hit.highlights.len());
+        if index >= count {
+            return;
+        }
         found.current = Some((location, index));
         let Some(view) = self.screen().reader_text() else {
             return;

@@ -107,9 +107,12 @@ enum Command {
         /// Print at most this many hits
         #[arg(long, default_value_t = 20, value_name = "N")]
         limit: usize,
-        /// Print the hits as JSON, with highlight ranges
+        /// Print the hits as JSON, with highlight ranges (same as --format json)
         #[arg(long)]
         json: bool,
+        /// Print one line per hit, JSON, or each response whole as Markdown
+        #[arg(long, value_enum, default_value_t = search::SearchFormat::Text)]
+        format: search::SearchFormat,
     },
     /// List the missions the responses mention, with their paragraphs (--matrix: per section)
     Missions {
@@ -230,8 +233,18 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         }
         Some(Command::Cite { paras }) => data::cite(&dataset, &paras, &mut out)?,
         Some(Command::Export { format }) => data::export(&dataset, format, &mut out)?,
-        Some(Command::Search { query, limit, json }) => {
-            search::search(&dataset, &query.join(" "), limit, json, &mut out)?
+        Some(Command::Search {
+            query,
+            limit,
+            json,
+            format,
+        }) => {
+            let format = if json {
+                search::SearchFormat::Json
+            } else {
+                format
+            };
+            search::search(&dataset, &query.join(" "), limit, format, &mut out)?
         }
         Some(Command::Notes(command)) => notes::run(&dataset, command, &mut out)?,
         Some(Command::Missions { json, overview }) if overview.matrix => {

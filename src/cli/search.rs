@@ -1,77 +1,114 @@
 //! `search` and `missions`.
 //!
-//! `search` prints one hit per line: the paragraph number, the section numeral, the score and
-//! the best sentence, clipped to the terminal's width (or `$COLUMNS`, or 80 when piped), with
-//! the matches in bold on a terminal (not with `NO_COLOR`). `--json` prints the hits with
-//! their highlight ranges in **character** offsets (Unicode scalar values, end exclusive), as
-//! JSON readers in other languages index strings. Exit status 1 when nothing matches.
+//! `search` prints one hit per line: the paragraph number, the section numeral, the missions
+//! of the query the response names (and how) and the best sentence, clipped to the terminal's
+//! width (or `$COLUMNS`, or 80 when piped) around a match, with the matches in bold on a
+//! terminal (not with `NO_COLOR`). `--json` prints the hits with their scores, missions and
+//! highlight ranges in **character** offsets (Unicode scalar values, end exclusive), as JSON
+//! readers in other languages index strings; `--format markdown` prints each response whole
+//! under a heading that cites it. When `--limit` cuts the list, a line on standard error says
+//! so. Exit status 1 when nothing matches.
 
 use std::io::{IsTerminal, Write};
 use std::ops::Range;
 
 use serde::Serialize;
 
-use c34::dataset::Dataset;
+use c34::dataset::{Dataset, Mission};
+use c34::missions::{self, By};
 use c34::sanitize::{for_line, is_unsafe, json_for_terminal};
-use c34::search::{Hit, SearchIndex, Snippet};
+use c34::search::{Hit, MissionMatch, SearchIndex, Snippet};
 
 use super::{Failure, Outcome};
 
 /// Width used when standard output is not a terminal and `$COLUMNS` is not set.
 const PIPE_WIDTH: usize = 80;
 
+/// How `c34 search` prints its hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SearchFormat {
+    /// One line per hit
+    Text,
+    /// The hits with scores, missions and highlight ranges
+    Json,
+    /// Each response whole, under a heading that cites it
+    Markdown,
+}
+
 pub fn search(
     dataset: &Dataset,
     query: &str,
     limit: usize,
-    json: bool,
+    format: SearchFormat,
     out: &mut impl Write,
 ) -> Result<Outcome, Failure> {
     let index = SearchIndex::new(dataset);
-    // `--limit 0` prints nothing, but the exit status still says whether anything matched.
-    let hits = index.search(query, limit.max(1));
-    let shown = &hits[..hits.len().min(limit)];
-    if json {
-        let records: Vec<JsonHit> = shown.iter().map(|hit| json_hit(dataset, hit)).collect();
-        let text = serde_json::to_string_pretty(&records)
-            .map_err(|e| Failure::Message(format!("cannot write JSON: {e}")))?;
-        writeln!(out, "{}", json_for_terminal(&text))?;
-    } else {
-        let width = output_width();
-        let bold = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        for hit in shown {
-            write_hit(dataset, hit, width, bold, out)?;
+    let (hits, total) = index.search_counted(query, limit);
+    match format {
+        SearchFormat::Json => {
+            let records: Vec<JsonHit> = hits.iter().map(|hit| json_hit(dataset, hit)).collect();
+            let text = serde_json::to_string_pretty(&records)
+                .map_err(|e| Failure::Message(format!("cannot write JSON: {e}")))?;
+            writeln!(out, "{}", json_for_terminal(&text))?;
+        }
+        SearchFormat::Markdown => {
+            for (i, hit) in hits.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                write_markdown(dataset, hit, out)?;
+            }
+        }
+        SearchFormat::Text => {
+            let width = output_width();
+            let bold = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            for hit in &hits {
+                write_hit(dataset, hit, width, bold, out)?;
+            }
         }
     }
-    if hits.is_empty() {
+    if total == 0 {
         return Ok(Outcome::NotFound(format!(
             "no recommendation matches {}",
             for_line(&format!("{query:?}"))
         )));
     }
+    if hits.len() < total {
+        // On standard error, so that a pipe reads only hits.
+        out.flush()?;
+        eprintln!("{} of {total} shown; --limit {total} for all", hits.len());
+    }
     Ok(Outcome::Done)
 }
 
 pub fn missions(dataset: &Dataset, json: bool, out: &mut impl Write) -> Result<Outcome, Failure> {
+    let is_partner = |mission: &Mission| {
+        missions::entry(&mission.acronym).is_some_and(missions::Entry::is_partner)
+    };
     if json {
-        let text = serde_json::to_string_pretty(&dataset.missions)
+        let records: Vec<JsonMission> = dataset
+            .missions
+            .iter()
+            .map(|mission| JsonMission {
+                mission,
+                partner: is_partner(mission),
+            })
+            .collect();
+        let text = serde_json::to_string_pretty(&records)
             .map_err(|e| Failure::Message(format!("cannot write JSON: {e}")))?;
         writeln!(out, "{}", json_for_terminal(&text))?;
     } else {
         let width = output_width().max(40);
-        for mission in &dataset.missions {
-            writeln!(
-                out,
-                "{}  {} ({})",
-                for_line(&mission.acronym),
-                for_line(&mission.name),
-                for_line(&mission.location)
-            )?;
-            let paras: Vec<String> = mission.paras.iter().map(u32::to_string).collect();
-            let options = textwrap::Options::new(width)
-                .initial_indent("    paras ")
-                .subsequent_indent("          ");
-            writeln!(out, "{}", textwrap::fill(&paras.join(" "), options))?;
+        let (partners, own): (Vec<&Mission>, Vec<&Mission>) =
+            dataset.missions.iter().partition(|m| is_partner(m));
+        for mission in own {
+            write_mission(mission, width, out)?;
+        }
+        if !partners.is_empty() {
+            writeln!(out, "\nPartner operations")?;
+            for mission in partners {
+                write_mission(mission, width, out)?;
+            }
         }
     }
     if dataset.missions.is_empty() {
@@ -80,7 +117,94 @@ pub fn missions(dataset: &Dataset, json: bool, out: &mut impl Write) -> Result<O
     Ok(Outcome::Done)
 }
 
-/// `para  section  score  snippet`, the snippet clipped to what is left of the line.
+fn write_mission(mission: &Mission, width: usize, out: &mut impl Write) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{}  {} ({})",
+        for_line(&mission.acronym),
+        for_line(&mission.name),
+        for_line(&mission.location)
+    )?;
+    let paras: Vec<String> = mission.paras.iter().map(u32::to_string).collect();
+    let options = textwrap::Options::new(width)
+        .initial_indent("    paras ")
+        .subsequent_indent("          ");
+    writeln!(out, "{}", textwrap::fill(&paras.join(" "), options))
+}
+
+/// A mission of `c34 missions --json`: the dataset's record, and `"partner": true` for a
+/// partner's operation.
+#[derive(Serialize)]
+struct JsonMission<'a> {
+    #[serde(flatten)]
+    mission: &'a Mission,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    partner: bool,
+}
+
+/// `MINUSMA`, `MINUSMA (name)` or `Mali (place)`: how a response names a mission.
+fn mission_label(found: &MissionMatch) -> String {
+    match found.by {
+        By::Acronym => found.acronym.clone(),
+        By::Name => format!("{} (name)", found.acronym),
+        By::Place => {
+            let place =
+                missions::entry(&found.acronym).map_or(found.acronym.as_str(), |e| e.location);
+            format!("{place} (place)")
+        }
+    }
+}
+
+/// `## ¶ 165 — citation`, then the response's paragraphs with the matches in bold.
+fn write_markdown(dataset: &Dataset, hit: &Hit, out: &mut impl Write) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "## ¶ {} — {}",
+        hit.para,
+        for_line(&dataset.document.citation(hit.para))
+    )?;
+    let Some(recommendation) = dataset.get(hit.location) else {
+        return Ok(());
+    };
+    for (i, paragraph) in recommendation.paragraphs.iter().enumerate() {
+        let marked = Snippet {
+            text: paragraph.clone(),
+            highlights: hit
+                .highlights
+                .iter()
+                .filter(|h| h.paragraph == i)
+                .map(|h| h.range.clone())
+                .collect(),
+        };
+        writeln!(out)?;
+        writeln!(out, "{}", marked_text(&sanitized(&marked), "**", "**"))?;
+    }
+    Ok(())
+}
+
+/// The snippet's text with each highlight between `open` and `close`.
+fn marked_text(snippet: &Snippet, open: &str, close: &str) -> String {
+    let mut line = String::with_capacity(snippet.text.len());
+    let mut at = 0;
+    for range in &snippet.highlights {
+        let (Some(before), Some(marked)) = (
+            snippet.text.get(at..range.start),
+            snippet.text.get(range.clone()),
+        ) else {
+            continue;
+        };
+        line.push_str(before);
+        line.push_str(open);
+        line.push_str(marked);
+        line.push_str(close);
+        at = range.end;
+    }
+    line.push_str(snippet.text.get(at..).unwrap_or(""));
+    line
+}
+
+/// `para  section  [missions] snippet`, the snippet clipped to what is left of the line
+/// around a match.
 fn write_hit(
     dataset: &Dataset,
     hit: &Hit,
@@ -92,24 +216,75 @@ fn write_hit(
         .sections
         .get(hit.location.section)
         .map_or(String::new(), |s| for_line(&s.number).into_owned());
-    let prefix = format!("{:>4}  {:<5} {:>5}  ", hit.para, section, hit.score);
-    let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(prefix.as_str()));
-    let snippet = sanitized(&hit.snippet).clip(room.max(10));
-    let mut line = prefix;
-    let mut at = 0;
-    for range in &snippet.highlights {
-        line.push_str(&snippet.text[at..range.start]);
-        if bold {
-            line.push_str("\u{1b}[1m");
+    let mut prefix = format!("{:>4}  {:<5} ", hit.para, section);
+    if !hit.missions.is_empty() {
+        let mut labels: Vec<String> = Vec::new();
+        // Two missions named by one place ("Mali": MINUSMA and EUTM) read as one label.
+        for label in hit.missions.iter().map(mission_label) {
+            if !labels.contains(&label) {
+                labels.push(label);
+            }
         }
-        line.push_str(&snippet.text[range.clone()]);
-        if bold {
-            line.push_str("\u{1b}[22m");
-        }
-        at = range.end;
+        prefix = format!("{prefix}[{}] ", for_line(&labels.join(", ")));
     }
-    line.push_str(&snippet.text[at..]);
-    writeln!(out, "{line}")
+    let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(prefix.as_str()));
+    let snippet = focused_clip(&sanitized(&hit.snippet), room.max(10));
+    let (open, close) = if bold {
+        ("\u{1b}[1m", "\u{1b}[22m")
+    } else {
+        ("", "")
+    };
+    writeln!(out, "{prefix}{}", marked_text(&snippet, open, close))
+}
+
+/// The snippet clipped to `width` around the first highlight that fits, or around the end of
+/// the first one (a mission's long name ends with the words typed: "…in the Central African
+/// Republic"), so that the line shows a match rather than only the opening of one.
+fn focused_clip(snippet: &Snippet, width: usize) -> Snippet {
+    if snippet.width() <= width || snippet.highlights.is_empty() {
+        return snippet.clip(width);
+    }
+    let cells = |range: &Range<usize>| {
+        snippet
+            .text
+            .get(range.clone())
+            .map_or(0, unicode_width::UnicodeWidthStr::width)
+    };
+    let budget = width.saturating_sub(10).max(width / 2);
+    let focus = snippet
+        .highlights
+        .iter()
+        .find(|h| cells(h) <= budget)
+        .cloned()
+        .or_else(|| {
+            // The tail of the first highlight, cut at a word start, that fits half the width.
+            let first = snippet.highlights.first()?;
+            let text = snippet.text.get(first.clone())?;
+            let start = text
+                .char_indices()
+                .filter(|&(i, _)| i == 0 || text[..i].ends_with(' '))
+                .map(|(i, _)| i)
+                .find(|&i| unicode_width::UnicodeWidthStr::width(&text[i..]) <= width / 2)?;
+            Some(first.start + start..first.end)
+        });
+    let Some(focus) = focus else {
+        return snippet.clip(width);
+    };
+    // Clip with the focus first, then restore the highlights' reading order.
+    let mut reordered = snippet.clone();
+    reordered.highlights.retain(|h| *h != focus);
+    reordered.highlights.insert(0, focus);
+    let mut clipped = reordered.clip(width);
+    clipped.highlights.sort_by_key(|h| h.start);
+    // A tail focus overlaps the highlight it came from: merge what overlaps.
+    clipped.highlights.dedup_by(|next, kept| {
+        let overlaps = next.start < kept.end;
+        if overlaps {
+            kept.end = kept.end.max(next.end);
+        }
+        overlaps
+    });
+    clipped
 }
 
 /// The snippet with unsafe characters replaced as `c34::sanitize::for_line` does, and the
@@ -161,6 +336,9 @@ struct JsonHit {
     para: u32,
     section: String,
     score: u32,
+    /// The query's missions this response names: `{"acronym", "by"}`, `by` one of
+    /// `acronym`, `name`, `place`.
+    missions: Vec<MissionMatch>,
     snippet: JsonSnippet,
     /// Character ranges in `paragraphs[paragraph]` of the recommendation.
     highlights: Vec<JsonHighlight>,
@@ -203,6 +381,7 @@ fn json_hit(dataset: &Dataset, hit: &Hit) -> JsonHit {
         para: hit.para,
         section,
         score: hit.score,
+        missions: hit.missions.clone(),
         snippet: JsonSnippet {
             text: hit.snippet.text.clone(),
             highlights: hit
@@ -233,6 +412,46 @@ mod tests {
         let start = text.find("of").unwrap();
         assert_eq!(char_range(text, &(start..start + 2)), Some(12..14));
         assert_eq!(char_range(text, &(1..2)), None);
+    }
+
+    #[test]
+    fn a_long_first_highlight_shows_its_end() {
+        let text = "Support to the United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic continued in 2021.";
+        let start = text.find("United").unwrap();
+        let end = text.find(" continued").unwrap();
+        let snippet = Snippet {
+            text: text.into(),
+            highlights: std::iter::once(start..end).collect(),
+        };
+        let clipped = focused_clip(&snippet, 50);
+        assert!(clipped.width() <= 50);
+        assert!(
+            clipped.text.contains("Central African Republic"),
+            "{}",
+            clipped.text
+        );
+        assert!(clipped.highlighted().concat().ends_with("Republic"));
+    }
+
+    #[test]
+    fn a_highlight_that_fits_is_preferred_to_a_long_first_one() {
+        let text = format!(
+            "{} and then the word Mali at the end of it all.",
+            "long ".repeat(30)
+        );
+        let snippet = Snippet {
+            highlights: vec![
+                0..100,
+                text.find("Mali").unwrap()..text.find("Mali").unwrap() + 4,
+            ],
+            text,
+        };
+        let clipped = focused_clip(&snippet, 40);
+        assert!(
+            clipped.highlighted().contains(&"Mali"),
+            "{:?}",
+            clipped.text
+        );
     }
 
     #[test]

@@ -25,6 +25,11 @@ pub(super) struct Entry {
     pub(super) folded_chars: u32,
     /// The first of this entry's postings; they end where the next entry's begin.
     postings: u32,
+    /// The stem of the folded form (often its prefix, then it shares its bytes).
+    stem: u32,
+    stem_len: u16,
+    /// The folded form is a stopword.
+    pub(super) stop: bool,
 }
 
 /// One recommendation's place in the index.
@@ -58,6 +63,8 @@ pub struct SearchIndex {
     pub(super) entries: Vec<Entry>,
     /// A 64-bit character set of each entry's folded form (see [`char_mask`]).
     pub(super) masks: Vec<u64>,
+    /// Entry numbers sorted by stem, to find a word's other forms.
+    by_stem: Vec<u32>,
     arena: String,
     /// Token numbers, grouped by entry, ascending within each.
     postings: Vec<u32>,
@@ -101,6 +108,7 @@ impl SearchIndex {
             + self.token_starts.capacity() * size_of::<u32>()
             + self.entries.capacity() * size_of::<Entry>()
             + self.masks.capacity() * size_of::<u64>()
+            + self.by_stem.capacity() * size_of::<u32>()
             + self.postings.capacity() * size_of::<u32>()
             + self.key_hits.capacity() * size_of::<KeyHit>()
     }
@@ -146,6 +154,27 @@ impl SearchIndex {
         let end = start
             + self.entries[start..].partition_point(|e| self.folded_of(e).starts_with(prefix));
         start..end
+    }
+
+    /// The entries whose stem is `stem`, in vocabulary order.
+    pub(super) fn stem_entries(&self, stem: &str) -> &[u32] {
+        let start = self
+            .by_stem
+            .partition_point(|&e| self.stem_of(&self.entries[e as usize]) < stem);
+        let len = self.by_stem[start..]
+            .partition_point(|&e| self.stem_of(&self.entries[e as usize]) == stem);
+        &self.by_stem[start..start + len]
+    }
+
+    fn stem_of(&self, e: &Entry) -> &str {
+        &self.arena[e.stem as usize..e.stem as usize + usize::from(e.stem_len)]
+    }
+
+    /// True when token `token` is a stopword.
+    pub(super) fn is_stop_token(&self, token: usize) -> bool {
+        self.tokens
+            .get(token)
+            .is_some_and(|&entry| self.entries[entry as usize].stop)
     }
 
     fn folded_of(&self, e: &Entry) -> &str {
@@ -352,31 +381,7 @@ impl Builder {
             postings[next[entry as usize] as usize] = to_u32(position);
             next[entry as usize] += 1;
         }
-        let mut arena = String::new();
-        let mut entries = Vec::with_capacity(spellings.len());
-        let mut masks = Vec::with_capacity(spellings.len());
-        for (new, &old) in order.iter().enumerate() {
-            let (range, folded, _) = &spellings[old as usize];
-            let surface = &text[range.clone()];
-            let surface_start = to_u32(arena.len());
-            arena.push_str(surface);
-            let folded_start = if folded == surface {
-                surface_start
-            } else {
-                let start = to_u32(arena.len());
-                arena.push_str(folded);
-                start
-            };
-            entries.push(Entry {
-                surface: surface_start,
-                surface_len: to_u32(surface.len()),
-                folded: folded_start,
-                folded_len: to_u32(folded.len()),
-                folded_chars: to_u32(folded.chars().count()),
-                postings: counts[new],
-            });
-            masks.push(char_mask(folded));
-        }
+        let (arena, entries, masks, by_stem) = vocabulary(&text, &spellings, &order, &counts);
         let mut index = SearchIndex {
             text,
             paragraph_starts,
@@ -388,6 +393,7 @@ impl Builder {
             token_starts,
             entries,
             masks,
+            by_stem,
             arena,
             postings,
             key_hits,
@@ -404,6 +410,72 @@ impl Builder {
         index.key_hits.shrink_to_fit();
         index
     }
+}
+
+/// The vocabulary in `order`: the arena of spellings, folded forms and stems, the entries, their
+/// character masks, and the entries sorted by stem.
+fn vocabulary(
+    text: &str,
+    spellings: &[(Range<usize>, String, &'static [usize])],
+    order: &[u32],
+    counts: &[u32],
+) -> (String, Vec<Entry>, Vec<u64>, Vec<u32>) {
+    let mut arena = String::new();
+    let mut entries: Vec<Entry> = Vec::with_capacity(spellings.len());
+    let mut masks = Vec::with_capacity(spellings.len());
+    for (new, &old) in order.iter().enumerate() {
+        let (range, folded, _) = &spellings[old as usize];
+        let surface = &text[range.clone()];
+        let surface_start = to_u32(arena.len());
+        arena.push_str(surface);
+        let folded_start = if folded == surface {
+            surface_start
+        } else {
+            let start = to_u32(arena.len());
+            arena.push_str(folded);
+            start
+        };
+        // Case variants are neighbours with one folded form: stem it once.
+        let (stem, stem_len, stop) = match entries.last() {
+            Some(last)
+                if arena[last.folded as usize..(last.folded + last.folded_len) as usize]
+                    == **folded =>
+            {
+                (last.stem, last.stem_len, last.stop)
+            }
+            _ => {
+                let stem = text::stem(folded);
+                let stem_len = u16::try_from(stem.len()).unwrap_or(0);
+                let at = if folded.starts_with(stem.as_ref()) {
+                    folded_start
+                } else {
+                    let start = to_u32(arena.len());
+                    arena.push_str(&stem[..usize::from(stem_len)]);
+                    start
+                };
+                (at, stem_len, text::is_stopword(folded))
+            }
+        };
+        entries.push(Entry {
+            surface: surface_start,
+            surface_len: to_u32(surface.len()),
+            folded: folded_start,
+            folded_len: to_u32(folded.len()),
+            folded_chars: to_u32(folded.chars().count()),
+            postings: counts[new],
+            stem,
+            stem_len,
+            stop,
+        });
+        masks.push(char_mask(folded));
+    }
+    let stem_of = |e: u32| {
+        let e = &entries[e as usize];
+        &arena[e.stem as usize..e.stem as usize + usize::from(e.stem_len)]
+    };
+    let mut by_stem: Vec<u32> = (0..to_u32(entries.len())).collect();
+    by_stem.sort_by(|&a, &b| stem_of(a).cmp(stem_of(b)));
+    (arena, entries, masks, by_stem)
 }
 
 #[cfg(test)]

@@ -1,14 +1,17 @@
 //! One query word against the vocabulary: which words it matches, and how well.
 //!
-//! Tiers, best first: **exact** (the same word, case-insensitively unless the term has a
-//! capital), **prefix** (a longer word that starts with it; terms of 2+ characters), **fuzzy**
+//! Tiers, best first: **exact** (the same word, ignoring case and accents unless the term has a
+//! capital), **prefix** (a longer word that starts with it; terms of 2+ characters), **stem**
+//! (another form of the word: the same Snowball stem, for plain terms of 3+ characters without
+//! a capital), **fuzzy**
 //! (`SkimMatcherV2`, smart case, on single words: the term's characters in order, scoring at
 //! least [`FUZZY_THRESHOLD_PERCENT`] of the term's score against itself, in a word at most
 //! twice as long, skipping at most one character between the first and last matched ones,
 //! two for terms of 9+ characters), **typo** (optimal string alignment distance 1 for terms of 4–8
 //! characters, 2 for longer ones). Fuzzy and typo matching need a term of 4+ characters and
-//! are tried only when no word of the text equals or starts with the term: a word the text
-//! contains is taken to mean itself, which keeps `mali` from also matching `male` and `main`.
+//! are tried only when no word of the text equals, starts with or shares a stem with the term: a
+//! word the text contains is taken to mean itself, which keeps `mali` from also matching `male`
+//! and `main`. A suffix term (`tion$`) matches the word itself or words that end with it.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -20,6 +23,10 @@ use crate::text;
 pub(super) const EXACT: u32 = 100;
 /// Prefix matches score in `PREFIX..PREFIX + 20`, more for a longer share of the word.
 const PREFIX: u32 = 70;
+/// Another form of the word (same stem), between prefix and fuzzy matches.
+const STEM: u32 = 60;
+/// Terms shorter than this match no other forms of the word.
+const MIN_STEM_CHARS: usize = 3;
 /// Fuzzy matches score in `FUZZY..FUZZY + 20`, more for a better skim score.
 const FUZZY: u32 = 40;
 const TYPO_ONE: u32 = 30;
@@ -38,6 +45,7 @@ const MIN_PREFIX_CHARS: usize = 2;
 pub(super) enum Tiers {
     Exact,
     ExactOrPrefix,
+    ExactOrSuffix,
     All,
 }
 
@@ -46,6 +54,9 @@ pub(super) enum Tiers {
 pub enum Tier {
     Typo,
     Fuzzy,
+    /// Another form of the word (`deploying` for `deployment`).
+    Stem,
+    /// A longer word starting (or, for `word$`, ending) with the term.
     Prefix,
     Exact,
 }
@@ -76,6 +87,10 @@ pub(super) fn candidates(
             out.push(candidate(entry, EXACT, Tier::Exact));
         }
     }
+    if tiers == Tiers::ExactOrSuffix {
+        suffixes(index, word, &folded, case_sensitive, &mut out);
+        return out;
+    }
     if tiers != Tiers::Exact && term_chars >= MIN_PREFIX_CHARS {
         for entry in index.prefix_range(&folded) {
             let chars = index.entries[entry].folded_chars as usize;
@@ -88,10 +103,52 @@ pub(super) fn candidates(
             }
         }
     }
+    if tiers == Tiers::All
+        && !case_sensitive
+        && term_chars >= MIN_STEM_CHARS
+        && !text::is_stopword(&folded)
+    {
+        let stem = text::stem(&folded);
+        let mut found: Vec<u32> = out.iter().map(|c| c.entry).collect();
+        found.sort_unstable();
+        for &entry in index.stem_entries(&stem) {
+            if found.binary_search(&entry).is_err() {
+                out.push(candidate(entry as usize, STEM, Tier::Stem));
+            }
+        }
+    }
     if tiers == Tiers::All && out.is_empty() && term_chars >= MIN_FORGIVING_CHARS {
         forgiving(index, skim, word, &folded, case_sensitive, &mut out);
     }
     out
+}
+
+/// Words that end with the term (the term itself is matched exactly before): a scan of the
+/// vocabulary, as no index is kept by word ending.
+fn suffixes(
+    index: &SearchIndex,
+    word: &str,
+    folded: &str,
+    case_sensitive: bool,
+    out: &mut Vec<Candidate>,
+) {
+    let term_chars = folded.chars().count();
+    if term_chars < MIN_PREFIX_CHARS {
+        return;
+    }
+    for entry in 0..index.entries.len() {
+        let chars = index.entries[entry].folded_chars as usize;
+        if chars > term_chars
+            && index.folded(entry).ends_with(folded)
+            && (!case_sensitive || index.surface(entry).ends_with(word))
+        {
+            out.push(candidate(
+                entry,
+                prefix_quality(term_chars, chars),
+                Tier::Prefix,
+            ));
+        }
+    }
 }
 
 fn candidate(entry: usize, quality: u32, tier: Tier) -> Candidate {
@@ -305,7 +362,7 @@ mod tests {
     fn typo_tier_forgives_transpositions_and_substitutions() {
         let index = index();
         assert_eq!(
-            matches(&index, "intelligance", Tiers::All),
+            matches(&index, "inetlligence", Tiers::All),
             pairs(&[("intelligence", Tier::Typo)])
         );
         assert_eq!(
@@ -314,6 +371,45 @@ mod tests {
         );
         // Too short to forgive.
         assert!(matches(&index, "mle", Tiers::All).is_empty());
+    }
+
+    #[test]
+    fn stem_tier_finds_other_forms_below_prefixes() {
+        let index = index();
+        // Snowball cuts all three to "vaccin".
+        assert_eq!(
+            matches(&index, "vaccinations", Tiers::All),
+            pairs(&[
+                ("Vaccines", Tier::Stem),
+                ("vaccination", Tier::Stem),
+                ("vaccine", Tier::Stem)
+            ])
+        );
+        // A typo that stems like the word is taken as the word's other form.
+        assert_eq!(
+            matches(&index, "intelligance", Tiers::All),
+            pairs(&[("intelligence", Tier::Stem)])
+        );
+        // Not for literal terms or terms with a capital.
+        assert!(matches(&index, "vaccinations", Tiers::ExactOrPrefix).is_empty());
+        assert!(
+            matches(&index, "Vaccinations", Tiers::All)
+                .iter()
+                .all(|(_, tier)| *tier != Tier::Stem)
+        );
+    }
+
+    #[test]
+    fn suffix_tier_finds_word_endings() {
+        let index = index();
+        assert_eq!(
+            matches(&index, "ines", Tiers::ExactOrSuffix),
+            pairs(&[("Vaccines", Tier::Prefix)])
+        );
+        assert_eq!(
+            matches(&index, "mali", Tiers::ExactOrSuffix),
+            pairs(&[("Mali", Tier::Exact)])
+        );
     }
 
     #[test]
@@ -342,7 +438,7 @@ mod tests {
         let exact = quality("vaccine");
         let prefix = quality("vacc");
         let fuzzy = quality("peacekeping");
-        let typo = quality("intelligance");
+        let typo = quality("inetlligence");
         assert!(
             exact > prefix && prefix > fuzzy && fuzzy > typo,
             "{exact} {prefix} {fuzzy} {typo}"

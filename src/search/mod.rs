@@ -12,23 +12,35 @@
 //! ```
 //!
 //! **Query** ([`query`]): space-separated terms must all match; `'exact`, `^prefix`,
-//! `!exclude`, `"a phrase"`; smart case.
+//! `suffix$`, `!exclude`, `"a phrase"`, `a | b` (OR, tighter than AND); smart case; accents
+//! fold both ways unless the term has a capital.
 //!
 //! **Matching** (`matching`): each query word is compared with the words of the text (the
-//! vocabulary), never with whole paragraphs: exact, then prefix, then fuzzy (`SkimMatcherV2`
-//! with a score threshold), then one or two typos (optimal string alignment).
+//! vocabulary), never with whole paragraphs: exact, then prefix, then other forms of the word
+//! (the same Snowball stem, precomputed per vocabulary word), then fuzzy (`SkimMatcherV2` with
+//! a score threshold), then one or two typos (optimal string alignment).
+//!
+//! **Stopwords**: unquoted function words ([`crate::text::STOPWORDS`]) are optional and score
+//! nothing, unless the query has nothing else; query words in order with only stopwords
+//! between them count as adjacent, and the run is one highlight.
+//!
+//! **Aliases** ([`ALIASES`]): `CAR`, `SEA`, `PoC`, `DRC`… match themselves or their full
+//! forms; an expansion that is a mission's name or place searches the mission.
 //!
 //! **Missions**: consecutive plain or quoted terms that spell a gazetteer key — an acronym
 //! (`unmiss`), an official name, or a place (`south sudan`, `cyprus`) — become one mission
 //! term. It matches the recommendations that mention the mission by acronym or name (these
 //! rank first), and those that name the place itself, where the place is not part of
-//! another mission's place: `sudan` does not match "South Sudan".
+//! another mission's place: `sudan` does not match "South Sudan". Each hit says how its
+//! response names each of the query's missions ([`Hit::missions`]).
 //!
 //! **Ranking** (`rank`): the sum over terms of the best match quality (exact 100, prefix
-//! 70–89, fuzzy 40–59, typo 20–30), plus 1000 per mission term matched by a mention, plus up
-//! to 40 for having more of the query in one sentence and up to 20 for query terms next to
-//! each other in the order typed, plus up to 5 for repetition; ties in document order.
+//! 70–89, other form 60, fuzzy 40–59, typo 20–30), plus 1000 per mission term matched by a
+//! mention, plus up to 40 for having more of the query in one sentence and up to 20 for query
+//! terms next to each other in the order typed, plus up to 5 for repetition; ties in document
+//! order.
 
+mod alias;
 mod index;
 mod matching;
 pub mod query;
@@ -41,6 +53,8 @@ use serde::Serialize;
 
 use crate::dataset::Location;
 
+pub use crate::missions::By;
+pub use alias::{ALIASES, Alias};
 pub use index::SearchIndex;
 pub use matching::{FUZZY_THRESHOLD_PERCENT, MIN_FORGIVING_CHARS, Tier};
 pub use query::{Mode, Query, Term};
@@ -58,6 +72,17 @@ pub struct Hit {
     pub snippet: Snippet,
     /// Every matched range in the recommendation, in reading order.
     pub highlights: Vec<Highlight>,
+    /// Each mission the query names (by acronym, name, place or alias) that this response
+    /// names, with the strongest way it names it, in gazetteer order.
+    pub missions: Vec<MissionMatch>,
+}
+
+/// Why a hit matched a mission of the query: which mission, and how the response names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MissionMatch {
+    /// The gazetteer's acronym (or a partner's short name).
+    pub acronym: String,
+    pub by: By,
 }
 
 /// A matched range of one paragraph of a recommendation.

@@ -6,13 +6,16 @@
 //! | `'word`          | the word exactly                                                     |
 //! | `^word`          | a word that starts with `word`                                       |
 //! | `!word`          | excludes recommendations containing the word (`!^pre`, `!"a b"` too) |
+//! | `word$`          | a word that ends with `word` (`^word$`: the word exactly)            |
 //! | `"a phrase"`     | the words in this order, next to each other, exactly                 |
 //! | `covid-19`       | a phrase too (`covid` then `19`); its last word may be a prefix      |
+//! | `a \| b`         | either (OR binds tighter than the space: `a b \| c` is a AND (b OR c)) |
 //!
-//! Terms are separated by white space and must all match (AND). A term is cut into words as
-//! the text is (see [`crate::text`]), so punctuation never matters and a term without letters
-//! or digits is ignored. Smart case: a term with a capital letter matches case-sensitively.
-//! An unterminated quote runs to the end of the query. Parsing never fails.
+//! Terms are separated by white space and must all match (AND); a lone `|` between two terms
+//! makes them alternatives, as in fzf. A term is cut into words as the text is (see
+//! [`crate::text`]), so punctuation never matters and a term without letters or digits is
+//! ignored. Smart case: a term with a capital letter matches case-sensitively, accents
+//! included. An unterminated quote runs to the end of the query. Parsing never fails.
 
 use crate::text;
 
@@ -31,6 +34,8 @@ pub enum Mode {
     Exact,
     /// Exact or prefix (`^word`); in a phrase, the last word may be a prefix.
     Prefix,
+    /// Exact or a word ending with it (`word$`); in a phrase, the first word may be a suffix.
+    Suffix,
 }
 
 /// One term of a query.
@@ -45,6 +50,9 @@ pub struct Term {
     pub quoted: bool,
     /// Smart case: the term has a capital letter.
     pub case_sensitive: bool,
+    /// Terms of the same group are alternatives (`a | b`); groups are numbered from 0 in the
+    /// order typed, one per term unless joined by `|`.
+    pub group: usize,
 }
 
 impl Term {
@@ -62,12 +70,21 @@ pub struct Query {
 impl Query {
     /// Parses a query; anything unrecognised is read as text, so this never fails.
     pub fn parse(input: &str) -> Query {
-        let mut terms = Vec::new();
+        let mut terms: Vec<Term> = Vec::new();
         let mut rest = input;
+        // A `|` was read since the last term: the next one joins its group.
+        let mut or_pending = false;
         while terms.len() < MAX_TERMS {
             rest = rest.trim_start();
             if rest.is_empty() {
                 break;
+            }
+            if let Some(after) = rest.strip_prefix('|')
+                && after.chars().next().is_none_or(char::is_whitespace)
+            {
+                or_pending = !terms.is_empty();
+                rest = after;
+                continue;
             }
             let mut negated = false;
             let mut mode = Mode::Fuzzy;
@@ -98,8 +115,20 @@ impl Query {
                 }
             } else {
                 let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                text = &rest[..end];
+                let mut word = &rest[..end];
                 rest = &rest[end..];
+                // `word$`: a suffix; `^word$`: the whole word.
+                if let Some(stem) = word.strip_suffix('$')
+                    && mode != Mode::Exact
+                {
+                    word = stem;
+                    mode = if mode == Mode::Prefix {
+                        Mode::Exact
+                    } else {
+                        Mode::Suffix
+                    };
+                }
+                text = word;
             }
             let words: Vec<String> = text::words(text)
                 .take(MAX_PHRASE_WORDS)
@@ -109,15 +138,27 @@ impl Query {
                 continue;
             }
             let case_sensitive = words.iter().any(|word| text::is_case_sensitive(word));
+            let group = match terms.last() {
+                Some(last) if or_pending => last.group,
+                Some(last) => last.group + 1,
+                None => 0,
+            };
+            or_pending = false;
             terms.push(Term {
                 words,
                 mode,
                 negated,
                 quoted,
                 case_sensitive,
+                group,
             });
         }
         Query { terms }
+    }
+
+    /// The terms in groups of alternatives, in the order typed.
+    pub fn groups(&self) -> impl Iterator<Item = &[Term]> {
+        self.terms.chunk_by(|a, b| a.group == b.group)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -136,7 +177,17 @@ mod tests {
             negated,
             quoted,
             case_sensitive: words.iter().any(|w| text::is_case_sensitive(w)),
+            group: 0,
         }
+    }
+
+    /// The terms with their groups numbered one per term, as a query without `|` has them.
+    fn numbered(terms: Vec<Term>) -> Vec<Term> {
+        terms
+            .into_iter()
+            .enumerate()
+            .map(|(group, term)| Term { group, ..term })
+            .collect()
     }
 
     #[test]
@@ -144,10 +195,10 @@ mod tests {
         let query = Query::parse("  peacekeeping   intelligence ");
         assert_eq!(
             query.terms,
-            [
+            numbered(vec![
                 term(&["peacekeeping"], Mode::Fuzzy, false, false),
                 term(&["intelligence"], Mode::Fuzzy, false, false)
-            ]
+            ])
         );
     }
 
@@ -156,13 +207,13 @@ mod tests {
         let query = Query::parse("'transition ^vaccin !monusco !^covid ^!sage");
         assert_eq!(
             query.terms,
-            [
+            numbered(vec![
                 term(&["transition"], Mode::Exact, false, false),
                 term(&["vaccin"], Mode::Prefix, false, false),
                 term(&["monusco"], Mode::Fuzzy, true, false),
                 term(&["covid"], Mode::Prefix, true, false),
                 term(&["sage"], Mode::Prefix, true, false),
-            ]
+            ])
         );
     }
 
@@ -171,7 +222,7 @@ mod tests {
         let query = Query::parse(r#"mali "sexual exploitation and abuse" !"south sudan" "open"#);
         assert_eq!(
             query.terms,
-            [
+            numbered(vec![
                 term(&["mali"], Mode::Fuzzy, false, false),
                 term(
                     &["sexual", "exploitation", "and", "abuse"],
@@ -181,7 +232,7 @@ mod tests {
                 ),
                 term(&["south", "sudan"], Mode::Exact, true, true),
                 term(&["open"], Mode::Exact, false, true),
-            ]
+            ])
         );
         assert_eq!(
             Query::parse(r#"^"quick imp""#).terms,
@@ -228,6 +279,39 @@ mod tests {
         let query = Query::parse("UNMISS mali Mali");
         let flags: Vec<bool> = query.terms.iter().map(|t| t.case_sensitive).collect();
         assert_eq!(flags, [true, false, true]);
+    }
+
+    #[test]
+    fn a_bar_joins_terms_into_alternatives() {
+        let query = Query::parse("women | gender parity | 'balance !x");
+        let groups: Vec<Vec<&str>> = query
+            .groups()
+            .map(|g| g.iter().map(|t| t.words[0].as_str()).collect())
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                vec!["women", "gender"],
+                vec!["parity", "balance"],
+                vec!["x"]
+            ]
+        );
+        // A bar without a term on one side, or inside a word, joins nothing.
+        let lone: Vec<usize> = Query::parse("| a | | b |")
+            .terms
+            .iter()
+            .map(|t| t.group)
+            .collect();
+        assert_eq!(lone, [0, 0]);
+        assert_eq!(Query::parse("a|b").terms[0].words, ["a", "b"]);
+    }
+
+    #[test]
+    fn a_dollar_makes_a_suffix_and_with_a_caret_a_whole_word() {
+        let query = Query::parse("tion$ ^mali$ 'x$ $");
+        let modes: Vec<Mode> = query.terms.iter().map(|t| t.mode).collect();
+        assert_eq!(modes, [Mode::Suffix, Mode::Exact, Mode::Exact]);
+        assert_eq!(query.terms[0].words, ["tion"]);
     }
 
     #[test]

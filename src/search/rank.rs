@@ -4,13 +4,14 @@
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use crate::missions::{self, Gazetteer, KeyHit};
+use crate::missions::{self, GAZETTEER, Gazetteer, KeyHit};
 
+use super::alias;
 use super::index::SearchIndex;
 use super::matching::{self, Candidate, EXACT, Tiers};
 use super::query::{Mode, Query, Term};
 use super::snippet::Snippet;
-use super::{Highlight, Hit};
+use super::{Highlight, Hit, MissionMatch};
 use crate::text;
 
 /// Added once per mission term that a recommendation matches by naming the mission.
@@ -25,6 +26,8 @@ const REPEAT_BONUS: u32 = 5;
 const MAX_KEY_TERMS: usize = 16;
 /// A key hit never spans more tokens than this (keys are short names).
 const MAX_KEY_SPAN: usize = 64;
+/// At most this many stopwords may stand between two query words that count as adjacent.
+const MAX_STOP_GAP: u32 = 3;
 
 /// What one positive or negative term asks of the text.
 #[derive(Debug, Clone)]
@@ -43,6 +46,16 @@ enum Clause {
     },
     /// A gazetteer key (index into the gazetteer's keys).
     Mission { key: usize },
+    /// Any of these (`a | b`, an alias and its expansions).
+    Any(Vec<Clause>),
+}
+
+/// A required clause of the query. A recommendation satisfies it when it matches `clause`, or
+/// when it lacks one of `unless` (the negated alternatives of `a | !b`).
+#[derive(Debug, Clone)]
+struct Required {
+    clause: Clause,
+    unless: Vec<Clause>,
 }
 
 /// A match of a clause: `len` tokens from `token`.
@@ -66,12 +79,18 @@ impl SearchIndex {
     /// Ranked hits, best first, at most `limit`. Called on every keystroke: only the hits
     /// returned get snippets and highlights. Never panics, whatever the query.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        self.search_counted(query, limit).0
+    }
+
+    /// [`SearchIndex::search`], and how many recommendations match in all (the hits beyond
+    /// `limit` included), for a "20 of 24" line.
+    pub fn search_counted(&self, query: &str, limit: usize) -> (Vec<Hit>, usize) {
         let query = Query::parse(query);
-        if limit == 0 || query.is_empty() || self.is_empty() {
-            return Vec::new();
+        if query.is_empty() || self.is_empty() {
+            return (Vec::new(), 0);
         }
         let gazetteer = missions::gazetteer();
-        let (positive, negative) = plan(gazetteer, &query);
+        let (required, negative) = plan(gazetteer, &query);
         let skim = SkimMatcherV2::default().smart_case();
         let mut excluded = vec![false; self.recs.len()];
         for clause in &negative {
@@ -79,26 +98,25 @@ impl SearchIndex {
                 excluded[self.rec_of(occurrence.token)] = true;
             }
         }
-        if positive.is_empty() {
-            // Only exclusions (fzf shows everything else): the rest, in document order.
-            return (0..self.recs.len())
-                .filter(|&rec| !excluded[rec])
-                .take(limit)
-                .map(|rec| self.hit(rec, 0, &[]))
-                .collect();
+        let mut query_missions = Vec::new();
+        for required in &required {
+            missions_of(gazetteer, &required.clause, &mut query_missions);
         }
-        let mut clauses: Vec<Vec<Occurrence>> = Vec::with_capacity(positive.len());
-        for clause in &positive {
-            let occurrences = self.occurrences(gazetteer, &skim, clause);
-            if occurrences.is_empty() {
+        query_missions.sort_unstable();
+        query_missions.dedup();
+        let mut clauses: Vec<Vec<Occurrence>> = Vec::with_capacity(required.len());
+        let mut tallies = vec![Tally::default(); self.recs.len()];
+        for required in &required {
+            let occurrences = self.occurrences(gazetteer, &skim, &required.clause);
+            if occurrences.is_empty() && required.unless.is_empty() {
                 // AND: one term without a match leaves nothing to rank.
-                return Vec::new();
+                return (Vec::new(), 0);
+            }
+            self.tally(&occurrences, &mut tallies);
+            if !required.unless.is_empty() {
+                self.pass_unless(gazetteer, &skim, required, &occurrences, &mut tallies);
             }
             clauses.push(occurrences);
-        }
-        let mut tallies = vec![Tally::default(); self.recs.len()];
-        for occurrences in &clauses {
-            self.tally(occurrences, &mut tallies);
         }
         let wanted = u32::try_from(clauses.len()).unwrap_or(u32::MAX);
         let candidate: Vec<bool> = tallies
@@ -106,7 +124,7 @@ impl SearchIndex {
             .zip(&excluded)
             .map(|(tally, &excluded)| tally.clauses == wanted && !excluded)
             .collect();
-        let mut ranked: Vec<(u32, usize)> = if clauses.len() == 1 {
+        let mut ranked: Vec<(u32, usize)> = if clauses.len() < 2 {
             candidate
                 .iter()
                 .enumerate()
@@ -119,16 +137,53 @@ impl SearchIndex {
         } else {
             self.proximity(&clauses, &candidate, &tallies)
         };
+        let total = ranked.len();
+        if limit == 0 {
+            return (Vec::new(), total);
+        }
         let order = |a: &(u32, usize), b: &(u32, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
         if ranked.len() > limit {
             ranked.select_nth_unstable_by(limit - 1, order);
             ranked.truncate(limit);
         }
         ranked.sort_unstable_by(order);
-        ranked
+        let hits = ranked
             .into_iter()
-            .map(|(score, rec)| self.hit(rec, score, &clauses))
-            .collect()
+            .map(|(score, rec)| self.hit(rec, score, &clauses, &query_missions))
+            .collect();
+        (hits, total)
+    }
+
+    /// Counts `required` for the recommendations without a match of its clause that lack one
+    /// of its negated alternatives.
+    fn pass_unless(
+        &self,
+        gazetteer: &Gazetteer,
+        skim: &SkimMatcherV2,
+        required: &Required,
+        occurrences: &[Occurrence],
+        tallies: &mut [Tally],
+    ) {
+        let n = self.recs.len();
+        let mut matched = vec![false; n];
+        for o in occurrences {
+            matched[self.rec_of(o.token)] = true;
+        }
+        let mut lacks_one = vec![false; n];
+        for clause in &required.unless {
+            let mut has = vec![false; n];
+            for o in self.occurrences(gazetteer, skim, clause) {
+                has[self.rec_of(o.token)] = true;
+            }
+            for (lacks, has) in lacks_one.iter_mut().zip(has) {
+                *lacks |= !has;
+            }
+        }
+        for rec in 0..n {
+            if lacks_one[rec] && !matched[rec] {
+                tallies[rec].clauses += 1;
+            }
+        }
     }
 
     /// Every occurrence of a clause, ordered by token.
@@ -170,6 +225,10 @@ impl SearchIndex {
                 case_sensitive,
             } => self.phrase(skim, words, *last_prefix, *case_sensitive),
             Clause::Mission { key } => self.mission(gazetteer, *key),
+            Clause::Any(alternatives) => alternatives
+                .iter()
+                .flat_map(|alternative| self.occurrences(gazetteer, skim, alternative))
+                .collect(),
         };
         if !out.is_sorted_by_key(|o| o.token) {
             out.sort_unstable_by_key(|o| o.token);
@@ -374,13 +433,15 @@ impl SearchIndex {
             while j < events.len() && events[j].0 < sentence_end {
                 let (token, clause, len) = events[j];
                 mask |= 1 << clause.min(31);
-                // A match of the next clause right after this one, in this sentence.
+                // A match of the next clause right after this one, in this sentence, or after
+                // a few stopwords ("protection of civilians").
                 let next = token + len;
+                let reach = self.skip_stopwords(next, sentence_end);
                 if (clause as usize) + 1 < n
                     && events[j + 1..]
                         .iter()
-                        .take_while(|e| e.0 <= next)
-                        .any(|e| e.0 == next && e.1 == clause + 1)
+                        .take_while(|e| e.0 <= reach)
+                        .any(|e| e.0 >= next && e.1 == clause + 1)
                 {
                     adjacent[rec] |= 1 << clause.min(31);
                 }
@@ -411,9 +472,49 @@ impl SearchIndex {
             .collect()
     }
 
+    /// The first token at or after `from` (and before `end`) that is not a stopword, looking
+    /// at most [`MAX_STOP_GAP`] tokens ahead.
+    fn skip_stopwords(&self, from: u32, end: u32) -> u32 {
+        let mut at = from;
+        while at < end && at - from < MAX_STOP_GAP && self.is_stop_token(at as usize) {
+            at += 1;
+        }
+        at
+    }
+
+    /// Highlights that join a match of one clause to a match of the next right after it or
+    /// across stopwords, so `protection of civilians` is one run, "of" included.
+    fn runs(&self, clauses: &[Vec<Occurrence>], tokens: &std::ops::Range<u32>) -> Vec<(u32, u32)> {
+        let mut runs = Vec::new();
+        for pair in clauses.windows(2) {
+            let (this, next) = (&pair[0], &pair[1]);
+            let from = this.partition_point(|o| o.token < tokens.start);
+            let to = this.partition_point(|o| o.token < tokens.end);
+            for o in &this[from..to] {
+                let end = o.token + o.len.max(1);
+                let sentence_end = self.sentence_starts[self.sentence_of(o.token) + 1];
+                let reach = self.skip_stopwords(end, sentence_end);
+                if reach >= sentence_end {
+                    continue;
+                }
+                let at = next.partition_point(|b| b.token < reach);
+                if next.get(at).is_some_and(|b| b.token == reach) {
+                    runs.push((o.token, reach));
+                }
+            }
+        }
+        runs
+    }
+
     /// The hit for recommendation `rec`: highlights of every clause's occurrences in it, and
     /// the sentence that holds the most of the query as the snippet.
-    fn hit(&self, rec: usize, score: u32, clauses: &[Vec<Occurrence>]) -> Hit {
+    fn hit(
+        &self,
+        rec: usize,
+        score: u32,
+        clauses: &[Vec<Occurrence>],
+        query_missions: &[usize],
+    ) -> Hit {
         let info = self.recs[rec];
         let tokens = self.rec_tokens(rec);
         let first_paragraph = info.first_paragraph as usize;
@@ -447,6 +548,16 @@ impl SearchIndex {
                     *quality += o.quality + if o.mission { MISSION_BONUS } else { 0 };
                 }
             }
+        }
+        for (first, last) in self.runs(clauses, &tokens) {
+            let start = self.token_span(first as usize).start;
+            let end = self.token_span(last as usize).end;
+            let paragraph = self.paragraph_at(start);
+            let base = self.paragraph_start(paragraph);
+            highlights.push(Highlight {
+                paragraph: paragraph - first_paragraph,
+                range: start - base..end - base,
+            });
         }
         highlights.sort_by_key(|h| (h.paragraph, h.range.start, h.range.end));
         highlights.dedup_by(|next, kept| {
@@ -496,59 +607,191 @@ impl SearchIndex {
             score,
             snippet,
             highlights,
+            missions: self.mission_matches(rec, query_missions),
         }
+    }
+
+    /// How recommendation `rec` names each of the query's missions it names.
+    fn mission_matches(&self, rec: usize, query_missions: &[usize]) -> Vec<MissionMatch> {
+        if query_missions.is_empty() {
+            return Vec::new();
+        }
+        let tokens = self.rec_tokens(rec);
+        let (start, end) = (tokens.start as usize, tokens.end as usize);
+        let from = self.key_hits.partition_point(|h| h.start < start);
+        let to = self.key_hits.partition_point(|h| h.start < end);
+        missions::gazetteer()
+            .ways(&self.key_hits[from..to])
+            .into_iter()
+            .filter(|(mission, _)| query_missions.contains(mission))
+            .filter_map(|(mission, by)| {
+                Some(MissionMatch {
+                    acronym: GAZETTEER.get(mission)?.acronym.to_string(),
+                    by,
+                })
+            })
+            .collect()
     }
 }
 
-/// Turns the query's terms into positive and negative clauses, joining consecutive plain or
-/// quoted terms that spell a gazetteer key (longest first) into one mission clause.
-fn plan(gazetteer: &Gazetteer, query: &Query) -> (Vec<Clause>, Vec<Clause>) {
-    let terms = &query.terms;
-    let mut positive = Vec::new();
+/// Adds the missions a clause names (through gazetteer keys) to `out`.
+fn missions_of(gazetteer: &Gazetteer, clause: &Clause, out: &mut Vec<usize>) {
+    match clause {
+        Clause::Mission { key } => {
+            if let Some(key) = gazetteer.key(*key) {
+                out.extend(key.missions());
+            }
+        }
+        Clause::Any(alternatives) => {
+            for alternative in alternatives {
+                missions_of(gazetteer, alternative, out);
+            }
+        }
+        Clause::Word { .. } | Clause::Phrase { .. } => {}
+    }
+}
+
+/// Turns the query's terms into required and negative clauses: consecutive plain or quoted
+/// terms that spell a gazetteer key (longest first) become one mission clause, an alias
+/// becomes the alias or its expansions, `a | b` one clause of alternatives, and unquoted
+/// stopwords are dropped (unless the query has nothing else).
+fn plan(gazetteer: &Gazetteer, query: &Query) -> (Vec<Required>, Vec<Clause>) {
+    let groups: Vec<&[Term]> = query.groups().collect();
+    let optional = |group: &[Term]| matches!(group, [term] if is_optional(term));
+    let keep_stopwords = groups
+        .iter()
+        .filter(|g| !matches!(g, [term] if term.negated))
+        .all(|g| optional(g));
+    let mut required = Vec::new();
     let mut negative = Vec::new();
-    let eligible = |term: &Term| !term.negated && (term.quoted || term.mode == Mode::Fuzzy);
     let mut i = 0;
-    while i < terms.len() {
-        let term = &terms[i];
+    while i < groups.len() {
+        let group = groups[i];
+        let [term] = group else {
+            // Alternatives: the negated ones are satisfied by their absence.
+            let (negated, plain): (Vec<&Term>, Vec<&Term>) = group.iter().partition(|t| t.negated);
+            required.push(Required {
+                clause: Clause::Any(
+                    plain
+                        .into_iter()
+                        .map(|t| term_clause(gazetteer, t))
+                        .collect(),
+                ),
+                unless: negated
+                    .into_iter()
+                    .map(|t| term_clause(gazetteer, t))
+                    .collect(),
+            });
+            i += 1;
+            continue;
+        };
         if term.negated {
-            negative.push(clause(term));
+            negative.push(term_clause(gazetteer, term));
             i += 1;
             continue;
         }
-        if eligible(term) {
-            let run = terms[i..]
-                .iter()
-                .take(MAX_KEY_TERMS)
-                .take_while(|t| eligible(t))
-                .count();
-            let found = (1..=run).rev().find_map(|len| {
-                let words: Vec<String> = terms[i..i + len]
-                    .iter()
-                    .flat_map(|t| t.words.iter())
-                    .map(|w| text::fold(w))
-                    .filter(|w| !text::is_stopword(w))
-                    .collect();
-                gazetteer.lookup(&words).map(|key| (len, key))
-            });
-            if let Some((len, key)) = found {
-                positive.push(Clause::Mission { key });
-                i += len;
-                continue;
-            }
+        if !keep_stopwords && optional(group) {
+            i += 1;
+            continue;
         }
-        positive.push(clause(term));
+        // The longest run of two or more single terms that spells a key.
+        let run = groups[i..]
+            .iter()
+            .take(MAX_KEY_TERMS)
+            .take_while(|g| matches!(g, [t] if is_key_eligible(t)))
+            .count();
+        let found = (2..=run).rev().find_map(|len| {
+            let words: Vec<String> = groups[i..i + len]
+                .iter()
+                .flat_map(|g| g.iter().flat_map(|t| t.words.iter()))
+                .map(|w| text::fold(w))
+                .filter(|w| !text::is_stopword(w))
+                .collect();
+            gazetteer.lookup(&words).map(|key| (len, key))
+        });
+        if let Some((len, key)) = found {
+            required.push(Required {
+                clause: Clause::Mission { key },
+                unless: Vec::new(),
+            });
+            i += len;
+            continue;
+        }
+        required.push(Required {
+            clause: term_clause(gazetteer, term),
+            unless: Vec::new(),
+        });
         i += 1;
     }
-    (positive, negative)
+    (required, negative)
 }
 
-/// The clause for one term (see [`super::query`] for the rules).
+/// An unquoted plain stopword: optional in a query that has other words.
+fn is_optional(term: &Term) -> bool {
+    matches!(term.words.as_slice(), [word] if text::is_stopword(&text::fold(word)))
+        && !term.negated
+        && !term.quoted
+        && term.mode == Mode::Fuzzy
+        && alias::lookup(&term.words[0]).is_none()
+}
+
+/// A term that may name a mission by its words: plain or quoted, not negated.
+fn is_key_eligible(term: &Term) -> bool {
+    !term.negated && (term.quoted || term.mode == Mode::Fuzzy)
+}
+
+/// The clause of one term on its own: an alias, a mission key, or its words.
+fn term_clause(gazetteer: &Gazetteer, term: &Term) -> Clause {
+    if let [word] = term.words.as_slice()
+        && term.mode == Mode::Fuzzy
+        && !term.quoted
+        && let Some(alias) = alias::lookup(word)
+    {
+        let mut alternatives = vec![Clause::Word {
+            word: word.clone(),
+            tiers: Tiers::Exact,
+            case_sensitive: alias.case_sensitive,
+        }];
+        for expansion in alias.expansions {
+            let words = alias::words(expansion);
+            let key_words: Vec<String> = words
+                .iter()
+                .filter(|w| !text::is_stopword(w))
+                .cloned()
+                .collect();
+            alternatives.push(match gazetteer.lookup(&key_words) {
+                Some(key) => Clause::Mission { key },
+                None => Clause::Phrase {
+                    words,
+                    last_prefix: true,
+                    case_sensitive: false,
+                },
+            });
+        }
+        return Clause::Any(alternatives);
+    }
+    if is_key_eligible(term) {
+        let words: Vec<String> = term
+            .words
+            .iter()
+            .map(|w| text::fold(w))
+            .filter(|w| !text::is_stopword(w))
+            .collect();
+        if let Some(key) = gazetteer.lookup(&words) {
+            return Clause::Mission { key };
+        }
+    }
+    clause(term)
+}
+
+/// The clause for one term's words (see [`super::query`] for the rules).
 fn clause(term: &Term) -> Clause {
     let case_sensitive = term.case_sensitive;
     if let [word] = term.words.as_slice() {
         let tiers = match (term.mode, term.negated) {
             (Mode::Exact, _) | (Mode::Fuzzy, true) => Tiers::Exact,
             (Mode::Prefix, _) => Tiers::ExactOrPrefix,
+            (Mode::Suffix, _) => Tiers::ExactOrSuffix,
             (Mode::Fuzzy, false) => Tiers::All,
         };
         Clause::Word {
@@ -604,22 +847,33 @@ mod tests {
 
     fn plan_of(query: &str) -> Vec<String> {
         let (positive, negative) = plan(missions::gazetteer(), &Query::parse(query));
-        let name = |c: &Clause| match c {
-            Clause::Word { word, tiers, .. } => format!("{word}:{tiers:?}"),
-            Clause::Phrase {
-                words, last_prefix, ..
-            } => format!(
-                "\"{}\"{}",
-                words.join(" "),
-                if *last_prefix { "*" } else { "" }
-            ),
-            Clause::Mission { key } => {
-                let key = missions::gazetteer().key(*key).unwrap();
-                format!("mission:{}", key.words.join(" "))
+        name_all(&positive, &negative)
+    }
+
+    fn name_all(positive: &[Required], negative: &[Clause]) -> Vec<String> {
+        fn name(c: &Clause) -> String {
+            match c {
+                Clause::Word { word, tiers, .. } => format!("{word}:{tiers:?}"),
+                Clause::Phrase {
+                    words, last_prefix, ..
+                } => format!(
+                    "\"{}\"{}",
+                    words.join(" "),
+                    if *last_prefix { "*" } else { "" }
+                ),
+                Clause::Mission { key } => {
+                    let key = missions::gazetteer().key(*key).unwrap();
+                    format!("mission:{}", key.words.join(" "))
+                }
+                Clause::Any(alternatives) => {
+                    let names: Vec<String> = alternatives.iter().map(name).collect();
+                    format!("any({})", names.join(", "))
+                }
             }
-        };
+        }
         positive
             .iter()
+            .map(|r| &r.clause)
             .map(name)
             .chain(negative.iter().map(|c| format!("!{}", name(c))))
             .collect()
@@ -658,6 +912,59 @@ mod tests {
             ["\"covid 19\"*", "!\"south sudan\""]
         );
         assert_eq!(plan_of("south 'sudan"), ["south:All", "sudan:Exact"]);
+    }
+
+    #[test]
+    fn stopwords_are_optional_unless_the_query_has_nothing_else() {
+        assert_eq!(
+            plan_of("protection of the civilians"),
+            ["protection:All", "civilians:All"]
+        );
+        assert_eq!(plan_of("of the"), ["of:All", "the:All"]);
+        assert_eq!(plan_of("the !mali"), ["the:All", "!mali:Exact"]);
+        // Quoted or with an operator, a stopword is asked for.
+        assert_eq!(plan_of("peace 'and"), ["peace:All", "and:Exact"]);
+        assert_eq!(
+            plan_of("\"sexual exploitation and abuse\""),
+            ["\"sexual exploitation and abuse\""]
+        );
+    }
+
+    #[test]
+    fn aliases_expand_to_their_words_and_missions() {
+        assert_eq!(
+            plan_of("CAR"),
+            ["any(CAR:Exact, mission:central african republic)"]
+        );
+        assert_eq!(plan_of("car"), ["car:All"]);
+        assert_eq!(
+            plan_of("SEA"),
+            ["any(SEA:Exact, \"sexual exploitation and abuse\"*)"]
+        );
+        assert_eq!(plan_of("sea"), ["sea:All"]);
+        assert_eq!(
+            plan_of("!poc"),
+            ["!any(poc:Exact, \"protection of civilians\"*)"]
+        );
+    }
+
+    #[test]
+    fn bars_make_alternatives() {
+        assert_eq!(
+            plan_of("women | gender parity"),
+            ["any(women:All, gender:All)", "parity:All"]
+        );
+        assert_eq!(
+            plan_of("mali | cyprus"),
+            ["any(mission:mali, mission:cyprus)"]
+        );
+        assert_eq!(
+            plan_of("tion$ ^vacc"),
+            ["tion:ExactOrSuffix", "vacc:ExactOrPrefix"]
+        );
+        let (required, _) = plan(missions::gazetteer(), &Query::parse("a | !covid"));
+        assert_eq!(required.len(), 1);
+        assert_eq!(required[0].unless.len(), 1);
     }
 
     #[test]
