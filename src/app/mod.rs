@@ -5,7 +5,13 @@
 //!
 //! The state is split by component: [`navigation`] (tree, list, reader panes), [`finding`]
 //! (the `/` search, the mission picker, `n`/`N`), [`chooser`] and [`prompt`] (the widgets they
-//! share), [`scroll`] (one scroll type for every list), [`reader`] (the cached reader layout).
+//! share), [`scroll`] (one scroll type for every list), [`reader`] (the cached reader layout),
+//! [`keep`] (copy, bookmarks, notes), [`matrix`] (the `o` overlay), [`cited`] (the Documents
+//! cited branch and the reader's header).
+//!
+//! What needs the world (the clipboard, the notes file) is not done here: `update` queues an
+//! [`Effect`] in [`App::effects`], the event loop performs it ([`crate::effects`]) and hands
+//! back an [`Outcome`] through [`App::receive`].
 
 pub mod chooser;
 pub mod cited;

@@ -229,6 +229,23 @@ impl Grid<'_> {
     }
 }
 
+/// The status bar in the matrix: `MINUSMA × VII: 8 · all sections: 19`.
+pub fn status(app: &App, state: &MatrixState) -> String {
+    let matrix = &app.matrix;
+    let (Some(mission), Some(section)) =
+        (matrix.rows.get(state.row), matrix.sections.get(state.col))
+    else {
+        return String::new();
+    };
+    format!(
+        "{} × {}: {} · all sections: {}",
+        for_line(&mission.acronym),
+        for_line(section),
+        matrix.count(state.row, state.col),
+        matrix.row_total(state.row)
+    )
+}
+
 fn total_text(total: usize) -> String {
     if total == 0 {
         "·".into()

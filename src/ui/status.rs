@@ -76,6 +76,9 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
 /// `VIII. Safety and security · ¶ 165 · 10 of 22`, shortened to fit `cells`; while the reader
 /// highlights search hits, `hit 2 of 5 · n/N · ` first.
 fn location(app: &App, cells: usize) -> String {
+    if let Some(Overlay::Matrix(state)) = &app.overlay {
+        return super::matrix::status(app, state);
+    }
     let Some((location, recommendation)) = app.current() else {
         return String::from("nothing selected");
     };
