@@ -212,3 +212,26 @@ fn documents_cited_120x40() {
     );
     insta::assert_snapshot!("documents_cited_120x40", terminal.backend());
 }
+
+#[test]
+fn search_hits_stay_on_their_lines_below_the_header() {
+    let mut app = app_at(120, 40);
+    typed(&mut app, "/'impunity\n");
+    assert_eq!(app.current().unwrap().1.para, 165);
+    let layout = &app.reader_layout;
+    assert!(
+        layout
+            .lines
+            .iter()
+            .any(|line| matches!(line, ReaderLine::Cites(_))),
+        "¶ 165 has a header of documents"
+    );
+    assert!(!layout.hit_lines.is_empty());
+    for &line in &layout.hit_lines {
+        let ReaderLine::Text { paragraph, range } = &layout.lines[line] else {
+            panic!("hit line {line} is {:?}", layout.lines[line]);
+        };
+        let text = &layout.paragraphs[*paragraph].text[range.clone()];
+        assert!(text.contains("impunity"), "{text:?}");
+    }
+}
