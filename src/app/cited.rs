@@ -58,14 +58,14 @@ impl App {
         let mut header: Vec<ReaderLine> = Vec::new();
         if let Some(annotation) = self.annotation(recommendation.para) {
             if annotation.bookmark {
-                header.push(ReaderLine::Note("★ bookmarked".into()));
+                header.push(ReaderLine::Annotation("★ bookmarked".into()));
             }
             if let Some(note) = &annotation.note {
                 let text = format!("✎ {}", for_line(note));
                 header.extend(
                     wrap(&text, width)
                         .into_iter()
-                        .map(|range| ReaderLine::Note(text[range].to_string())),
+                        .map(|range| ReaderLine::Annotation(text[range].to_string())),
                 );
             }
         }

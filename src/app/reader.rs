@@ -38,8 +38,8 @@ pub enum ReaderLine {
     },
     /// Shown when there is nothing to read.
     Empty(String),
-    /// `★ bookmarked`, or a wrapped line of the user's note (the first starts `✎ `).
-    Note(String),
+    /// The user's own: `★ bookmarked`, or a wrapped line of their note (the first starts `✎ `).
+    Annotation(String),
     /// A wrapped line of the documents the response cites, with their links.
     Cites(String),
 }

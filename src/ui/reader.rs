@@ -30,7 +30,7 @@ pub fn styled(
         ReaderLine::Empty(text) | ReaderLine::Cites(text) => {
             Line::styled(text.clone(), theme.muted())
         }
-        ReaderLine::Note(text) => Line::styled(text.clone(), theme.note()),
+        ReaderLine::Annotation(text) => Line::styled(text.clone(), theme.note()),
         ReaderLine::Text { paragraph, range } => {
             let Some(paragraph) = layout.paragraphs.get(*paragraph) else {
                 return Line::default();
