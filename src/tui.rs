@@ -94,9 +94,9 @@ fn event_loop(
         };
         app.update(command);
         if !app.effects.is_empty() {
-            // Between frames, so an OSC 52 sequence never lands inside a frame's output.
-            let mut stdout = io::stdout().lock();
-            effects::drain(&mut app, store, &mut stdout);
+            // Between frames, so an OSC 52 sequence never lands inside a frame's output. Stdout
+            // is not held while the store waits for its file lock: a signal's restore may run.
+            effects::drain(&mut app, store, &mut io::stdout());
         }
         if app.quit {
             return Ok(());
