@@ -144,4 +144,3 @@ fn state_does_not_import_drawing_nor_the_model_the_search() {
         );
     }
 }
-

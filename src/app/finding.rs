@@ -93,7 +93,7 @@ impl App {
                     picker.replace_items(matches);
                 }
             }
-            Some(Overlay::Help { .. }) | None => {}
+            Some(Overlay::Help { .. } | Overlay::Note { .. } | Overlay::Matrix(_)) | None => {}
         }
     }
 
@@ -178,7 +178,9 @@ impl App {
                     layout::picker_page(area, missions),
                 )
             }
-            Some(Overlay::Help { .. } | Overlay::Jump(_)) => {
+            Some(
+                Overlay::Help { .. } | Overlay::Jump(_) | Overlay::Note { .. } | Overlay::Matrix(_),
+            ) => {
                 self.overlay = None;
                 return;
             }

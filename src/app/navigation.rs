@@ -17,6 +17,12 @@ pub enum TreeRow {
     /// The head of the missions branch.
     Missions,
     Mission(usize),
+    /// The bookmarked or annotated recommendations.
+    Bookmarks,
+    /// The head of the documents-cited branch.
+    Documents,
+    /// A cited document (an index into `App::references`).
+    Document(usize),
 }
 
 /// What the middle list shows.
@@ -24,6 +30,15 @@ pub enum TreeRow {
 pub enum Source {
     Section(usize),
     Mission(usize),
+    /// The bookmarked or annotated recommendations.
+    Bookmarks,
+    /// A cell of the missions × sections matrix (row, column).
+    Cell {
+        row: usize,
+        col: usize,
+    },
+    /// The recommendations citing a document (an index into `App::references`).
+    Document(usize),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +46,7 @@ pub struct TreeState {
     /// One flag per section.
     pub expanded: Vec<bool>,
     pub missions_expanded: bool,
+    pub documents_expanded: bool,
     /// The selected row of [`App::tree_rows`] and the first row shown.
     pub scroll: Scroll,
 }
@@ -64,12 +80,14 @@ impl App {
                 }));
             }
         }
+        rows.push(TreeRow::Bookmarks);
         if !self.dataset.missions.is_empty() {
             rows.push(TreeRow::Missions);
             if self.tree.missions_expanded {
                 rows.extend((0..self.dataset.missions.len()).map(TreeRow::Mission));
             }
         }
+        self.push_document_rows(&mut rows);
         rows
     }
 
@@ -86,6 +104,24 @@ impl App {
             }),
             Source::Mission(m) => self.dataset.missions.get(m).map_or(Vec::new(), |mission| {
                 mission
+                    .paras
+                    .iter()
+                    .filter_map(|&para| self.dataset.find(para))
+                    .collect()
+            }),
+            Source::Bookmarks => self
+                .annotated_paras()
+                .into_iter()
+                .filter_map(|para| self.dataset.find(para))
+                .collect(),
+            Source::Cell { row, col } => self
+                .matrix
+                .paras(row, col)
+                .iter()
+                .filter_map(|&para| self.dataset.find(para))
+                .collect(),
+            Source::Document(d) => self.references.get(d).map_or(Vec::new(), |reference| {
+                reference
                     .paras
                     .iter()
                     .filter_map(|&para| self.dataset.find(para))
@@ -167,9 +203,14 @@ impl App {
         }
         match self.focus {
             Pane::Tree => match self.tree_rows().get(self.tree.scroll.selected) {
-                Some(TreeRow::Section(_) | TreeRow::Mission(_)) => self.focus = Pane::List,
+                Some(
+                    TreeRow::Section(_)
+                    | TreeRow::Mission(_)
+                    | TreeRow::Bookmarks
+                    | TreeRow::Document(_),
+                ) => self.focus = Pane::List,
                 Some(TreeRow::Para(_)) => self.focus = Pane::Reader,
-                Some(TreeRow::Missions) => self.toggle_tree(),
+                Some(TreeRow::Missions | TreeRow::Documents) => self.toggle_tree(),
                 None => {}
             },
             Pane::List => self.focus = Pane::Reader,
@@ -203,6 +244,8 @@ impl App {
                 self.tree.missions_expanded = false;
                 TreeRow::Missions
             }
+            TreeRow::Bookmarks => TreeRow::Bookmarks,
+            TreeRow::Documents | TreeRow::Document(_) => self.toggle_documents(row),
         };
         if let Some(index) = self.tree_rows().iter().position(|&r| r == parent) {
             self.tree.scroll.selected = index;
@@ -235,7 +278,17 @@ impl App {
                     self.set_source(Source::Mission(m));
                 }
             }
-            TreeRow::Missions => {}
+            TreeRow::Bookmarks => {
+                if self.list.source != Source::Bookmarks {
+                    self.set_source(Source::Bookmarks);
+                }
+            }
+            TreeRow::Document(d) => {
+                if self.list.source != Source::Document(d) {
+                    self.set_source(Source::Document(d));
+                }
+            }
+            TreeRow::Missions | TreeRow::Documents => {}
         }
     }
 
@@ -288,7 +341,12 @@ impl App {
                 };
                 self.select_tree_row(index);
                 let on_marker = position.x < inner.x + TREE_MARKER_WIDTH;
-                if on_marker && matches!(rows[index], TreeRow::Section(_) | TreeRow::Missions) {
+                if on_marker
+                    && matches!(
+                        rows[index],
+                        TreeRow::Section(_) | TreeRow::Missions | TreeRow::Documents
+                    )
+                {
                     self.toggle_tree();
                 }
             }

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 
-use super::{Theme, clip, first_words, row};
+use super::{Theme, clip, first_words, keep, row};
 use crate::app::{App, Pane, Source};
 use crate::sanitize::for_line;
 
@@ -40,6 +40,8 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
                 .map_or(String::new(), |p| first_words(p));
             (words, theme.plain())
         };
+        let marks = keep::marks(app, recommendation.para);
+        let marks = Some(Span::styled(marks, theme.key())).filter(|span| span.width() > 0);
         let mut line = row(
             vec![
                 Span::styled(
@@ -48,7 +50,7 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
                 ),
                 Span::styled(words, style),
             ],
-            None,
+            marks,
             cells,
         );
         if index == app.list.scroll.selected {
@@ -67,6 +69,9 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
 
 /// The section heading or the mission's acronym and place.
 fn title(app: &App) -> String {
+    if let Some(title) = keep::list_title(app) {
+        return title;
+    }
     match app.list.source {
         Source::Section(s) => app
             .dataset
@@ -86,5 +91,6 @@ fn title(app: &App) -> String {
                     for_line(&mission.location)
                 )
             }),
+        Source::Bookmarks | Source::Cell { .. } | Source::Document(_) => String::new(),
     }
 }
