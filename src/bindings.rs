@@ -115,16 +115,33 @@ const HELP: &[Mode] = &[Mode::Help];
 const JUMP: &[Mode] = &[Mode::Jump];
 const SEARCH: &[Mode] = &[Mode::Search];
 const MISSIONS: &[Mode] = &[Mode::Missions];
+const NOTE: &[Mode] = &[Mode::Note];
+const MATRIX: &[Mode] = &[Mode::Matrix];
 const NORMAL_HELP: &[Mode] = &[Mode::Normal, Mode::Help];
 const CHOOSERS: &[Mode] = &[Mode::Search, Mode::Missions];
-const PAGED: &[Mode] = &[Mode::Normal, Mode::Help, Mode::Search, Mode::Missions];
-const PROMPTS: &[Mode] = &[Mode::Jump, Mode::Search, Mode::Missions];
+const PAGED: &[Mode] = &[
+    Mode::Normal,
+    Mode::Help,
+    Mode::Search,
+    Mode::Missions,
+    Mode::Matrix,
+];
+const PROMPTS: &[Mode] = &[Mode::Jump, Mode::Search, Mode::Missions, Mode::Note];
+const PROMPTS_MATRIX: &[Mode] = &[
+    Mode::Jump,
+    Mode::Search,
+    Mode::Missions,
+    Mode::Note,
+    Mode::Matrix,
+];
 const EVERYWHERE: &[Mode] = &[
     Mode::Normal,
     Mode::Help,
     Mode::Jump,
     Mode::Search,
     Mode::Missions,
+    Mode::Note,
+    Mode::Matrix,
 ];
 const ANY_PANE: &[Pane] = &[];
 
@@ -380,14 +397,16 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Search",
-        modes: PROMPTS,
+        modes: PROMPTS_MATRIX,
         keys: &[(code(KeyCode::Enter), Command::Submit)],
         label: None,
-        help: "open the result at its hits; list the mission; jump",
+        help: "open the result; list the mission or cell; jump; save",
         hints: &[
             hint("Enter", "open", 20, SEARCH),
             hint("Enter", "list", 20, MISSIONS),
             hint("Enter", "go", 20, JUMP),
+            hint("Enter", "save", 20, NOTE),
+            hint("Enter", "list", 20, MATRIX),
         ],
     },
     Binding {
@@ -406,7 +425,7 @@ pub const BINDINGS: &[Binding] = &[
         modes: PROMPTS,
         keys: &[],
         label: Some("text"),
-        help: "type the query, the mission or the ¶ number",
+        help: "type the query, mission, ¶ number or note",
         hints: &[hint("0-9", "paragraph", 10, JUMP)],
     },
     Binding {
@@ -415,6 +434,76 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[],
         label: Some("'w ^w !w \"…\""),
         help: "exact word, prefix, without, phrase",
+        hints: &[],
+    },
+    Binding {
+        group: "Take away",
+        modes: NORMAL,
+        keys: &[(plain('y'), Command::CopyResponse)],
+        label: None,
+        help: "copy the response and its citation (OSC 52 clipboard)",
+        hints: &[pane_hint("y", "copy", 72, &[Pane::Reader])],
+    },
+    Binding {
+        group: "Take away",
+        modes: NORMAL,
+        keys: &[(plain('Y'), Command::CopyCitation)],
+        label: None,
+        help: "copy the citation alone",
+        hints: &[],
+    },
+    Binding {
+        group: "Take away",
+        modes: NORMAL,
+        keys: &[(plain('b'), Command::ToggleBookmark)],
+        label: None,
+        help: "bookmark the recommendation, or remove the bookmark",
+        hints: &[pane_hint("b", "bookmark", 74, &[Pane::Reader])],
+    },
+    Binding {
+        group: "Take away",
+        modes: NORMAL,
+        keys: &[(plain('a'), Command::EditNote)],
+        label: None,
+        help: "write a note on it (Enter saves, empty deletes)",
+        hints: &[pane_hint("a", "note", 76, &[Pane::Reader])],
+    },
+    Binding {
+        group: "At a glance",
+        modes: NORMAL,
+        keys: &[(plain('o'), Command::OpenMatrix)],
+        label: None,
+        help: "missions × sections matrix; Enter lists a cell",
+        hints: &[pane_hint("o", "matrix", 55, &[Pane::Tree, Pane::List])],
+    },
+    Binding {
+        group: "At a glance",
+        modes: MATRIX,
+        keys: &[
+            (plain('h'), Command::Left),
+            (plain('j'), Command::Down),
+            (plain('k'), Command::Up),
+            (plain('l'), Command::Right),
+            (code(KeyCode::Left), Command::Left),
+            (code(KeyCode::Down), Command::Down),
+            (code(KeyCode::Up), Command::Up),
+            (code(KeyCode::Right), Command::Right),
+        ],
+        label: None,
+        help: "in the matrix: the next cell",
+        hints: &[hint("hjkl", "move", 10, MATRIX)],
+    },
+    Binding {
+        group: "At a glance",
+        modes: MATRIX,
+        keys: &[
+            (plain('g'), Command::Top),
+            (plain('G'), Command::Bottom),
+            (code(KeyCode::Home), Command::Top),
+            (code(KeyCode::End), Command::Bottom),
+        ],
+        label: None,
+        help: "in the matrix: the first / last mission",
         hints: &[],
     },
     Binding {
@@ -532,6 +621,8 @@ pub const BINDINGS: &[Binding] = &[
             hint("Esc", "close", 20, HELP),
             hint("Esc", "cancel", 30, JUMP),
             hint("Esc", "close", 90, CHOOSERS),
+            hint("Esc", "cancel", 30, NOTE),
+            hint("Esc", "close", 30, MATRIX),
         ],
     },
     Binding {
@@ -691,6 +782,8 @@ mod tests {
             Mode::Jump,
             Mode::Search,
             Mode::Missions,
+            Mode::Note,
+            Mode::Matrix,
         ] {
             let mut seen: Vec<Key> = Vec::new();
             for binding in BINDINGS.iter().filter(|b| b.modes.contains(&mode)) {

@@ -11,6 +11,8 @@ pub enum Mode {
     Jump,
     Search,
     Missions,
+    Note,
+    Matrix,
 }
 
 /// Everything the user can ask of the browser.
@@ -63,6 +65,18 @@ pub enum Command {
     /// Scroll the reader to the next or previous search hit (`n`, `N`).
     NextHit,
     PreviousHit,
+    /// Copy the open response with its citation (`y`), or the citation alone (`Y`).
+    CopyResponse,
+    CopyCitation,
+    /// Bookmark the open recommendation, or remove its bookmark (`b`).
+    ToggleBookmark,
+    /// Open the note editor on the open recommendation (`a`).
+    EditNote,
+    /// Open the missions × sections matrix (`o`).
+    OpenMatrix,
+    /// A cell to the left or right in the matrix.
+    Left,
+    Right,
     Click {
         column: u16,
         row: u16,

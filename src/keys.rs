@@ -44,7 +44,7 @@ pub fn key_command(event: KeyEvent, mode: Mode) -> Option<Command> {
         (KeyCode::Char(c), Mode::Jump) if modifiers.is_empty() && c.is_ascii_digit() => {
             Some(Command::Edit(Edit::Insert(c)))
         }
-        (KeyCode::Char(c), Mode::Search | Mode::Missions) if modifiers.is_empty() => {
+        (KeyCode::Char(c), Mode::Search | Mode::Missions | Mode::Note) if modifiers.is_empty() => {
             Some(Command::Edit(Edit::Insert(c)))
         }
         _ => None,
@@ -70,7 +70,7 @@ fn unknown_key(event: KeyEvent, mode: Mode) -> Option<Command> {
 /// The command for a mouse event in `mode`.
 pub fn mouse_command(mouse: MouseEvent, mode: Mode) -> Option<Command> {
     let (column, row) = (mouse.column, mouse.row);
-    if mode == Mode::Jump {
+    if matches!(mode, Mode::Jump | Mode::Note) {
         return None;
     }
     match mouse.kind {

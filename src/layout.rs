@@ -359,6 +359,110 @@ pub fn help_viewport(frame: Rect) -> Rect {
     inner(frame)
 }
 
+/// The width of a cell of the missions × sections matrix: a space, three shading characters,
+/// a count of up to three digits.
+pub const MATRIX_CELL_WIDTH: u16 = 7;
+/// The width of the matrix's total column.
+pub const MATRIX_TOTAL_WIDTH: u16 = 8;
+/// Lines under the matrix: the legend, then the cell under the cursor.
+pub const MATRIX_FOOTER_LINES: u16 = 2;
+
+/// Where the parts of the full-screen matrix go; all empty when the screen has no room.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MatrixView {
+    /// The box, borders included: everything above the status bar.
+    pub frame: Rect,
+    /// The column headings.
+    pub header: Rect,
+    /// The mission rows shown.
+    pub body: Rect,
+    /// The total row.
+    pub totals: Rect,
+    /// The legend and the line about the cell under the cursor (as many as fit).
+    pub footer: Rect,
+    /// The mission column's width.
+    pub label_width: u16,
+    /// How many rows and columns of cells are shown at once.
+    pub rows: usize,
+    pub cols: usize,
+}
+
+impl MatrixView {
+    /// The rectangle of the cell shown `row` rows and `col` columns from the top left.
+    pub fn cell(&self, row: usize, col: usize) -> Option<Rect> {
+        if row >= self.rows || col >= self.cols {
+            return None;
+        }
+        let x = u16::try_from(col).ok()?.checked_mul(MATRIX_CELL_WIDTH)?;
+        Some(Rect {
+            x: self.body.x + self.label_width + x,
+            y: self.body.y + u16::try_from(row).ok()?,
+            width: MATRIX_CELL_WIDTH,
+            height: 1,
+        })
+    }
+
+    /// The cell shown under a screen position, as (row, column) from the top left.
+    pub fn cell_at(&self, position: Position) -> Option<(usize, usize)> {
+        if !self.body.contains(position) || position.x < self.body.x + self.label_width {
+            return None;
+        }
+        let row = usize::from(position.y - self.body.y);
+        let col = usize::from((position.x - self.body.x - self.label_width) / MATRIX_CELL_WIDTH);
+        (row < self.rows && col < self.cols).then_some((row, col))
+    }
+}
+
+/// The matrix of `rows` missions × `cols` sections on a screen of `area`, its mission column
+/// `label_width` cells wide: as many rows and columns as fit, the total row and column always
+/// shown.
+pub fn matrix_view(area: Rect, label_width: u16, rows: usize, cols: usize) -> MatrixView {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return MatrixView::default();
+    }
+    let frame = Rect {
+        height: area.height - 1,
+        ..area
+    };
+    let inside = inner(frame);
+    // The heading and the total row come first; the footer only if there is room.
+    let fixed = 2;
+    let footer_height = inside
+        .height
+        .saturating_sub(fixed + 1)
+        .min(MATRIX_FOOTER_LINES);
+    let room = inside.height.saturating_sub(fixed + footer_height);
+    let shown_rows = u16::try_from(rows).unwrap_or(u16::MAX).min(room);
+    let label_width = label_width.min(inside.width);
+    let cells_room = inside
+        .width
+        .saturating_sub(label_width)
+        .saturating_sub(MATRIX_TOTAL_WIDTH);
+    let shown_cols = usize::from(cells_room / MATRIX_CELL_WIDTH).min(cols);
+    let line = |y: u16, height: u16| Rect {
+        y,
+        height,
+        ..inside
+    };
+    let header = line(inside.y, inside.height.min(1));
+    let body = line(inside.y + header.height, shown_rows);
+    let totals = line(
+        body.bottom(),
+        inside.height.saturating_sub(1 + shown_rows).min(1),
+    );
+    let footer = line(totals.bottom(), footer_height);
+    MatrixView {
+        frame,
+        header,
+        body,
+        totals,
+        footer,
+        label_width,
+        rows: usize::from(shown_rows),
+        cols: shown_cols,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -441,6 +545,31 @@ mod tests {
             overlay_parts(Rect::new(0, 0, 30, 6), 100, 10).list.height,
             2
         );
+    }
+
+    #[test]
+    fn the_matrix_shows_what_fits_and_keeps_its_totals() {
+        let wide = matrix_view(Rect::new(0, 0, 120, 40), 9, 14, 9);
+        assert_eq!((wide.rows, wide.cols), (14, 9));
+        assert_eq!(wide.frame, Rect::new(0, 0, 120, 39));
+        assert_eq!((wide.header.y, wide.body.y, wide.totals.y), (1, 2, 16));
+        assert_eq!(wide.footer, Rect::new(1, 17, 118, 2));
+        assert_eq!(wide.cell(0, 0), Some(Rect::new(10, 2, 7, 1)));
+        assert_eq!(wide.cell_at(Position::new(17, 3)), Some((1, 1)));
+        assert_eq!(
+            wide.cell_at(Position::new(9, 3)),
+            None,
+            "the mission column"
+        );
+        // 78 inner cells: 9 for the missions, 8 for the totals, 8 cells of 7.
+        let small = matrix_view(Rect::new(0, 0, 80, 12), 9, 14, 9);
+        assert_eq!((small.rows, small.cols), (5, 8));
+        assert_eq!(
+            matrix_view(Rect::new(0, 0, 1, 1), 9, 14, 9),
+            MatrixView::default()
+        );
+        let tiny = matrix_view(Rect::new(0, 0, 24, 6), 9, 14, 9);
+        assert_eq!((tiny.rows, tiny.cols, tiny.footer.height), (1, 0, 0));
     }
 
     #[test]

@@ -5,12 +5,14 @@
 //! Data flows one way: report text → [`import`] → [`dataset`] → [`search`] index → [`app`]
 //! state → [`ui`] frame. Only [`tui`], [`keys`] and [`ui`] know that a terminal exists.
 //! [`refs`] (the documents a text cites) and [`overview`] (missions × sections) read the
-//! dataset for the report at a glance.
+//! dataset for the report at a glance. [`effects`] does what the browser's state asks of the
+//! world (the clipboard, the notes file).
 
 pub mod app;
 pub mod bindings;
 pub mod command;
 pub mod dataset;
+pub mod effects;
 pub mod import;
 pub mod keys;
 pub mod layout;

@@ -18,7 +18,8 @@ use ratatui::crossterm::terminal::{
 
 use crate::app::{App, Command};
 use crate::dataset::Dataset;
-use crate::{keys, ui};
+use crate::userdata::NotesStore;
+use crate::{effects, keys, ui};
 
 /// True while the terminal is in raw mode on the alternate screen.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -40,8 +41,13 @@ pub fn run(dataset: Dataset) -> io::Result<()> {
     event::poll(Duration::ZERO)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
-    let app = App::new(dataset, size, color);
-    let result = event_loop(&mut terminal, app);
+    let mut app = App::new(dataset, size, color);
+    // Opening the store never fails: an unreadable file makes it read-only, with the reason.
+    let mut store = NotesStore::open_default();
+    for outcome in effects::opened(&store, &app.dataset.document.symbol) {
+        app.receive(outcome);
+    }
+    let result = event_loop(&mut terminal, app, &mut store);
     // The terminal shows the cursor as it drops, then the session restores the rest.
     drop(terminal);
     result
@@ -52,7 +58,11 @@ pub fn color_wanted(no_color: Option<&std::ffi::OsStr>) -> bool {
     no_color.is_none_or(std::ffi::OsStr::is_empty)
 }
 
-fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mut app: App) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    mut app: App,
+    store: &mut NotesStore,
+) -> io::Result<()> {
     let mut dirty = true;
     loop {
         if dirty {
@@ -83,6 +93,11 @@ fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mut app: App) -
             continue;
         };
         app.update(command);
+        if !app.effects.is_empty() {
+            // Between frames, so an OSC 52 sequence never lands inside a frame's output. Stdout
+            // is not held while the store waits for its file lock: a signal's restore may run.
+            effects::drain(&mut app, store, &mut io::stdout());
+        }
         if app.quit {
             return Ok(());
         }

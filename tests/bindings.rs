@@ -7,12 +7,14 @@ use c34::bindings::{BINDINGS, help_lines, hints, keys_label};
 use c34::keys;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-const MODES: [Mode; 5] = [
+const MODES: [Mode; 7] = [
     Mode::Normal,
     Mode::Help,
     Mode::Jump,
     Mode::Search,
     Mode::Missions,
+    Mode::Note,
+    Mode::Matrix,
 ];
 
 /// Every key a terminal can send that the browser might bind.
@@ -176,7 +178,8 @@ fn the_status_bar_hints_follow_the_focus() {
     assert_eq!(
         texts(Mode::Normal, Pane::Tree),
         [
-            "move", "expand", "open", "search", "missions", "pane", "jump", "help", "quit"
+            "move", "expand", "open", "search", "missions", "matrix", "pane", "jump", "help",
+            "quit"
         ]
     );
     assert_eq!(
@@ -188,6 +191,9 @@ fn the_status_bar_hints_follow_the_focus() {
             "search",
             "pane",
             "jump",
+            "copy",
+            "bookmark",
+            "note",
             "help",
             "quit"
         ]
@@ -196,4 +202,6 @@ fn the_status_bar_hints_follow_the_focus() {
         texts(Mode::Search, Pane::Reader),
         ["choose", "open", "clear", "word", "close"]
     );
+    assert_eq!(texts(Mode::Matrix, Pane::Tree), ["move", "list", "close"]);
+    assert_eq!(texts(Mode::Note, Pane::Reader), ["save", "cancel"]);
 }

@@ -2,8 +2,9 @@
 //! invariants and renders without a panic: the search and the mission picker included, with
 //! queries typed, results chosen and hits stepped through.
 
-use c34::app::{App, Command, Edit, Overlay, Pane};
+use c34::app::{App, Command, Edit, Outcome, Overlay, Pane};
 use c34::dataset::{Dataset, Mission};
+use c34::userdata::Annotation;
 use c34::{keys, ui};
 use proptest::prelude::*;
 use ratatui::Terminal;
@@ -51,6 +52,9 @@ enum Action {
     Resize(u16, u16),
     /// Keys typed one by one, whatever the mode.
     Type(String),
+    /// What the event loop feeds back after an effect: these paragraphs bookmarked (every
+    /// third one with a note, some not in the report), or the store read-only.
+    Outcome(Vec<u32>, bool),
 }
 
 /// Text worth typing: queries with hits (missions, places, words, typos), the query syntax,
@@ -80,7 +84,7 @@ fn key_code() -> impl Strategy<Value = KeyCode> {
         prop::sample::select(vec![
             'j', 'k', 'h', 'l', 'g', 'G', ' ', '[', ']', ':', '?', '/', 'n', 'N', 'm', 'x', '0',
             '1', '5', '6', '9', 'd', 'u', 'c', 'w', 'p', '/', 'n', 'N', 'm', 'a', 'e', 'k', 'b',
-            'f', '{', '}', 'o', 'y', 'i', 'q', '2', '3',
+            'f', '{', '}', 'o', 'y', 'i', 'q', '2', '3', 'Y', 'b', 'a',
         ])
         .prop_map(KeyCode::Char),
         prop::sample::select(vec![
@@ -127,6 +131,8 @@ fn action() -> impl Strategy<Value = Action> {
         2 => command().prop_map(Action::Command),
         1 => (size, 1..=70u16).prop_map(|(width, height)| Action::Resize(width, height)),
         2 => text().prop_map(Action::Type),
+        1 => (prop::collection::vec(prop_oneof![0..=200u32, Just(165)], 0..8), any::<bool>())
+            .prop_map(|(paras, read_only)| Action::Outcome(paras, read_only)),
     ]
 }
 
@@ -176,6 +182,13 @@ fn command() -> impl Strategy<Value = Command> {
             Command::LineUp,
             Command::LineDown,
             Command::UnknownKey,
+            Command::CopyResponse,
+            Command::CopyCitation,
+            Command::ToggleBookmark,
+            Command::EditNote,
+            Command::OpenMatrix,
+            Command::Left,
+            Command::Right,
         ]),
         (0..=9u8).prop_map(Command::Count),
         any::<char>().prop_map(|c| Command::Edit(Edit::Insert(c))),
@@ -197,6 +210,20 @@ fn apply(app: &mut App, action: &Action) {
         Action::Resize(width, height) => Event::Resize(width, height),
         Action::Command(command) => {
             app.update(command);
+            return;
+        }
+        Action::Outcome(ref paras, read_only) => {
+            let annotations = paras
+                .iter()
+                .map(|&para| {
+                    let note = (para % 3 == 0).then(|| format!("note \u{1b}[31m {para}"));
+                    (para, Annotation::new(para % 2 == 0, note))
+                })
+                .collect();
+            app.receive(Outcome::Annotations(annotations));
+            if read_only {
+                app.receive(Outcome::ReadOnly("/x/notes.json:1:1: \u{1b}]0;bad".into()));
+            }
             return;
         }
         Action::Type(ref text) => {
@@ -311,12 +338,38 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
     prop_assert!(history.forward.len() <= c34::app::history::HISTORY_LIMIT + 1);
     for place in history.back.iter().chain(&history.forward) {
         prop_assert!(app.dataset.get(place.location).is_some(), "{place:?}");
+        // The bookmarks change as you read (going back to one removed opens its section).
         prop_assert!(
-            app.items_of(place.source).contains(&place.location),
+            place.source == c34::app::Source::Bookmarks
+                || app.items_of(place.source).contains(&place.location),
             "{place:?} not in its list"
         );
     }
     prop_assert!(app.pending_count.is_none_or(|n| n <= c34::app::MAX_COUNT));
+    check_keep_invariants(app)
+}
+
+/// The matrix, the note editor, the effects queue and the read-only reason.
+fn check_keep_invariants(app: &App) -> Result<(), TestCaseError> {
+    if let Some(Overlay::Matrix(state)) = &app.overlay {
+        let matrix = &app.matrix;
+        prop_assert!(state.row < matrix.rows.len() && state.col < matrix.sections.len());
+        let view = app.matrix_view();
+        if view.rows > 0 {
+            prop_assert!(state.row_offset <= state.row && state.row < state.row_offset + view.rows);
+        }
+        if view.cols > 0 {
+            prop_assert!(state.col_offset <= state.col && state.col < state.col_offset + view.cols);
+        }
+    }
+    if let Some(Overlay::Note { prompt, .. }) = &app.overlay {
+        prop_assert!(prompt.value().chars().count() <= c34::userdata::notes::MAX_NOTE_CHARS);
+        prop_assert!(!prompt.value().chars().any(char::is_control));
+    }
+    prop_assert!(app.effects.len() <= 16);
+    if let Some(reason) = &app.notes_read_only {
+        prop_assert!(!reason.chars().any(char::is_control));
+    }
     Ok(())
 }
 
@@ -521,4 +574,38 @@ fn the_search_the_picker_and_the_hits_render_at_every_size() {
     every_size(&mut app, "mission picker");
     type_text(&mut app, "sudan");
     every_size(&mut app, "filtered picker");
+}
+
+#[test]
+fn the_matrix_the_note_editor_and_the_glance_lists_render_at_every_size() {
+    let mut app = App::new(Dataset::embedded(), Size::new(120, 40), true);
+    app.update(Command::OpenMatrix);
+    every_size(&mut app, "matrix at the largest cell");
+    app.update(Command::Bottom);
+    for _ in 0..9 {
+        app.update(Command::Right);
+    }
+    every_size(&mut app, "matrix at the last cell");
+    app.update(Command::Submit);
+    every_size(&mut app, "a cell's list");
+
+    let mut annotations = std::collections::BTreeMap::new();
+    annotations.insert(165, Annotation::new(true, Some("n".repeat(500))));
+    app.receive(Outcome::Annotations(annotations));
+    app.update(Command::EditNote);
+    type_text(&mut app, " and a longer note");
+    every_size(&mut app, "note editor");
+    app.update(Command::Close);
+
+    // The Documents cited branch open, its last document listed.
+    app.update(Command::Resize {
+        width: 120,
+        height: 40,
+    });
+    app.focus = Pane::Tree;
+    app.update(Command::Bottom);
+    app.update(Command::Toggle);
+    app.update(Command::Bottom);
+    assert!(matches!(app.list.source, c34::app::Source::Document(_)));
+    every_size(&mut app, "a cited document's list");
 }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use c34::app::{App, Command, Edit, Pane};
+use c34::app::{App, Command, Edit, Pane, TreeRow};
 use c34::dataset::{Dataset, Mission};
 use common::keys::app_at;
 use common::screen::{draw, screen_text};
@@ -176,7 +176,14 @@ fn missions_branch_120x40() {
         },
     ];
     let mut app = App::new(dataset, Size::new(120, 40), true);
-    app.update(Command::Bottom);
+    let missions = app
+        .tree_rows()
+        .iter()
+        .position(|&row| row == TreeRow::Missions)
+        .expect("a Missions branch");
+    for _ in 0..missions {
+        app.update(Command::Down);
+    }
     app.update(Command::Toggle);
     app.update(Command::Down);
     let terminal = draw(&app);

@@ -124,7 +124,7 @@ impl App {
             Some(Overlay::Jump(prompt)) => prompt.is_empty(),
             Some(Overlay::Search(chooser)) => chooser.prompt.is_empty(),
             Some(Overlay::Missions(chooser)) => chooser.prompt.is_empty(),
-            Some(Overlay::Help { .. }) | None => false,
+            Some(Overlay::Help { .. } | Overlay::Note { .. } | Overlay::Matrix(_)) | None => false,
         };
         if edit == Edit::DeleteBack && empty {
             self.overlay = None;
@@ -146,7 +146,7 @@ impl App {
                     picker.replace_items(matches);
                 }
             }
-            Some(Overlay::Help { .. }) | None => {}
+            Some(Overlay::Help { .. } | Overlay::Note { .. } | Overlay::Matrix(_)) | None => {}
         }
     }
 
@@ -224,7 +224,9 @@ impl App {
                     layout::picker_page(area, missions),
                 )
             }
-            Some(Overlay::Help { .. } | Overlay::Jump(_)) => {
+            Some(
+                Overlay::Help { .. } | Overlay::Jump(_) | Overlay::Note { .. } | Overlay::Matrix(_),
+            ) => {
                 self.overlay = None;
                 return;
             }

@@ -7,16 +7,27 @@
 //! sections, `}` `{`), [`finding`] (the `/` search, the mission picker, `n`/`N` across results),
 //! [`history`] (back and forward through the places jumps left), [`chooser`] and [`prompt`]
 //! (the widgets they share), [`scroll`] (one scroll type for every list, counts included),
-//! [`reader`] (the cached reader layout and its header).
+//! [`reader`] (the cached reader layout and its mission header), [`keep`] (copy, bookmarks,
+//! notes), [`matrix`] (the `o` overlay), [`cited`] (the Documents cited branch and the reader's
+//! header of cited documents).
+//!
+//! What needs the world (the clipboard, the notes file) is not done here: `update` queues an
+//! [`Effect`] in [`App::effects`], the event loop performs it ([`crate::effects`]) and hands
+//! back an [`Outcome`] through [`App::receive`].
 
 pub mod chooser;
+pub mod cited;
 pub mod finding;
 pub mod history;
+pub mod keep;
+pub mod matrix;
 pub mod navigation;
 pub mod prompt;
 pub mod reader;
 pub mod scroll;
 
+use std::collections::BTreeMap;
+use std::ops::ControlFlow;
 use std::sync::Arc;
 
 use ratatui::layout::{Position, Rect, Size};
@@ -24,11 +35,16 @@ use ratatui::layout::{Position, Rect, Size};
 use crate::dataset::Dataset;
 use crate::layout::{self, Screen};
 use crate::missions::MissionMatch;
+use crate::overview::Matrix;
+use crate::refs::Reference;
 use crate::search::{Hit, SearchIndex};
+use crate::userdata::Annotation;
 
 pub use self::chooser::Chooser;
 pub use self::finding::Found;
 pub use self::history::{History, Place};
+pub use self::keep::{Effect, Outcome};
+pub use self::matrix::MatrixState;
 pub use self::navigation::{ListState, ReaderState, Source, TreeRow, TreeState};
 pub use self::prompt::Prompt;
 pub use self::reader::{ReaderKey, ReaderLayout, ReaderLine};
@@ -47,6 +63,10 @@ pub enum Overlay {
     Search(Chooser<Hit>),
     /// The `m` mission picker.
     Missions(Chooser<MissionMatch>),
+    /// The `a` note editor for the response to paragraph `para`.
+    Note { para: u32, prompt: Prompt },
+    /// The `o` missions × sections matrix, full screen.
+    Matrix(MatrixState),
 }
 
 /// The cells each section row of the tree needs: marker, numeral (padded), title, count.
@@ -116,6 +136,18 @@ pub struct App {
     /// False under `NO_COLOR`.
     pub color: bool,
     pub quit: bool,
+    /// Built once from `dataset` when the app starts (the `o` matrix).
+    pub matrix: Arc<Matrix>,
+    /// The documents the responses cite, built once when the app starts.
+    pub references: Arc<Vec<Reference>>,
+    /// This document's bookmarks and notes by paragraph, a copy of the store's for drawing.
+    pub annotations: BTreeMap<u32, Annotation>,
+    /// Why bookmarks and notes cannot be changed this session, when they cannot.
+    pub notes_read_only: Option<String>,
+    /// Counts changes of `annotations`, so the reader layout knows when its header is stale.
+    notes_version: u64,
+    /// What the event loop must do outside the state after this update (see [`Effect`]).
+    pub effects: Vec<Effect>,
 }
 
 impl App {
@@ -124,11 +156,9 @@ impl App {
         let expanded = vec![false; dataset.sections.len()];
         let dataset_sections_width = section_row_widths(&dataset);
         let index = Arc::new(SearchIndex::new(&dataset));
-        let key = ReaderKey {
-            location: None,
-            width: 0,
-            found_version: 0,
-        };
+        let matrix = Arc::new(Matrix::new(&dataset));
+        let references = Arc::new(crate::refs::references(&dataset));
+        let key = ReaderKey::default();
         let reader_layout = ReaderLayout::new(&dataset, key, None);
         let mut app = App {
             dataset,
@@ -139,6 +169,7 @@ impl App {
             tree: TreeState {
                 expanded,
                 missions_expanded: false,
+                documents_expanded: false,
                 scroll: Scroll::default(),
             },
             list: ListState {
@@ -159,6 +190,12 @@ impl App {
             size,
             color,
             quit: false,
+            matrix,
+            references,
+            annotations: BTreeMap::new(),
+            notes_read_only: None,
+            notes_version: 0,
+            effects: Vec::new(),
         };
         app.set_source(Source::Section(0));
         app.settle();
@@ -172,6 +209,8 @@ impl App {
             Some(Overlay::Jump(_)) => Mode::Jump,
             Some(Overlay::Search(_)) => Mode::Search,
             Some(Overlay::Missions(_)) => Mode::Missions,
+            Some(Overlay::Note { .. }) => Mode::Note,
+            Some(Overlay::Matrix(_)) => Mode::Matrix,
         }
     }
 
@@ -216,17 +255,9 @@ impl App {
         if !matches!(command, Command::Resize { .. }) {
             self.message = None;
         }
-        let count = match command {
-            Command::Count(digit) => {
-                let typed = self.pending_count.unwrap_or(0) * 10 + usize::from(digit);
-                self.pending_count = Some(typed.min(MAX_COUNT));
-                return;
-            }
-            Command::Resize { .. } => self.pending_count,
-            _ => self.pending_count.take(),
+        let ControlFlow::Continue(count) = self.take_count(command) else {
+            return;
         };
-        // A count of 0 (a lone `0`) is no count.
-        let count = count.filter(|&n| n > 0);
         let times = count.unwrap_or(1);
         match command {
             Command::Quit => self.quit = true,
@@ -253,12 +284,31 @@ impl App {
             Command::OpenSearch => self.open_search(),
             Command::OpenMissions => self.open_missions(),
             Command::OpenJump => self.overlay = Some(Overlay::Jump(Prompt::default())),
+            Command::Edit(edit) if matches!(self.overlay, Some(Overlay::Note { .. })) => {
+                self.edit_note_text(edit);
+            }
             Command::Edit(edit) => self.edit_prompt(edit),
+            Command::Submit if matches!(self.overlay, Some(Overlay::Note { .. })) => {
+                self.save_note();
+            }
+            Command::Submit if matches!(self.overlay, Some(Overlay::Matrix(_))) => {
+                self.leap(App::list_matrix_cell);
+            }
             Command::Submit => self.submit(),
+            Command::Click { column, row } if matches!(self.overlay, Some(Overlay::Matrix(_))) => {
+                self.click_matrix(Position::new(column, row));
+            }
             Command::NextHit => self.step_hits(true, times),
             Command::PreviousHit => self.step_hits(false, times),
             Command::Back => self.go_back(),
             Command::Forward => self.go_forward(),
+            Command::CopyResponse => self.copy(true),
+            Command::CopyCitation => self.copy(false),
+            Command::ToggleBookmark => self.toggle_bookmark(),
+            Command::EditNote => self.edit_note(),
+            Command::OpenMatrix => self.open_matrix(),
+            Command::Left => self.move_in_matrix(0, -1),
+            Command::Right => self.move_in_matrix(0, 1),
             Command::Click { column, row } => self.click(Position::new(column, row)),
             Command::WheelUp { column, row } => self.wheel(Position::new(column, row), false),
             Command::WheelDown { column, row } => self.wheel(Position::new(column, row), true),
@@ -301,6 +351,22 @@ impl App {
         self.settle();
     }
 
+    /// The count typed before `command`, taken for it (`None`: no count); `Break` when
+    /// `command` is itself a digit of the count, added to it.
+    fn take_count(&mut self, command: Command) -> ControlFlow<(), Option<usize>> {
+        let count = match command {
+            Command::Count(digit) => {
+                let typed = self.pending_count.unwrap_or(0) * 10 + usize::from(digit);
+                self.pending_count = Some(typed.min(MAX_COUNT));
+                return ControlFlow::Break(());
+            }
+            Command::Resize { .. } => self.pending_count,
+            _ => self.pending_count.take(),
+        };
+        // A count of 0 (a lone `0`) is no count.
+        ControlFlow::Continue(count.filter(|&n| n > 0))
+    }
+
     /// A movement: scrolls the help, moves the choice in the search or the picker, or else
     /// moves in the focused pane.
     fn move_by(&mut self, motion: Motion, times: usize) {
@@ -313,7 +379,8 @@ impl App {
             }
             Some(Overlay::Search(search)) => search.apply(motion, times, search_page),
             Some(Overlay::Missions(picker)) => picker.apply(motion, times, picker_page),
-            Some(Overlay::Jump(_)) => {}
+            Some(Overlay::Matrix(_)) => self.move_matrix_by(motion),
+            Some(Overlay::Jump(_) | Overlay::Note { .. }) => {}
             None => self.move_in_pane(motion, times),
         }
     }
@@ -350,7 +417,10 @@ impl App {
                 let index = motion(picker.items.len(), picker.scroll.selected);
                 picker.select(index, picker_page);
             }
-            Some(Overlay::Jump(_)) => {}
+            Some(Overlay::Matrix(_)) => {
+                self.move_matrix_by(if down { Motion::Down } else { Motion::Up });
+            }
+            Some(Overlay::Jump(_) | Overlay::Note { .. }) => {}
             None => self.wheel_pane(position, step),
         }
     }
@@ -376,12 +446,16 @@ impl App {
             location: self.current().map(|(location, _)| location),
             width,
             found_version: self.found_version,
+            notes_version: self.notes_version,
+            cited: self.cited_document(),
         };
         if self.reader_layout.key != key {
             let hit = key
                 .location
                 .and_then(|location| self.found.as_ref()?.hit_at(location));
-            self.reader_layout = ReaderLayout::new(&self.dataset, key, hit);
+            let mut layout = ReaderLayout::new(&self.dataset, key, hit);
+            self.add_reader_header(&mut layout);
+            self.reader_layout = layout;
         }
     }
 
@@ -418,7 +492,8 @@ impl App {
             }
             Some(Overlay::Search(search)) => search.settle(search_page),
             Some(Overlay::Missions(picker)) => picker.settle(picker_page),
-            Some(Overlay::Jump(_)) | None => {}
+            Some(Overlay::Matrix(_)) => self.settle_matrix(),
+            Some(Overlay::Jump(_) | Overlay::Note { .. }) | None => {}
         }
     }
 }

@@ -59,6 +59,12 @@ pub enum TreeRow {
     /// The head of the missions branch.
     Missions,
     Mission(usize),
+    /// The bookmarked or annotated recommendations.
+    Bookmarks,
+    /// The head of the documents-cited branch.
+    Documents,
+    /// A cited document (an index into `App::references`).
+    Document(usize),
 }
 
 /// What the middle list shows.
@@ -66,6 +72,15 @@ pub enum TreeRow {
 pub enum Source {
     Section(usize),
     Mission(usize),
+    /// The bookmarked or annotated recommendations.
+    Bookmarks,
+    /// A cell of the missions × sections matrix (row, column).
+    Cell {
+        row: usize,
+        col: usize,
+    },
+    /// The recommendations citing a document (an index into `App::references`).
+    Document(usize),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,6 +88,7 @@ pub struct TreeState {
     /// One flag per section.
     pub expanded: Vec<bool>,
     pub missions_expanded: bool,
+    pub documents_expanded: bool,
     /// The selected row of [`App::tree_rows`] and the first row shown.
     pub scroll: Scroll,
 }
@@ -106,12 +122,14 @@ impl App {
                 }));
             }
         }
+        rows.push(TreeRow::Bookmarks);
         if !self.dataset.missions.is_empty() {
             rows.push(TreeRow::Missions);
             if self.tree.missions_expanded {
                 rows.extend((0..self.dataset.missions.len()).map(TreeRow::Mission));
             }
         }
+        self.push_document_rows(&mut rows);
         rows
     }
 
@@ -128,6 +146,24 @@ impl App {
             }),
             Source::Mission(m) => self.dataset.missions.get(m).map_or(Vec::new(), |mission| {
                 mission
+                    .paras
+                    .iter()
+                    .filter_map(|&para| self.dataset.find(para))
+                    .collect()
+            }),
+            Source::Bookmarks => self
+                .annotated_paras()
+                .into_iter()
+                .filter_map(|para| self.dataset.find(para))
+                .collect(),
+            Source::Cell { row, col } => self
+                .matrix
+                .paras(row, col)
+                .iter()
+                .filter_map(|&para| self.dataset.find(para))
+                .collect(),
+            Source::Document(d) => self.references.get(d).map_or(Vec::new(), |reference| {
+                reference
                     .paras
                     .iter()
                     .filter_map(|&para| self.dataset.find(para))
@@ -295,9 +331,14 @@ impl App {
         }
         match self.focus {
             Pane::Tree => match self.tree_rows().get(self.tree.scroll.selected) {
-                Some(TreeRow::Section(_) | TreeRow::Mission(_)) => self.focus = Pane::List,
+                Some(
+                    TreeRow::Section(_)
+                    | TreeRow::Mission(_)
+                    | TreeRow::Bookmarks
+                    | TreeRow::Document(_),
+                ) => self.focus = Pane::List,
                 Some(TreeRow::Para(_)) => self.focus = Pane::Reader,
-                Some(TreeRow::Missions) => self.toggle_tree(),
+                Some(TreeRow::Missions | TreeRow::Documents) => self.toggle_tree(),
                 None => {}
             },
             Pane::List => self.focus = Pane::Reader,
@@ -331,6 +372,8 @@ impl App {
                 self.tree.missions_expanded = false;
                 TreeRow::Missions
             }
+            TreeRow::Bookmarks => TreeRow::Bookmarks,
+            TreeRow::Documents | TreeRow::Document(_) => self.toggle_documents(row),
         };
         if let Some(index) = self.tree_rows().iter().position(|&r| r == parent) {
             self.tree.scroll.selected = index;
@@ -364,7 +407,17 @@ impl App {
                 }
                 self.find_mission(m);
             }
-            TreeRow::Missions => {}
+            TreeRow::Bookmarks => {
+                if self.list.source != Source::Bookmarks {
+                    self.set_source(Source::Bookmarks);
+                }
+            }
+            TreeRow::Document(d) => {
+                if self.list.source != Source::Document(d) {
+                    self.set_source(Source::Document(d));
+                }
+            }
+            TreeRow::Missions | TreeRow::Documents => {}
         }
     }
 
@@ -417,7 +470,12 @@ impl App {
                 };
                 self.leap(|app| app.select_tree_row(index));
                 let on_marker = position.x < inner.x + TREE_MARKER_WIDTH;
-                if on_marker && matches!(rows[index], TreeRow::Section(_) | TreeRow::Missions) {
+                if on_marker
+                    && matches!(
+                        rows[index],
+                        TreeRow::Section(_) | TreeRow::Missions | TreeRow::Documents
+                    )
+                {
                     self.toggle_tree();
                 }
             }

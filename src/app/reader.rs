@@ -11,12 +11,16 @@ use crate::search::Hit;
 use crate::text::{clip, wrap};
 
 /// What the reader's layout depends on; a new key means a new layout.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ReaderKey {
     pub location: Option<Location>,
     pub width: usize,
     /// Changes whenever the highlighted search changes.
     pub found_version: u64,
+    /// Changes whenever the bookmarks or notes change (the header shows them).
+    pub notes_version: u64,
+    /// The cited document whose citations stand out (an index into `App::references`).
+    pub cited: Option<usize>,
 }
 
 /// One line of the reader.
@@ -37,6 +41,10 @@ pub enum ReaderLine {
     Note(String),
     /// Shown when there is nothing to read.
     Empty(String),
+    /// The user's own: `★ bookmarked`, or a wrapped line of their note (the first starts `✎ `).
+    Annotation(String),
+    /// A wrapped line of the documents the response cites, with their links.
+    Cites(String),
 }
 
 /// A mission the response names, as the reader's header lists it.
@@ -260,26 +268,36 @@ pub enum Mark {
     Acronym,
     /// A document symbol (A/75/19, S/PRST/2021/11) or a numbered resolution.
     Symbol,
+    /// A citation of the document the list shows the citing recommendations of.
+    Cited,
 }
 
-/// The stretches of `text` to make stand out, in order and not overlapping.
+/// The stretches of `text` to make stand out, in order and not overlapping: the citations
+/// [`crate::refs::find`] finds, and acronyms outside them.
 pub fn highlights(text: &str, missions: &[Mission]) -> Vec<(Range<usize>, Mark)> {
     let bytes = text.as_bytes();
     let is_word = |b: u8| b.is_ascii_alphanumeric();
+    let citations = crate::refs::find(text);
+    let mut citations = citations.iter().peekable();
     let mut marks = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
+        while citations.next_if(|c| c.range.end <= i).is_some() {}
+        if let Some(citation) = citations.next_if(|c| c.range.start <= i) {
+            marks.push((citation.range.clone(), Mark::Symbol));
+            i = citation.range.end;
+            continue;
+        }
         let at_word_start = is_word(bytes[i]) && (i == 0 || !is_word(bytes[i - 1]));
         if !at_word_start {
             i += 1;
             continue;
         }
-        if let Some(end) = symbol_at(text, i).or_else(|| resolution_at(text, i)) {
-            marks.push((i..end, Mark::Symbol));
-            i = end;
-            continue;
-        }
         let end = i + bytes[i..].iter().take_while(|&&b| is_word(b)).count();
+        // A word that runs into a citation stops there (the citation is marked next).
+        let end = citations
+            .peek()
+            .map_or(end, |c| end.min(c.range.start.max(i + 1)));
         let word = &text[i..end];
         if is_acronym(word, missions) {
             marks.push((i..end, Mark::Acronym));
@@ -295,59 +313,6 @@ fn is_acronym(word: &str, missions: &[Mission]) -> bool {
         && word.bytes().all(|b| b.is_ascii_uppercase())
         && roman_value(word).is_none();
     all_caps || missions.iter().any(|mission| mission.acronym == word)
-}
-
-/// The end of a document symbol starting at `start`: `A/`, `S/`, `E/` or `ST/`, then letters,
-/// digits, dots, slashes and hyphens, with at least one digit.
-fn symbol_at(text: &str, start: usize) -> Option<usize> {
-    let rest = &text[start..];
-    let prefix = ["ST/", "A/", "S/", "E/"]
-        .into_iter()
-        .find(|prefix| rest.starts_with(prefix))?;
-    let body = rest[prefix.len()..]
-        .bytes()
-        .take_while(|&b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'-'))
-        .count();
-    let mut symbol = &rest[..prefix.len() + body];
-    // A sentence's full stop or a trailing separator is not part of the symbol.
-    symbol = symbol.trim_end_matches(['.', '/', '-']);
-    let has_digit = symbol[prefix.len()..].bytes().any(|b| b.is_ascii_digit());
-    has_digit.then_some(start + symbol.len())
-}
-
-/// The end of `resolution 2589 (2021)` or `resolution 72/262 C` starting at `start`.
-fn resolution_at(text: &str, start: usize) -> Option<usize> {
-    let rest = &text[start..];
-    let word = ["resolutions ", "Resolutions ", "resolution ", "Resolution "]
-        .into_iter()
-        .find(|word| rest.starts_with(word))?;
-    let mut end = word.len();
-    let number = rest[end..]
-        .bytes()
-        .take_while(|&b| b.is_ascii_digit() || b == b'/')
-        .count();
-    let number_text = &rest[end..end + number];
-    if !number_text.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    end += number_text.trim_end_matches('/').len();
-    let after = &rest[end..];
-    let year = after
-        .strip_prefix(" (")
-        .filter(|tail| tail.len() >= 5 && tail.as_bytes()[..4].iter().all(u8::is_ascii_digit))
-        .filter(|tail| tail.as_bytes()[4] == b')');
-    if year.is_some() {
-        end += " (2021)".len();
-    } else if let Some(tail) = after.strip_prefix(' ') {
-        // A part letter, as in "resolution 72/262 C".
-        let bytes = tail.as_bytes();
-        if bytes.first().is_some_and(u8::is_ascii_uppercase)
-            && bytes.get(1).is_none_or(|b| !b.is_ascii_alphanumeric())
-        {
-            end += 2;
-        }
-    }
-    Some(start + end)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 
-use super::{Theme, clip, first_words, row, width};
+use super::{Theme, clip, first_words, keep, row, width};
 use crate::app::{App, Pane, Source};
 use crate::sanitize::for_line;
 use crate::text::wrap;
@@ -55,12 +55,14 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
             (words, None)
         };
         let selected = index == app.list.scroll.selected;
+        let marks = keep::marks(app, recommendation.para);
+        let marks = Some(Span::styled(marks, theme.key())).filter(|span| span.width() > 0);
         let mut lines = vec![row(
             vec![
                 Span::styled(number, theme.heading()),
                 Span::styled(first, style),
             ],
-            None,
+            marks,
             cells,
         )];
         if let Some(second) = second {
@@ -95,6 +97,9 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
 /// (`VIII. Safety and security · 3/22`); the numeral or acronym alone when the heading does
 /// not fit in `cells`, so the position stays in view.
 fn title(app: &App, cells: usize) -> String {
+    if let Some(title) = keep::list_title(app) {
+        return clip(&title, cells);
+    }
     let (long, short) = match app.list.source {
         Source::Section(s) => {
             app.dataset
@@ -118,6 +123,9 @@ fn title(app: &App, cells: usize) -> String {
                         acronym,
                     )
                 })
+        }
+        Source::Bookmarks | Source::Cell { .. } | Source::Document(_) => {
+            (String::new(), String::new())
         }
     };
     let position = if app.list.items.is_empty() {

@@ -3,7 +3,9 @@
 //! mouse hit-testing agree with what is drawn). Nothing here changes state.
 
 pub mod help;
+pub mod keep;
 pub mod list;
+pub mod matrix;
 pub mod missions;
 pub mod overlay;
 pub mod reader;
@@ -52,6 +54,10 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Overlay::Help { scroll }) => help::render(frame, app, *scroll, &theme),
         Some(Overlay::Search(search)) => search::render(frame, area, app, search, &theme),
         Some(Overlay::Missions(picker)) => missions::render(frame, area, app, picker, &theme),
+        Some(Overlay::Note { para, prompt }) => {
+            keep::render_note(frame, area, *para, prompt, &theme);
+        }
+        Some(Overlay::Matrix(state)) => matrix::render(frame, app, state, &theme),
         Some(Overlay::Jump(_)) | None => {}
     }
 }

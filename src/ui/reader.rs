@@ -27,7 +27,10 @@ pub fn styled(
         ReaderLine::Heading(text) => Line::styled(text.clone(), theme.heading()),
         ReaderLine::Section(text) => Line::styled(text.clone(), theme.section()),
         ReaderLine::Blank => Line::default(),
-        ReaderLine::Empty(text) => Line::styled(text.clone(), theme.muted()),
+        ReaderLine::Empty(text) | ReaderLine::Cites(text) => {
+            Line::styled(text.clone(), theme.muted())
+        }
+        ReaderLine::Annotation(text) => Line::styled(text.clone(), theme.note()),
         ReaderLine::Note(text) => {
             // The missions' acronyms stand out as they do in the text.
             let marks = crate::app::reader::highlights(text, &[]);
@@ -64,7 +67,13 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Pane::Reader;
     let mut block = theme.block(focused);
     if let Some((_, recommendation)) = app.current() {
-        block = block.title(format!(" ¶ {} ", recommendation.para));
+        let marks = super::keep::marks(app, recommendation.para);
+        let marks = if marks.is_empty() {
+            marks
+        } else {
+            format!("{marks} ")
+        };
+        block = block.title(format!(" ¶ {} {marks}", recommendation.para));
     }
     let Some(view) = reader_text_area(rect) else {
         frame.render_widget(block, rect);
@@ -123,6 +132,7 @@ fn styled_line(
     let mark_style = |kind: &Mark| match kind {
         Mark::Acronym => theme.acronym(),
         Mark::Symbol => theme.symbol(),
+        Mark::Cited => theme.symbol().patch(theme.hit(false)),
     };
     let layers = marks
         .iter()

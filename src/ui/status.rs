@@ -35,7 +35,7 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         ),
     };
     // In the search and the picker their keys come first; the location only if it still fits.
-    let keys_first = matches!(app.mode(), Mode::Search | Mode::Missions);
+    let keys_first = matches!(app.mode(), Mode::Search | Mode::Missions | Mode::Note);
     let full_left = left;
     let left = if keys_first {
         String::new()
@@ -111,6 +111,9 @@ fn history(app: &App) -> String {
 /// `VIII. Safety and security · ¶ 165 · 10 of 22`, shortened to fit `cells`; while the reader
 /// highlights search hits, `hit 2/5 · result 1/20 · ` first; the history's depth last.
 fn location(app: &App, cells: usize) -> String {
+    if let Some(Overlay::Matrix(state)) = &app.overlay {
+        return super::matrix::status(app, state);
+    }
     let Some((location, recommendation)) = app.current() else {
         return String::from("nothing selected");
     };
@@ -148,6 +151,13 @@ fn location(app: &App, cells: usize) -> String {
             (
                 format!("{acronym} · ¶ {para} · {n} of {count} · {long_section}"),
                 format!("{acronym} · ¶ {para} · {n}/{count}"),
+            )
+        }
+        Source::Bookmarks | Source::Cell { .. } | Source::Document(_) => {
+            let label = super::keep::source_label(app).unwrap_or_default();
+            (
+                format!("{label} · ¶ {para} · {n} of {count} · {long_section}"),
+                format!("{label} · ¶ {para} · {n}/{count}"),
             )
         }
     };

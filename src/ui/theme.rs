@@ -148,6 +148,11 @@ impl Theme {
         Style::new().add_modifier(Modifier::BOLD)
     }
 
+    /// The user's bookmark and note above a response: italic, so it shows without colour.
+    pub fn note(self) -> Style {
+        self.fg(Color::Magenta).add_modifier(Modifier::ITALIC)
+    }
+
     pub fn scrollbar_thumb(self) -> Style {
         self.fg(Color::Cyan)
     }

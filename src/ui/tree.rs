@@ -108,6 +108,9 @@ fn row_line(
             .filter(|_| cells >= COUNT_MIN_WIDTH),
             cells,
         ),
+        TreeRow::Bookmarks | TreeRow::Documents | TreeRow::Document(_) => {
+            glance_row(app, row_kind, cells, theme)
+        }
         TreeRow::Mission(m) => {
             let Some(mission) = dataset.missions.get(m) else {
                 return Line::default();
@@ -124,5 +127,54 @@ fn row_line(
                 cells,
             )
         }
+    }
+}
+
+/// The rows of the Bookmarks and Documents cited branches.
+fn glance_row(app: &App, row_kind: TreeRow, cells: usize, theme: Theme) -> Line<'static> {
+    let marker = |open: bool| if open { "▾ " } else { "▸ " };
+    match row_kind {
+        TreeRow::Bookmarks => row(
+            vec![
+                Span::raw(format!("{} ", super::keep::BOOKMARK)),
+                Span::styled("Bookmarks", theme.heading()),
+            ],
+            Some(Span::styled(
+                app.annotated_paras().len().to_string(),
+                theme.muted(),
+            ))
+            .filter(|_| cells >= COUNT_MIN_WIDTH),
+            cells,
+        ),
+        TreeRow::Documents => row(
+            vec![
+                Span::raw(marker(app.tree.documents_expanded)),
+                Span::styled("Documents cited", theme.heading()),
+            ],
+            Some(Span::styled(
+                app.references.len().to_string(),
+                theme.muted(),
+            ))
+            .filter(|_| cells >= COUNT_MIN_WIDTH),
+            cells,
+        ),
+        TreeRow::Document(d) => {
+            let Some(reference) = app.references.get(d) else {
+                return Line::default();
+            };
+            row(
+                vec![
+                    Span::raw("  "),
+                    Span::styled(for_line(&reference.symbol).into_owned(), theme.symbol()),
+                ],
+                Some(Span::styled(
+                    reference.paras.len().to_string(),
+                    theme.muted(),
+                ))
+                .filter(|_| cells >= COUNT_MIN_WIDTH),
+                cells,
+            )
+        }
+        _ => Line::default(),
     }
 }

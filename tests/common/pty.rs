@@ -20,6 +20,9 @@ pub(crate) struct Browser {
     /// Everything the browser wrote, to check the restore sequences at the end.
     raw: Vec<u8>,
     pub started: Instant,
+    /// The `XDG_DATA_HOME` (and `HOME`) c34 runs with unless the test gives its own: never the
+    /// real home.
+    _data_home: Option<tempfile::TempDir>,
 }
 
 impl Browser {
@@ -35,6 +38,14 @@ impl Browser {
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_c34"));
         command.env("NO_COLOR", "1");
         command.env("TERM", "xterm-256color");
+        let data_home = if env.iter().any(|(key, _)| *key == "XDG_DATA_HOME") {
+            None
+        } else {
+            let dir = tempfile::tempdir().expect("a temporary directory");
+            command.env("XDG_DATA_HOME", dir.path());
+            command.env("HOME", dir.path());
+            Some(dir)
+        };
         for (key, value) in env {
             command.env(key, value);
         }
@@ -61,6 +72,7 @@ impl Browser {
             parser: vt100::Parser::new(rows, cols, 0),
             raw: Vec::new(),
             started,
+            _data_home: data_home,
         }
     }
 
@@ -69,6 +81,11 @@ impl Browser {
             .write_all(keys.as_bytes())
             .expect("keys reach c34");
         self.writer.flush().expect("keys reach c34");
+    }
+
+    /// Everything c34 wrote to the terminal so far.
+    pub(crate) fn raw(&self) -> &[u8] {
+        &self.raw
     }
 
     pub(crate) fn screen(&self) -> String {

@@ -1,0 +1,197 @@
+//! Taking things out of the browser: `y` copies the open response with its citation, `Y` the
+//! citation alone; `b` bookmarks the open recommendation, `a` writes a note on it.
+//!
+//! The state stays pure: what needs the terminal or the disk is queued in [`App::effects`] as
+//! an [`Effect`], which the event loop performs after the update (see `crate::effects`), and
+//! what came of it returns through [`App::receive`] as an [`Outcome`]. The app keeps a plain
+//! copy of the document's annotations to draw from.
+
+use std::collections::BTreeMap;
+
+use super::{App, Edit, Overlay, Prompt, Source};
+use crate::sanitize::for_line;
+use crate::userdata::Annotation;
+use crate::userdata::notes::MAX_NOTE_CHARS;
+
+/// Something the event loop does for the state, outside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put the text on the clipboard (OSC 52).
+    Copy(String),
+    /// Flip the bookmark on the response to `para` in the notes file.
+    ToggleBookmark { para: u32 },
+    /// Set the note on the response to `para`; an empty note deletes it.
+    SetNote { para: u32, note: String },
+}
+
+/// What came of an [`Effect`] (or of opening the notes file), fed back to the state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// This document's bookmarks and notes as the store holds them now, by paragraph.
+    Annotations(BTreeMap<u32, Annotation>),
+    /// Bookmarks and notes cannot be changed this session, and why.
+    ReadOnly(String),
+    /// An effect failed; the message says why.
+    Failed(String),
+}
+
+/// Effects waiting for the event loop. It drains them after every update; the bound keeps an
+/// app that nobody drains (a test, a benchmark) from growing without end.
+const MAX_EFFECTS: usize = 16;
+
+impl App {
+    fn push_effect(&mut self, effect: Effect) {
+        if self.effects.len() >= MAX_EFFECTS {
+            self.effects.remove(0);
+        }
+        self.effects.push(effect);
+    }
+
+    /// Takes the effects queued by the updates so far, oldest first.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// Applies what came of an effect. Pure, like [`App::update`].
+    pub fn receive(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Annotations(annotations) => {
+                if annotations != self.annotations {
+                    self.annotations = annotations;
+                    self.notes_version += 1;
+                    if self.list.source == Source::Bookmarks {
+                        self.refresh_list();
+                    }
+                }
+            }
+            Outcome::ReadOnly(reason) => {
+                let reason = for_line(&reason).into_owned();
+                self.message = Some(format!("Notes are read-only: {reason}"));
+                self.notes_read_only = Some(reason);
+            }
+            Outcome::Failed(error) => {
+                self.message = Some(for_line(&error).into_owned());
+            }
+        }
+        self.settle();
+    }
+
+    /// The annotation on the response to `para`, if it has one.
+    pub fn annotation(&self, para: u32) -> Option<&Annotation> {
+        self.annotations.get(&para).filter(|a| !a.is_empty())
+    }
+
+    /// The paragraphs bookmarked or annotated, in document order.
+    pub fn annotated_paras(&self) -> Vec<u32> {
+        self.dataset
+            .recommendations()
+            .map(|(_, recommendation)| recommendation.para)
+            .filter(|&para| self.annotation(para).is_some())
+            .collect()
+    }
+
+    /// `y` (with the response) and `Y` (the citation alone).
+    pub(super) fn copy(&mut self, with_response: bool) {
+        let Some((_, recommendation)) = self.current() else {
+            self.message = Some("Nothing to copy".into());
+            return;
+        };
+        let para = recommendation.para;
+        let citation = self.dataset.document.citation(para);
+        let (text, what) = if with_response {
+            let mut text = recommendation.paragraphs.join("\n\n");
+            text.push_str("\n\n");
+            text.push_str(&citation);
+            (text, format!("¶ {para} and its citation"))
+        } else {
+            (citation, format!("the citation of ¶ {para}"))
+        };
+        let chars = text.chars().count();
+        self.message = Some(format!("Copied {what} · {chars} characters"));
+        self.push_effect(Effect::Copy(text));
+    }
+
+    /// The reason changes are refused, as a status message, when they are.
+    fn refuse_if_read_only(&mut self) -> bool {
+        match &self.notes_read_only {
+            Some(reason) => {
+                self.message = Some(format!("Notes are read-only: {reason}"));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// `b`: flips the bookmark on the open recommendation.
+    pub(super) fn toggle_bookmark(&mut self) {
+        if self.overlay.is_some() || self.refuse_if_read_only() {
+            return;
+        }
+        let Some((_, recommendation)) = self.current() else {
+            return;
+        };
+        let para = recommendation.para;
+        let was = self.annotation(para).is_some_and(|a| a.bookmark);
+        self.message = Some(if was {
+            format!("Bookmark removed from ¶ {para}")
+        } else {
+            format!("Bookmarked ¶ {para}")
+        });
+        self.push_effect(Effect::ToggleBookmark { para });
+    }
+
+    /// `a`: opens the note editor on the open recommendation, with its note.
+    pub(super) fn edit_note(&mut self) {
+        if self.overlay.is_some() || self.refuse_if_read_only() {
+            return;
+        }
+        let Some((_, recommendation)) = self.current() else {
+            return;
+        };
+        let para = recommendation.para;
+        let note = self
+            .annotation(para)
+            .and_then(|a| a.note.as_deref())
+            .unwrap_or_default();
+        self.overlay = Some(Overlay::Note {
+            para,
+            prompt: Prompt::from(note),
+        });
+    }
+
+    pub(super) fn edit_note_text(&mut self, edit: Edit) {
+        if let Some(Overlay::Note { prompt, .. }) = &mut self.overlay {
+            prompt.edit(edit, MAX_NOTE_CHARS, |_| true);
+        }
+    }
+
+    /// Enter in the note editor: save the note (an empty one deletes it).
+    pub(super) fn save_note(&mut self) {
+        let Some(Overlay::Note { para, prompt }) = self.overlay.take() else {
+            return;
+        };
+        let note = prompt.value().trim().to_string();
+        let had = self.annotation(para).is_some_and(|a| a.note.is_some());
+        self.message = match (note.is_empty(), had) {
+            (true, true) => Some(format!("Note on ¶ {para} deleted")),
+            (true, false) => None,
+            (false, _) => Some(format!("Note on ¶ {para} saved")),
+        };
+        if note.is_empty() && !had {
+            return;
+        }
+        self.push_effect(Effect::SetNote { para, note });
+    }
+
+    /// The list shown again for its source, the selection kept on the same recommendation
+    /// when it is still listed.
+    pub(super) fn refresh_list(&mut self) {
+        let selected = self.current().map(|(location, _)| location);
+        let (offset, index) = (self.list.scroll.offset, self.list.scroll.selected);
+        self.list.items = self.items_of(self.list.source);
+        self.list.scroll.offset = offset;
+        self.list.scroll.selected = selected
+            .and_then(|location| self.list.items.iter().position(|&l| l == location))
+            .unwrap_or(index);
+    }
+}
