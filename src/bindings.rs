@@ -40,17 +40,17 @@ const fn alt(c: char) -> Key {
     }
 }
 
-const fn code(code: KeyCode) -> Key {
-    Key {
-        code,
-        modifiers: KeyModifiers::NONE,
-    }
-}
-
 const fn alt_code(code: KeyCode) -> Key {
     Key {
         code,
         modifiers: KeyModifiers::ALT,
+    }
+}
+
+const fn code(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::NONE,
     }
 }
 
@@ -408,6 +408,17 @@ pub const BINDINGS: &[Binding] = &[
             hint("Enter", "save", 20, NOTE),
             hint("Enter", "list", 20, MATRIX),
         ],
+    },
+    Binding {
+        group: "Search",
+        modes: SEARCH,
+        keys: &[
+            (alt_code(KeyCode::Up), Command::RecallOlder),
+            (alt_code(KeyCode::Down), Command::RecallNewer),
+        ],
+        label: None,
+        help: "an older / newer query from the search history",
+        hints: &[],
     },
     Binding {
         group: "Search",

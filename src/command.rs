@@ -62,6 +62,9 @@ pub enum Command {
     Edit(Edit),
     /// Enter in a prompt: open the chosen result, list the chosen mission, or jump.
     Submit,
+    /// The previous or next query of the search history (`Alt-↑`, `Alt-↓` in the search).
+    RecallOlder,
+    RecallNewer,
     /// Scroll the reader to the next or previous search hit (`n`, `N`).
     NextHit,
     PreviousHit,

@@ -76,24 +76,26 @@ impl Recommendation {
     }
 }
 
+/// The months as the report writes them, January first.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 impl Document {
     /// The date of issue as the report prints it (`2 November 2021`); the ISO date as it is
     /// when it is not one.
     pub fn date_long(&self) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
         let mut parts = self.date.splitn(3, '-');
         let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next())
         else {

@@ -10,7 +10,7 @@ use ratatui::crossterm::clipboard::CopyToClipboard;
 use ratatui::crossterm::execute;
 
 use crate::app::{App, Effect, Outcome};
-use crate::userdata::{Annotation, NotesStore};
+use crate::userdata::{Annotation, History, NotesStore};
 
 /// The document's annotations in `store`, by paragraph.
 pub fn annotations(store: &NotesStore, symbol: &str) -> BTreeMap<u32, Annotation> {
@@ -31,14 +31,34 @@ pub fn opened(store: &NotesStore, symbol: &str) -> Vec<Outcome> {
     outcomes
 }
 
+/// What the app learns from the search history when it opens: its queries, or why history is
+/// off for the session.
+pub fn history_opened(history: &History) -> Outcome {
+    match history.is_off() {
+        Some(reason) => Outcome::Failed(format!("Search history is off: {reason}")),
+        None => Outcome::Queries(history.entries().to_vec()),
+    }
+}
+
 /// Does one effect: copies to `terminal` (OSC 52) or changes `store`.
 pub fn perform(
     effect: Effect,
     store: &mut NotesStore,
+    history: &mut History,
     symbol: &str,
     terminal: &mut impl Write,
 ) -> Option<Outcome> {
     let changed = match effect {
+        Effect::RecordQuery(query) => {
+            // History that is off (an unreadable file) stays quiet: it said so at start.
+            if history.is_off().is_some() {
+                return None;
+            }
+            return Some(match history.push(&query) {
+                Ok(()) => Outcome::Queries(history.entries().to_vec()),
+                Err(error) => Outcome::Failed(format!("Search history not saved: {error}")),
+            });
+        }
         Effect::Copy(text) => {
             return copy(terminal, &text)
                 .err()
@@ -57,10 +77,15 @@ pub fn perform(
 }
 
 /// Performs every effect `app` queued and feeds back what came of them.
-pub fn drain(app: &mut App, store: &mut NotesStore, terminal: &mut impl Write) {
+pub fn drain(
+    app: &mut App,
+    store: &mut NotesStore,
+    history: &mut History,
+    terminal: &mut impl Write,
+) {
     let symbol = app.dataset.document.symbol.clone();
     for effect in app.take_effects() {
-        if let Some(outcome) = perform(effect, store, &symbol, terminal) {
+        if let Some(outcome) = perform(effect, store, history, &symbol, terminal) {
             app.receive(outcome);
         }
     }

@@ -742,24 +742,13 @@ fn addendum_symbol(summary: &str) -> Option<String> {
 
 /// `2 November 2021` → `2021-11-02`.
 fn iso_date(line: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let mut words = line.split_whitespace();
     let day: u32 = words.next()?.parse().ok()?;
     let month_name = words.next()?;
-    let month = MONTHS.iter().position(|m| *m == month_name)? + 1;
+    let month = crate::dataset::MONTHS
+        .iter()
+        .position(|m| *m == month_name)?
+        + 1;
     let year: u32 = words.next()?.parse().ok()?;
     if words.next().is_some() || !(1..=31).contains(&day) || !(1945..=9999).contains(&year) {
         return None;

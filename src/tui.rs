@@ -18,7 +18,7 @@ use ratatui::crossterm::terminal::{
 
 use crate::app::{App, Command};
 use crate::dataset::Dataset;
-use crate::userdata::NotesStore;
+use crate::userdata::{History, NotesStore};
 use crate::{effects, keys, ui};
 
 /// True while the terminal is in raw mode on the alternate screen.
@@ -47,7 +47,9 @@ pub fn run(dataset: Dataset) -> io::Result<()> {
     for outcome in effects::opened(&store, &app.dataset.document.symbol) {
         app.receive(outcome);
     }
-    let result = event_loop(&mut terminal, app, &mut store);
+    let mut history = History::open_default();
+    app.receive(effects::history_opened(&history));
+    let result = event_loop(&mut terminal, app, &mut store, &mut history);
     // The terminal shows the cursor as it drops, then the session restores the rest.
     drop(terminal);
     result
@@ -62,6 +64,7 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     mut app: App,
     store: &mut NotesStore,
+    history: &mut History,
 ) -> io::Result<()> {
     let mut dirty = true;
     loop {
@@ -96,7 +99,7 @@ fn event_loop(
         if !app.effects.is_empty() {
             // Between frames, so an OSC 52 sequence never lands inside a frame's output. Stdout
             // is not held while the store waits for its file lock: a signal's restore may run.
-            effects::drain(&mut app, store, &mut io::stdout());
+            effects::drain(&mut app, store, history, &mut io::stdout());
         }
         if app.quit {
             return Ok(());

@@ -205,3 +205,23 @@ fn the_status_bar_hints_follow_the_focus() {
     assert_eq!(texts(Mode::Matrix, Pane::Tree), ["move", "list", "close"]);
     assert_eq!(texts(Mode::Note, Pane::Reader), ["save", "cancel"]);
 }
+
+#[test]
+fn the_readme_names_every_bound_key() {
+    let readme = include_str!("../README.md");
+    let keys_table = readme
+        .split("## The browser")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("README has a browser section");
+    for binding in BINDINGS {
+        for (key, _) in binding.keys {
+            let label = key.label();
+            assert!(
+                keys_table.contains(&format!("`{label}`")),
+                "README's browser section does not name `{label}` ({})",
+                binding.help
+            );
+        }
+    }
+}

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use base64::Engine;
 use c34::app::{App, Effect, Mode, Outcome, Overlay, Source, TreeRow};
 use c34::effects;
-use c34::userdata::NotesStore;
+use c34::userdata::{History, NotesStore};
 use common::keys::{app, app_at, ch, press, typed};
 use common::pty::Browser;
 use common::screen::{draw, screen_text};
@@ -48,7 +48,9 @@ fn app_on(store: &NotesStore, width: u16, height: u16) -> App {
 /// Performs the queued effects as the event loop does; returns what went to the terminal.
 fn drain(app: &mut App, store: &mut NotesStore) -> Vec<u8> {
     let mut terminal = Vec::new();
-    effects::drain(app, store, &mut terminal);
+    // The search history beside the notes file, in the same temporary directory.
+    let mut history = History::open(store.path().with_file_name("history"));
+    effects::drain(app, store, &mut history, &mut terminal);
     terminal
 }
 

@@ -5,7 +5,7 @@ use ratatui::layout::Position;
 
 use super::chooser::Chooser;
 use super::prompt::{Edit, Prompt};
-use super::{App, JUMP_DIGITS, Overlay, Pane, QUERY_CHARS, Source, TreeRow};
+use super::{App, Effect, JUMP_DIGITS, Overlay, Pane, QUERY_CHARS, Source, TreeRow};
 use crate::dataset::Location;
 use crate::layout;
 use crate::missions::{match_missions, mention_ranges};
@@ -53,7 +53,7 @@ fn found_query(found: Option<&Found>) -> String {
 
 /// Results asked of the search engine: more than the report has recommendations, so the count
 /// shown is the real one.
-const SEARCH_LIMIT: usize = 1000;
+pub(super) const SEARCH_LIMIT: usize = 1000;
 
 /// The search last opened in the reader. Its hits stay highlighted in every recommendation
 /// it found until a new search or Esc.
@@ -80,6 +80,7 @@ impl Found {
 impl App {
     /// Opens the search overlay with the last search, its cursor at the end, if there was one.
     pub(super) fn open_search(&mut self) {
+        self.recall.reset();
         let search = match &self.found {
             Some(found) if found.mission.is_some() => {
                 // A mission pick opens the search for the mission's acronym.
@@ -136,6 +137,7 @@ impl App {
             }
             Some(Overlay::Search(search)) => {
                 if search.prompt.edit(edit, QUERY_CHARS, |_| true) {
+                    self.recall.reset();
                     let hits = self.index.search(search.query(), SEARCH_LIMIT);
                     search.replace_items(hits);
                 }
@@ -160,6 +162,9 @@ impl App {
                     return;
                 };
                 let chosen = search.scroll.selected;
+                if !search.query().trim().is_empty() {
+                    self.push_effect(Effect::RecordQuery(search.query().to_string()));
+                }
                 self.set_found(Some(Found {
                     query: search.query().to_string(),
                     hits: search.items,

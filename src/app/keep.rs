@@ -22,6 +22,8 @@ pub enum Effect {
     ToggleBookmark { para: u32 },
     /// Set the note on the response to `para`; an empty note deletes it.
     SetNote { para: u32, note: String },
+    /// Add a submitted search to the search history.
+    RecordQuery(String),
 }
 
 /// What came of an [`Effect`] (or of opening the notes file), fed back to the state.
@@ -33,6 +35,8 @@ pub enum Outcome {
     ReadOnly(String),
     /// An effect failed; the message says why.
     Failed(String),
+    /// The search history as the file holds it now, oldest first.
+    Queries(Vec<String>),
 }
 
 /// Effects waiting for the event loop. It drains them after every update; the bound keeps an
@@ -40,7 +44,7 @@ pub enum Outcome {
 const MAX_EFFECTS: usize = 16;
 
 impl App {
-    fn push_effect(&mut self, effect: Effect) {
+    pub(super) fn push_effect(&mut self, effect: Effect) {
         if self.effects.len() >= MAX_EFFECTS {
             self.effects.remove(0);
         }
@@ -72,6 +76,7 @@ impl App {
             Outcome::Failed(error) => {
                 self.message = Some(for_line(&error).into_owned());
             }
+            Outcome::Queries(queries) => self.recall.queries = queries,
         }
         self.settle();
     }

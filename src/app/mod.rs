@@ -24,6 +24,7 @@ pub mod matrix;
 pub mod navigation;
 pub mod prompt;
 pub mod reader;
+pub mod recall;
 pub mod scroll;
 
 use std::collections::BTreeMap;
@@ -48,6 +49,7 @@ pub use self::matrix::MatrixState;
 pub use self::navigation::{ListState, ReaderState, Source, TreeRow, TreeState};
 pub use self::prompt::Prompt;
 pub use self::reader::{ReaderKey, ReaderLayout, ReaderLine};
+pub use self::recall::Recall;
 pub use self::scroll::Scroll;
 pub use crate::command::{Command, Edit, Mode, Motion};
 pub use crate::layout::Pane;
@@ -148,6 +150,8 @@ pub struct App {
     notes_version: u64,
     /// What the event loop must do outside the state after this update (see [`Effect`]).
     pub effects: Vec<Effect>,
+    /// The search history, for `Alt-↑` and `Alt-↓` in the `/` prompt.
+    pub recall: Recall,
 }
 
 impl App {
@@ -196,6 +200,7 @@ impl App {
             notes_read_only: None,
             notes_version: 0,
             effects: Vec::new(),
+            recall: Recall::default(),
         };
         app.set_source(Source::Section(0));
         app.settle();
@@ -282,6 +287,8 @@ impl App {
                 }
             }
             Command::OpenSearch => self.open_search(),
+            Command::RecallOlder => self.recall(true),
+            Command::RecallNewer => self.recall(false),
             Command::OpenMissions => self.open_missions(),
             Command::OpenJump => self.overlay = Some(Overlay::Jump(Prompt::default())),
             Command::Edit(edit) if matches!(self.overlay, Some(Overlay::Note { .. })) => {
