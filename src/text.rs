@@ -345,6 +345,53 @@ pub fn map_ranges<'a>(
         .collect()
 }
 
+/// The opening words of a response on one line, made safe to draw: what the list and the
+/// tree show of it.
+pub fn opening_words(text: &str) -> String {
+    crate::sanitize::for_line(text)
+        .split_whitespace()
+        .take(40)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The first line of `text` (words separated by single spaces) at `cells` cells, breaking
+/// after whole words, and the rest of the text. A first word wider than the line is cut with a
+/// hyphen, its remainder starting the rest.
+pub fn split_first_line(text: &str, cells: usize) -> (String, &str) {
+    let mut used = 0;
+    let mut end = 0;
+    let mut start = 0;
+    for word in text.split(' ') {
+        let needed = usize::from(used > 0) + width(word);
+        if used + needed > cells {
+            break;
+        }
+        used += needed;
+        end = start + word.len();
+        start = end + 1;
+    }
+    if end > 0 || text.is_empty() {
+        let rest = text.get(end..).unwrap_or("").trim_start_matches(' ');
+        return (text[..end].to_string(), rest);
+    }
+    // Not even the first word fits: cut it, leaving a cell for the hyphen.
+    let mut cut = 0;
+    let mut used = 0;
+    for (at, c) in text.char_indices() {
+        let w = char_width(c);
+        if used + w + 1 > cells {
+            break;
+        }
+        used += w;
+        cut = at + c.len_utf8();
+    }
+    if cut == 0 {
+        return (String::new(), text);
+    }
+    (format!("{}-", &text[..cut]), &text[cut..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -370,6 +417,28 @@ mod tests {
                 "width {cells}: {joined:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_first_line_breaks_after_whole_words() {
+        let text = "Reimbursements for contingent-owned equipment";
+        assert_eq!(
+            split_first_line(text, 30),
+            ("Reimbursements for".into(), "contingent-owned equipment")
+        );
+        assert_eq!(
+            split_first_line(text, 14),
+            ("Reimbursements".into(), "for contingent-owned equipment")
+        );
+        assert_eq!(
+            split_first_line(text, 11),
+            ("Reimbursem-".into(), "ents for contingent-owned equipment")
+        );
+        assert_eq!(split_first_line("", 5), (String::new(), ""));
+        assert_eq!(split_first_line("ab", 1), (String::new(), "ab"));
+        assert_eq!(split_first_line("和平 x", 3), ("和-".into(), "平 x"));
+        let (first, rest) = split_first_line(text, 18);
+        assert_eq!(format!("{first} {rest}"), text, "nothing lost at a break");
     }
 
     #[test]

@@ -83,9 +83,16 @@ impl App {
         self.recall.reset();
         let search = match &self.found {
             Some(found) if found.mission.is_some() => {
-                // A mission pick opens the search for the mission's acronym.
-                let hits = self.index.search(&found.query, SEARCH_LIMIT);
-                Chooser::new(Prompt::from(found.query.as_str()), hits)
+                // A mission pick opens the search for the mission's acronym, typed as a user
+                // could type it (a dataset's acronym may hold anything).
+                let query: String = found
+                    .query
+                    .chars()
+                    .filter(|c| !c.is_control())
+                    .take(QUERY_CHARS)
+                    .collect();
+                let hits = self.index.search(&query, SEARCH_LIMIT);
+                Chooser::new(Prompt::from(query.as_str()), hits)
             }
             Some(found) => {
                 let mut search =

@@ -33,12 +33,13 @@ use std::sync::Arc;
 
 use ratatui::layout::{Position, Rect, Size};
 
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, Location};
 use crate::layout::{self, Screen};
 use crate::missions::MissionMatch;
 use crate::overview::Matrix;
 use crate::refs::Reference;
 use crate::search::{Hit, SearchIndex};
+use crate::text::opening_words;
 use crate::userdata::Annotation;
 
 pub use self::chooser::Chooser;
@@ -112,6 +113,9 @@ pub const MAX_COUNT: usize = 99_999;
 #[derive(Debug, Clone)]
 pub struct App {
     pub dataset: Dataset,
+    /// The opening words of each response, by section and recommendation, made once: the
+    /// list and the tree show them on every frame.
+    openings: Vec<Vec<String>>,
     /// Built once from `dataset` when the app starts.
     pub index: Arc<SearchIndex>,
     /// The search whose hits the reader highlights.
@@ -164,8 +168,24 @@ impl App {
         let references = Arc::new(crate::refs::references(&dataset));
         let key = ReaderKey::default();
         let reader_layout = ReaderLayout::new(&dataset, key, None);
+        let openings = dataset
+            .sections
+            .iter()
+            .map(|section| {
+                section
+                    .recommendations
+                    .iter()
+                    .map(|r| {
+                        r.paragraphs
+                            .first()
+                            .map_or(String::new(), |p| opening_words(p))
+                    })
+                    .collect()
+            })
+            .collect();
         let mut app = App {
             dataset,
+            openings,
             index,
             found: None,
             found_version: 0,
@@ -217,6 +237,14 @@ impl App {
             Some(Overlay::Note { .. }) => Mode::Note,
             Some(Overlay::Matrix(_)) => Mode::Matrix,
         }
+    }
+
+    /// The opening words of the response at `location` (empty for a place not in the report).
+    pub fn opening(&self, location: Location) -> &str {
+        self.openings
+            .get(location.section)
+            .and_then(|section| section.get(location.recommendation))
+            .map_or("", String::as_str)
     }
 
     pub fn area(&self) -> Rect {

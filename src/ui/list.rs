@@ -5,10 +5,10 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 
-use super::{Theme, clip, first_words, keep, row, width};
+use super::{Theme, clip, keep, row, width};
 use crate::app::{App, Pane, Source};
 use crate::sanitize::for_line;
-use crate::text::wrap;
+use crate::text::split_first_line;
 
 /// What the list shows for a response the Secretariat does not act on.
 pub const NOT_ADDRESSED_LABEL: &str = "· not addressed to the Secretariat";
@@ -31,28 +31,23 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     let item_height = crate::layout::list_item_height(inner);
     let rows = (inner.y..inner.bottom()).step_by(usize::from(item_height));
     for (index, y) in (app.list.scroll.offset..app.list.items.len()).zip(rows) {
-        let Some(recommendation) = app.dataset.get(app.list.items[index]) else {
+        let location = app.list.items[index];
+        let Some(recommendation) = app.dataset.get(location) else {
             continue;
         };
         let (words, style) = if recommendation.is_not_addressed() {
-            (NOT_ADDRESSED_LABEL.to_string(), theme.not_addressed())
+            (NOT_ADDRESSED_LABEL, theme.not_addressed())
         } else {
-            let words = recommendation
-                .paragraphs
-                .first()
-                .map_or(String::new(), |p| first_words(p));
-            (words, theme.plain())
+            (app.opening(location), theme.plain())
         };
         let number = format!("¶ {:>para_width$} ", recommendation.para);
         let indent = width(&number);
         // Two rows: the opening words wrapped once, the rest of them cut on the second row.
         let (first, second) = if item_height > 1 {
-            let lines = wrap(&words, cells.saturating_sub(indent).max(1));
-            let first = lines.first().map_or("", |range| &words[range.clone()]);
-            let second = lines.get(1).map_or("", |range| &words[range.start..]);
-            (first.to_string(), Some(second.to_string()))
+            let (line, more) = split_first_line(words, cells.saturating_sub(indent).max(1));
+            (line, Some(more))
         } else {
-            (words, None)
+            (words.to_string(), None)
         };
         let selected = index == app.list.scroll.selected;
         let marks = keep::marks(app, recommendation.para);
@@ -69,7 +64,7 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
             lines.push(row(
                 vec![
                     Span::raw(" ".repeat(indent)),
-                    Span::styled(clip(&second, cells.saturating_sub(indent)), style),
+                    Span::styled(clip(second, cells.saturating_sub(indent)), style),
                 ],
                 None,
                 cells,

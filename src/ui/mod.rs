@@ -129,12 +129,3 @@ pub fn row(left: Vec<Span<'static>>, right: Option<Span<'static>>, cells: usize)
     }
     Line::from(spans)
 }
-
-/// The first words of a response, on one line.
-pub fn first_words(text: &str) -> String {
-    crate::sanitize::for_line(text)
-        .split_whitespace()
-        .take(40)
-        .collect::<Vec<_>>()
-        .join(" ")
-}

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{Theme, first_words, row, width};
+use super::{Theme, row, width};
 use crate::app::{App, Pane, TreeRow};
 use crate::sanitize::for_line;
 
@@ -83,10 +83,7 @@ fn row_line(
             } else {
                 theme.muted()
             };
-            let words = recommendation
-                .paragraphs
-                .first()
-                .map_or(String::new(), |p| first_words(p));
+            let words = app.opening(location).to_string();
             row(
                 vec![
                     Span::raw(format!("  ¶ {:<4}", recommendation.para)),
