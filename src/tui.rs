@@ -2,7 +2,7 @@
 //! back on quit, on error and on panic. The loop blocks on the next event and draws only after
 //! a command, so an idle browser uses no CPU. Termination signals restore the terminal too.
 
-use std::io::{self, IsTerminal, Stdout, Write};
+use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -20,6 +20,13 @@ use crate::app::{App, Command};
 use crate::dataset::Dataset;
 use crate::userdata::{History, NotesStore};
 use crate::{effects, keys, ui};
+
+/// At most this many queued events are applied between two frames, so a flood of input
+/// still shows progress.
+const MAX_EVENTS_PER_FRAME: usize = 64;
+
+/// Room for a whole frame's escape sequences (a 200x50 frame of styled text is ~60 kB).
+const FRAME_BUFFER_BYTES: usize = 128 * 1024;
 
 /// True while the terminal is in raw mode on the alternate screen.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -39,7 +46,10 @@ pub fn run(dataset: Dataset) -> io::Result<()> {
     // Start listening for events (and SIGWINCH) before measuring the terminal, so that a resize
     // during start-up arrives as an event instead of being lost.
     event::poll(Duration::ZERO)?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    // A frame goes out in one write: stdout's own line buffer would make a system call every
+    // kilobyte. `Terminal::draw` flushes at the end of each frame.
+    let output = BufWriter::with_capacity(FRAME_BUFFER_BYTES, io::stdout());
+    let mut terminal = Terminal::new(CrosstermBackend::new(output))?;
     let size = terminal.size()?;
     let mut app = App::new(dataset, size, color);
     // Opening the store never fails: an unreadable file makes it read-only, with the reason.
@@ -61,7 +71,7 @@ pub fn color_wanted(no_color: Option<&std::ffi::OsStr>) -> bool {
 }
 
 fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    terminal: &mut Terminal<CrosstermBackend<BufWriter<Stdout>>>,
     mut app: App,
     store: &mut NotesStore,
     history: &mut History,
@@ -84,27 +94,37 @@ fn event_loop(
             drop(frame_lock);
             dirty = false;
         }
-        let event = event::read()?;
-        // Debug builds only: lets the test suite check that a panic restores the terminal.
-        #[cfg(debug_assertions)]
-        assert!(
-            std::env::var_os("C34_TEST_PANIC_ON_KEY").is_none()
-                || !matches!(event, event::Event::Key(_)),
-            "C34_TEST_PANIC_ON_KEY is set: panicking on purpose"
-        );
-        let Some(command) = keys::command(&event, app.mode()) else {
-            continue;
-        };
-        app.update(command);
-        if !app.effects.is_empty() {
-            // Between frames, so an OSC 52 sequence never lands inside a frame's output. Stdout
-            // is not held while the store waits for its file lock: a signal's restore may run.
-            effects::drain(&mut app, store, history, &mut io::stdout());
+        let mut event = event::read()?;
+        let mut handled = 0;
+        loop {
+            // Debug builds only: lets the test suite check that a panic restores the terminal.
+            #[cfg(debug_assertions)]
+            assert!(
+                std::env::var_os("C34_TEST_PANIC_ON_KEY").is_none()
+                    || !matches!(event, event::Event::Key(_)),
+                "C34_TEST_PANIC_ON_KEY is set: panicking on purpose"
+            );
+            if let Some(command) = keys::command(&event, app.mode()) {
+                app.update(command);
+                if !app.effects.is_empty() {
+                    // Between frames, so an OSC 52 sequence never lands inside a frame's
+                    // output. Stdout is not held while the store waits for its file lock: a
+                    // signal's restore may run.
+                    effects::drain(&mut app, store, history, &mut io::stdout());
+                }
+                if app.quit {
+                    return Ok(());
+                }
+                dirty = true;
+            }
+            // Events that arrived meanwhile (a held key, a paste) are applied before the next
+            // frame: a frame that would be stale at once is not drawn.
+            handled += 1;
+            if handled >= MAX_EVENTS_PER_FRAME || !event::poll(Duration::ZERO)? {
+                break;
+            }
+            event = event::read()?;
         }
-        if app.quit {
-            return Ok(());
-        }
-        dirty = true;
     }
 }
 

@@ -8,7 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::Theme;
 use crate::app::reader::{Mark, ReaderLayout, ReaderLine};
@@ -94,7 +94,12 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         .iter()
         .map(|line| styled(layout, line, current, *theme))
         .collect();
-    frame.render_widget(Paragraph::new(visible), view);
+    // Lines are laid out to the view's width already: set them straight into the buffer,
+    // without a paragraph's reflow, on every frame of a scroll.
+    let buffer = frame.buffer_mut();
+    for (line, y) in visible.iter().zip(view.y..view.bottom()) {
+        buffer.set_line(view.x, y, line, view.width);
+    }
     if total > height {
         let track = rect.inner(Margin::new(0, 1));
         let track = Rect {
