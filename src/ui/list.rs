@@ -43,14 +43,21 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         let number = format!("¶ {:>para_width$} ", recommendation.para);
         let indent = width(&number);
         // Two rows: the opening words wrapped once, the rest of them cut on the second row.
+        let marks = keep::marks(app, recommendation.para);
+        let mark_cells = if marks.is_empty() {
+            0
+        } else {
+            width(&marks) + 1
+        };
         let (first, second) = if item_height > 1 {
-            let (line, more) = split_first_line(words, cells.saturating_sub(indent).max(1));
+            // The first row leaves room for the marks at its right (` ★✎`).
+            let room = cells.saturating_sub(indent + mark_cells).max(1);
+            let (line, more) = split_first_line(words, room);
             (line, Some(more))
         } else {
             (words.to_string(), None)
         };
         let selected = index == app.list.scroll.selected;
-        let marks = keep::marks(app, recommendation.para);
         let marks = Some(Span::styled(marks, theme.key())).filter(|span| span.width() > 0);
         let mut lines = vec![row(
             vec![
