@@ -285,3 +285,45 @@ fn matrix_without_colour_has_no_colour_and_keeps_numbers_and_shading() {
     );
     insta::assert_snapshot!("matrix_no_color_120x40", screen);
 }
+
+#[test]
+fn a_listed_cell_highlights_the_mission_and_n_walks_its_mentions() {
+    let (sections, missions) = matrix_json();
+    let row = missions
+        .iter()
+        .position(|(acronym, _)| acronym == "MINUSMA")
+        .expect("the matrix has MINUSMA");
+    let col = sections.iter().position(|s| s == "VII").unwrap();
+    let mut app = app_at(120, 40);
+    ch(&mut app, 'o');
+    go_to(&mut app, row, col);
+    press(&mut app, KeyCode::Enter);
+    let found = app
+        .found
+        .as_ref()
+        .expect("the mission's mentions are highlighted");
+    let cell = &missions[row].1[col];
+    let found_paras: Vec<u32> = found.hits.iter().map(|hit| hit.para).collect();
+    assert_eq!(
+        &found_paras, cell,
+        "one hit per recommendation of the cell, in its order"
+    );
+    // Each highlight is the acronym or the full name, as the text says it.
+    let name = "United Nations Multidimensional Integrated Stabilization Mission in Mali";
+    for hit in &found.hits {
+        let recommendation = app.dataset.get(hit.location).unwrap();
+        assert!(!hit.highlights.is_empty(), "¶ {}", hit.para);
+        for highlight in &hit.highlights {
+            let text = &recommendation.paragraphs[highlight.paragraph][highlight.range.clone()];
+            let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(
+                flat == "MINUSMA" || flat == name,
+                "¶ {}: {text:?}",
+                hit.para
+            );
+        }
+    }
+    // n steps to a highlight.
+    ch(&mut app, 'n');
+    assert!(matches!(app.hit_position(), Some((Some(_), _))));
+}

@@ -413,9 +413,14 @@ impl App {
 
     /// Mission `m`'s mentions as search results, in the order its list shows them.
     fn mission_found(&self, m: usize) -> Option<Found> {
+        self.mentions_found(m, self.items_of(Source::Mission(m)))
+    }
+
+    /// Mission `m`'s mentions in the recommendations at `locations`, as search results in
+    /// that order.
+    pub(super) fn mentions_found(&self, m: usize, locations: Vec<Location>) -> Option<Found> {
         let mission = self.dataset.missions.get(m)?;
-        let hits: Vec<Hit> = self
-            .items_of(Source::Mission(m))
+        let hits: Vec<Hit> = locations
             .into_iter()
             .filter_map(|location| {
                 let recommendation = self.dataset.get(location)?;

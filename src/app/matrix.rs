@@ -137,6 +137,24 @@ impl App {
         }
         self.set_source(source);
         self.focus = Pane::List;
+        // Like a mission pick: the mission's mentions are highlighted and n/N walk them.
+        let acronym = self
+            .matrix
+            .rows
+            .get(state.row)
+            .map(|row| row.acronym.clone());
+        let mission = acronym.and_then(|acronym| {
+            self.dataset
+                .missions
+                .iter()
+                .position(|mission| mission.acronym == acronym)
+        });
+        if let Some(m) = mission {
+            let found = self.mentions_found(m, self.list.items.clone());
+            if found.is_some() {
+                self.set_found(found);
+            }
+        }
     }
 
     /// A click on a cell moves the cursor there; on the cursor's cell, lists it.
