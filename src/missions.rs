@@ -7,8 +7,8 @@
 //! and Pakistan`). A bare place does not count: "In Mali, the Justice and Corrections Standing
 //! Capacity supported national authorities" is about Mali, not about MINUSMA, and the report
 //! uses places that way often. Places are still keys: a search for `mali` finds the
-//! recommendations that mention MINUSMA first, then those that only name Mali (see
-//! [`crate::search`]).
+//! recommendations that mention MINUSMA first, then those that only name Mali (see the
+//! search engine, `search`, which this module does not import).
 //!
 //! Partner operations the report names (the African Union Mission in Somalia, Operation
 //! Barkhane, the European Union Training Mission in Mali, the Joint Force of the Group of Five
