@@ -4,11 +4,12 @@
 //! at least one response names by acronym or full name — a place alone does not count, as in
 //! [`crate::missions`] — in gazetteer order, and a column for every section of the dataset.
 //! A cell holds the paragraph numbers of the section's recommendations whose response names
-//! the row's mission. Built from the dataset and the gazetteer, nothing kept by hand: an entry
-//! added to the gazetteer appears here as soon as the report names it.
+//! the row's mission. Built from the dataset's missions list, which the gazetteer derives from
+//! the responses (and which is checked against them when a dataset is read), nothing kept by
+//! hand: an entry added to the gazetteer appears here as soon as the report names it.
 
 use crate::dataset::Dataset;
-use crate::missions::{GAZETTEER, gazetteer};
+use crate::missions::GAZETTEER;
 
 /// Missions × sections.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,7 +22,7 @@ pub struct Matrix {
 /// One mission's row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MatrixRow {
-    /// Index into [`GAZETTEER`].
+    /// Index into [`GAZETTEER`] (`usize::MAX` for a mission the gazetteer does not know).
     pub mission: usize,
     pub acronym: String,
     /// Per section (column), the sorted paragraph numbers of the recommendations whose response
@@ -31,36 +32,35 @@ pub struct MatrixRow {
 
 impl Matrix {
     pub fn new(dataset: &Dataset) -> Matrix {
-        let gazetteer = gazetteer();
+        // The dataset's missions list is the mentions by acronym or name, checked against (or
+        // derived from) the responses when a dataset is read: grouping its paragraphs by
+        // section gives the matrix without reading the text again.
         let columns = dataset.sections.len();
-        let mut paras: Vec<Vec<Vec<u32>>> = vec![vec![Vec::new(); columns]; GAZETTEER.len()];
-        for (location, recommendation) in dataset.recommendations() {
-            let mut named: Vec<usize> = recommendation
-                .paragraphs
-                .iter()
-                .flat_map(|paragraph| gazetteer.mentioned_in(paragraph))
-                .collect();
-            named.sort_unstable();
-            named.dedup();
-            for mission in named {
-                if let Some(cell) = paras
-                    .get_mut(mission)
-                    .and_then(|row| row.get_mut(location.section))
-                {
-                    cell.push(recommendation.para);
-                }
-            }
-        }
-        let rows = GAZETTEER
+        let rows = dataset
+            .missions
             .iter()
-            .zip(paras)
-            .enumerate()
-            .filter(|(_, (_, cells))| cells.iter().any(|cell| !cell.is_empty()))
-            .map(|(mission, (entry, cells))| MatrixRow {
-                mission,
-                acronym: entry.acronym.to_string(),
-                // Document order is paragraph order, so each cell is already sorted.
-                paras: cells,
+            .filter_map(|mission| {
+                let mut paras: Vec<Vec<u32>> = vec![Vec::new(); columns];
+                for &para in &mission.paras {
+                    if let Some(cell) = dataset
+                        .find(para)
+                        .and_then(|location| paras.get_mut(location.section))
+                    {
+                        cell.push(para);
+                    }
+                }
+                let index = GAZETTEER
+                    .iter()
+                    .position(|entry| entry.acronym == mission.acronym)
+                    .unwrap_or(usize::MAX);
+                paras
+                    .iter()
+                    .any(|cell| !cell.is_empty())
+                    .then(|| MatrixRow {
+                        mission: index,
+                        acronym: mission.acronym.clone(),
+                        paras,
+                    })
             })
             .collect();
         Matrix {
