@@ -134,15 +134,7 @@ const PROMPTS_MATRIX: &[Mode] = &[
     Mode::Note,
     Mode::Matrix,
 ];
-const EVERYWHERE: &[Mode] = &[
-    Mode::Normal,
-    Mode::Help,
-    Mode::Jump,
-    Mode::Search,
-    Mode::Missions,
-    Mode::Note,
-    Mode::Matrix,
-];
+const EVERYWHERE: &[Mode] = &Mode::ALL;
 const ANY_PANE: &[Pane] = &[];
 
 const fn hint(keys: &'static str, text: &'static str, rank: u8, modes: &'static [Mode]) -> Hint {
@@ -787,15 +779,7 @@ mod tests {
 
     #[test]
     fn every_key_is_bound_once_per_mode() {
-        for mode in [
-            Mode::Normal,
-            Mode::Help,
-            Mode::Jump,
-            Mode::Search,
-            Mode::Missions,
-            Mode::Note,
-            Mode::Matrix,
-        ] {
+        for mode in Mode::ALL {
             let mut seen: Vec<Key> = Vec::new();
             for binding in BINDINGS.iter().filter(|b| b.modes.contains(&mode)) {
                 for (key, _) in binding.keys {

@@ -15,6 +15,19 @@ pub enum Mode {
     Matrix,
 }
 
+impl Mode {
+    /// Every mode, for what is bound everywhere and for tests that try every one.
+    pub const ALL: [Mode; 7] = [
+        Mode::Normal,
+        Mode::Help,
+        Mode::Jump,
+        Mode::Search,
+        Mode::Missions,
+        Mode::Note,
+        Mode::Matrix,
+    ];
+}
+
 /// Everything the user can ask of the browser.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {

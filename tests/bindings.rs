@@ -7,16 +7,6 @@ use c34::bindings::{BINDINGS, help_lines, hints, keys_label};
 use c34::keys;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-const MODES: [Mode; 7] = [
-    Mode::Normal,
-    Mode::Help,
-    Mode::Jump,
-    Mode::Search,
-    Mode::Missions,
-    Mode::Note,
-    Mode::Matrix,
-];
-
 /// Every key a terminal can send that the browser might bind.
 fn every_key() -> Vec<KeyEvent> {
     let mut codes: Vec<KeyCode> = (' '..='~').map(KeyCode::Char).collect();
@@ -76,7 +66,7 @@ fn every_binding_dispatches_to_its_command() {
 #[test]
 fn every_key_that_does_something_is_in_the_help() {
     let help = help_text();
-    for mode in MODES {
+    for mode in Mode::ALL {
         for event in every_key() {
             let Some(command) = keys::key_command(event, mode) else {
                 continue;
@@ -151,7 +141,7 @@ fn hint_keys(keys: &str) -> Vec<KeyEvent> {
 #[test]
 fn every_hint_names_bound_keys() {
     let panes = [Pane::Tree, Pane::List, Pane::Reader];
-    for mode in MODES {
+    for mode in Mode::ALL {
         for focus in panes {
             let shown = hints(mode, focus);
             assert!(!shown.is_empty(), "{mode:?} {focus:?} has hints");
