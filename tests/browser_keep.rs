@@ -348,6 +348,36 @@ fn annotations_fed_back_are_shown_without_a_store() {
     assert!(screen.contains("★ Bookmarks               1"), "{screen}");
 }
 
+/// A note holding control characters (written by another program) opens in the editor with
+/// them made visible, never raw; saving it unchanged writes nothing, so the stored text is not
+/// replaced by its stand-ins. (This was the property test's one-in-five flake.)
+#[test]
+fn a_note_with_an_escape_character_opens_visible_and_is_kept_when_unchanged() {
+    let mut app = app();
+    jump(&mut app, 165);
+    let mut annotations = std::collections::BTreeMap::new();
+    annotations.insert(
+        165,
+        c34::userdata::Annotation::new(false, Some("red \u{1b}[31m text".into())),
+    );
+    app.receive(Outcome::Annotations(annotations));
+    app.effects.clear();
+    ch(&mut app, 'a');
+    let Some(Overlay::Note { prompt, .. }) = &app.overlay else {
+        panic!("the note editor is not open: {:?}", app.overlay);
+    };
+    assert_eq!(prompt.value(), "red \u{241b}[31m text");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none());
+    assert!(
+        !app.effects
+            .iter()
+            .any(|e| matches!(e, Effect::SetNote { .. })),
+        "{:?}",
+        app.effects
+    );
+}
+
 // The real binary.
 
 fn notes_file(data_home: &Path) -> PathBuf {

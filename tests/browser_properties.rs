@@ -412,7 +412,7 @@ fn render(app: &App) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig::with_cases(cases(96)))]
 
     #[test]
     fn any_events_keep_the_invariants_and_render(
@@ -437,7 +437,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig::with_cases(cases(64)))]
 
     /// After any events, back then forward (and forward then back) returns to the same place.
     #[test]
@@ -608,4 +608,12 @@ fn the_matrix_the_note_editor_and_the_glance_lists_render_at_every_size() {
     app.update(Command::Bottom);
     assert!(matches!(app.list.source, c34::app::Source::Document(_)));
     every_size(&mut app, "a cited document's list");
+}
+
+/// `default` cases, or `PROPTEST_CASES` when set: CI runs the default, a developer raises it.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(default)
 }

@@ -49,7 +49,7 @@ fn check(text: &str) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig::with_cases(cases(512)))]
 
     #[test]
     fn any_bytes_yield_a_dataset_or_an_error(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
@@ -76,4 +76,12 @@ proptest! {
         }
         check(&lines.join("\n"))?;
     }
+}
+
+/// `default` cases, or `PROPTEST_CASES` when set: CI runs the default, a developer raises it.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(default)
 }

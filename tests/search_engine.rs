@@ -400,7 +400,7 @@ fn the_total_counts_hits_beyond_the_limit() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig::with_cases(cases(300)))]
 
     #[test]
     fn no_query_panics_and_hits_keep_their_invariants(
@@ -434,4 +434,12 @@ proptest! {
             Ok(())
         })?;
     }
+}
+
+/// `default` cases, or `PROPTEST_CASES` when set: CI runs the default, a developer raises it.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(default)
 }

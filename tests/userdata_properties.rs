@@ -73,7 +73,7 @@ fn contents(store: &NotesStore) -> Model {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    #![proptest_config(ProptestConfig::with_cases(cases(48)))]
 
     #[test]
     fn stores_agree_with_a_plain_map(steps in prop::collection::vec(step(), 1..30)) {
@@ -101,4 +101,12 @@ proptest! {
         prop_assert_eq!(&contents(&stores[0]), &model, "a store that reloads");
         prop_assert_eq!(&contents(&NotesStore::open(path)), &model, "a fresh store");
     }
+}
+
+/// `default` cases, or `PROPTEST_CASES` when set: CI runs the default, a developer raises it.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(default)
 }

@@ -154,14 +154,22 @@ impl App {
             return;
         };
         let para = recommendation.para;
+        // A note written by another program may hold control characters, which a prompt
+        // never does: they open as their visible stand-ins (see `save_note`).
+        let note = self.note_as_shown(para);
+        self.overlay = Some(Overlay::Note {
+            para,
+            prompt: Prompt::from(note.as_str()),
+        });
+    }
+
+    /// The note on `para` as the one-line editor shows it: unsafe characters made visible.
+    fn note_as_shown(&self, para: u32) -> String {
         let note = self
             .annotation(para)
             .and_then(|a| a.note.as_deref())
             .unwrap_or_default();
-        self.overlay = Some(Overlay::Note {
-            para,
-            prompt: Prompt::from(note),
-        });
+        crate::sanitize::for_line(note).into_owned()
     }
 
     pub(super) fn edit_note_text(&mut self, edit: Edit) {
@@ -177,6 +185,11 @@ impl App {
         };
         let note = prompt.value().trim().to_string();
         let had = self.annotation(para).is_some_and(|a| a.note.is_some());
+        // Saved unchanged: nothing to write, so a stored note keeps its exact characters
+        // (the editor shows control characters as stand-ins).
+        if had && note == self.note_as_shown(para).trim() {
+            return;
+        }
         self.message = match (note.is_empty(), had) {
             (true, true) => Some(format!("Note on ¶ {para} deleted")),
             (true, false) => None,
