@@ -1,0 +1,217 @@
+//! The one bindings table against what the browser does and shows: every key the help or the
+//! status bar names is bound to what the table says, and every key that does something is in
+//! the help.
+
+use c34::app::{Command, Edit, Mode, Pane};
+use c34::bindings::{BINDINGS, help_lines, hints, keys_label};
+use c34::keys;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Every key a terminal can send that the browser might bind.
+fn every_key() -> Vec<KeyEvent> {
+    let mut codes: Vec<KeyCode> = (' '..='~').map(KeyCode::Char).collect();
+    codes.extend([
+        KeyCode::Tab,
+        KeyCode::BackTab,
+        KeyCode::Enter,
+        KeyCode::Esc,
+        KeyCode::Backspace,
+        KeyCode::Delete,
+        KeyCode::Left,
+        KeyCode::Right,
+        KeyCode::Up,
+        KeyCode::Down,
+        KeyCode::Home,
+        KeyCode::End,
+        KeyCode::PageUp,
+        KeyCode::PageDown,
+        KeyCode::Insert,
+        KeyCode::F(1),
+    ]);
+    let mut keys = Vec::new();
+    for code in codes {
+        for modifiers in [KeyModifiers::NONE, KeyModifiers::CONTROL, KeyModifiers::ALT] {
+            keys.push(KeyEvent::new(code, modifiers));
+        }
+    }
+    keys
+}
+
+/// The help as one text, as wide as the help box gets.
+fn help_text() -> String {
+    help_lines(68)
+        .into_iter()
+        .map(|line| format!("{line:?}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn every_binding_dispatches_to_its_command() {
+    for binding in BINDINGS {
+        for &(key, command) in binding.keys {
+            for &mode in binding.modes {
+                let event = KeyEvent::new(key.code, key.modifiers);
+                assert_eq!(
+                    keys::key_command(event, mode),
+                    Some(command),
+                    "{} in {mode:?}",
+                    key.label()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_key_that_does_something_is_in_the_help() {
+    let help = help_text();
+    for mode in Mode::ALL {
+        for event in every_key() {
+            let Some(command) = keys::key_command(event, mode) else {
+                continue;
+            };
+            if let Command::Edit(Edit::Insert(_)) = command {
+                // Typing into a prompt: the help's "text" line.
+                assert!(help.contains("\"text "), "the help names typing");
+                continue;
+            }
+            let binding = BINDINGS
+                .iter()
+                .find(|b| {
+                    b.modes.contains(&mode)
+                        && b.keys
+                            .iter()
+                            .any(|(key, c)| *c == command && key.code == event.code)
+                })
+                .unwrap_or_else(|| panic!("{event:?} in {mode:?} is not in the table"));
+            assert!(
+                help.contains(&keys_label(binding)) && help.contains(binding.help),
+                "{event:?} in {mode:?}: {} not in the help",
+                keys_label(binding)
+            );
+        }
+    }
+}
+
+#[test]
+fn every_key_the_help_names_is_bound() {
+    for binding in BINDINGS {
+        for &(key, command) in binding.keys {
+            let label = key.label();
+            assert!(keys_label(binding).split(' ').any(|part| part == label) || label == "Space");
+            assert!(binding.modes.iter().any(|&mode| {
+                keys::key_command(KeyEvent::new(key.code, key.modifiers), mode) == Some(command)
+            }));
+        }
+        if binding.keys.is_empty() {
+            // A label for something that is not a key: typing, the query syntax, the mouse.
+            assert!(binding.label.is_some(), "{}", binding.help);
+        }
+    }
+}
+
+/// The keys a status-bar hint names: `j/k`, `^U`, `0-9`, `Enter`.
+fn hint_keys(keys: &str) -> Vec<KeyEvent> {
+    let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    if keys == "0-9" {
+        return ('0'..='9').map(|c| plain(KeyCode::Char(c))).collect();
+    }
+    if let Some(letter) = keys.strip_prefix('^') {
+        let c = letter.to_lowercase().chars().next().expect("a letter");
+        return vec![KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)];
+    }
+    let named = |name: &str| match name {
+        "Enter" => KeyCode::Enter,
+        "Esc" => KeyCode::Esc,
+        "Tab" => KeyCode::Tab,
+        "Space" => KeyCode::Char(' '),
+        "↓" => KeyCode::Down,
+        "↑" => KeyCode::Up,
+        single => KeyCode::Char(single.chars().next().expect("a key")),
+    };
+    match keys {
+        "/" => return vec![plain(KeyCode::Char('/'))],
+        "[/]" => return vec![plain(KeyCode::Char('[')), plain(KeyCode::Char(']'))],
+        _ => {}
+    }
+    keys.split('/').map(|k| plain(named(k))).collect()
+}
+
+#[test]
+fn every_hint_names_bound_keys() {
+    let panes = [Pane::Tree, Pane::List, Pane::Reader];
+    for mode in Mode::ALL {
+        for focus in panes {
+            let shown = hints(mode, focus);
+            assert!(!shown.is_empty(), "{mode:?} {focus:?} has hints");
+            for (keys_shown, text) in shown {
+                for event in hint_keys(keys_shown) {
+                    assert!(
+                        keys::key_command(event, mode).is_some(),
+                        "hint {keys_shown} {text} in {mode:?}: {event:?} is not bound"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_status_bar_hints_follow_the_focus() {
+    let texts = |mode, focus| -> Vec<&str> {
+        hints(mode, focus)
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect()
+    };
+    assert_eq!(
+        texts(Mode::Normal, Pane::Tree),
+        [
+            "move", "expand", "open", "search", "missions", "matrix", "pane", "jump", "help",
+            "quit"
+        ]
+    );
+    assert_eq!(
+        texts(Mode::Normal, Pane::Reader),
+        [
+            "scroll",
+            "page",
+            "prev/next",
+            "search",
+            "pane",
+            "jump",
+            "copy",
+            "bookmark",
+            "note",
+            "help",
+            "quit"
+        ]
+    );
+    assert_eq!(
+        texts(Mode::Search, Pane::Reader),
+        ["choose", "open", "clear", "word", "close"]
+    );
+    assert_eq!(texts(Mode::Matrix, Pane::Tree), ["move", "list", "close"]);
+    assert_eq!(texts(Mode::Note, Pane::Reader), ["save", "cancel"]);
+}
+
+#[test]
+fn the_readme_names_every_bound_key() {
+    let readme = include_str!("../../README.md");
+    let keys_table = readme
+        .split("## The browser")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("README has a browser section");
+    for binding in BINDINGS {
+        for (key, _) in binding.keys {
+            let label = key.label();
+            assert!(
+                keys_table.contains(&format!("`{label}`")),
+                "README's browser section does not name `{label}` ({})",
+                binding.help
+            );
+        }
+    }
+}
