@@ -141,7 +141,16 @@ fn bookmarks_and_notes_survive_a_restart_and_list_in_every_format() {
         .args(["note", "22", "Memorial"])
         .assert()
         .success();
-    home.c34().args(["note", "22"]).assert().success();
+    home.c34()
+        .args(["note", "22"])
+        .assert()
+        .success()
+        .stdout("Memorial\n");
+    home.c34()
+        .args(["note", "22", "--delete"])
+        .assert()
+        .success()
+        .stdout("deleted the note on 22\n");
     home.c34()
         .args(["bookmark", "--remove", "18"])
         .assert()
