@@ -127,3 +127,51 @@ fn a_directory_that_cannot_be_created_gives_an_error() {
     assert!(matches!(history.push("x"), Err(StoreError::Io { .. })));
     assert!(history.entries().is_empty());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_at_the_history_file_turns_history_off_without_waiting() {
+    use crate::userdata_notes::{mkfifo, within};
+    let dir = tempfile::tempdir().unwrap();
+    let path = history_path(&dir);
+    mkfifo(&path);
+    let (off, pushed) = within(std::time::Duration::from_secs(2), move || {
+        let mut history = QueryHistory::open(path);
+        let off = history.is_off().map(ToString::to_string);
+        (off, history.push("mali").is_err())
+    });
+    let off = off.expect("history is off");
+    assert!(
+        off.contains("is a named pipe (FIFO), not a regular file"),
+        "{off}"
+    );
+    assert!(pushed, "a query is refused");
+}
+
+#[test]
+fn lines_longer_than_the_prompt_are_skipped_when_read() {
+    // The search prompt takes 200 characters; the rule is stated here, not read from the code.
+    assert_eq!(c34::userdata::history::MAX_QUERY_CHARS, 200);
+    assert_eq!(c34::app::QUERY_CHARS, 200);
+    let dir = tempfile::tempdir().unwrap();
+    let path = history_path(&dir);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let longest = "é".repeat(200);
+    let too_long = "x".repeat(201);
+    let huge = "y".repeat(100_000);
+    fs::write(
+        &path,
+        format!("mali\n{huge}\n{longest}\n{too_long}\ncyprus\n"),
+    )
+    .unwrap();
+    let started = std::time::Instant::now();
+    let mut history = QueryHistory::open(path.clone());
+    assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    assert_eq!(history.entries(), ["mali", longest.as_str(), "cyprus"]);
+    // The next query rewrites the file without them.
+    history.push("congo").unwrap();
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        format!("mali\n{longest}\ncyprus\ncongo\n")
+    );
+}
