@@ -489,7 +489,7 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
 
 /// Folds a text to one line: every line break (CR, LF, VT, FF, NEL, U+2028, U+2029) with the
 /// spaces around it becomes one space, tabs become spaces, the ends are trimmed.
-pub fn one_line(text: &str) -> String {
+fn one_line(text: &str) -> String {
     let is_break = |c: char| {
         matches!(
             c,
