@@ -18,7 +18,7 @@ use ratatui::crossterm::terminal::{
 
 use crate::app::{App, Command};
 use crate::dataset::Dataset;
-use crate::userdata::{History, NotesStore};
+use crate::userdata::{NotesStore, QueryHistory};
 use crate::{effects, keys, ui};
 
 /// At most this many queued events are applied between two frames, so a flood of input
@@ -57,7 +57,7 @@ pub fn run(dataset: Dataset) -> io::Result<()> {
     for outcome in effects::opened(&store, &app.dataset.document.symbol) {
         app.receive(outcome);
     }
-    let mut history = History::open_default();
+    let mut history = QueryHistory::open_default();
     app.receive(effects::history_opened(&history));
     let result = event_loop(&mut terminal, app, &mut store, &mut history);
     // The terminal shows the cursor as it drops, then the session restores the rest.
@@ -74,7 +74,7 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<BufWriter<Stdout>>>,
     mut app: App,
     store: &mut NotesStore,
-    history: &mut History,
+    history: &mut QueryHistory,
 ) -> io::Result<()> {
     let mut dirty = true;
     loop {
@@ -109,14 +109,25 @@ fn event_loop(
                 if !app.effects.is_empty() {
                     // Between frames, so an OSC 52 sequence never lands inside a frame's
                     // output. Stdout is not held while the store waits for its file lock: a
-                    // signal's restore may run.
-                    effects::drain(&mut app, store, history, &mut io::stdout());
+                    // signal's restore may run. A wait for another c34 is drawn first.
+                    effects::drain_showing_waits(
+                        &mut app,
+                        store,
+                        history,
+                        &mut io::stdout(),
+                        &mut |app: &App| {
+                            let _frame_lock = io::stdout().lock();
+                            terminal.draw(|frame| ui::render(frame, app)).map(drop)
+                        },
+                    )?;
                 }
                 if app.quit {
                     return Ok(());
                 }
                 dirty = true;
             }
+            // Bookmarks and notes another c34 saved show at the latest on the next key.
+            dirty |= effects::pick_up_changes(&mut app, store);
             // Events that arrived meanwhile (a held key, a paste) are applied before the next
             // frame: a frame that would be stale at once is not drawn.
             handled += 1;

@@ -18,10 +18,16 @@ use crate::userdata::notes::MAX_NOTE_CHARS;
 pub enum Effect {
     /// Put the text on the clipboard (OSC 52).
     Copy(String),
-    /// Flip the bookmark on the response to `para` in the notes file.
-    ToggleBookmark { para: u32 },
-    /// Set the note on the response to `para`; an empty note deletes it.
-    SetNote { para: u32, note: String },
+    /// Bookmark the response to `para` (`on`) or remove its bookmark: what the screen showed
+    /// when `b` was pressed decides, whatever another c34 saved meanwhile.
+    SetBookmark { para: u32, on: bool },
+    /// Set the note on the response to `para`, edited from `base` (the stored note the editor
+    /// opened with); an empty note deletes it.
+    SetNote {
+        para: u32,
+        note: String,
+        base: Option<String>,
+    },
     /// Add a submitted search to the search history.
     RecordQuery(String),
 }
@@ -142,7 +148,7 @@ impl App {
         } else {
             format!("Bookmarked ¶ {para}")
         });
-        self.push_effect(Effect::ToggleBookmark { para });
+        self.push_effect(Effect::SetBookmark { para, on: !was });
     }
 
     /// `a`: opens the note editor on the open recommendation, with its note.
@@ -198,7 +204,8 @@ impl App {
         if note.is_empty() && !had {
             return;
         }
-        self.push_effect(Effect::SetNote { para, note });
+        let base = self.annotation(para).and_then(|a| a.note.clone());
+        self.push_effect(Effect::SetNote { para, note, base });
     }
 
     /// The list shown again for its source, the selection kept on the same recommendation

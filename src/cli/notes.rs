@@ -29,13 +29,16 @@ pub(super) enum NotesCommand {
         /// Remove the bookmarks instead
         #[arg(long)]
         remove: bool,
-        /// Paragraph numbers of A/75/19
+        /// Paragraph numbers of the recommendations, as the report numbers them
         #[arg(required = true, num_args = 1.., value_name = "PARA")]
         paras: Vec<u32>,
     },
-    /// Attach a note to the response to a paragraph; no text deletes the note
+    /// Attach a note to the response to a paragraph; no text prints the note
     Note {
-        /// The paragraph number of A/75/19
+        /// Delete the note (and any other versions kept beside it) instead
+        #[arg(long, conflicts_with = "text")]
+        delete: bool,
+        /// The paragraph number of the recommendation, as the report numbers it
         para: u32,
         /// The note, one paragraph (words are joined by spaces)
         #[arg(num_args = 0.., trailing_var_arg = true, allow_hyphen_values = true)]
@@ -56,12 +59,7 @@ pub(super) fn run(
     command: NotesCommand,
     out: &mut impl Write,
 ) -> Result<Outcome, Failure> {
-    let Some(path) = NotesStore::default_path() else {
-        return Err(Failure::Message(
-            "no data directory for notes: set XDG_DATA_HOME or HOME".into(),
-        ));
-    };
-    let mut store = NotesStore::open(path);
+    let mut store = NotesStore::open_default();
     match command {
         NotesCommand::Notes { json, format } => {
             let format = if json { NotesFormat::Json } else { format };
@@ -70,17 +68,28 @@ pub(super) fn run(
         NotesCommand::Bookmark { remove, paras } => {
             bookmark(dataset, &mut store, &paras, !remove, out)
         }
-        NotesCommand::Note { para, text } => note(dataset, &mut store, para, &text.join(" "), out),
+        NotesCommand::Note {
+            delete: true, para, ..
+        } => note(dataset, &mut store, para, None, out),
+        NotesCommand::Note { para, text, .. } if text.is_empty() => {
+            print_note(dataset, &store, para, out)
+        }
+        NotesCommand::Note { para, text, .. } => {
+            note(dataset, &mut store, para, Some(&text.join(" ")), out)
+        }
     }
 }
 
-/// One entry of `c34 notes --json`.
+/// One bookmarked or annotated paragraph in `c34 notes --json`.
 #[derive(Serialize)]
-struct Entry<'a> {
+struct ListedNote<'a> {
     symbol: &'a str,
     para: u32,
     bookmark: bool,
     note: Option<&'a str>,
+    /// Versions of the note kept beside it (see `c34::userdata::notes`); absent when none.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    other_notes: &'a [String],
     citation: String,
     /// The response's paragraphs, separated by a blank line.
     text: String,
@@ -107,13 +116,14 @@ fn list(
         .collect();
     match format {
         NotesFormat::Json => {
-            let json: Vec<Entry> = entries
+            let json: Vec<ListedNote> = entries
                 .iter()
-                .map(|&(annotation, paragraphs, para)| Entry {
+                .map(|&(annotation, paragraphs, para)| ListedNote {
                     symbol: &document.symbol,
                     para,
                     bookmark: annotation.bookmark,
                     note: annotation.note.as_deref(),
+                    other_notes: &annotation.other_notes,
                     citation: document.citation(para),
                     text: paragraphs.join("\n\n"),
                 })
@@ -134,6 +144,10 @@ fn list(
                 if let Some(note) = &annotation.note {
                     writeln!(out)?;
                     writeln!(out, "> {}", markdown_text(note))?;
+                }
+                for other in &annotation.other_notes {
+                    writeln!(out)?;
+                    writeln!(out, "> Other version: {}", markdown_text(other))?;
                 }
                 for paragraph in paragraphs {
                     writeln!(out)?;
@@ -162,6 +176,10 @@ fn list(
                 writeln!(out, "{}{mark}", for_line(&document.citation(para)))?;
                 if let Some(note) = &annotation.note {
                     writeln!(out, "{}", wrap(&for_line(&format!("Note: {note}")), ""))?;
+                }
+                for other in &annotation.other_notes {
+                    let line = format!("Other version: {other}");
+                    writeln!(out, "{}", wrap(&for_line(&line), ""))?;
                 }
                 for paragraph in paragraphs {
                     writeln!(out)?;
@@ -210,24 +228,56 @@ fn bookmark(
     Ok(Outcome::Done)
 }
 
+/// `c34 note N TEXT` and `c34 note --delete N`.
 fn note(
     dataset: &Dataset,
     store: &mut NotesStore,
     para: u32,
-    text: &str,
+    text: Option<&str>,
     out: &mut impl Write,
 ) -> Result<Outcome, Failure> {
     if let Some(outcome) = unknown_para(dataset, &[para]) {
         return Ok(outcome);
     }
     store
-        .set_note(&dataset.document.symbol, para, text)
+        .set_note(&dataset.document.symbol, para, text.unwrap_or_default())
         .map_err(|e| Failure::Message(e.to_string()))?;
-    let done = if text.trim().is_empty() {
-        "deleted the note on"
-    } else {
+    let done = if text.is_some_and(|text| !text.trim().is_empty()) {
         "saved the note on"
+    } else {
+        "deleted the note on"
     };
     writeln!(out, "{done} {para}")?;
+    Ok(Outcome::Done)
+}
+
+/// `c34 note N`: the note, then any other versions kept beside it, one a line; exit 1 when
+/// there is none. A file that cannot be read is an error (exit 2), not "no note".
+fn print_note(
+    dataset: &Dataset,
+    store: &NotesStore,
+    para: u32,
+    out: &mut impl Write,
+) -> Result<Outcome, Failure> {
+    if let Some(outcome) = unknown_para(dataset, &[para]) {
+        return Ok(outcome);
+    }
+    if let Some(reason) = store.read_only_reason() {
+        return Err(Failure::Message(reason.to_string()));
+    }
+    let annotation = store.annotation(&dataset.document.symbol, para);
+    let note = annotation.and_then(|a| a.note.as_deref());
+    let others = annotation.map_or(&[][..], |a| a.other_notes.as_slice());
+    if note.is_none() && others.is_empty() {
+        return Ok(Outcome::NotFound(format!(
+            "no note on ¶ {para} (c34 note {para} TEXT writes one)"
+        )));
+    }
+    if let Some(note) = note {
+        writeln!(out, "{}", for_line(note))?;
+    }
+    for other in others {
+        writeln!(out, "Other version: {}", for_line(other))?;
+    }
     Ok(Outcome::Done)
 }

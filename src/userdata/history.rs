@@ -1,50 +1,55 @@
 //! Search history: the last [`MAX_ENTRIES`] queries, one a line, newest last, each once.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use super::{StoreError, Unreadable, data_dir, lock, one_line, read_text, write_atomically};
+use super::{StoreError, data_dir, lock, one_line, read_text, write_atomically};
 
 /// How many queries are kept.
 pub const MAX_ENTRIES: usize = 100;
 
-/// Longer queries are not recorded (they are pasted text, not something to recall).
-pub const MAX_QUERY_CHARS: usize = 1000;
+/// The longest query recorded or read back, in characters: the search prompt's limit, so
+/// everything recalled fits the prompt. Longer lines in the file (pasted or written by hand)
+/// are skipped when it is read.
+pub const MAX_QUERY_CHARS: usize = 200;
 
-/// The search history, backed by a file; every query is saved at once (see [`super`]).
+/// The search queries the user submitted, backed by a file; every query is saved at once (see
+/// [`super`]).
 #[derive(Debug, Clone)]
-pub struct History {
+pub struct QueryHistory {
     path: PathBuf,
     entries: Vec<String>,
-    off: Option<String>,
+    off: Option<Arc<StoreError>>,
 }
 
-impl History {
+impl QueryHistory {
     /// `$XDG_DATA_HOME/c34/history` (see [`data_dir`]).
     pub fn default_path() -> Option<PathBuf> {
         data_dir().map(|dir| dir.join("history"))
     }
 
-    /// The history at [`History::default_path`]; off, with the reason, when there is no data
-    /// directory.
-    pub fn open_default() -> History {
-        match History::default_path() {
-            Some(path) => History::open(path),
-            None => History {
+    /// The history at [`QueryHistory::default_path`]; off, with the reason, when there is no
+    /// data directory.
+    pub fn open_default() -> QueryHistory {
+        match QueryHistory::default_path() {
+            Some(path) => QueryHistory::open(path),
+            None => QueryHistory {
                 path: PathBuf::new(),
                 entries: Vec::new(),
-                off: Some("no data directory for history: set XDG_DATA_HOME or HOME".into()),
+                off: Some(Arc::new(StoreError::NoDataDir { what: "history" })),
             },
         }
     }
 
-    /// Opens the history at `path`; never fails. A missing file is an empty history; a file
-    /// that cannot be read turns history off for the session and is left alone.
-    pub fn open(path: PathBuf) -> History {
+    /// Opens the history at `path`; never fails and never waits. A missing file is an empty
+    /// history; a file that cannot be read (or is not a regular file) turns history off for
+    /// the session and is left alone.
+    pub fn open(path: PathBuf) -> QueryHistory {
         let (entries, off) = match read_history(&path) {
             Ok(entries) => (entries, None),
-            Err(unreadable) => (Vec::new(), Some(unreadable.to_string())),
+            Err(error) => (Vec::new(), Some(Arc::new(error))),
         };
-        History { path, entries, off }
+        QueryHistory { path, entries, off }
     }
 
     pub fn path(&self) -> &Path {
@@ -57,7 +62,7 @@ impl History {
     }
 
     /// Why history is off for this session, when it is.
-    pub fn is_off(&self) -> Option<&str> {
+    pub fn is_off(&self) -> Option<&StoreError> {
         self.off.as_deref()
     }
 
@@ -66,18 +71,18 @@ impl History {
     /// not recorded. Merged with what other processes saved.
     pub fn push(&mut self, query: &str) -> Result<(), StoreError> {
         if let Some(reason) = &self.off {
-            return Err(StoreError::ReadOnly(reason.clone()));
+            return Err(StoreError::ReadOnly(Arc::clone(reason)));
         }
         let query = one_line(query);
         if query.is_empty() || query.chars().count() > MAX_QUERY_CHARS {
             return Ok(());
         }
-        let _lock = lock(&self.path)?;
+        let _lock = lock(&self.path, &mut || {})?;
         let on_disk = match read_history(&self.path) {
             Ok(entries) => entries,
-            Err(unreadable) => {
-                let reason = unreadable.to_string();
-                self.off = Some(reason.clone());
+            Err(error) => {
+                let reason = Arc::new(error);
+                self.off = Some(Arc::clone(&reason));
                 return Err(StoreError::ReadOnly(reason));
             }
         };
@@ -100,15 +105,17 @@ impl History {
     }
 }
 
-/// The last [`MAX_ENTRIES`] non-blank lines of the file; none when there is no file.
-fn read_history(path: &Path) -> Result<Vec<String>, Unreadable> {
-    let Some(text) = read_text(path)? else {
+/// The last [`MAX_ENTRIES`] non-blank lines of the file, without those longer than
+/// [`MAX_QUERY_CHARS`]; none when there is no file.
+fn read_history(path: &Path) -> Result<Vec<String>, StoreError> {
+    let Some((text, _)) = read_text(path)? else {
         return Ok(Vec::new());
     };
     let mut entries: Vec<String> = text
         .lines()
         .map(str::trim)
-        .filter(|line| !line.is_empty())
+        // Counting stops past the limit, so a line of a million characters costs no more.
+        .filter(|line| !line.is_empty() && line.chars().nth(MAX_QUERY_CHARS).is_none())
         .map(str::to_string)
         .collect();
     let excess = entries.len().saturating_sub(MAX_ENTRIES);

@@ -6,21 +6,26 @@
 //!   "version": 1,
 //!   "documents": {
 //!     "A/76/505/Add.1": {
-//!       "165": { "bookmark": true, "note": "Raise with the Secretariat" }
+//!       "165": { "bookmark": true, "note": "Raise with the Secretariat" },
+//!       "18": { "bookmark": false, "note": "Mine", "other_notes": ["Saved meanwhile by another c34"] }
 //!     }
 //!   }
 //! }
 //! ```
 //!
-//! Fields this c34 does not know are kept when it rewrites the file.
+//! `other_notes` holds versions of the note that would otherwise have been lost: when a note
+//! edited in the browser is saved after another c34 changed it, the saved one becomes `note`
+//! and the other is kept there, oldest first. Fields this c34 does not know are kept when it
+//! rewrites the file.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::{StoreError, Unreadable, data_dir, lock, one_line, read_text, write_atomically};
+use super::{FileStamp, StoreError, data_dir, lock, one_line, read_text, write_atomically};
 
 /// The format version this c34 writes; it reads no other.
 pub const FORMAT_VERSION: u64 = 1;
@@ -36,6 +41,10 @@ pub struct Annotation {
     /// One paragraph of text, never empty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Earlier versions of the note that another c34 saved while this one was being edited,
+    /// kept beside it so that neither is lost; oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_notes: Vec<String>,
     /// Fields a later c34 may add within the same version, kept as they are.
     #[serde(flatten)]
     extra: Map<String, Value>,
@@ -46,13 +55,14 @@ impl Annotation {
         Annotation {
             bookmark,
             note,
+            other_notes: Vec::new(),
             extra: Map::new(),
         }
     }
 
     /// Neither bookmarked nor annotated: such an entry is removed from the file.
     pub fn is_empty(&self) -> bool {
-        !self.bookmark && self.note.is_none()
+        !self.bookmark && self.note.is_none() && self.other_notes.is_empty()
     }
 }
 
@@ -60,18 +70,18 @@ impl Annotation {
 type Paragraphs = BTreeMap<u32, Annotation>;
 
 /// The whole file in memory.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Notes {
     documents: BTreeMap<String, Paragraphs>,
     extra: Map<String, Value>,
 }
 
-impl Default for Notes {
-    fn default() -> Notes {
-        Notes {
-            documents: BTreeMap::new(),
-            extra: Map::new(),
-        }
+impl Notes {
+    fn annotation(&self, symbol: &str, para: u32) -> Option<&Annotation> {
+        self.documents
+            .get(symbol)?
+            .get(&para)
+            .filter(|annotation| !annotation.is_empty())
     }
 }
 
@@ -84,25 +94,45 @@ struct NotesOut<'a> {
     extra: &'a Map<String, Value>,
 }
 
-/// The file as read. Paragraph keys are read as strings and checked by hand: serde cannot
-/// read integer map keys through a flattened struct.
+/// The file as read (the version is checked before, on the JSON value). Paragraph keys are
+/// read as strings and checked by hand: serde cannot read integer map keys through a
+/// flattened struct.
 #[derive(Deserialize)]
 struct NotesIn {
-    #[allow(dead_code)] // checked before, on the JSON value
-    version: u64,
     #[serde(default)]
     documents: BTreeMap<String, BTreeMap<String, Annotation>>,
     #[serde(flatten)]
     extra: Map<String, Value>,
 }
 
-/// One change, applied to what is on disk under the lock.
-#[derive(Debug, Clone, Copy)]
-enum Change<'a> {
+/// One change to one paragraph, applied to what is on disk under the lock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteChange<'a> {
+    /// Bookmarked or not, whatever it was.
     Bookmark(bool),
-    ToggleBookmark,
+    /// The note (already folded to one line); `None` deletes it and any other versions.
     Note(Option<&'a str>),
-    Remove,
+    /// The note as edited from `base`, the stored note the editor opened with. When the
+    /// stored note is no longer `base` (another c34 saved one meanwhile), neither is lost:
+    /// the edited note is saved and the other kept in `other_notes`; a deletion then deletes
+    /// nothing.
+    EditedNote {
+        note: Option<&'a str>,
+        base: Option<&'a str>,
+    },
+}
+
+/// What a change found and did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Applied {
+    /// The paragraph's annotation afterwards (empty when it has none).
+    pub annotation: Annotation,
+    /// What was on disk for the paragraph differed from what this store had last read:
+    /// another c34 changed it meanwhile.
+    pub changed_elsewhere: bool,
+    /// The stored note had changed since the editor opened: it was kept in `other_notes`
+    /// (or, for a deletion, left as it was).
+    pub kept_other_version: bool,
 }
 
 /// Bookmarks and notes, backed by a file; every change is saved at once (see [`super`]).
@@ -110,7 +140,9 @@ enum Change<'a> {
 pub struct NotesStore {
     path: PathBuf,
     notes: Notes,
-    read_only: Option<String>,
+    read_only: Option<Arc<StoreError>>,
+    /// What the file was when last read or written here.
+    stamp: Option<FileStamp>,
 }
 
 impl NotesStore {
@@ -127,30 +159,45 @@ impl NotesStore {
             None => NotesStore {
                 path: PathBuf::new(),
                 notes: Notes::default(),
-                read_only: Some(
-                    "no data directory for notes: set XDG_DATA_HOME or HOME".to_string(),
-                ),
+                read_only: Some(Arc::new(StoreError::NoDataDir { what: "notes" })),
+                stamp: None,
             },
         }
     }
 
-    /// Opens the store at `path`; never fails. A missing file is an empty store; a file that
-    /// cannot be read yields a read-only store carrying the reason, and the file is left alone.
+    /// Opens the store at `path`; never fails and never waits. A missing file is an empty
+    /// store; a file that cannot be read (or is not a regular file) yields a read-only store
+    /// carrying the reason, and the file is left alone.
     pub fn open(path: PathBuf) -> NotesStore {
-        let (notes, read_only) = match read_notes(&path) {
-            Ok(notes) => (notes, None),
-            Err(unreadable) => (Notes::default(), Some(unreadable.to_string())),
-        };
-        NotesStore {
+        let mut store = NotesStore {
             path,
-            notes,
-            read_only,
-        }
+            notes: Notes::default(),
+            read_only: None,
+            stamp: None,
+        };
+        store.reload();
+        store
     }
 
-    /// Reads the file again, to show what another c34 saved since.
+    /// Whether the file differs from what this store last read or wrote (another c34 saved
+    /// a change). Cheap: one `stat`, nothing opened, so it can run on every key.
+    pub fn changed_on_disk(&self) -> bool {
+        FileStamp::now(&self.path) != self.stamp
+    }
+
+    /// Reads the file again, to show what another c34 saved since. A file that can no longer
+    /// be read makes the store read-only (the reason is kept) and what it held stays.
     pub fn reload(&mut self) {
-        *self = NotesStore::open(std::mem::take(&mut self.path));
+        match read_notes(&self.path) {
+            Ok((notes, stamp)) => {
+                self.notes = notes;
+                self.stamp = stamp;
+            }
+            Err(error) => {
+                self.stamp = FileStamp::now(&self.path);
+                self.read_only = Some(Arc::new(error));
+            }
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -158,16 +205,12 @@ impl NotesStore {
     }
 
     /// Why changes are refused (`FILE:LINE:COLUMN: problem`), when they are.
-    pub fn read_only_reason(&self) -> Option<&str> {
+    pub fn read_only_reason(&self) -> Option<&StoreError> {
         self.read_only.as_deref()
     }
 
     pub fn annotation(&self, symbol: &str, para: u32) -> Option<&Annotation> {
-        self.notes
-            .documents
-            .get(symbol)?
-            .get(&para)
-            .filter(|annotation| !annotation.is_empty())
+        self.notes.annotation(symbol, para)
     }
 
     pub fn is_bookmarked(&self, symbol: &str, para: u32) -> bool {
@@ -186,65 +229,75 @@ impl NotesStore {
             .collect()
     }
 
-    /// Flips the bookmark as it is on disk now; returns whether it is set afterwards.
-    pub fn toggle_bookmark(&mut self, symbol: &str, para: u32) -> Result<bool, StoreError> {
-        self.change(symbol, para, Change::ToggleBookmark)
-            .map(|annotation| annotation.bookmark)
-    }
-
-    pub fn set_bookmark(&mut self, symbol: &str, para: u32, on: bool) -> Result<(), StoreError> {
-        self.change(symbol, para, Change::Bookmark(on)).map(drop)
-    }
-
-    /// Sets the note, folded to one line and trimmed; an empty or blank note deletes it.
-    /// A note over [`MAX_NOTE_CHARS`] is refused and nothing changes.
-    pub fn set_note(&mut self, symbol: &str, para: u32, note: &str) -> Result<(), StoreError> {
-        let note = one_line(note);
-        let chars = note.chars().count();
-        if chars > MAX_NOTE_CHARS {
-            return Err(StoreError::NoteTooLong {
-                chars,
-                max: MAX_NOTE_CHARS,
-            });
-        }
-        let note = (!note.is_empty()).then_some(note.as_str());
-        self.change(symbol, para, Change::Note(note)).map(drop)
-    }
-
-    /// Removes the bookmark and the note of one paragraph.
-    pub fn remove(&mut self, symbol: &str, para: u32) -> Result<(), StoreError> {
-        self.change(symbol, para, Change::Remove).map(drop)
-    }
-
-    /// Lock, re-read, apply `change` to what is on disk, write atomically. Afterwards the
-    /// store holds what is on disk, other processes' changes included.
-    fn change(
+    pub fn set_bookmark(
         &mut self,
         symbol: &str,
         para: u32,
-        change: Change<'_>,
-    ) -> Result<Annotation, StoreError> {
+        on: bool,
+    ) -> Result<Applied, StoreError> {
+        self.apply(symbol, para, NoteChange::Bookmark(on), &mut || {})
+    }
+
+    /// Sets the note, folded to one line and trimmed; an empty or blank note deletes it (and
+    /// any other versions kept beside it). A note over [`MAX_NOTE_CHARS`] is refused and
+    /// nothing changes.
+    pub fn set_note(&mut self, symbol: &str, para: u32, note: &str) -> Result<Applied, StoreError> {
+        let note = checked_note(note)?;
+        self.apply(symbol, para, NoteChange::Note(note.as_deref()), &mut || {})
+    }
+
+    /// Lock, re-read, apply `change` to what is on disk, write atomically. `on_wait` is called
+    /// once if another c34 holds the lock (see [`super::lock`]). Afterwards the store holds
+    /// what is on disk, other processes' changes included. A note in `change` must already be
+    /// one line (see [`checked_note`]).
+    pub fn apply(
+        &mut self,
+        symbol: &str,
+        para: u32,
+        change: NoteChange<'_>,
+        on_wait: &mut dyn FnMut(),
+    ) -> Result<Applied, StoreError> {
         if let Some(reason) = &self.read_only {
-            return Err(StoreError::ReadOnly(reason.clone()));
+            return Err(StoreError::ReadOnly(Arc::clone(reason)));
         }
-        let _lock = lock(&self.path)?;
-        let on_disk = match read_notes(&self.path) {
-            Ok(notes) => notes,
-            Err(unreadable) => {
+        let _lock = lock(&self.path, on_wait)?;
+        let (on_disk, stamp) = match read_notes(&self.path) {
+            Ok(read) => read,
+            Err(error) => {
                 // Someone wrote a file we cannot read since we opened it: leave it alone.
-                let reason = unreadable.to_string();
-                self.read_only = Some(reason.clone());
+                let reason = Arc::new(error);
+                self.read_only = Some(Arc::clone(&reason));
                 return Err(StoreError::ReadOnly(reason));
             }
         };
+        let known = self.notes.annotation(symbol, para).cloned();
+        let found = on_disk.annotation(symbol, para).cloned();
         let mut merged = on_disk.clone();
         let paragraphs = merged.documents.entry(symbol.to_string()).or_default();
         let annotation = paragraphs.entry(para).or_default();
+        let mut kept_other_version = false;
         match change {
-            Change::Bookmark(on) => annotation.bookmark = on,
-            Change::ToggleBookmark => annotation.bookmark = !annotation.bookmark,
-            Change::Note(note) => annotation.note = note.map(str::to_string),
-            Change::Remove => *annotation = Annotation::default(),
+            NoteChange::Bookmark(on) => annotation.bookmark = on,
+            NoteChange::Note(note) => {
+                annotation.note = note.map(str::to_string);
+                if note.is_none() {
+                    annotation.other_notes.clear();
+                }
+            }
+            NoteChange::EditedNote { note, base } if annotation.note.as_deref() == base => {
+                annotation.note = note.map(str::to_string);
+            }
+            NoteChange::EditedNote { note, .. } => {
+                kept_other_version = annotation.note.as_deref() != note;
+                // A deletion of what is no longer there deletes nothing.
+                if let Some(note) = note
+                    && let Some(other) = annotation.note.replace(note.to_string())
+                    && other != note
+                    && !annotation.other_notes.contains(&other)
+                {
+                    annotation.other_notes.push(other);
+                }
+            }
         }
         let result = annotation.clone();
         if annotation.is_empty() {
@@ -253,15 +306,40 @@ impl NotesStore {
         if paragraphs.is_empty() {
             merged.documents.remove(symbol);
         }
-        if merged != on_disk
-            && let Err(error) = write_atomically(&self.path, to_json(&merged).as_bytes())
-        {
-            self.notes = on_disk;
-            return Err(error);
-        }
+        let stamp = if merged == on_disk {
+            stamp
+        } else {
+            match write_atomically(&self.path, to_json(&merged).as_bytes()) {
+                Ok(stamp) => Some(stamp),
+                Err(error) => {
+                    self.notes = on_disk;
+                    self.stamp = stamp;
+                    return Err(error);
+                }
+            }
+        };
         self.notes = merged;
-        Ok(result)
+        self.stamp = stamp;
+        Ok(Applied {
+            annotation: result,
+            changed_elsewhere: known != found,
+            kept_other_version,
+        })
     }
+}
+
+/// A note as it is stored: folded to one line and trimmed, `None` when blank; refused over
+/// [`MAX_NOTE_CHARS`].
+pub fn checked_note(note: &str) -> Result<Option<String>, StoreError> {
+    let note = one_line(note);
+    let chars = note.chars().count();
+    if chars > MAX_NOTE_CHARS {
+        return Err(StoreError::NoteTooLong {
+            chars,
+            max: MAX_NOTE_CHARS,
+        });
+    }
+    Ok((!note.is_empty()).then_some(note))
 }
 
 fn to_json(notes: &Notes) -> String {
@@ -276,58 +354,51 @@ fn to_json(notes: &Notes) -> String {
     json
 }
 
-/// Reads and checks the notes file; a missing or blank file is empty.
-fn read_notes(path: &Path) -> Result<Notes, Unreadable> {
+/// Reads and checks the notes file, with the stamp of what was read; a missing or blank file
+/// is empty.
+fn read_notes(path: &Path) -> Result<(Notes, Option<FileStamp>), StoreError> {
     match read_text(path)? {
-        None => Ok(Notes::default()),
-        Some(text) if text.trim().is_empty() => Ok(Notes::default()),
-        Some(text) => parse(&text).map_err(|(position, problem)| Unreadable {
-            path: path.to_path_buf(),
-            position,
-            problem,
-        }),
+        None => Ok((Notes::default(), None)),
+        Some((text, stamp)) if text.trim().is_empty() => Ok((Notes::default(), Some(stamp))),
+        Some((text, stamp)) => parse(path, &text).map(|notes| (notes, Some(stamp))),
     }
 }
 
-type ParseError = (Option<(usize, usize)>, String);
-
-fn parse(text: &str) -> Result<Notes, ParseError> {
-    let json_error = |error: &serde_json::Error| {
-        (
-            // serde_json counts columns from 0 at the start of a line; editors count from 1.
-            Some((error.line(), error.column().max(1))),
-            format!("not a c34 notes file: {}", json_message(error)),
-        )
+fn parse(path: &Path, text: &str) -> Result<Notes, StoreError> {
+    let json_error = |source: serde_json::Error| StoreError::Json {
+        path: path.to_path_buf(),
+        line: source.line(),
+        // serde_json counts columns from 0 at the start of a line; editors count from 1.
+        column: source.column().max(1),
+        source,
+    };
+    let not_notes = |problem: String| StoreError::NotNotes {
+        path: path.to_path_buf(),
+        problem,
     };
     // The version first, so a newer file is named as such rather than as a shape error.
-    let value: Value = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+    let value: Value = serde_json::from_str(text).map_err(json_error)?;
     let Some(object) = value.as_object() else {
-        return Err((
-            Some((1, 1)),
-            "not a c34 notes file: not a JSON object".into(),
-        ));
+        return Err(StoreError::NotAnObject {
+            path: path.to_path_buf(),
+        });
     };
     match object.get("version") {
-        None => return Err((None, "not a c34 notes file: no \"version\" field".into())),
+        None => return Err(not_notes("no \"version\" field".into())),
         Some(version) => match version.as_u64() {
             Some(FORMAT_VERSION) => {}
-            Some(newer) if newer > FORMAT_VERSION => {
-                return Err((
-                    None,
-                    format!(
-                        "written by a newer c34 (format version {newer}; this c34 reads version {FORMAT_VERSION})"
-                    ),
-                ));
+            Some(found) if found > FORMAT_VERSION => {
+                return Err(StoreError::NewerFormat {
+                    path: path.to_path_buf(),
+                    found,
+                });
             }
-            _ => {
-                return Err((
-                    None,
-                    format!("not a c34 notes file: unknown format version {version}"),
-                ));
-            }
+            _ => return Err(not_notes(format!("unknown format version {version}"))),
         },
     }
-    let file: NotesIn = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+    let mut file: NotesIn = serde_json::from_str(text).map_err(json_error)?;
+    // Written again by `NotesOut`, not kept as an unknown field.
+    file.extra.remove("version");
     let mut documents = BTreeMap::new();
     for (symbol, paragraphs) in file.documents {
         let mut checked = Paragraphs::new();
@@ -338,12 +409,9 @@ fn parse(text: &str) -> Result<Notes, ParseError> {
                 .ok()
                 .filter(|para| para.to_string() == key)
                 .ok_or_else(|| {
-                    (
-                        None,
-                        format!(
-                            "not a c34 notes file: documents.{symbol}: {key:?} is not a paragraph number"
-                        ),
-                    )
+                    not_notes(format!(
+                        "documents.{symbol}: {key:?} is not a paragraph number"
+                    ))
                 })?;
             checked.insert(para, annotation);
         }

@@ -5,20 +5,20 @@
 use crate::common::keys::{app, ch, press, press_with, typed};
 use c34::app::{App, Effect, Overlay};
 use c34::effects;
-use c34::userdata::{History, NotesStore};
+use c34::userdata::{NotesStore, QueryHistory};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 struct Data {
     _dir: tempfile::TempDir,
     notes: NotesStore,
-    history: History,
+    history: QueryHistory,
 }
 
 impl Data {
     fn new() -> Data {
         let dir = tempfile::tempdir().unwrap();
         let notes = NotesStore::open(dir.path().join("notes.json"));
-        let history = History::open(dir.path().join("history"));
+        let history = QueryHistory::open(dir.path().join("history"));
         Data {
             _dir: dir,
             notes,
@@ -122,14 +122,14 @@ fn the_history_survives_a_restart() {
     let mut app = data.app();
     data.search(&mut app, "cyprus");
     let path = data.history.path().to_path_buf();
-    let reopened = History::open(path);
+    let reopened = QueryHistory::open(path);
     let mut app = app_with(&reopened);
     ch(&mut app, '/');
     alt(&mut app, KeyCode::Up);
     assert_eq!(query(&app), "cyprus");
 }
 
-fn app_with(history: &History) -> App {
+fn app_with(history: &QueryHistory) -> App {
     let mut app = app();
     app.receive(effects::history_opened(history));
     app
@@ -141,7 +141,7 @@ fn an_unreadable_history_is_left_alone_and_history_is_off() {
     let path = dir.path().join("history");
     let bytes = b"mali\n\xff\xfe not text\n".to_vec();
     std::fs::write(&path, &bytes).unwrap();
-    let mut history = History::open(path.clone());
+    let mut history = QueryHistory::open(path.clone());
     let mut notes = NotesStore::open(dir.path().join("notes.json"));
     let mut app = app();
     app.receive(effects::history_opened(&history));

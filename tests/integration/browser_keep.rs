@@ -12,7 +12,7 @@ use crate::common::screen::{draw, screen_text};
 use base64::Engine;
 use c34::app::{App, Effect, Mode, Outcome, Overlay, Source, TreeRow};
 use c34::effects;
-use c34::userdata::{History, NotesStore};
+use c34::userdata::{NotesStore, QueryHistory};
 use ratatui::crossterm::event::KeyCode;
 
 const SYMBOL: &str = "A/76/505/Add.1";
@@ -47,7 +47,7 @@ fn app_on(store: &NotesStore, width: u16, height: u16) -> App {
 fn drain(app: &mut App, store: &mut NotesStore) -> Vec<u8> {
     let mut terminal = Vec::new();
     // The search history beside the notes file, in the same temporary directory.
-    let mut history = History::open(store.path().with_file_name("history"));
+    let mut history = QueryHistory::open(store.path().with_file_name("history"));
     effects::drain(app, store, &mut history, &mut terminal);
     terminal
 }
@@ -110,7 +110,13 @@ fn b_toggles_the_bookmark_in_the_file_and_on_screen() {
     let mut app = app_on(&store, 120, 40);
     jump(&mut app, 165);
     ch(&mut app, 'b');
-    assert_eq!(app.effects, vec![Effect::ToggleBookmark { para: 165 }]);
+    assert_eq!(
+        app.effects,
+        vec![Effect::SetBookmark {
+            para: 165,
+            on: true
+        }]
+    );
     assert_eq!(app.message.as_deref(), Some("Bookmarked ¶ 165"));
     drain(&mut app, &mut store);
     assert!(app.annotation(165).is_some_and(|a| a.bookmark));
@@ -153,7 +159,8 @@ fn a_writes_a_note_enter_saves_esc_cancels_empty_deletes() {
         app.effects,
         vec![Effect::SetNote {
             para: 165,
-            note: "Raise with DPO: q b y".into()
+            note: "Raise with DPO: q b y".into(),
+            base: None,
         }]
     );
     drain(&mut app, &mut store);

@@ -141,7 +141,16 @@ fn bookmarks_and_notes_survive_a_restart_and_list_in_every_format() {
         .args(["note", "22", "Memorial"])
         .assert()
         .success();
-    home.c34().args(["note", "22"]).assert().success();
+    home.c34()
+        .args(["note", "22"])
+        .assert()
+        .success()
+        .stdout("Memorial\n");
+    home.c34()
+        .args(["note", "22", "--delete"])
+        .assert()
+        .success()
+        .stdout("deleted the note on 22\n");
     home.c34()
         .args(["bookmark", "--remove", "18"])
         .assert()
@@ -478,4 +487,136 @@ fn two_processes_taking_turns_on_notes_and_bookmarks() {
         assert_eq!(doc[para]["bookmark"], false, "{para}");
     }
     assert_eq!(doc.as_object().unwrap().len(), noters.len());
+}
+
+#[test]
+fn note_without_text_prints_it_and_deleting_takes_delete() {
+    let home = Home::new();
+    home.c34()
+        .args(["note", "165"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("c34: no note on ¶ 165 (c34 note 165 TEXT writes one)\n");
+    assert!(!home.notes_file().exists(), "reading writes nothing");
+    home.c34()
+        .args(["note", "165", "Raise", "with", "DPO"])
+        .assert()
+        .success();
+    for _ in 0..2 {
+        // Reading twice: the first read did not delete it.
+        home.c34()
+            .args(["note", "165"])
+            .assert()
+            .success()
+            .stdout("Raise with DPO\n");
+    }
+    home.c34()
+        .args(["note", "--delete", "165"])
+        .assert()
+        .success()
+        .stdout("deleted the note on 165\n");
+    home.c34().args(["note", "165"]).assert().code(1);
+    home.c34()
+        .args(["note", "165", "--delete", "x"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("cannot be used with"));
+}
+
+/// Runs c34 with a bound: a call that blocks (on a FIFO) is killed and fails the test.
+#[cfg(unix)]
+fn within_two_seconds(home: &Home, args: &[&str]) -> std::process::Output {
+    let started = std::time::Instant::now();
+    let output = home
+        .c34()
+        .args(args)
+        .timeout(Duration::from_secs(2))
+        .output()
+        .unwrap();
+    assert!(
+        started.elapsed() < Duration::from_secs(2) && output.status.code().is_some(),
+        "c34 {args:?} was still running after 2 s"
+    );
+    output
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_at_the_notes_file_or_its_lock_exits_2_at_once() {
+    use crate::userdata_notes::mkfifo;
+    let home = Home::new();
+    mkfifo(&home.notes_file());
+    for args in [
+        &["notes"][..],
+        &["bookmark", "18"],
+        &["note", "18", "x"],
+        &["note", "18"],
+    ] {
+        let output = within_two_seconds(&home, args);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "c34 {args:?}: {stderr}");
+        assert!(
+            stderr.contains("notes.json: is a named pipe (FIFO), not a regular file"),
+            "c34 {args:?}: {stderr}"
+        );
+    }
+
+    let home = Home::new();
+    mkfifo(&home.notes_file().with_file_name("notes.json.lock"));
+    let output = within_two_seconds(&home, &["bookmark", "18"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("notes.json.lock: is a named pipe"),
+        "{stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_notes_file_stays_a_link_and_its_target_changes() {
+    let home = Home::new();
+    let dotfiles = home.dir.path().join("dotfiles");
+    fs::create_dir_all(&dotfiles).unwrap();
+    fs::create_dir_all(home.notes_file().parent().unwrap()).unwrap();
+    let target = dotfiles.join("notes.json");
+    std::os::unix::fs::symlink(&target, home.notes_file()).unwrap();
+    home.c34().args(["bookmark", "165"]).assert().success();
+    home.c34()
+        .args(["note", "165", "kept", "in", "dotfiles"])
+        .assert()
+        .success();
+    assert!(
+        fs::symlink_metadata(home.notes_file())
+            .unwrap()
+            .is_symlink()
+    );
+    let json: Value = serde_json::from_str(&fs::read_to_string(&target).unwrap()).unwrap();
+    assert_eq!(
+        json["documents"]["A/76/505/Add.1"]["165"],
+        serde_json::json!({"bookmark": true, "note": "kept in dotfiles"})
+    );
+    assert_eq!(home.bookmarked(), [165], "read back through the link");
+}
+
+#[test]
+fn a_utf16_notes_file_is_named_as_utf16() {
+    let home = Home::new();
+    fs::create_dir_all(home.notes_file().parent().unwrap()).unwrap();
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(
+        r#"{"version": 1, "documents": {}}"#
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    fs::write(home.notes_file(), &bytes).unwrap();
+    home.c34()
+        .arg("notes")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "notes.json: UTF-16 text; c34 reads UTF-8",
+        ));
+    assert_eq!(fs::read(home.notes_file()).unwrap(), bytes);
 }

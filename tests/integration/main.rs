@@ -32,6 +32,7 @@ mod search_engine;
 mod search_labelled;
 mod soak;
 mod terminal_signals;
+mod userdata_browser;
 mod userdata_history;
 mod userdata_notes;
 mod userdata_properties;

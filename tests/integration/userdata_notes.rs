@@ -41,7 +41,7 @@ fn a_missing_file_is_an_empty_writable_store_and_nothing_is_created_until_a_chan
     let dir = tempfile::tempdir().unwrap();
     let path = notes_path(&dir);
     let store = NotesStore::open(path.clone());
-    assert_eq!(store.read_only_reason(), None);
+    assert!(store.read_only_reason().is_none());
     assert!(store.annotated(DOC).is_empty());
     assert_eq!(store.annotation(DOC, 165), None);
     assert!(!path.parent().unwrap().exists(), "opening writes nothing");
@@ -52,7 +52,13 @@ fn changes_are_on_disk_at_once_and_a_new_store_reads_them() {
     let dir = tempfile::tempdir().unwrap();
     let path = notes_path(&dir);
     let mut store = NotesStore::open(path.clone());
-    assert!(store.toggle_bookmark(DOC, 165).unwrap());
+    assert!(
+        store
+            .set_bookmark(DOC, 165, true)
+            .unwrap()
+            .annotation
+            .bookmark
+    );
     store.set_note(DOC, 165, "Raise with DPO").unwrap();
     store.set_bookmark(DOC, 18, true).unwrap();
     store.set_note(DOC, 22, "Memorial: follow up").unwrap();
@@ -99,13 +105,20 @@ fn an_entry_without_bookmark_or_note_disappears() {
         store.annotation(DOC, 165),
         Some(&Annotation::new(true, None))
     );
-    assert!(!store.toggle_bookmark(DOC, 165).unwrap());
+    assert!(
+        !store
+            .set_bookmark(DOC, 165, false)
+            .unwrap()
+            .annotation
+            .bookmark
+    );
     assert_eq!(store.annotation(DOC, 165), None);
     assert_eq!(file_json(&path), json!({"version": 1, "documents": {}}));
 
     store.set_note(DOC, 18, "gone soon").unwrap();
     store.set_bookmark(DOC, 18, true).unwrap();
-    store.remove(DOC, 18).unwrap();
+    store.set_bookmark(DOC, 18, false).unwrap();
+    store.set_note(DOC, 18, "").unwrap();
     assert_eq!(file_json(&path), json!({"version": 1, "documents": {}}));
 }
 
@@ -146,7 +159,7 @@ fn documents_never_collide() {
     let mut store = NotesStore::open(notes_path(&dir));
     store.set_note(DOC, 165, "ours").unwrap();
     store.set_note(OTHER, 165, "theirs").unwrap();
-    store.remove(OTHER, 165).unwrap();
+    store.set_note(OTHER, 165, "").unwrap();
     assert_eq!(
         store.annotation(DOC, 165).unwrap().note.as_deref(),
         Some("ours")
@@ -170,10 +183,15 @@ fn two_stores_on_one_file_keep_both_changes_and_see_each_other() {
     first.reload();
     assert_eq!(paras(&first), [18, 22]);
 
-    // A toggle flips what is on disk, not a stale copy.
+    // A change applies to what is on disk, not a stale copy, and says it was stale.
     let mut stale = NotesStore::open(path.clone());
-    first.set_bookmark(DOC, 165, true).unwrap();
-    assert!(!stale.toggle_bookmark(DOC, 165).unwrap());
+    let fresh = first.set_bookmark(DOC, 165, true).unwrap();
+    assert!(!fresh.changed_elsewhere);
+    let applied = stale.set_bookmark(DOC, 165, false).unwrap();
+    assert!(
+        applied.changed_elsewhere,
+        "the stale store had not seen 165"
+    );
     assert_eq!(paras(&NotesStore::open(path)), [18, 22]);
 }
 
@@ -207,7 +225,7 @@ fn a_blank_file_is_an_empty_store() {
     fs::create_dir_all(path.parent().unwrap()).unwrap();
     fs::write(&path, "\n  \n").unwrap();
     let mut store = NotesStore::open(path.clone());
-    assert_eq!(store.read_only_reason(), None);
+    assert!(store.read_only_reason().is_none());
     store.set_bookmark(DOC, 18, true).unwrap();
     assert!(NotesStore::open(path).is_bookmarked(DOC, 18));
 }
@@ -228,11 +246,11 @@ fn assert_left_alone(contents: &[u8], expected: &str) {
     assert!(store.annotated(DOC).is_empty());
     assert!(matches!(
         store.set_bookmark(DOC, 165, true),
-        Err(StoreError::ReadOnly(r)) if r == reason
+        Err(StoreError::ReadOnly(r)) if r.to_string() == reason
     ));
-    assert!(store.toggle_bookmark(DOC, 165).is_err());
+    assert!(store.set_bookmark(DOC, 165, false).is_err());
     assert!(store.set_note(DOC, 165, "x").is_err());
-    assert!(store.remove(DOC, 165).is_err());
+    assert!(store.set_note(DOC, 165, "").is_err());
     assert_eq!(fs::read(&path).unwrap(), contents);
     assert!(strays(c34_dir).is_empty(), "{:?}", strays(c34_dir));
     assert!(!c34_dir.join("notes.json.lock").exists(), "not even locked");
@@ -315,7 +333,10 @@ fn a_directory_that_cannot_be_created_gives_an_error_not_a_panic() {
     let blocker = dir.path().join("c34");
     fs::write(&blocker, "not a directory").unwrap();
     let mut store = NotesStore::open(blocker.join("notes.json"));
-    assert_eq!(store.read_only_reason(), None, "a missing file is empty");
+    assert!(
+        store.read_only_reason().is_none(),
+        "a missing file is empty"
+    );
     let error = store.set_bookmark(DOC, 165, true).unwrap_err();
     assert!(
         matches!(&error, StoreError::Io { action, .. } if *action == "create the directory"),
@@ -420,4 +441,337 @@ fn a_change_removes_temporary_files_a_killed_process_left() {
     let mut store = NotesStore::open(path.clone());
     store.set_bookmark(DOC, 18, true).unwrap();
     assert_eq!(strays(c34_dir), ["keep.tmp"]);
+}
+
+// Files the user arranged, and things that are not files (issue 16).
+
+/// Makes a named pipe at `path` (with `mkfifo`: the tests forbid `unsafe`, so no libc call).
+#[cfg(unix)]
+pub(crate) fn mkfifo(path: &Path) {
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success(), "mkfifo {}", path.display());
+}
+
+/// Runs `work` on another thread and fails the test if it takes longer than `limit`: a call
+/// that blocks for ever (opening a FIFO nobody writes) fails instead of hanging the suite.
+pub(crate) fn within<T: Send + 'static>(
+    limit: std::time::Duration,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> T {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || sender.send(work()));
+    receiver
+        .recv_timeout(limit)
+        .unwrap_or_else(|_| panic!("still blocked after {limit:?}"))
+}
+
+const TWO_SECONDS: std::time::Duration = std::time::Duration::from_secs(2);
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_at_the_notes_file_is_refused_without_waiting() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = notes_path(&dir);
+    mkfifo(&path);
+    let (reason, refused) = within(TWO_SECONDS, {
+        let path = path.clone();
+        move || {
+            let mut store = NotesStore::open(path);
+            let reason = store.read_only_reason().map(ToString::to_string);
+            (reason, store.set_bookmark(DOC, 18, true).is_err())
+        }
+    });
+    let reason = reason.expect("read-only");
+    assert!(
+        reason.contains("is a named pipe (FIFO), not a regular file"),
+        "{reason}"
+    );
+    assert!(refused);
+    assert!(
+        fs::metadata(&path).unwrap().file_type().is_fifo(),
+        "left as it was"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_at_the_lock_file_is_refused_without_waiting() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = notes_path(&dir);
+    mkfifo(&c34::userdata::lock_path(&path));
+    let result = within(TWO_SECONDS, {
+        let path = path.clone();
+        move || {
+            let mut store = NotesStore::open(path);
+            store.set_bookmark(DOC, 18, true).map_err(|e| e.to_string())
+        }
+    });
+    let error = result.expect_err("refused");
+    assert!(
+        error.contains("notes.json.lock: is a named pipe"),
+        "{error}"
+    );
+    assert!(!path.exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_socket_and_a_device_at_the_notes_file_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = notes_path(&dir);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let _listener = std::os::unix::net::UnixListener::bind(&path).unwrap();
+    let store = within(TWO_SECONDS, {
+        let path = path.clone();
+        move || NotesStore::open(path)
+    });
+    let reason = store.read_only_reason().expect("read-only").to_string();
+    assert!(
+        reason.contains("is a socket, not a regular file"),
+        "{reason}"
+    );
+
+    // A link to a device: what counts is what the link leads to.
+    let linked = dir.path().join("device").join("notes.json");
+    fs::create_dir_all(linked.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink("/dev/null", &linked).unwrap();
+    let mut store = NotesStore::open(linked.clone());
+    let reason = store.read_only_reason().expect("read-only").to_string();
+    assert!(
+        reason.contains("is a device, not a regular file"),
+        "{reason}"
+    );
+    assert!(store.set_bookmark(DOC, 18, true).is_err());
+    assert!(fs::symlink_metadata(&linked).unwrap().is_symlink());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_notes_file_is_written_through_to_its_target_and_the_link_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = notes_path(&dir);
+    let dotfiles = dir.path().join("dotfiles");
+    fs::create_dir_all(&dotfiles).unwrap();
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let target = dotfiles.join("c34-notes.json");
+    fs::write(
+        &target,
+        json!({"version": 1, "documents": {DOC: {"18": {"bookmark": true}}}}).to_string(),
+    )
+    .unwrap();
+    // A relative link, as `ln -s ../dotfiles/...` makes it.
+    std::os::unix::fs::symlink("../dotfiles/c34-notes.json", &path).unwrap();
+
+    let mut store = NotesStore::open(path.clone());
+    assert!(store.is_bookmarked(DOC, 18), "read through the link");
+    store.set_note(DOC, 165, "through the link").unwrap();
+    store.set_bookmark(DOC, 22, true).unwrap();
+
+    assert!(
+        fs::symlink_metadata(&path).unwrap().is_symlink(),
+        "the link survives"
+    );
+    assert_eq!(
+        fs::read_link(&path).unwrap(),
+        Path::new("../dotfiles/c34-notes.json")
+    );
+    assert_eq!(
+        file_json(&target),
+        json!({"version": 1, "documents": {DOC: {
+            "18": {"bookmark": true},
+            "22": {"bookmark": true},
+            "165": {"bookmark": false, "note": "through the link"},
+        }}})
+    );
+    // The temporary files were made beside the target (a rename cannot cross file systems)
+    // and none is left anywhere.
+    assert!(strays(path.parent().unwrap()).is_empty());
+    let beside_target: Vec<_> = fs::read_dir(&dotfiles)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(beside_target, ["c34-notes.json"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_file_not_yet_made_is_created_at_the_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = notes_path(&dir);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let target = dir.path().join("elsewhere.json");
+    std::os::unix::fs::symlink(&target, &path).unwrap();
+    let mut store = NotesStore::open(path.clone());
+    assert!(store.read_only_reason().is_none());
+    store.set_bookmark(DOC, 18, true).unwrap();
+    assert!(fs::symlink_metadata(&path).unwrap().is_symlink());
+    assert_eq!(
+        file_json(&target),
+        json!({"version": 1, "documents": {DOC: {"18": {"bookmark": true}}}})
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn data_directories_are_created_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    // XDG_DATA_HOME itself may be missing too: every directory made is 0700 (the XDG spec).
+    let path = dir.path().join("share").join("c34").join("notes.json");
+    let mut store = NotesStore::open(path.clone());
+    store.set_bookmark(DOC, 18, true).unwrap();
+    let mode = |path: &Path| fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&dir.path().join("share")), 0o700);
+    assert_eq!(mode(path.parent().unwrap()), 0o700);
+    assert_eq!(
+        mode(dir.path()),
+        0o755,
+        "an existing directory keeps its mode"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = notes_path(&dir);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let text = json!({"version": 1, "documents": {DOC: {"165": {"note": "from Notepad"}}}});
+    fs::write(&path, format!("\u{feff}{text}")).unwrap();
+    let mut store = NotesStore::open(path.clone());
+    assert!(store.read_only_reason().is_none());
+    assert_eq!(
+        store.annotation(DOC, 165).and_then(|a| a.note.as_deref()),
+        Some("from Notepad")
+    );
+    store.set_bookmark(DOC, 18, true).unwrap();
+    assert!(NotesStore::open(path).is_bookmarked(DOC, 18));
+}
+
+#[test]
+fn utf16_is_named_as_such_and_left_alone() {
+    let text = json!({"version": 1, "documents": {}}).to_string();
+    let little_endian = |bom: bool| -> Vec<u8> {
+        let mut bytes = if bom { vec![0xFF, 0xFE] } else { Vec::new() };
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        bytes
+    };
+    let big_endian: Vec<u8> = [0xFE, 0xFF]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+        .collect();
+    for contents in [little_endian(true), little_endian(false), big_endian] {
+        assert_left_alone(&contents, ": UTF-16 text; c34 reads UTF-8");
+    }
+}
+
+#[test]
+fn a_store_tells_cheaply_when_another_changed_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = notes_path(&dir);
+    let mut browser = NotesStore::open(path.clone());
+    let mut other = NotesStore::open(path.clone());
+    assert!(!browser.changed_on_disk(), "no file, none seen");
+    other.set_bookmark(DOC, 165, true).unwrap();
+    assert!(browser.changed_on_disk());
+    browser.reload();
+    assert!(!browser.changed_on_disk());
+    assert!(browser.is_bookmarked(DOC, 165));
+    // Its own change is not someone else's.
+    browser.set_note(DOC, 18, "mine").unwrap();
+    assert!(!browser.changed_on_disk());
+    assert!(other.changed_on_disk());
+    // A change of the same size within the same clock tick is still seen: a new file.
+    other.reload();
+    browser.set_note(DOC, 18, "MINE").unwrap();
+    assert!(other.changed_on_disk());
+}
+
+#[test]
+fn a_note_edited_from_a_stale_base_keeps_both_versions() {
+    use c34::userdata::notes::NoteChange;
+    let dir = tempfile::tempdir().unwrap();
+    let path = notes_path(&dir);
+    let mut other = NotesStore::open(path.clone());
+    other.set_note(DOC, 165, "first").unwrap();
+    let mut browser = NotesStore::open(path.clone());
+    // The editor opens on "first"; meanwhile another c34 saves "theirs".
+    other.set_note(DOC, 165, "theirs").unwrap();
+    let edited = NoteChange::EditedNote {
+        note: Some("mine"),
+        base: Some("first"),
+    };
+    let applied = browser.apply(DOC, 165, edited, &mut || {}).unwrap();
+    assert!(applied.kept_other_version && applied.changed_elsewhere);
+    assert_eq!(
+        file_json(&path)["documents"][DOC]["165"],
+        json!({"bookmark": false, "note": "mine", "other_notes": ["theirs"]})
+    );
+
+    // Edited from what is stored: a plain replacement, nothing kept beside.
+    let current = NoteChange::EditedNote {
+        note: Some("mine, revised"),
+        base: Some("mine"),
+    };
+    let applied = browser.apply(DOC, 165, current, &mut || {}).unwrap();
+    assert!(!applied.kept_other_version);
+    assert_eq!(
+        file_json(&path)["documents"][DOC]["165"],
+        json!({"bookmark": false, "note": "mine, revised", "other_notes": ["theirs"]})
+    );
+
+    // Deleting a note that changed meanwhile deletes nothing.
+    other.set_note(DOC, 22, "new elsewhere").unwrap();
+    let deletion = NoteChange::EditedNote {
+        note: None,
+        base: None,
+    };
+    let applied = browser.apply(DOC, 22, deletion, &mut || {}).unwrap();
+    assert!(applied.kept_other_version);
+    assert_eq!(
+        file_json(&path)["documents"][DOC]["22"],
+        json!({"bookmark": false, "note": "new elsewhere"})
+    );
+    // And `c34 note N --delete` (a plain deletion) removes every version.
+    browser.set_note(DOC, 165, "").unwrap();
+    assert_eq!(browser.annotation(DOC, 165), None);
+}
+
+#[test]
+fn a_change_that_must_wait_for_the_lock_says_so_before_waiting() {
+    use std::sync::mpsc;
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let path = notes_path(&dir);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    // Another c34 holds the lock (flock: a second open file conflicts even in one process).
+    let held = fs::File::create(c34::userdata::lock_path(&path)).unwrap();
+    held.lock().unwrap();
+    let (told, heard) = mpsc::channel();
+    let worker = std::thread::spawn({
+        let path = path.clone();
+        move || {
+            let mut store = NotesStore::open(path);
+            let change = c34::userdata::notes::NoteChange::Bookmark(true);
+            store
+                .apply(DOC, 18, change, &mut || told.send(Instant::now()).unwrap())
+                .map(|applied| applied.annotation.bookmark)
+                .map_err(|e| e.to_string())
+        }
+    });
+    let started = Instant::now();
+    let told_at = heard
+        .recv_timeout(Duration::from_secs(2))
+        .expect("told at once that it waits");
+    assert!(told_at.duration_since(started) < Duration::from_secs(1));
+    std::thread::sleep(Duration::from_millis(100));
+    assert!(!path.exists(), "still waiting: nothing written");
+    drop(held);
+    assert_eq!(worker.join().unwrap(), Ok(true));
+    assert!(NotesStore::open(path).is_bookmarked(DOC, 18));
 }

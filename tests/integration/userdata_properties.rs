@@ -12,7 +12,6 @@ const SYMBOLS: [&str; 2] = ["A/76/505/Add.1", "A/77/571/Add.1"];
 #[derive(Debug, Clone)]
 enum Op {
     SetBookmark(bool),
-    Toggle,
     Note(String),
     Remove,
 }
@@ -28,7 +27,6 @@ struct Step {
 fn step() -> impl Strategy<Value = Step> {
     let op = prop_oneof![
         any::<bool>().prop_map(Op::SetBookmark),
-        Just(Op::Toggle),
         // Words separated by spaces and line breaks, sometimes only blanks.
         "( |\n)?([a-z]{1,4}( |\n|\r\n)){0,3}( |\n)?".prop_map(Op::Note),
         Just(Op::Remove),
@@ -49,7 +47,6 @@ fn apply(model: &mut Model, step: &Step) {
     let (mut bookmark, mut note) = model.remove(&key).unwrap_or((false, None));
     match &step.op {
         Op::SetBookmark(on) => bookmark = *on,
-        Op::Toggle => bookmark = !bookmark,
         Op::Note(text) => {
             // The rule from the brief: one paragraph, words kept, blank means none.
             let words: Vec<&str> = text.split_whitespace().collect();
@@ -85,14 +82,15 @@ proptest! {
             let store = &mut stores[step.store];
             let symbol = SYMBOLS[step.symbol];
             match &step.op {
-                Op::SetBookmark(on) => store.set_bookmark(symbol, step.para, *on).unwrap(),
-                Op::Toggle => {
-                    let on = store.toggle_bookmark(symbol, step.para).unwrap();
-                    let before = model.get(&(step.symbol, step.para)).is_some_and(|e| e.0);
-                    prop_assert_eq!(on, !before, "toggle flips what is on disk");
+                Op::SetBookmark(on) => {
+                    let applied = store.set_bookmark(symbol, step.para, *on).unwrap();
+                    prop_assert_eq!(applied.annotation.bookmark, *on);
                 }
-                Op::Note(text) => store.set_note(symbol, step.para, text).unwrap(),
-                Op::Remove => store.remove(symbol, step.para).unwrap(),
+                Op::Note(text) => drop(store.set_note(symbol, step.para, text).unwrap()),
+                Op::Remove => {
+                    store.set_bookmark(symbol, step.para, false).unwrap();
+                    store.set_note(symbol, step.para, "").unwrap();
+                }
             }
             apply(&mut model, step);
             prop_assert_eq!(&contents(&stores[step.store]), &model, "the store that acted");
