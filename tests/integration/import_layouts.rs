@@ -22,7 +22,8 @@ fn import_body(body: &str) -> Result<Dataset, ImportError> {
 
 fn paragraphs(dataset: &Dataset, para: u32) -> Vec<String> {
     let location = dataset.find(para).expect("paragraph present");
-    dataset.get(location).unwrap().paragraphs.clone()
+    let paragraphs = &dataset.get(location).unwrap().paragraphs;
+    paragraphs.iter().map(ToString::to_string).collect()
 }
 
 fn paras(dataset: &Dataset) -> Vec<u32> {
