@@ -733,12 +733,9 @@ fn parse_front_matter(
         .iter()
         .find_map(|(_, line)| iso_date(line))
         .ok_or_else(|| missing("date of issue (e.g. \"2 November 2021\")"))?;
-    let (session_line, session) = numbered
+    let session = numbered
         .iter()
-        .find_map(|(n, line)| {
-            let words = line.strip_suffix(" session")?;
-            Some((*n, ordinal_value(words)?))
-        })
+        .find_map(|(_, line)| ordinal_value(line.strip_suffix(" session")?))
         .ok_or_else(|| missing("session (e.g. \"Seventy-sixth session\")"))?;
     let agenda_index = numbered
         .iter()
@@ -750,7 +747,6 @@ fn parse_front_matter(
         .trim_start_matches("Agenda item")
         .trim()
         .to_string();
-    let _ = session_line;
     let after_agenda: Vec<(usize, &str)> = numbered[agenda_index + 1..].to_vec();
     let agenda_item_title = after_agenda
         .first()

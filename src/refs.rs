@@ -1,5 +1,5 @@
 //! The documents the responses cite: document symbols (`S/2020/1179`, `S/PRST/2021/11`,
-//! `ST/AI/2020/5`, `A/75/19`) and resolutions cited by number, each normalised to its
+//! `ST/AI/2020/5`, `A/77/19`) and resolutions cited by number, each normalised to its
 //! document symbol and linked to the Official Document System (<https://undocs.org>).
 //!
 //! Resolutions are normalised by the form of their number, as the UN Editorial Manual writes

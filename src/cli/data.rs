@@ -153,7 +153,7 @@ fn expand_tabs(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// `## ¶ 165 — A/76/505/Add.1 (2 November 2021), response to para. 165 of A/75/19`, then the
+/// `## ¶ 165 — ` and the citation (see `Document::citation`), then the
 /// paragraphs unwrapped.
 fn write_markdown_response(
     dataset: &Dataset,
@@ -173,7 +173,7 @@ fn write_markdown_response(
     Ok(())
 }
 
-/// One citation per line: `A/76/505/Add.1 (2 November 2021), response to para. 165 of A/75/19`.
+/// One citation per line (see `Document::citation`).
 pub(super) fn cite(
     dataset: &Dataset,
     specs: &[ParaSpec],

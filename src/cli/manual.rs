@@ -14,13 +14,12 @@ use clap_mangen::roff::{Roff, bold, roman};
 use super::{EXIT_STATUS, command};
 
 /// The roff source of `c34(1)`.
-pub(super) fn page() -> Vec<u8> {
+pub(super) fn page() -> std::io::Result<Vec<u8>> {
     let command = command();
     let man = Man::new(command.clone());
     let mut roff = Vec::new();
-    // Rendering into memory cannot fail.
-    let _ = render(&man, &command, &mut roff);
-    roff
+    render(&man, &command, &mut roff)?;
+    Ok(roff)
 }
 
 fn render(man: &Man, command: &clap::Command, out: &mut Vec<u8>) -> std::io::Result<()> {
@@ -68,7 +67,7 @@ mod tests {
 
     #[test]
     fn subcommands_are_commands_and_the_exit_status_keeps_its_lines() {
-        let page = String::from_utf8(page()).unwrap();
+        let page = String::from_utf8(page().unwrap()).unwrap();
         assert!(page.contains("\n\\fBc34 show\\fR\n"), "{page}");
         assert!(!page.contains("(1)\n"), "{page}");
         assert!(!page.contains("EXTRA"));

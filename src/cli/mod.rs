@@ -319,7 +319,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         }
         Some(Command::Man) => {
             let mut out = output::stdout();
-            out.write_all(&manual::page())?;
+            out.write_all(&manual::page()?)?;
             out.flush()?;
             return Ok(Outcome::Done);
         }
