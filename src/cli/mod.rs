@@ -201,18 +201,10 @@ pub(crate) fn main() -> ExitCode {
 fn parse_error(error: &clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
     match error.kind() {
-        ErrorKind::DisplayHelp
-        | ErrorKind::DisplayVersion
-        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
             let mut out = output::stdout();
-            let written = write!(out, "{}", error.render().ansi()).and_then(|()| out.flush());
-            let status = if error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            };
-            match written {
-                Ok(()) => status,
+            match write!(out, "{}", error.render().ansi()).and_then(|()| out.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
                 Err(error) => failed(&Failure::Output(error)),
             }
         }
