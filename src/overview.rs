@@ -108,20 +108,6 @@ impl Matrix {
         (0..self.rows.len()).map(|row| self.row_total(row)).sum()
     }
 
-    /// The distinct recommendations of section `col` that name at least one mission.
-    pub fn column_recommendations(&self, col: usize) -> Vec<u32> {
-        let mut paras: Vec<u32> = self
-            .rows
-            .iter()
-            .filter_map(|r| r.paras.get(col))
-            .flatten()
-            .copied()
-            .collect();
-        paras.sort_unstable();
-        paras.dedup();
-        paras
-    }
-
     /// The first largest cell, row by row (where the browser's cursor starts); `None` when
     /// every cell is empty.
     pub fn max_cell(&self) -> Option<(usize, usize)> {

@@ -154,11 +154,6 @@ impl SafeText {
         self.original.as_deref().unwrap_or(&self.text)
     }
 
-    /// True when making it safe changed something.
-    pub fn was_changed(&self) -> bool {
-        self.original.is_some()
-    }
-
     /// The safe text on one line: newlines and tabs become spaces (for labels and headings).
     pub fn one_line(&self) -> Cow<'_, str> {
         if self.text.contains(['\n', '\t']) {
@@ -166,11 +161,6 @@ impl SafeText {
         } else {
             Cow::Borrowed(&self.text)
         }
-    }
-
-    /// The safe text, owned.
-    pub fn into_string(self) -> String {
-        self.text
     }
 }
 
@@ -354,13 +344,12 @@ mod tests {
         let safe: SafeText = serde_json::from_str(&serde_json::to_string(raw).unwrap()).unwrap();
         assert_eq!(safe, "a\u{241b}[2Jb\u{fffd}c");
         assert_eq!(safe.chars().count(), raw.chars().count());
-        assert!(safe.was_changed());
+        assert_eq!(safe.original(), raw);
         assert_eq!(
             serde_json::to_string(&safe).unwrap(),
             serde_json::to_string(raw).unwrap()
         );
         let clean = SafeText::new("plain");
-        assert!(!clean.was_changed());
         assert_eq!(clean.original(), "plain");
     }
 }
