@@ -231,8 +231,15 @@ pub(super) fn import(
 /// Replaces `path` with `contents` so that a crash, a kill or a full disk at any moment leaves
 /// the old file or the new one, never part of one: a temporary file in the same directory,
 /// fsynced, renamed over `path`, then the directory fsynced so the rename is on disk too. The
-/// file keeps the mode of the one it replaces (a new one gets the usual 0666 less the umask).
+/// file keeps the mode of the one it replaces (a new one gets the usual 0666 less the umask);
+/// a symlink is followed and its target replaced.
 fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
+    // A symlink (a dataset kept in another folder) stays one: its target is replaced.
+    let resolved = match std::fs::symlink_metadata(path) {
+        Ok(metadata) if metadata.file_type().is_symlink() => std::fs::canonicalize(path)?,
+        _ => path.to_path_buf(),
+    };
+    let path = resolved.as_path();
     let dir = path
         .parent()
         .filter(|dir| !dir.as_os_str().is_empty())

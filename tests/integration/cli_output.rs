@@ -220,3 +220,32 @@ fn import_into_a_directory_it_cannot_write_says_so_and_changes_nothing() {
     );
     assert!(!missing.exists());
 }
+
+#[test]
+fn import_through_a_symlink_replaces_its_target_and_keeps_the_link() {
+    let (dir, report) = setup();
+    let kept = dir.path().join("kept");
+    fs::create_dir(&kept).unwrap();
+    let target = kept.join("dataset.json");
+    fs::write(&target, "old").unwrap();
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_c34"))
+        .arg("import")
+        .arg(&report)
+        .arg("-o")
+        .arg(&link)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        fs::read_to_string(&target).unwrap(),
+        include_str!("../../assets/report.json")
+    );
+}
