@@ -23,7 +23,7 @@ fn app() -> App {
 fn longest_para(dataset: &Dataset) -> u32 {
     dataset
         .recommendations()
-        .max_by_key(|(_, r)| r.paragraphs.iter().map(String::len).sum::<usize>())
+        .max_by_key(|(_, r)| r.paragraphs.iter().map(|p| p.len()).sum::<usize>())
         .map_or(18, |(_, r)| r.para)
 }
 

@@ -167,13 +167,13 @@ fn synthetic(base: &Dataset, times: usize) -> Dataset {
                             out.push(' ');
                         }
                         out.truncate(out.trim_end().len());
-                        out
+                        out.into()
                     })
                     .collect();
                 recommendations.push(Recommendation { para, paragraphs });
             }
             sections.push(Section {
-                number: format!("{}-{volume}", section.number),
+                number: format!("{}-{volume}", section.number).into(),
                 title: section.title.clone(),
                 recommendations,
             });

@@ -2,13 +2,12 @@
 //! missions the responses mention. Loading and validation live here; nothing here knows about
 //! terminals or about the text layouts of the source (that is `import`).
 
-use std::fmt;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-/// The dataset built from the report and embedded in the binary.
-pub const EMBEDDED_JSON: &str = include_str!("../assets/report.json");
+use crate::sanitize::SafeText;
 
 /// A whole report: its metadata, its sections and the missions its responses name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,28 +22,28 @@ pub struct Dataset {
 /// The report's front matter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
-    /// The document symbol, e.g. `A/76/505/Add.1`.
-    pub symbol: String,
+    /// The document symbol, e.g. `A/1/2/Add.3`.
+    pub symbol: SafeText,
     /// The date of issue, ISO 8601 (`2021-11-02`).
-    pub date: String,
+    pub date: SafeText,
     /// The General Assembly session as a number (76 for the "Seventy-sixth session").
     pub session: u32,
-    pub agenda_item: String,
+    pub agenda_item: SafeText,
     /// The title of the agenda item the report is submitted under.
     #[serde(default)]
-    pub agenda_item_title: String,
-    pub title: String,
+    pub agenda_item_title: SafeText,
+    pub title: SafeText,
     /// The symbol of the Special Committee report whose paragraphs the entries answer.
-    pub responds_to: String,
-    pub summary: String,
+    pub responds_to: SafeText,
+    pub summary: SafeText,
 }
 
 /// One of the report's sections (I. Introduction … IX. Women, peace and security).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Section {
     /// The roman numeral, without the trailing dot.
-    pub number: String,
-    pub title: String,
+    pub number: SafeText,
+    pub title: SafeText,
     pub recommendations: Vec<Recommendation>,
 }
 
@@ -54,15 +53,15 @@ pub struct Recommendation {
     /// The paragraph number in the Special Committee's report (`responds_to`).
     pub para: u32,
     /// The response's paragraphs in order, each exactly as printed.
-    pub paragraphs: Vec<String>,
+    pub paragraphs: Vec<SafeText>,
 }
 
 /// A mission the responses name, with the paragraphs whose responses mention it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mission {
-    pub acronym: String,
-    pub name: String,
-    pub location: String,
+    pub acronym: SafeText,
+    pub name: SafeText,
+    pub location: SafeText,
     pub paras: Vec<u32>,
 }
 
@@ -94,39 +93,44 @@ pub const MONTHS: [&str; 12] = [
 
 impl Document {
     /// The date of issue as the report prints it (`2 November 2021`); the ISO date as it is
-    /// when it is not one.
+    /// (safe, on one line) when it is not one.
     pub fn date_long(&self) -> String {
         let mut parts = self.date.splitn(3, '-');
         let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next())
         else {
-            return self.date.clone();
+            return self.date.one_line().into_owned();
         };
         let month = month
             .parse::<usize>()
             .ok()
             .and_then(|m| MONTHS.get(m.wrapping_sub(1)));
         match (day.parse::<u32>(), month) {
-            (Ok(day), Some(month)) if year.len() == 4 => format!("{day} {month} {year}"),
-            _ => self.date.clone(),
+            (Ok(day), Some(month))
+                if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                format!("{day} {month} {year}")
+            }
+            _ => self.date.one_line().into_owned(),
         }
     }
 
     /// How to cite the response to paragraph `para`, the one format used everywhere:
-    /// `A/76/505/Add.1 (2 November 2021), response to para. 165 of A/75/19`.
+    /// `A/1/2/Add.3 (2 November 2021), response to para. 165 of A/1/4`. Made of safe text on
+    /// one line, so safe to print as it is.
     pub fn citation(&self, para: u32) -> String {
         format!(
             "{} ({}), response to para. {para} of {}",
-            self.symbol,
+            self.symbol.one_line(),
             self.date_long(),
-            self.responds_to
+            self.responds_to.one_line()
         )
     }
 }
 
 impl Section {
-    /// `VIII. Safety and security`, as the report prints the heading.
+    /// `VIII. Safety and security`, as the report prints the heading: safe, on one line.
     pub fn heading(&self) -> String {
-        format!("{}. {}", self.number, self.title)
+        format!("{}. {}", self.number.one_line(), self.title.one_line())
     }
 }
 
@@ -138,26 +142,17 @@ pub struct Location {
 }
 
 impl Dataset {
-    /// The dataset embedded in the binary.
-    pub fn embedded() -> Dataset {
-        // The embedded JSON is generated and checked by the test suite; failing here is a build bug.
-        Dataset::from_json(EMBEDDED_JSON).expect("the embedded dataset is valid")
-    }
-
     /// Parses and validates a dataset from JSON text.
     pub fn from_json(text: &str) -> Result<Dataset, DataError> {
-        let dataset: Dataset = serde_json::from_str(text).map_err(|error| DataError::Json {
-            line: error.line(),
-            column: error.column(),
-            message: json_message(&error),
-        })?;
+        let dataset: Dataset = serde_json::from_str(text).map_err(DataError::json)?;
         dataset.validate()?;
         Ok(dataset)
     }
 
     /// The dataset as pretty JSON with a final newline, the form kept in `assets/`.
     pub fn to_json(&self) -> String {
-        let mut json = serde_json::to_string_pretty(self).expect("a dataset always serialises");
+        // Strings, numbers and lists with string keys: serialising cannot fail.
+        let mut json = serde_json::to_string_pretty(self).unwrap_or_default();
         json.push('\n');
         json
     }
@@ -295,37 +290,81 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads a UTF-8 text file of at most [`MAX_FILE_BYTES`], with errors that name it.
 pub fn read_text_file(path: &Path) -> Result<String, FileError> {
-    use std::io::Read;
+    read_bounded_text(path, MAX_FILE_BYTES)
+}
+
+/// Reads a UTF-8 text file of at most `limit` bytes: a directory, an empty file, UTF-16 or
+/// bytes that are not UTF-8 are errors naming the file (and the line and column where there
+/// is one). A UTF-8 byte-order mark is dropped. Never reads more than `limit + 1` bytes, even
+/// from a pipe or a device whose size the file system does not tell.
+pub fn read_bounded_text(path: &Path, limit: u64) -> Result<String, FileError> {
     let at = |error| FileError {
         path: path.to_path_buf(),
         error,
     };
-    let read_error = |e: std::io::Error| at(DataError::Read(e.to_string()));
-    let file = std::fs::File::open(path).map_err(read_error)?;
-    let metadata = file.metadata().map_err(read_error)?;
+    let file = std::fs::File::open(path).map_err(|e| at(DataError::Read(e)))?;
+    let metadata = file.metadata().map_err(|e| at(DataError::Read(e)))?;
     if metadata.is_dir() {
         return Err(at(DataError::NotAFile));
     }
-    if metadata.len() > MAX_FILE_BYTES {
+    if metadata.len() > limit {
         return Err(at(DataError::TooLarge {
             bytes: Some(metadata.len()),
+            limit,
         }));
     }
-    // `take` also bounds files whose size the metadata does not tell (pipes, devices).
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
+    file.take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(read_error)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(at(DataError::TooLarge { bytes: None }));
+        .map_err(|e| at(DataError::Read(e)))?;
+    if bytes.len() as u64 > limit {
+        return Err(at(DataError::TooLarge { bytes: None, limit }));
+    }
+    decode_text(bytes).map_err(at)
+}
+
+/// Bytes read from a file as text: UTF-8, without a byte-order mark, not blank.
+pub fn decode_text(mut bytes: Vec<u8>) -> Result<String, DataError> {
+    if let Some(encoding) = utf16_encoding(&bytes) {
+        return Err(DataError::Utf16 { encoding });
+    }
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        bytes.drain(..3);
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(at(DataError::Empty));
+        return Err(DataError::Empty);
     }
     String::from_utf8(bytes).map_err(|e| {
         let (line, column) = line_column(e.as_bytes(), e.utf8_error().valid_up_to());
-        at(DataError::Utf8 { line, column })
+        DataError::Utf8 { line, column }
     })
+}
+
+/// `UTF-16LE` or `UTF-16BE` when the bytes start with that byte-order mark, or, without one,
+/// when every other byte of the opening is zero as in ASCII text written as UTF-16.
+fn utf16_encoding(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xff, 0xfe, ..] => return Some("UTF-16LE"),
+        [0xfe, 0xff, ..] => return Some("UTF-16BE"),
+        _ => {}
+    }
+    let opening = &bytes[..bytes.len().min(64) & !1];
+    if opening.len() < 4 {
+        return None;
+    }
+    let zero_at = |parity: usize| {
+        opening
+            .iter()
+            .enumerate()
+            .all(|(i, &b)| (i % 2 == parity) == (b == 0))
+    };
+    if zero_at(1) {
+        Some("UTF-16LE")
+    } else if zero_at(0) {
+        Some("UTF-16BE")
+    } else {
+        None
+    }
 }
 
 /// Rejects empty strings and markup the importer should have removed.
@@ -353,6 +392,9 @@ fn check_text(path: &str, text: &str) -> Result<(), DataError> {
 /// Returns the byte offset and a description.
 pub fn find_markup(text: &str) -> Option<(usize, &'static str)> {
     let bytes = text.as_bytes();
+    // The first `>` at or after some offset: found once and reused until passed, so many `<`
+    // without a `>` cost one scan.
+    let mut next_gt: Option<Option<usize>> = None;
     for (i, &b) in bytes.iter().enumerate() {
         match b {
             b'<' => {
@@ -361,9 +403,18 @@ pub fn find_markup(text: &str) -> Option<(usize, &'static str)> {
                 let tag_len = name.bytes().take_while(u8::is_ascii_alphanumeric).count();
                 let starts_with_letter =
                     name.bytes().next().is_some_and(|c| c.is_ascii_alphabetic());
+                let mut closed = || {
+                    let gt = match next_gt {
+                        Some(Some(gt)) if gt > i => Some(gt),
+                        Some(None) => None,
+                        _ => text[i + 1..].find('>').map(|g| i + 1 + g),
+                    };
+                    next_gt = Some(gt);
+                    gt.is_some()
+                };
                 if starts_with_letter
                     && matches!(name.as_bytes().get(tag_len), Some(b'>' | b' ' | b'/'))
-                    && name.contains('>')
+                    && closed()
                 {
                     return Some((i, "an HTML tag"));
                 }
@@ -450,7 +501,7 @@ pub fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
 }
 
 /// `serde_json`'s message without its trailing " at line L column C" (we print those ourselves).
-fn json_message(error: &serde_json::Error) -> String {
+pub fn json_message(error: &serde_json::Error) -> String {
     let text = error.to_string();
     match text.rfind(" at line ") {
         Some(index) => text[..index].to_string(),
@@ -458,29 +509,35 @@ fn json_message(error: &serde_json::Error) -> String {
     }
 }
 
-/// Why a dataset could not be used.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a dataset (or a report's text) could not be used.
+#[derive(Debug, thiserror::Error)]
 pub enum DataError {
-    Read(String),
+    #[error("cannot read: {0}")]
+    Read(#[source] io::Error),
+    #[error("is a directory, not a file")]
     NotAFile,
+    #[error("the file is empty")]
     Empty,
     /// The size, when the file system tells it (a device or pipe does not).
-    TooLarge {
-        bytes: Option<u64>,
-    },
-    Utf8 {
-        line: usize,
-        column: usize,
-    },
+    #[error(
+        "the file is too large ({}): c34 reads files of at most {} MiB",
+        bytes.map_or_else(|| format!("over {} MiB", limit >> 20), |b| format!("{b} bytes")),
+        limit >> 20
+    )]
+    TooLarge { bytes: Option<u64>, limit: u64 },
+    #[error("{line}:{column}: not valid UTF-8 text")]
+    Utf8 { line: usize, column: usize },
+    #[error("not valid UTF-8 text: the file is {encoding} (convert it: iconv -f UTF-16 -t UTF-8)")]
+    Utf16 { encoding: &'static str },
+    #[error("{line}:{column}: not a c34 dataset: {}", json_message(source))]
     Json {
         line: usize,
         column: usize,
-        message: String,
+        #[source]
+        source: serde_json::Error,
     },
-    Invalid {
-        path: String,
-        problem: String,
-    },
+    #[error("invalid dataset: {path}: {problem}")]
+    Invalid { path: String, problem: String },
 }
 
 impl DataError {
@@ -494,54 +551,30 @@ impl DataError {
             | DataError::NotAFile
             | DataError::Empty
             | DataError::TooLarge { .. }
+            | DataError::Utf16 { .. }
             | DataError::Invalid { .. } => None,
         }
     }
 
-    fn message(&self) -> String {
-        match self {
-            DataError::Read(reason) => format!("cannot read: {reason}"),
-            DataError::NotAFile => "is a directory, not a file".to_string(),
-            DataError::Empty => "the file is empty".to_string(),
-            DataError::TooLarge { bytes } => format!(
-                "the file is too large ({}): c34 reads files of at most 64 MiB",
-                bytes.map_or_else(|| "over 64 MiB".to_string(), |b| format!("{b} bytes"))
-            ),
-            DataError::Utf8 { .. } => "not valid UTF-8 text".to_string(),
-            DataError::Json { message, .. } => format!("not a c34 dataset: {message}"),
-            DataError::Invalid { path, problem } => format!("invalid dataset: {path}: {problem}"),
+    /// A JSON error with its place in the text.
+    pub fn json(source: serde_json::Error) -> DataError {
+        DataError::Json {
+            line: source.line(),
+            column: source.column(),
+            source,
         }
     }
 }
 
-impl fmt::Display for DataError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.position() {
-            Some((line, column)) => write!(f, "{line}:{column}: {}", self.message()),
-            None => f.write_str(&self.message()),
-        }
-    }
-}
-
-impl std::error::Error for DataError {}
-
-/// A [`DataError`] with the file it came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A [`DataError`] with the file it came from: `FILE:LINE:COLUMN: …` where the error has a
+/// place, `FILE: …` otherwise.
+#[derive(Debug, thiserror::Error)]
+#[error("{}{}{error}", path.display(), if error.position().is_some() { ":" } else { ": " })]
 pub struct FileError {
     pub path: PathBuf,
+    #[source]
     pub error: DataError,
 }
-
-impl fmt::Display for FileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.error.position() {
-            Some(_) => write!(f, "{}:{}", self.path.display(), self.error),
-            None => write!(f, "{}: {}", self.path.display(), self.error),
-        }
-    }
-}
-
-impl std::error::Error for FileError {}
 
 #[cfg(test)]
 mod tests {

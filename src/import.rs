@@ -5,10 +5,9 @@
 //! only then classified. That way each layout works wherever it appears. Wording is kept
 //! verbatim: only conversion markup (`<p>`, links, backslash escapes, inline tags) is removed.
 
-use std::fmt;
-
 use crate::dataset::{Dataset, Document, Recommendation, Section, find_markup, roman_value};
 use crate::missions;
+use crate::sanitize::SafeText;
 
 /// Settings the text itself may not supply.
 #[derive(Debug, Clone, Default)]
@@ -18,20 +17,13 @@ pub struct ImportOptions {
 }
 
 /// An import failure at a place in the input (1-based line and character column).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{line}:{column}: {message}")]
 pub struct ImportError {
     pub line: usize,
     pub column: usize,
     pub message: String,
 }
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.line, self.column, self.message)
-    }
-}
-
-impl std::error::Error for ImportError {}
 
 fn error_at(line: usize, column: usize, message: impl Into<String>) -> ImportError {
     ImportError {
@@ -45,7 +37,7 @@ fn error_at(line: usize, column: usize, message: impl Into<String>) -> ImportErr
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Line<'a> {
     Blank,
-    /// The repeated column heading `Para. in` / `A/75/19` (the symbol may be on the next line).
+    /// The repeated column heading `Para. in` / `A/77/19` (the symbol may be on the next line).
     PageHeader {
         symbol: Option<&'a str>,
     },
@@ -59,6 +51,11 @@ enum Line<'a> {
     Numbered {
         para: u32,
         text: &'a str,
+        column: usize,
+    },
+    /// A line that starts as a response would, with a number too long to be a paragraph's.
+    TooLong {
+        number: &'a str,
         column: usize,
     },
     /// A paragraph without a number: it continues the response above.
@@ -127,6 +124,18 @@ fn parse_body(lines: &[&str], start: usize) -> Result<Body, ImportError> {
                 title,
             } => body.section(numeral, title, number)?,
             Line::Numbered { para, text, column } => body.numbered(para, text, number, column)?,
+            Line::TooLong {
+                number: digits,
+                column,
+            } => {
+                return Err(error_at(
+                    number,
+                    column,
+                    format!(
+                        "{digits} is too large for a paragraph number (at most {MAX_PARA_DIGITS} digits)"
+                    ),
+                ));
+            }
             Line::Text { text, column } => body.text(text, number, column)?,
         }
     }
@@ -148,8 +157,8 @@ impl BodyBuilder {
         self.close_recommendation()?;
         self.check_last_section_has_recommendations(line)?;
         self.sections.push(Section {
-            number: numeral.to_string(),
-            title: title.to_string(),
+            number: numeral.into(),
+            title: title.into(),
             recommendations: Vec::new(),
         });
         Ok(())
@@ -244,7 +253,7 @@ impl BodyBuilder {
             return Err(error_at(
                 body_line,
                 1,
-                "no \"Para. in\" column heading names the Special Committee report (e.g. A/75/19)",
+                "no \"Para. in\" column heading names the Special Committee report (e.g. \"Para. in A/77/19\")",
             ));
         };
         Ok(Body {
@@ -307,7 +316,7 @@ fn classify(raw: &str) -> Line<'_> {
             _ => "",
         };
         let at = if text.is_empty() { key } else { text };
-        return classify_keyed(key, text, column(at)).unwrap_or(Line::Text {
+        return classify_keyed((key, column(key)), text, column(at)).unwrap_or(Line::Text {
             text: unbulleted,
             column: column(unbulleted),
         });
@@ -315,19 +324,29 @@ fn classify(raw: &str) -> Line<'_> {
     if let Some((key, text)) = unbulleted.split_once('\t') {
         let text = text.trim();
         // A tab inside ordinary prose is not a row: such lines are read as plain lines below.
-        if let Some(row) = classify_keyed(key.trim(), text, column(text)) {
+        let key = key.trim();
+        if let Some(row) = classify_keyed((key, column(key)), text, column(text)) {
             return row;
         }
     }
     if let Some(section) = section_heading(unbulleted) {
         return section;
     }
-    if let Some((para, text)) = numbered(unbulleted) {
-        return Line::Numbered {
-            para,
-            text,
-            column: column(text),
-        };
+    match numbered(unbulleted) {
+        Some(Numbered::Para(para, text)) => {
+            return Line::Numbered {
+                para,
+                text,
+                column: column(text),
+            };
+        }
+        Some(Numbered::TooLong(number)) => {
+            return Line::TooLong {
+                number,
+                column: column(number),
+            };
+        }
+        None => {}
     }
     Line::Text {
         text: line,
@@ -336,7 +355,11 @@ fn classify(raw: &str) -> Line<'_> {
 }
 
 /// A row whose first cell is `key`: a paragraph number, a section heading, or nothing.
-fn classify_keyed<'a>(key: &'a str, text: &'a str, column: usize) -> Option<Line<'a>> {
+fn classify_keyed<'a>(
+    (key, key_column): (&'a str, usize),
+    text: &'a str,
+    column: usize,
+) -> Option<Line<'a>> {
     if key.is_empty() {
         return Some(if text.is_empty() {
             Line::Blank
@@ -347,10 +370,14 @@ fn classify_keyed<'a>(key: &'a str, text: &'a str, column: usize) -> Option<Line
     if let Some(header) = page_header(key) {
         return Some(header);
     }
-    if let Ok(para) = key.parse::<u32>()
-        && key.len() <= 5
-    {
-        return Some(Line::Numbered { para, text, column });
+    if key.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(match key.parse::<u32>() {
+            Ok(para) if key.len() <= MAX_PARA_DIGITS => Line::Numbered { para, text, column },
+            _ => Line::TooLong {
+                number: key,
+                column: key_column,
+            },
+        });
     }
     if text.is_empty() {
         return section_heading(key);
@@ -358,7 +385,7 @@ fn classify_keyed<'a>(key: &'a str, text: &'a str, column: usize) -> Option<Line
     None
 }
 
-/// `Para. in` alone, `Para. in A/75/19`, or the same in `<i>…</i>`.
+/// `Para. in` alone, `Para. in A/77/19`, or the same in `<i>…</i>`.
 fn page_header(line: &str) -> Option<Line<'_>> {
     let inner = line.trim();
     let inner = inner.strip_prefix("<i>").unwrap_or(inner);
@@ -380,7 +407,7 @@ fn page_header(line: &str) -> Option<Line<'_>> {
     }
 }
 
-/// A United Nations document symbol such as `A/75/19` or `S/2020/1179`.
+/// A United Nations document symbol such as `A/77/19` or `S/2020/1179`.
 fn is_symbol(text: &str) -> bool {
     let mut parts = text.split('/');
     let organ = parts.next().unwrap_or("");
@@ -418,11 +445,22 @@ fn section_heading(line: &str) -> Option<Line<'_>> {
     })
 }
 
+/// The most digits a paragraph number has: reports run to a few hundred paragraphs; a longer
+/// number at the start of a response's line is a conversion error, never silently text.
+const MAX_PARA_DIGITS: usize = 5;
+
+/// What [`numbered`] found at the start of a line.
+enum Numbered<'a> {
+    Para(u32, &'a str),
+    /// The digits, too many for a paragraph number.
+    TooLong(&'a str),
+}
+
 /// `118 The Secretariat…` → (118, "The Secretariat…"). A number followed by a lowercase word
 /// ("35 per cent of…") is prose, not a paragraph number.
-fn numbered(line: &str) -> Option<(u32, &str)> {
+fn numbered(line: &str) -> Option<Numbered<'_>> {
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 5 {
+    if digits == 0 {
         return None;
     }
     let rest = &line[digits..];
@@ -434,7 +472,10 @@ fn numbered(line: &str) -> Option<(u32, &str)> {
     if first.is_lowercase() {
         return None;
     }
-    Some((line[..digits].parse().ok()?, text))
+    match line[..digits].parse() {
+        Ok(para) if digits <= MAX_PARA_DIGITS => Some(Numbered::Para(para, text)),
+        _ => Some(Numbered::TooLong(&line[..digits])),
+    }
 }
 
 /// Splits a line into table cells on unescaped pipes, without the outer pipes.
@@ -464,10 +505,17 @@ fn column_of(line: &str, byte_offset: usize) -> usize {
 }
 
 /// One line's text -> its paragraphs: `<p>…</p>` blocks each become one, markup removed.
-fn split_paragraphs(text: &str, line: usize, column: usize) -> Result<Vec<String>, ImportError> {
+fn split_paragraphs(text: &str, line: usize, column: usize) -> Result<Vec<SafeText>, ImportError> {
     let mut paragraphs = Vec::new();
     let mut rest = text;
     let mut consumed = 0;
+    // Characters before byte `.0`: counted once as `consumed` grows, not again per paragraph.
+    let mut counted = (0, 0);
+    let mut column_at = |byte: usize| {
+        counted.1 += text[counted.0..byte].chars().count();
+        counted.0 = byte;
+        column + counted.1
+    };
     loop {
         let open = find_ignore_case(rest, "<p>");
         let (outside, after_open) = match open {
@@ -476,11 +524,7 @@ fn split_paragraphs(text: &str, line: usize, column: usize) -> Result<Vec<String
         };
         // Words outside any <p> are kept as a paragraph of their own: nothing may be lost.
         if !outside.trim().is_empty() {
-            paragraphs.push(clean(
-                outside,
-                line,
-                column + text[..consumed].chars().count(),
-            )?);
+            paragraphs.push(clean(outside, line, column_at(consumed))?.into());
         }
         let Some(inner) = after_open else { break };
         consumed = text.len() - inner.len();
@@ -489,11 +533,7 @@ fn split_paragraphs(text: &str, line: usize, column: usize) -> Result<Vec<String
             None => (inner, ""),
         };
         if !content.trim().is_empty() {
-            paragraphs.push(clean(
-                content,
-                line,
-                column + text[..consumed].chars().count(),
-            )?);
+            paragraphs.push(clean(content, line, column_at(consumed))?.into());
         }
         consumed = text.len() - next.len();
         rest = next;
@@ -523,46 +563,72 @@ fn clean(text: &str, line: usize, column: usize) -> Result<String, ImportError> 
     Ok(cleaned)
 }
 
-/// `[A/75/19](#)` → `A/75/19`. Brackets that are not links stay.
+/// `[A/77/19](#)` → `A/77/19`. Brackets that are not links stay.
+///
+/// Linear in the text: the next `](` is found once and reused until passed, and each `(`'s
+/// closing parenthesis comes from one pass over the text, so an input of many unclosed `[` or
+/// `(` costs no more than one without them.
 fn unlink(text: &str) -> String {
+    let closes = matching_parentheses(text);
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find('[') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let link = after.find("](").and_then(|close| {
-            let target = &after[close + 2..];
-            // Skip escaped parentheses inside the target, as in `(#\(x\))`.
-            let mut depth = 1;
-            let mut previous = '\0';
-            for (i, c) in target.char_indices() {
-                match c {
-                    '(' if previous != '\\' => depth += 1,
-                    ')' if previous != '\\' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return Some((&after[..close], &target[i + 1..]));
-                        }
-                    }
-                    _ => {}
-                }
-                previous = c;
+    let mut at = 0;
+    // The first `](` at or after `.0`, if any (`.1`).
+    let mut next_link: Option<(usize, Option<usize>)> = None;
+    while let Some(open) = text[at..].find('[').map(|i| at + i) {
+        out.push_str(&text[at..open]);
+        let (from, found) = match next_link {
+            Some((from, found)) if from <= open + 1 && found.is_none_or(|c| c > open) => {
+                (from, found)
             }
-            None
-        });
-        match link {
-            Some((label, remainder)) if !label.contains('[') => {
-                out.push_str(label);
-                rest = remainder;
-            }
-            _ => {
-                out.push('[');
-                rest = after;
-            }
+            _ => (open + 1, text[open + 1..].find("](").map(|i| open + 1 + i)),
+        };
+        next_link = Some((from, found));
+        let Some(close) = found else {
+            // No link opens after this point: the rest is text.
+            at = open;
+            break;
+        };
+        // A `[` between this one and the `](` starts the link, if any does. (The scans for the
+        // next `[` cover disjoint stretches of the text.)
+        let nested = text[open + 1..]
+            .find('[')
+            .is_some_and(|i| open + 1 + i < close);
+        let end = (!nested)
+            .then(|| closes.binary_search_by_key(&(close + 1), |&(o, _)| o).ok())
+            .flatten()
+            .map(|i| closes[i].1);
+        if let Some(end) = end {
+            out.push_str(&text[open + 1..close]);
+            at = end + 1;
+        } else {
+            out.push('[');
+            at = open + 1;
         }
     }
-    out.push_str(rest);
+    out.push_str(&text[at..]);
     out
+}
+
+/// Every `(` with its closing `)`, by byte offset, sorted by the opening one; parentheses
+/// after a backslash (`\(`) are text, not brackets.
+fn matching_parentheses(text: &str) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    let mut open = Vec::new();
+    let mut previous = '\0';
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' if previous != '\\' => open.push(i),
+            ')' if previous != '\\' => {
+                if let Some(start) = open.pop() {
+                    pairs.push((start, i));
+                }
+            }
+            _ => {}
+        }
+        previous = c;
+    }
+    pairs.sort_unstable();
+    pairs
 }
 
 /// Drops inline formatting tags (`<i>`, `<b>`, `<em>`, `<strong>`, `<u>`, `<sup>`, `<sub>`,
@@ -571,6 +637,9 @@ fn strip_inline_tags(text: &str) -> String {
     const INLINE: [&str; 9] = ["i", "b", "em", "strong", "u", "sup", "sub", "span", "br"];
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
+    // Where the next `>` is, from the end of `rest`: found once and reused until passed, so
+    // many `<` without a `>` cost one scan (no later `<` can find one either).
+    let mut next_close: Option<Option<usize>> = None;
     while let Some(open) = rest.find('<') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
@@ -580,7 +649,16 @@ fn strip_inline_tags(text: &str) -> String {
             .take_while(u8::is_ascii_alphanumeric)
             .count();
         let name = name_part[..name_len].to_ascii_lowercase();
-        let close = after.find('>');
+        let from_end = |i: usize| after.len() - i;
+        let close = match next_close {
+            Some(Some(left)) if left <= after.len() => Some(after.len() - left),
+            Some(None) => None,
+            _ => {
+                let found = after.find('>');
+                next_close = Some(found.map(from_end));
+                found
+            }
+        };
         match close {
             Some(close) if INLINE.contains(&name.as_str()) && name_len > 0 => {
                 if name == "br" {
@@ -655,12 +733,9 @@ fn parse_front_matter(
         .iter()
         .find_map(|(_, line)| iso_date(line))
         .ok_or_else(|| missing("date of issue (e.g. \"2 November 2021\")"))?;
-    let (session_line, session) = numbered
+    let session = numbered
         .iter()
-        .find_map(|(n, line)| {
-            let words = line.strip_suffix(" session")?;
-            Some((*n, ordinal_value(words)?))
-        })
+        .find_map(|(_, line)| ordinal_value(line.strip_suffix(" session")?))
         .ok_or_else(|| missing("session (e.g. \"Seventy-sixth session\")"))?;
     let agenda_index = numbered
         .iter()
@@ -672,7 +747,6 @@ fn parse_front_matter(
         .trim_start_matches("Agenda item")
         .trim()
         .to_string();
-    let _ = session_line;
     let after_agenda: Vec<(usize, &str)> = numbered[agenda_index + 1..].to_vec();
     let agenda_item_title = after_agenda
         .first()
@@ -695,9 +769,9 @@ fn parse_front_matter(
         return Err(missing("summary text after \"Summary\""));
     }
     let summary = summary_paragraphs.join("\n\n");
-    let is_addendum = after_agenda[..summary_index]
+    let addendum = after_agenda[..summary_index]
         .iter()
-        .any(|(_, line)| line.starts_with("Addendum"));
+        .find_map(|(_, line)| addendum_number(line));
     let symbol = options
         .symbol
         .clone()
@@ -708,21 +782,19 @@ fn parse_front_matter(
                 .find(|line| is_symbol(line))
                 .map(str::to_string)
         })
-        .or_else(|| is_addendum.then(|| addendum_symbol(&summary)).flatten())
+        .or_else(|| addendum.and_then(|number| addendum_symbol(&summary, number)))
         .ok_or_else(|| {
-            missing(
-                "document symbol (it is not printed; pass --symbol, e.g. --symbol A/76/505/Add.1)",
-            )
+            missing("document symbol (it is not printed; pass --symbol, e.g. --symbol A/1/2/Add.3)")
         })?;
     Ok(Document {
-        symbol,
-        date,
+        symbol: symbol.into(),
+        date: date.into(),
         session,
-        agenda_item,
-        agenda_item_title,
-        title,
-        responds_to,
-        summary,
+        agenda_item: agenda_item.into(),
+        agenda_item_title: agenda_item_title.into(),
+        title: title.into(),
+        responds_to: responds_to.into(),
+        summary: summary.into(),
     })
 }
 
@@ -730,14 +802,26 @@ fn clean_front(line: &str) -> String {
     unescape(&strip_inline_tags(&unlink(line)))
 }
 
+/// The number of an addendum from its cover line: `Addendum` alone is the first (the cover of
+/// a first addendum prints no number), `Addendum 2` or `Addendum No. 2` the second.
+fn addendum_number(line: &str) -> Option<u32> {
+    let rest = line.strip_prefix("Addendum")?.trim();
+    let number = rest.strip_prefix("No.").unwrap_or(rest).trim();
+    if number.is_empty() {
+        Some(1)
+    } else {
+        number.parse().ok().filter(|&n| n > 0)
+    }
+}
+
 /// An addendum's summary says it "is supplemental to the report of the Secretary-General
-/// (A/76/505)"; the matrix is that report's first addendum.
-fn addendum_symbol(summary: &str) -> Option<String> {
+/// (A/77/505)": the addendum's symbol is that report's with `/Add.N`.
+fn addendum_symbol(summary: &str, number: u32) -> Option<String> {
     let marker = "report of the Secretary-General (";
     let start = summary.find(marker)? + marker.len();
     let end = summary[start..].find(')')? + start;
     let parent = &summary[start..end];
-    is_symbol(parent).then(|| format!("{parent}/Add.1"))
+    is_symbol(parent).then(|| format!("{parent}/Add.{number}"))
 }
 
 /// `2 November 2021` → `2021-11-02`.

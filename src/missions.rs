@@ -744,9 +744,9 @@ pub fn index(dataset: &Dataset) -> Vec<Mission> {
             paras.sort_unstable();
             paras.dedup();
             Mission {
-                acronym: entry.acronym.to_string(),
-                name: entry.name.to_string(),
-                location: entry.location.to_string(),
+                acronym: entry.acronym.into(),
+                name: entry.name.into(),
+                location: entry.location.into(),
                 paras,
             }
         })

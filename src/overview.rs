@@ -10,12 +10,13 @@
 
 use crate::dataset::Dataset;
 use crate::missions::GAZETTEER;
+use crate::sanitize::SafeText;
 
 /// Missions × sections.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Matrix {
     /// The sections' roman numerals, in document order: the columns.
-    pub sections: Vec<String>,
+    pub sections: Vec<SafeText>,
     pub rows: Vec<MatrixRow>,
 }
 
@@ -23,8 +24,12 @@ pub struct Matrix {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MatrixRow {
     /// Index into [`GAZETTEER`] (`usize::MAX` for a mission the gazetteer does not know).
+    /// Kept for the browser until it reads `name` and `location`; prefer those.
     pub mission: usize,
-    pub acronym: String,
+    pub acronym: SafeText,
+    /// The mission's name and place, from the dataset's missions.
+    pub name: SafeText,
+    pub location: SafeText,
     /// Per section (column), the sorted paragraph numbers of the recommendations whose response
     /// names the mission.
     pub paras: Vec<Vec<u32>>,
@@ -59,6 +64,8 @@ impl Matrix {
                     .then(|| MatrixRow {
                         mission: index,
                         acronym: mission.acronym.clone(),
+                        name: mission.name.clone(),
+                        location: mission.location.clone(),
                         paras,
                     })
             })
@@ -99,20 +106,6 @@ impl Matrix {
     /// The sum of all cells.
     pub fn total(&self) -> usize {
         (0..self.rows.len()).map(|row| self.row_total(row)).sum()
-    }
-
-    /// The distinct recommendations of section `col` that name at least one mission.
-    pub fn column_recommendations(&self, col: usize) -> Vec<u32> {
-        let mut paras: Vec<u32> = self
-            .rows
-            .iter()
-            .filter_map(|r| r.paras.get(col))
-            .flatten()
-            .copied()
-            .collect();
-        paras.sort_unstable();
-        paras.dedup();
-        paras
     }
 
     /// The first largest cell, row by row (where the browser's cursor starts); `None` when

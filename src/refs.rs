@@ -1,5 +1,5 @@
 //! The documents the responses cite: document symbols (`S/2020/1179`, `S/PRST/2021/11`,
-//! `ST/AI/2020/5`, `A/75/19`) and resolutions cited by number, each normalised to its
+//! `ST/AI/2020/5`, `A/77/19`) and resolutions cited by number, each normalised to its
 //! document symbol and linked to the Official Document System (<https://undocs.org>).
 //!
 //! Resolutions are normalised by the form of their number, as the UN Editorial Manual writes
@@ -30,9 +30,11 @@
 use std::cmp::Ordering;
 use std::ops::Range;
 
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 
 use crate::dataset::Dataset;
+use crate::sanitize::SafeText;
 
 /// Where a symbol's link starts: the Official Document System, English.
 pub const LINK_BASE: &str = "https://undocs.org/en/";
@@ -49,7 +51,8 @@ pub struct Citation {
 /// responses cite it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reference {
-    pub symbol: String,
+    /// Made of the ASCII letters, digits and marks of a symbol, so safe as it is; typed so.
+    pub symbol: SafeText,
     /// Sorted, without repeats.
     pub paras: Vec<u32>,
     pub link: String,
@@ -112,7 +115,7 @@ pub fn references(dataset: &Dataset) -> Vec<Reference> {
             paras.dedup();
             Reference {
                 link: link(&symbol),
-                symbol,
+                symbol: symbol.into(),
                 paras,
             }
         })
@@ -125,19 +128,17 @@ pub fn references(dataset: &Dataset) -> Vec<Reference> {
 /// parentheses is dropped (`S/RES/2589(2021)`, the form undocs.org links use); other spaces and
 /// characters outside a URL path are percent-encoded (`A/RES/72/262%20C`).
 pub fn link(symbol: &str) -> String {
+    /// Everything but letters, digits and the marks a symbol's path uses.
+    const ENCODED: &AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'/')
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~')
+        .remove(b'(')
+        .remove(b')');
     let compact = symbol.replace(" (", "(");
-    let mut url = String::from(LINK_BASE);
-    for byte in compact.bytes() {
-        if byte.is_ascii_alphanumeric() || b"/-._~()".contains(&byte) {
-            url.push(char::from(byte));
-        } else {
-            const HEX: &[u8; 16] = b"0123456789ABCDEF";
-            url.push('%');
-            url.push(char::from(HEX[usize::from(byte >> 4)]));
-            url.push(char::from(HEX[usize::from(byte & 0xF)]));
-        }
-    }
-    url
+    format!("{LINK_BASE}{}", utf8_percent_encode(&compact, ENCODED))
 }
 
 /// Order of symbols: by series (see [`references`]), then naturally.

@@ -1,13 +1,24 @@
-//! Text from a dataset is untrusted: before it reaches a terminal, control characters, escape
-//! sequences and bidirectional overrides are made visible, so a file cannot retitle the window,
-//! write the clipboard (OSC 52) or hide text.
+//! Text from a dataset, a notes file, the history or a query is untrusted: before it reaches a
+//! terminal, control characters, escape sequences, bidirectional controls and invisible marks
+//! are made visible, so a file cannot retitle the window, write the clipboard (OSC 52), hide
+//! text or reorder what a reader sees.
+//!
+//! [`SafeText`] is text made safe once, where it enters (a dataset is loaded or imported, a
+//! note or query is read): it can only be built by sanitising, so code that draws or prints a
+//! `SafeText` cannot forget to. It reads as a `&str` (it derefs to the safe text) and writes
+//! back as it came ([`SafeText::original`], used when it is serialised), so a JSON reader gets
+//! the very same data.
 
-use std::borrow::Cow;
-use std::fmt::Write;
+use std::borrow::{Borrow, Cow};
+use std::fmt::{self, Write};
+use std::hash::{Hash, Hasher};
+use std::ops::Deref;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// True for characters that must not reach a terminal as they are.
 pub fn is_unsafe(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)
+    (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c) || is_invisible_mark(c)
 }
 
 /// Bidirectional embeddings, overrides and isolates (they can reorder what a reader sees).
@@ -15,8 +26,27 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Zero-width characters and directional marks: they hide text or change its direction without
+/// showing. The zero-width joiner and non-joiner stay: emoji sequences and Persian and Indic
+/// scripts need them, and they only join or part the letters around them.
+fn is_invisible_mark(c: char) -> bool {
+    matches!(
+        c,
+        // Zero width space; left-to-right and right-to-left marks.
+        '\u{200b}' | '\u{200e}' | '\u{200f}'
+        // Arabic letter mark.
+        | '\u{61c}'
+        // Word joiner and the invisible operators.
+        | '\u{2060}'
+            ..='\u{2064}'
+        // Zero width no-break space (a byte-order mark inside text).
+        | '\u{feff}'
+    )
+}
+
 /// The visible stand-in for an unsafe character: the Unicode control pictures for C0 and DEL
-/// (`␛` for ESC, so an escape sequence shows as text), U+FFFD for the rest.
+/// (`␛` for ESC, so an escape sequence shows as text), U+FFFD for the rest. One character for
+/// one, so character offsets in the safe text are those in the original.
 fn visible(c: char) -> char {
     match c {
         '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'),
@@ -55,7 +85,7 @@ pub fn for_line(text: &str) -> Cow<'_, str> {
 
 /// Serialised JSON with every unsafe character inside its strings written as a `\uXXXX`
 /// escape: the same data for a JSON reader, and harmless on a terminal. (`serde_json` already
-/// escapes C0; this adds DEL, C1 and the bidirectional controls.)
+/// escapes C0; this adds DEL, C1, the bidirectional controls and the invisible marks.)
 pub fn json_for_terminal(json: &str) -> Cow<'_, str> {
     if !json.chars().any(is_unsafe) {
         return Cow::Borrowed(json);
@@ -63,12 +93,195 @@ pub fn json_for_terminal(json: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
         if is_unsafe(c) && c != '\n' {
-            let _ = write!(out, "\\u{:04x}", u32::from(c));
+            // Writing to a String cannot fail.
+            write!(out, "\\u{:04x}", u32::from(c)).unwrap_or(());
         } else {
             out.push(c);
         }
     }
     Cow::Owned(out)
+}
+
+/// Text that is safe to write to a terminal: every unsafe character (see [`is_unsafe`]) shown
+/// as a visible stand-in, newlines and tabs kept. The only way to get one is to sanitise:
+///
+/// ```
+/// use c34::sanitize::SafeText;
+/// let title = SafeText::new("retitled\u{1b}]0;pwned\u{7}");
+/// assert_eq!(title.as_str(), "retitled\u{241b}]0;pwned\u{2407}");
+/// assert_eq!(title.original(), "retitled\u{1b}]0;pwned\u{7}");
+/// ```
+///
+/// Its fields are private, so it cannot be built around text that was not sanitised:
+///
+/// ```compile_fail,E0451
+/// use c34::sanitize::SafeText;
+/// let forged = SafeText { text: String::from("\u{1b}]52;c;x\u{7}"), original: None };
+/// ```
+///
+/// Equality, order and hashing are those of the safe text (as [`Borrow<str>`] asks).
+#[derive(Clone, Default)]
+pub struct SafeText {
+    /// The text with unsafe characters made visible.
+    text: String,
+    /// The text as it came, when making it safe changed it.
+    original: Option<Box<str>>,
+}
+
+impl SafeText {
+    /// Makes `text` safe; no copy when it is already.
+    pub fn new(text: impl Into<String>) -> SafeText {
+        let text = text.into();
+        match for_terminal(&text) {
+            Cow::Borrowed(_) => SafeText {
+                text,
+                original: None,
+            },
+            Cow::Owned(safe) => SafeText {
+                text: safe,
+                original: Some(text.into_boxed_str()),
+            },
+        }
+    }
+
+    /// The safe text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The text exactly as it came: for writing it back (JSON, a file), never for a terminal.
+    pub fn original(&self) -> &str {
+        self.original.as_deref().unwrap_or(&self.text)
+    }
+
+    /// The safe text on one line: newlines and tabs become spaces (for labels and headings).
+    pub fn one_line(&self) -> Cow<'_, str> {
+        if self.text.contains(['\n', '\t']) {
+            Cow::Owned(self.text.replace(['\n', '\t'], " "))
+        } else {
+            Cow::Borrowed(&self.text)
+        }
+    }
+}
+
+impl Deref for SafeText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl AsRef<str> for SafeText {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl Borrow<str> for SafeText {
+    fn borrow(&self) -> &str {
+        &self.text
+    }
+}
+
+impl From<String> for SafeText {
+    fn from(text: String) -> SafeText {
+        SafeText::new(text)
+    }
+}
+
+impl From<&str> for SafeText {
+    fn from(text: &str) -> SafeText {
+        SafeText::new(text)
+    }
+}
+
+impl fmt::Display for SafeText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(&self.text)
+    }
+}
+
+impl fmt::Debug for SafeText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.original(), f)
+    }
+}
+
+impl PartialEq for SafeText {
+    fn eq(&self, other: &SafeText) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for SafeText {}
+
+impl PartialOrd for SafeText {
+    fn partial_cmp(&self, other: &SafeText) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for SafeText {
+    fn cmp(&self, other: &SafeText) -> std::cmp::Ordering {
+        self.text.cmp(&other.text)
+    }
+}
+
+impl Hash for SafeText {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.text.hash(state);
+    }
+}
+
+impl PartialEq<str> for SafeText {
+    fn eq(&self, other: &str) -> bool {
+        self.text == other
+    }
+}
+
+impl PartialEq<&str> for SafeText {
+    fn eq(&self, other: &&str) -> bool {
+        self.text == *other
+    }
+}
+
+impl PartialEq<String> for SafeText {
+    fn eq(&self, other: &String) -> bool {
+        self.text == *other
+    }
+}
+
+impl PartialEq<SafeText> for str {
+    fn eq(&self, other: &SafeText) -> bool {
+        self == other.text
+    }
+}
+
+impl PartialEq<SafeText> for &str {
+    fn eq(&self, other: &SafeText) -> bool {
+        *self == other.text
+    }
+}
+
+impl PartialEq<SafeText> for String {
+    fn eq(&self, other: &SafeText) -> bool {
+        *self == other.text
+    }
+}
+
+/// Written back as it came, so a dataset or a notes file round-trips unchanged.
+impl Serialize for SafeText {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.original())
+    }
+}
+
+/// Made safe as it is read.
+impl<'de> Deserialize<'de> for SafeText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<SafeText, D::Error> {
+        String::deserialize(deserializer).map(SafeText::new)
+    }
 }
 
 #[cfg(test)]
@@ -86,6 +299,24 @@ mod tests {
     }
 
     #[test]
+    fn zero_width_and_direction_marks_become_visible() {
+        for mark in [
+            '\u{200b}', '\u{200e}', '\u{200f}', '\u{61c}', '\u{2060}', '\u{feff}',
+        ] {
+            let text = format!("pay{mark}pal");
+            assert_eq!(
+                for_terminal(&text),
+                "pay\u{fffd}pal",
+                "U+{:04X}",
+                u32::from(mark)
+            );
+        }
+        // Joiners build emoji and Persian words: they stay.
+        assert_eq!(for_terminal("👩\u{200d}🚒"), "👩\u{200d}🚒");
+        assert_eq!(for_terminal("می\u{200c}خواهم"), "می\u{200c}خواهم");
+    }
+
+    #[test]
     fn clean_text_is_borrowed_and_unchanged() {
         let text = "The “Silencing of the Guns” – 2017–2023\nnext\tline";
         assert!(matches!(for_terminal(text), Cow::Borrowed(t) if t == text));
@@ -94,15 +325,31 @@ mod tests {
     #[test]
     fn labels_lose_line_breaks() {
         assert_eq!(for_line("a\nb\tc"), "a b c");
+        assert_eq!(SafeText::new("a\nb\tc\u{1b}").one_line(), "a b c\u{241b}");
     }
 
     #[test]
     fn json_escapes_keep_the_data() {
-        let value = serde_json::json!({ "t": "x\u{9b}y\u{202e}z\u{1b}" });
+        let value = serde_json::json!({ "t": "x\u{9b}y\u{202e}z\u{1b}\u{200f}" });
         let json = serde_json::to_string(&value).unwrap();
         let safe = json_for_terminal(&json);
         assert!(!safe.chars().any(is_unsafe));
         let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
         assert_eq!(back, value);
+    }
+
+    #[test]
+    fn safe_text_reads_safe_and_writes_back_what_came() {
+        let raw = "a\u{1b}[2Jb\u{202e}c";
+        let safe: SafeText = serde_json::from_str(&serde_json::to_string(raw).unwrap()).unwrap();
+        assert_eq!(safe, "a\u{241b}[2Jb\u{fffd}c");
+        assert_eq!(safe.chars().count(), raw.chars().count());
+        assert_eq!(safe.original(), raw);
+        assert_eq!(
+            serde_json::to_string(&safe).unwrap(),
+            serde_json::to_string(raw).unwrap()
+        );
+        let clean = SafeText::new("plain");
+        assert_eq!(clean.original(), "plain");
     }
 }

@@ -449,7 +449,7 @@ impl App {
             })
             .collect();
         (!hits.is_empty()).then(|| Found {
-            query: mission.acronym.clone(),
+            query: mission.acronym.to_string(),
             hits,
             chosen: 0,
             current: None,

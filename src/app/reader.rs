@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::dataset::{Dataset, Location, Mission, roman_value};
-use crate::sanitize::{for_line, for_terminal};
+use crate::sanitize::{SafeText, for_line, for_terminal};
 use crate::search::Hit;
 use crate::text::{clip, wrap};
 
@@ -217,7 +217,7 @@ impl ReaderLayout {
 /// missions they name only by a place, if the report names that mission somewhere and no
 /// mission named outright is at that place (a place alone is a weak sign: "Mali" next to
 /// MINUSMA says nothing more, and a partner's place is not one of its mentions).
-fn named_missions(dataset: &Dataset, paragraphs: &[String]) -> Vec<NamedMission> {
+fn named_missions(dataset: &Dataset, paragraphs: &[SafeText]) -> Vec<NamedMission> {
     use crate::missions::{By, GAZETTEER, Kind};
     let mut found: Vec<(usize, bool)> = Vec::new();
     for paragraph in paragraphs {
@@ -355,8 +355,8 @@ mod tests {
     fn known_short_acronyms_are_marked() {
         let missions = [Mission {
             acronym: "UNV".into(),
-            name: String::new(),
-            location: String::new(),
+            name: "".into(),
+            location: "".into(),
             paras: vec![],
         }];
         let text = "with UNV volunteers";

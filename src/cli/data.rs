@@ -1,11 +1,13 @@
 //! `list`, `show`, `cite`, `export` and `import`: the dataset as text, markdown, JSON or CSV.
 
-use std::io::Write;
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::{self, Write};
 use std::path::Path;
 
 use c34::dataset::{Dataset, Recommendation, read_text_file};
 use c34::import::{ImportOptions, import as import_text};
-use c34::sanitize::{for_line, for_terminal};
+use c34::sanitize::SafeText;
 use c34::text;
 
 use super::output::{HEADING, output_width, styled, write_json};
@@ -24,11 +26,7 @@ pub(super) fn list(
     let indent = "    ";
     let width = output_width(None).saturating_sub(indent.len()).max(8);
     for section in &dataset.sections {
-        let heading = format!(
-            "{} ({})",
-            for_line(&section.heading()),
-            section.recommendations.len()
-        );
+        let heading = format!("{} ({})", section.heading(), section.recommendations.len());
         writeln!(out, "{}", styled(HEADING, &heading))?;
         let paras: Vec<String> = section
             .recommendations
@@ -52,7 +50,7 @@ pub(super) fn show(
 ) -> Result<Outcome, Failure> {
     let selection = match select(dataset, specs) {
         Ok(selection) => selection,
-        Err(message) => return Ok(Outcome::NotFound(message)),
+        Err(unanswered) => return Ok(Outcome::NotFound(unanswered.to_string())),
     };
     let recommendations = &selection.recommendations;
     match format {
@@ -95,7 +93,7 @@ fn header(dataset: &Dataset, rec: &Recommendation) -> String {
     let section = dataset
         .find(rec.para)
         .and_then(|at| dataset.sections.get(at.section))
-        .map(|section| format!(" · {}", for_line(&section.heading())));
+        .map(|section| format!(" · {}", section.heading()));
     format!("¶ {}{}", rec.para, section.unwrap_or_default())
 }
 
@@ -110,15 +108,52 @@ fn write_wrapped_response(
         if i > 0 {
             writeln!(out)?;
         }
-        let paragraph = for_terminal(paragraph);
-        for line in text::wrap(&paragraph, width) {
-            writeln!(out, "{}", &paragraph[line])?;
-        }
+        write_wrapped(paragraph, width, out)?;
     }
     Ok(())
 }
 
-/// `## ¶ 165 — A/76/505/Add.1 (2 November 2021), response to para. 165 of A/75/19`, then the
+/// Safe text wrapped to `width`, tabs expanded first so that every cell is counted.
+fn write_wrapped(paragraph: &SafeText, width: usize, out: &mut impl Write) -> io::Result<()> {
+    let paragraph = expand_tabs(paragraph);
+    for line in text::wrap(&paragraph, width) {
+        writeln!(out, "{}", &paragraph[line])?;
+    }
+    Ok(())
+}
+
+/// Columns between tab stops, as terminals set them.
+const TAB_STOP: usize = 8;
+
+/// `text` with each tab replaced by the spaces to the next tab stop, counted in cells from the
+/// start of its line.
+fn expand_tabs(text: &str) -> Cow<'_, str> {
+    if !text.contains('\t') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + TAB_STOP);
+    let mut cells = 0;
+    for c in text.chars() {
+        match c {
+            '\t' => {
+                let spaces = TAB_STOP - cells % TAB_STOP;
+                out.extend(std::iter::repeat_n(' ', spaces));
+                cells += spaces;
+            }
+            '\n' => {
+                out.push(c);
+                cells = 0;
+            }
+            c => {
+                out.push(c);
+                cells += text::char_width(c);
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `## ¶ 165 — ` and the citation (see `Document::citation`), then the
 /// paragraphs unwrapped.
 fn write_markdown_response(
     dataset: &Dataset,
@@ -138,7 +173,7 @@ fn write_markdown_response(
     Ok(())
 }
 
-/// One citation per line: `A/76/505/Add.1 (2 November 2021), response to para. 165 of A/75/19`.
+/// One citation per line (see `Document::citation`).
 pub(super) fn cite(
     dataset: &Dataset,
     specs: &[ParaSpec],
@@ -146,10 +181,10 @@ pub(super) fn cite(
 ) -> Result<Outcome, Failure> {
     let selection = match select(dataset, specs) {
         Ok(selection) => selection,
-        Err(message) => return Ok(Outcome::NotFound(message)),
+        Err(unanswered) => return Ok(Outcome::NotFound(unanswered.to_string())),
     };
     for rec in &selection.recommendations {
-        writeln!(out, "{}", for_line(&dataset.document.citation(rec.para)))?;
+        writeln!(out, "{}", dataset.document.citation(rec.para))?;
     }
     Ok(Outcome::Done)
 }
@@ -172,19 +207,58 @@ pub(super) fn import(
     output: Option<&Path>,
     symbol: Option<String>,
 ) -> Result<Outcome, Failure> {
-    let name = report.display();
-    let text = read_text_file(report).map_err(|e| Failure::Message(e.to_string()))?;
-    let dataset = import_text(&text, &ImportOptions { symbol })
-        .map_err(|e| Failure::Message(format!("{name}:{e}")))?;
+    let text = read_text_file(report)?;
+    let dataset =
+        import_text(&text, &ImportOptions { symbol }).map_err(|source| Failure::Import {
+            path: report.to_path_buf(),
+            source,
+        })?;
     if let Some(path) = output {
-        std::fs::write(path, Dataset::to_json(&dataset))
-            .map_err(|e| Failure::Message(format!("{}: cannot write: {e}", path.display())))?;
+        write_atomically(path, dataset.to_json().as_bytes()).map_err(|source| {
+            Failure::WriteFile {
+                path: path.to_path_buf(),
+                source,
+            }
+        })?;
     } else {
         let mut out = super::output::stdout();
         write_json(&mut out, &dataset)?;
         out.flush()?;
     }
     Ok(Outcome::Done)
+}
+
+/// Replaces `path` with `contents` so that a crash, a kill or a full disk at any moment leaves
+/// the old file or the new one, never part of one: a temporary file in the same directory,
+/// fsynced, renamed over `path`, then the directory fsynced so the rename is on disk too. The
+/// file keeps the mode of the one it replaces (a new one gets the usual 0666 less the umask);
+/// a symlink is followed and its target replaced.
+fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
+    // A symlink (a dataset kept in another folder) stays one: its target is replaced.
+    let resolved = match std::fs::symlink_metadata(path) {
+        Ok(metadata) if metadata.file_type().is_symlink() => std::fs::canonicalize(path)?,
+        _ => path.to_path_buf(),
+    };
+    let path = resolved.as_path();
+    let dir = path
+        .parent()
+        .filter(|dir| !dir.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".c34-import-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o666, |m| m.permissions().mode() & 0o7777);
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    let mut file = builder.tempfile_in(dir)?;
+    file.write_all(contents)?;
+    file.as_file().sync_all()?;
+    file.persist(path).map_err(|error| error.error)?;
+    #[cfg(unix)]
+    File::open(dir)?.sync_all()?;
+    Ok(())
 }
 
 fn write_markdown(dataset: &Dataset, out: &mut impl Write) -> Result<(), Failure> {
@@ -231,10 +305,10 @@ fn write_markdown(dataset: &Dataset, out: &mut impl Write) -> Result<(), Failure
     Ok(())
 }
 
-/// Escapes the characters markdown would read as markup, and sanitises for the terminal.
+/// Escapes the characters markdown would read as markup, on one line, safe for the terminal.
 pub(super) fn markdown_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in for_line(text).chars() {
+    for c in c34::sanitize::for_line(text).chars() {
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
@@ -252,25 +326,16 @@ fn write_csv(dataset: &Dataset, out: &mut impl Write) -> Result<(), Failure> {
     let mut writer = csv::Writer::from_writer(out);
     writer
         .write_record(["section", "para", "text"])
-        .map_err(csv_failure)?;
+        .map_err(Failure::Csv)?;
     for section in &dataset.sections {
-        let numeral = for_line(&section.number);
+        let numeral = section.number.one_line();
         for rec in &section.recommendations {
-            let text = for_terminal(&rec.paragraphs.join("\n\n")).into_owned();
+            let text = rec.paragraphs.join("\n\n");
             writer
                 .write_record([numeral.as_ref(), &rec.para.to_string(), &text])
-                .map_err(csv_failure)?;
+                .map_err(Failure::Csv)?;
         }
     }
     writer.flush()?;
     Ok(())
-}
-
-/// I/O errors stay I/O errors, so a closed pipe still ends quietly.
-fn csv_failure(error: csv::Error) -> Failure {
-    let message = error.to_string();
-    match error.into_kind() {
-        csv::ErrorKind::Io(error) => Failure::Io(error),
-        _ => Failure::Message(format!("cannot write CSV: {message}")),
-    }
 }

@@ -15,10 +15,13 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-use c34::dataset::Dataset;
+use c34::dataset::{Dataset, FileError};
+use c34::import::ImportError;
+use c34::reports;
 use c34::sanitize::for_terminal;
+use c34::userdata::StoreError;
 
 use selection::ParaSpec;
 
@@ -34,12 +37,7 @@ Exit status:
 #[command(
     name = "c34",
     version,
-    about = "Read the Secretary-General's responses to the C-34 recommendations (A/76/505/Add.1), offline",
-    long_about = "c34 browses the matrix of the Secretariat's responses to the recommendations of the \
-        Special Committee on Peacekeeping Operations (A/76/505/Add.1, responding to A/75/19). \
-        With no subcommand it opens the full-screen browser; the subcommands print the same data \
-        as text, markdown, JSON or CSV for scripts (`c34 help COMMAND` shows a command's \
-        options). The report is embedded: c34 never uses the network.",
+    about = "Read the Secretary-General's responses to the C-34 recommendations, offline",
     after_help = EXIT_STATUS
 )]
 pub(crate) struct Cli {
@@ -53,13 +51,14 @@ pub(crate) struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// List the sections and the paragraph numbers of A/75/19 they answer
+    /// List the sections and the paragraph numbers of the Special Committee's report they answer
     List {
         /// Print the sections as JSON objects, as in the dataset
         #[arg(long)]
         json: bool,
     },
-    /// Print the responses to paragraphs of A/75/19: numbers and ranges (37 41-42)
+    /// Print the responses to paragraphs of the Special Committee's report: numbers and ranges
+    /// (37 41-42)
     Show {
         /// Paragraph numbers of the Special Committee's report, or ranges of them (41-42 takes
         /// every paragraph the report answers between 41 and 42); also comma-separated
@@ -77,7 +76,8 @@ enum Command {
         #[arg(long, conflicts_with = "format")]
         json: bool,
     },
-    /// Print how to cite the responses to paragraphs of A/75/19, one per line
+    /// Print how to cite the responses to paragraphs of the Special Committee's report, one per
+    /// line
     Cite {
         /// Paragraph numbers or ranges, as for `show`
         #[arg(required = true, num_args = 1.., value_delimiter = ',', value_name = "PARA")]
@@ -155,33 +155,134 @@ pub(crate) enum Outcome {
     NotFound(String),
 }
 
+/// The long description, naming the default report from its dataset.
+fn long_about() -> String {
+    let document = &reports::default().dataset().document;
+    format!(
+        "c34 browses the matrix of the Secretariat's responses to the recommendations of the \
+        Special Committee on Peacekeeping Operations: the report embedded in c34 ({}, responding \
+        to {}), or a dataset made with `c34 import` (--data). With no subcommand it opens the \
+        full-screen browser; the subcommands print the same data as text, markdown, JSON or CSV \
+        for scripts (`c34 help COMMAND` shows a command's options). The report is embedded: c34 \
+        never uses the network.",
+        document.symbol.one_line(),
+        document.responds_to.one_line()
+    )
+}
+
+/// The command line's definition: the derive's, with the text that comes from the dataset.
+pub(crate) fn command() -> clap::Command {
+    Cli::command().long_about(long_about())
+}
+
 pub(crate) fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match command()
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
+        Ok(cli) => cli,
+        Err(error) => return parse_error(&error),
+    };
     match run(cli) {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::NotFound(message)) => {
             for line in message.lines() {
-                eprintln!("c34: {}", for_terminal(line));
+                warn(line);
             }
             ExitCode::from(1)
         }
-        // A closed pipe (`c34 export | head`) is not an error worth a message.
-        Err(Failure::Io(error)) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(failure) => {
-            // Messages quote file names and data: both may carry escape sequences.
-            eprintln!("c34: {}", for_terminal(&failure.to_string()));
+        Err(failure) => failed(&failure),
+    }
+}
+
+/// `--help`, `--version` and bad arguments. Help and version go to standard output through
+/// the same writer as every subcommand, so a closed pipe or a full disk ends them as it ends
+/// the others (clap's own printing would ignore the error or panic).
+fn parse_error(error: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match error.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let mut out = output::stdout();
+            match write!(out, "{}", error.render().ansi()).and_then(|()| out.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => failed(&Failure::Output(error)),
+            }
+        }
+        _ => {
+            // Usage errors go to standard error; if that is gone too there is no one to tell.
+            let _ = error.print();
             ExitCode::from(2)
         }
     }
 }
 
+/// The exit status for a failure, after saying why on standard error.
+fn failed(failure: &Failure) -> ExitCode {
+    // A closed pipe (`c34 export | head`) is not an error worth a message.
+    if failure.is_closed_pipe() {
+        return ExitCode::SUCCESS;
+    }
+    // Messages quote file names and data: both may carry escape sequences.
+    warn(&failure.to_string());
+    ExitCode::from(2)
+}
+
+/// `c34: message` on standard error, made safe for the terminal; nothing if stderr is gone.
+pub(crate) fn warn(message: &str) {
+    let _ = writeln!(io::stderr().lock(), "c34: {}", for_terminal(message));
+}
+
 /// An error that ends c34 with status 2.
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum Failure {
+    /// A dataset (`--data`) or a report's text (`import`) could not be read or is not valid.
+    #[error(transparent)]
+    Data(#[from] FileError),
+    /// The report's text does not import.
+    #[error("{}:{source}", path.display())]
+    Import {
+        path: PathBuf,
+        #[source]
+        source: ImportError,
+    },
+    /// `import -o FILE` could not write the file (the old one, if any, is left as it was).
+    #[error("{}: cannot write: {source}", path.display())]
+    WriteFile {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    /// Standard output failed (a closed pipe ends quietly, see [`Failure::is_closed_pipe`]).
+    #[error("cannot write to standard output: {0}")]
+    Output(#[from] io::Error),
+    #[error("cannot write JSON: {0}")]
+    Json(#[source] serde_json::Error),
+    #[error("cannot write CSV: {0}")]
+    Csv(#[source] csv::Error),
+    /// The browser could not start or its terminal failed.
     #[error("{0}")]
-    Message(String),
+    Browser(#[source] io::Error),
+    /// A bookmark or note was not saved.
+    #[error(transparent)]
+    Notes(#[from] StoreError),
+    /// The notes file cannot be read: the reason, which names it (the file is left as it is).
     #[error("{0}")]
-    Io(#[from] io::Error),
+    NotesUnreadable(String),
+}
+
+impl Failure {
+    /// True when standard output is a pipe whose reader has gone (`c34 export | head`).
+    fn is_closed_pipe(&self) -> bool {
+        let kind = match self {
+            Failure::Output(error) => Some(error.kind()),
+            Failure::Csv(error) => match error.kind() {
+                csv::ErrorKind::Io(error) => Some(error.kind()),
+                _ => None,
+            },
+            _ => None,
+        };
+        kind == Some(io::ErrorKind::BrokenPipe)
+    }
 }
 
 fn run(cli: Cli) -> Result<Outcome, Failure> {
@@ -197,14 +298,17 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
     // Neither needs a dataset: they describe the command line itself.
     match &cli.command {
         Some(Command::Completions { shell }) => {
+            // Generated into memory first: clap_complete panics when its writer fails.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut command(), "c34", &mut script);
             let mut out = output::stdout();
-            clap_complete::generate(*shell, &mut Cli::command(), "c34", &mut out);
+            out.write_all(&script)?;
             out.flush()?;
             return Ok(Outcome::Done);
         }
         Some(Command::Man) => {
             let mut out = output::stdout();
-            out.write_all(manual::page()?.as_bytes())?;
+            out.write_all(&manual::page()?)?;
             out.flush()?;
             return Ok(Outcome::Done);
         }
@@ -212,10 +316,10 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
     }
     let dataset = match &cli.data {
         Some(path) => {
-            let mut dataset = Dataset::load(path).map_err(|e| Failure::Message(e.to_string()))?;
-            c34::missions::reconcile(&mut dataset).map_err(|error| {
-                let path = path.clone();
-                Failure::Message(c34::dataset::FileError { path, error }.to_string())
+            let mut dataset = Dataset::load(path)?;
+            c34::missions::reconcile(&mut dataset).map_err(|error| FileError {
+                path: path.clone(),
+                error,
             })?;
             dataset
         }
@@ -225,7 +329,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
     let outcome = match cli.command {
         None => {
             drop(out);
-            c34::tui::run(dataset)?;
+            c34::tui::run(dataset).map_err(Failure::Browser)?;
             return Ok(Outcome::Done);
         }
         Some(Command::List { json }) => data::list(&dataset, json, &mut out)?,

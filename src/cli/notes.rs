@@ -102,12 +102,12 @@ fn list(
     out: &mut impl Write,
 ) -> Result<Outcome, Failure> {
     if let Some(reason) = store.read_only_reason() {
-        return Err(Failure::Message(reason.to_string()));
+        return Err(Failure::NotesUnreadable(reason.to_string()));
     }
     let document = &dataset.document;
     let annotated = store.annotated(&document.symbol);
     // Notes on paragraphs this report does not have (a hand-edited file) are kept, not shown.
-    let entries: Vec<(&Annotation, &[String], u32)> = annotated
+    let entries: Vec<(&Annotation, &[c34::sanitize::SafeText], u32)> = annotated
         .iter()
         .filter_map(|&(para, annotation)| {
             let recommendation = dataset.find(para).and_then(|at| dataset.get(at))?;
@@ -128,8 +128,7 @@ fn list(
                     text: paragraphs.join("\n\n"),
                 })
                 .collect();
-            let text = serde_json::to_string_pretty(&json)
-                .map_err(|e| Failure::Message(format!("cannot write JSON: {e}")))?;
+            let text = serde_json::to_string_pretty(&json).map_err(Failure::Json)?;
             writeln!(out, "{}", json_for_terminal(&text))?;
         }
         NotesFormat::Markdown => {
@@ -217,9 +216,7 @@ fn bookmark(
     }
     let symbol = &dataset.document.symbol;
     for &para in paras {
-        store
-            .set_bookmark(symbol, para, on)
-            .map_err(|e| Failure::Message(e.to_string()))?;
+        store.set_bookmark(symbol, para, on)?;
         // One line per saved change, flushed: a script (or a test) knows what is on disk.
         let done = if on { "bookmarked" } else { "unbookmarked" };
         writeln!(out, "{done} {para}")?;
@@ -239,9 +236,7 @@ fn note(
     if let Some(outcome) = unknown_para(dataset, &[para]) {
         return Ok(outcome);
     }
-    store
-        .set_note(&dataset.document.symbol, para, text.unwrap_or_default())
-        .map_err(|e| Failure::Message(e.to_string()))?;
+    store.set_note(&dataset.document.symbol, para, text.unwrap_or_default())?;
     let done = if text.is_some_and(|text| !text.trim().is_empty()) {
         "saved the note on"
     } else {
@@ -263,7 +258,7 @@ fn print_note(
         return Ok(outcome);
     }
     if let Some(reason) = store.read_only_reason() {
-        return Err(Failure::Message(reason.to_string()));
+        return Err(Failure::NotesUnreadable(reason.to_string()));
     }
     let annotation = store.annotation(&dataset.document.symbol, para);
     let note = annotation.and_then(|a| a.note.as_deref());

@@ -109,8 +109,7 @@ pub(super) fn write_json<T: Serialize + ?Sized>(
     out: &mut impl Write,
     value: &T,
 ) -> Result<(), Failure> {
-    let json = serde_json::to_string_pretty(value)
-        .map_err(|e| Failure::Message(format!("cannot write JSON: {e}")))?;
+    let json = serde_json::to_string_pretty(value).map_err(Failure::Json)?;
     writeln!(out, "{}", json_for_terminal(&json))?;
     Ok(())
 }

@@ -8,14 +8,16 @@
 
 use std::io::{IsTerminal, Write};
 
+use anstyle::Style;
 use serde::Serialize;
 
 use c34::dataset::Dataset;
 use c34::overview::Matrix;
 use c34::refs::{Reference, references};
-use c34::sanitize::{for_line, json_for_terminal};
+use c34::sanitize::SafeText;
 use c34::text::width;
 
+use super::output::write_json;
 use super::{Failure, Outcome};
 
 /// Arguments of `c34 refs`.
@@ -43,6 +45,9 @@ pub(super) enum MatrixFormat {
     Json,
     Csv,
 }
+
+/// The headers and the total row's label, on a terminal.
+const HEADER: Style = Style::new().bold();
 
 /// What a zero cell shows in the text table.
 const EMPTY_CELL: &str = "·";
@@ -72,9 +77,9 @@ fn write_references(references: &[Reference], out: &mut impl Write) -> std::io::
         .map(|r| {
             let paras: Vec<String> = r.paras.iter().map(u32::to_string).collect();
             (
-                for_line(&r.symbol).into_owned(),
+                r.symbol.one_line().into_owned(),
                 paras.join(" "),
-                for_line(&r.link).into_owned(),
+                r.link.clone(),
             )
         })
         .collect();
@@ -128,14 +133,14 @@ fn write_table(matrix: &Matrix, bold: bool, out: &mut impl Write) -> std::io::Re
         }
     };
     let mut header = vec!["mission".to_string()];
-    header.extend(matrix.sections.iter().map(|s| for_line(s).into_owned()));
+    header.extend(matrix.sections.iter().map(|s| s.one_line().into_owned()));
     header.push("total".into());
     let mut body: Vec<Vec<String>> = matrix
         .rows
         .iter()
         .enumerate()
         .map(|(row, r)| {
-            let mut line = vec![for_line(&r.acronym).into_owned()];
+            let mut line = vec![r.acronym.one_line().into_owned()];
             line.extend((0..matrix.sections.len()).map(|col| count_text(matrix.count(row, col))));
             line.push(matrix.row_total(row).to_string());
             line
@@ -172,7 +177,7 @@ fn write_table(matrix: &Matrix, bold: bool, out: &mut impl Write) -> std::io::Re
     };
     let emphasise = |text: String| {
         if bold {
-            format!("\u{1b}[1m{text}\u{1b}[22m")
+            format!("{HEADER}{text}{HEADER:#}")
         } else {
             text
         }
@@ -193,40 +198,29 @@ fn write_table(matrix: &Matrix, bold: bool, out: &mut impl Write) -> std::io::Re
 }
 
 /// `mission,I,…,IX,total`, then one line per mission; no total line, so every line is a
-/// mission.
-fn write_csv(matrix: &Matrix, out: &mut impl Write) -> std::io::Result<()> {
+/// mission. Lines end with LF (RFC 4180 says CRLF, but every CSV reader takes LF and so do
+/// shells).
+fn write_csv(matrix: &Matrix, out: &mut impl Write) -> Result<(), Failure> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out);
     let mut header = vec!["mission".to_string()];
-    header.extend(matrix.sections.iter().cloned());
+    header.extend(matrix.sections.iter().map(|s| s.one_line().into_owned()));
     header.push("total".into());
-    write_csv_line(&header, out)?;
+    writer.write_record(&header).map_err(Failure::Csv)?;
     for (row, r) in matrix.rows.iter().enumerate() {
-        let mut line = vec![r.acronym.clone()];
+        let mut line = vec![r.acronym.one_line().into_owned()];
         line.extend((0..matrix.sections.len()).map(|col| matrix.count(row, col).to_string()));
         line.push(matrix.row_total(row).to_string());
-        write_csv_line(&line, out)?;
+        writer.write_record(&line).map_err(Failure::Csv)?;
     }
+    writer.flush()?;
     Ok(())
-}
-
-fn write_csv_line(fields: &[String], out: &mut impl Write) -> std::io::Result<()> {
-    let fields: Vec<String> = fields
-        .iter()
-        .map(|field| {
-            let field = for_line(field);
-            if field.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", field.replace('"', "\"\""))
-            } else {
-                field.into_owned()
-            }
-        })
-        .collect();
-    // RFC 4180 ends lines with CRLF, but every CSV reader takes LF and so do shells.
-    writeln!(out, "{}", fields.join(","))
 }
 
 #[derive(Serialize)]
 struct JsonMatrix {
-    sections: Vec<String>,
+    sections: Vec<SafeText>,
     missions: Vec<JsonMission>,
     /// Column sums, as in the text table's total row.
     totals: Vec<usize>,
@@ -235,8 +229,8 @@ struct JsonMatrix {
 
 #[derive(Serialize)]
 struct JsonMission {
-    acronym: String,
-    name: String,
+    acronym: SafeText,
+    name: SafeText,
     counts: Vec<usize>,
     total: usize,
     /// Per section, the paragraphs behind each count.
@@ -254,9 +248,7 @@ impl From<&Matrix> for JsonMatrix {
                 .enumerate()
                 .map(|(row, r)| JsonMission {
                     acronym: r.acronym.clone(),
-                    name: c34::missions::GAZETTEER
-                        .get(r.mission)
-                        .map_or_else(String::new, |entry| entry.name.to_string()),
+                    name: r.name.clone(),
                     counts: columns.clone().map(|col| matrix.count(row, col)).collect(),
                     total: matrix.row_total(row),
                     paras: r.paras.clone(),
@@ -266,13 +258,6 @@ impl From<&Matrix> for JsonMatrix {
             total: matrix.total(),
         }
     }
-}
-
-fn write_json<T: Serialize>(out: &mut impl Write, value: &T) -> Result<(), Failure> {
-    let json = serde_json::to_string_pretty(value)
-        .map_err(|e| Failure::Message(format!("cannot write JSON: {e}")))?;
-    writeln!(out, "{}", json_for_terminal(&json))?;
-    Ok(())
 }
 
 fn pad_right(text: &str, cells: usize) -> String {

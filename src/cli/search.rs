@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use c34::dataset::{Dataset, Mission};
 use c34::missions;
-use c34::sanitize::{for_line, is_unsafe};
+use c34::sanitize::{SafeText, for_line, is_unsafe};
 use c34::search::{Hit, MissionMatch, SearchIndex, Snippet, mission_labels};
 
 use super::output::{screen_width, write_json};
@@ -66,15 +66,21 @@ pub(super) fn search(
         }
     }
     if total == 0 {
+        // The query as typed, made safe where it enters the message.
+        let query = SafeText::new(format!("{query:?}"));
         return Ok(Outcome::NotFound(format!(
             "no recommendation matches {}",
-            for_line(&format!("{query:?}"))
+            query.one_line()
         )));
     }
     if hits.len() < total {
         // On standard error, so that a pipe reads only hits.
         out.flush()?;
-        eprintln!("{} of {total} shown; --limit {total} for all", hits.len());
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "{} of {total} shown; --limit {total} for all",
+            hits.len()
+        );
     }
     Ok(Outcome::Done)
 }
@@ -121,9 +127,9 @@ fn write_mission(mission: &Mission, width: usize, out: &mut impl Write) -> std::
     writeln!(
         out,
         "{}  {} ({})",
-        for_line(&mission.acronym),
-        for_line(&mission.name),
-        for_line(&mission.location)
+        mission.acronym.one_line(),
+        mission.name.one_line(),
+        mission.location.one_line()
     )?;
     let paras: Vec<String> = mission.paras.iter().map(u32::to_string).collect();
     let options = textwrap::Options::new(width)
@@ -142,21 +148,20 @@ struct JsonMission<'a> {
     partner: bool,
 }
 
-/// `MINUSMA`, `MINUSMA (name)` or `Mali (place)`: how a response names a mission.
 /// `## ¶ 165 — citation`, then the response's paragraphs with the matches in bold.
 fn write_markdown(dataset: &Dataset, hit: &Hit, out: &mut impl Write) -> std::io::Result<()> {
     writeln!(
         out,
         "## ¶ {} — {}",
         hit.para,
-        for_line(&dataset.document.citation(hit.para))
+        dataset.document.citation(hit.para)
     )?;
     let Some(recommendation) = dataset.get(hit.location) else {
         return Ok(());
     };
     for (i, paragraph) in recommendation.paragraphs.iter().enumerate() {
         let marked = Snippet {
-            text: paragraph.clone(),
+            text: paragraph.to_string(),
             highlights: hit
                 .highlights
                 .iter()
@@ -202,7 +207,7 @@ fn write_hit(
     let section = dataset
         .sections
         .get(hit.location.section)
-        .map_or(String::new(), |s| for_line(&s.number).into_owned());
+        .map_or(String::new(), |s| s.number.one_line().into_owned());
     let mut prefix = format!("{:>4}  {:<5} ", hit.para, section);
     if !hit.missions.is_empty() {
         let labels = mission_labels(&hit.missions);

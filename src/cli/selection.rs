@@ -1,28 +1,27 @@
 //! Paragraph selections on the command line: `c34 show 37 41-42`, `c34 cite 37,41`.
 
 use std::collections::HashSet;
-use std::fmt;
 use std::str::FromStr;
 
 use c34::dataset::{Dataset, Recommendation};
 
-/// One argument: a paragraph number of A/75/19, or an inclusive range of them.
+/// One argument: a paragraph number of the Special Committee's report, or an inclusive range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum ParaSpec {
     One(u32),
     Range(u32, u32),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct SpecError(String);
-
-impl fmt::Display for SpecError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
+/// Why an argument is not a paragraph number or a range of them.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub(super) enum SpecError {
+    #[error("expected a paragraph number or a range of them, e.g. 37 or 41-42")]
+    NotANumber,
+    #[error("{0} is too large for a paragraph number")]
+    TooLarge(String),
+    #[error("the range {start}-{end} goes down; write {end}-{start}")]
+    Descending { start: u32, end: u32 },
 }
-
-impl std::error::Error for SpecError {}
 
 impl FromStr for ParaSpec {
     type Err = SpecError;
@@ -31,12 +30,10 @@ impl FromStr for ParaSpec {
         let number = |part: &str| -> Result<u32, SpecError> {
             let part = part.trim();
             if part.is_empty() || !part.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(SpecError(
-                    "expected a paragraph number or a range of them, e.g. 37 or 41-42".into(),
-                ));
+                return Err(SpecError::NotANumber);
             }
             part.parse()
-                .map_err(|_| SpecError(format!("{part} is too large for a paragraph number")))
+                .map_err(|_| SpecError::TooLarge(part.to_string()))
         };
         // An en dash too, as in text copied from a document.
         match spec.split_once(['-', '–']) {
@@ -44,9 +41,7 @@ impl FromStr for ParaSpec {
             Some((start, end)) => {
                 let (start, end) = (number(start)?, number(end)?);
                 if start > end {
-                    return Err(SpecError(format!(
-                        "the range {start}-{end} goes down; write {end}-{start}"
-                    )));
+                    return Err(SpecError::Descending { start, end });
                 }
                 Ok(ParaSpec::Range(start, end))
             }
@@ -62,12 +57,19 @@ pub(super) struct Selection<'a> {
     pub several: bool,
 }
 
-/// Resolves `specs` against the dataset, or says which of them name nothing (one line each,
-/// in the browser's words: `No response to ¶ 65 · nearest: ¶ 64, ¶ 66`).
+/// The specs that name nothing, each with what to say (one line each, in the browser's words:
+/// `No response to ¶ 65 · nearest: ¶ 64, ¶ 66`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", messages.join("\n"))]
+pub(super) struct Unanswered {
+    pub messages: Vec<String>,
+}
+
+/// Resolves `specs` against the dataset, or says which of them name nothing.
 pub(super) fn select<'a>(
     dataset: &'a Dataset,
     specs: &[ParaSpec],
-) -> Result<Selection<'a>, String> {
+) -> Result<Selection<'a>, Unanswered> {
     let mut seen = HashSet::new();
     let mut recommendations = Vec::new();
     let mut missing = Vec::new();
@@ -95,7 +97,7 @@ pub(super) fn select<'a>(
         }
     }
     if !missing.is_empty() {
-        return Err(missing.join("\n"));
+        return Err(Unanswered { messages: missing });
     }
     let several = !matches!(specs, [ParaSpec::One(_)]);
     Ok(Selection {
@@ -154,13 +156,19 @@ mod tests {
     #[test]
     fn a_range_without_responses_names_the_nearest() {
         let dataset = Dataset::embedded();
-        let Err(message) = select(&dataset, &[ParaSpec::Range(1, 17)]) else {
+        let Err(unanswered) = select(&dataset, &[ParaSpec::Range(1, 17)]) else {
             panic!("1-17 has no responses");
         };
-        assert_eq!(message, "No response to ¶ 1-17 · nearest: ¶ 18");
-        let Err(message) = select(&dataset, &[ParaSpec::Range(19, 21)]) else {
+        assert_eq!(
+            unanswered.to_string(),
+            "No response to ¶ 1-17 · nearest: ¶ 18"
+        );
+        let Err(unanswered) = select(&dataset, &[ParaSpec::Range(19, 21)]) else {
             panic!("19-21 has no responses");
         };
-        assert_eq!(message, "No response to ¶ 19-21 · nearest: ¶ 18, ¶ 22");
+        assert_eq!(
+            unanswered.to_string(),
+            "No response to ¶ 19-21 · nearest: ¶ 18, ¶ 22"
+        );
     }
 }

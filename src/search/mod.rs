@@ -133,10 +133,10 @@ pub(crate) mod test_support {
                 date: "2021-01-01".into(),
                 session: 1,
                 agenda_item: "1".into(),
-                agenda_item_title: String::new(),
+                agenda_item_title: "".into(),
                 title: "t".into(),
                 responds_to: "A/0".into(),
-                summary: String::new(),
+                summary: "".into(),
             },
             sections: vec![Section {
                 number: "I".into(),
@@ -145,7 +145,7 @@ pub(crate) mod test_support {
                     .iter()
                     .map(|(para, paragraphs)| Recommendation {
                         para: *para,
-                        paragraphs: paragraphs.iter().map(ToString::to_string).collect(),
+                        paragraphs: paragraphs.iter().map(|&p| p.into()).collect(),
                     })
                     .collect(),
             }],

@@ -35,7 +35,7 @@ fn dataset(with_missions: bool) -> Dataset {
             },
             Mission {
                 acronym: "X\u{1b}]0;t\u{7}".into(),
-                name: "和平".repeat(40),
+                name: "和平".repeat(40).into(),
                 location: "\u{202e}Place".into(),
                 paras: vec![18],
             },

@@ -42,7 +42,11 @@ fn every_title_in_full_at_160_columns() {
     let app = app_at(160, 40);
     let text = screen_text(draw(&app).backend().buffer());
     for section in &app.dataset.sections {
-        assert!(text.contains(&section.title), "{}: {text}", section.title);
+        assert!(
+            text.contains(section.title.as_str()),
+            "{}: {text}",
+            section.title
+        );
     }
 }
 

@@ -253,3 +253,20 @@ fn list_wraps_to_columns_too() {
         "{out}"
     );
 }
+
+#[test]
+fn the_long_help_names_the_embedded_report_from_its_dataset() {
+    let dataset: serde_json::Value =
+        serde_json::from_str(include_str!("../../assets/report.json")).unwrap();
+    let symbol = dataset["document"]["symbol"].as_str().unwrap();
+    let responds_to = dataset["document"]["responds_to"].as_str().unwrap();
+    // Unwrapped: clap wraps the description to the terminal's width.
+    let help = stdout_of(c34().env("COLUMNS", "1000").arg("--help"));
+    assert!(
+        help.contains(&format!("({symbol}, responding to {responds_to})")),
+        "{help}"
+    );
+    // The subcommands' help speaks of "the report", whatever the dataset.
+    let show = stdout_of(c34().args(["show", "--help"]));
+    assert!(show.contains("the Special Committee's report"), "{show}");
+}

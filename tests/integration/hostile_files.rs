@@ -334,3 +334,67 @@ fn a_dataset_without_missions_gets_them_derived() {
     };
     assert_eq!(acronyms(&listed), acronyms(&embedded["missions"]));
 }
+
+/// `text` as UTF-16, little-endian with a byte-order mark or big-endian without one.
+fn utf16(text: &str, little_endian_with_bom: bool) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    if little_endian_with_bom {
+        bytes.extend([0xff, 0xfe]);
+    }
+    for unit in text.encode_utf16() {
+        if little_endian_with_bom {
+            bytes.extend(unit.to_le_bytes());
+        } else {
+            bytes.extend(unit.to_be_bytes());
+        }
+    }
+    bytes
+}
+
+#[test]
+fn utf16_input_is_named_as_such() {
+    let case = Case::new();
+    let report = include_str!("../../assets/A_76_505_Add.1.txt");
+    let path = case.file("report-utf16.txt", utf16(report, true));
+    let message = import_fails(&path);
+    assert!(message.contains("UTF-16LE"), "{message}");
+    let path = case.file("report-utf16be.txt", utf16(report, false));
+    assert!(import_fails(&path).contains("UTF-16BE"));
+    let path = case.file("dataset-utf16.json", utf16(REPORT_JSON, true));
+    assert!(data_fails(&path).contains("UTF-16"));
+}
+
+#[test]
+fn a_utf8_byte_order_mark_is_accepted() {
+    let case = Case::new();
+    let mut bytes = b"\xef\xbb\xbf".to_vec();
+    bytes.extend(REPORT_JSON.as_bytes());
+    let path = case.file("bom.json", bytes);
+    let output = Command::cargo_bin("c34")
+        .unwrap()
+        .arg("--data")
+        .arg(&path)
+        .args(["cite", "18"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+}
+
+#[test]
+fn a_six_digit_paragraph_number_is_an_import_error_at_its_line_and_column() {
+    let case = Case::new();
+    let report = include_str!("../../assets/A_76_505_Add.1.txt");
+    // A new line after the first response, as a converter that split a number off would leave.
+    let first = report.find("\n18 ").expect("the response to 18") + 1;
+    let end = first + report[first..].find('\n').unwrap();
+    let line = report[..end].lines().count() + 1;
+    let text = format!("{}\n100000 Second.{}", &report[..end], &report[end..]);
+    let path = case.file("six-digits.txt", text);
+    let message = import_fails(&path);
+    assert!(
+        message.contains(&format!(
+            ":{line}:1: 100000 is too large for a paragraph number"
+        )),
+        "{message}"
+    );
+}

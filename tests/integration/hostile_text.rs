@@ -142,3 +142,64 @@ fn the_embedded_report_comes_out_unchanged() {
     assert_eq!(String::from_utf8(output.stdout).unwrap(), REPORT_JSON);
     assert_terminal_safe(REPORT_JSON);
 }
+
+/// A dataset whose response to 18 holds `paragraph`.
+fn dataset_with(paragraph: &str) -> tempfile::NamedTempFile {
+    let mut dataset: Value = serde_json::from_str(REPORT_JSON).unwrap();
+    dataset["sections"][0]["recommendations"][0]["paragraphs"][0] = Value::from(paragraph);
+    let file = tempfile::NamedTempFile::new().unwrap();
+    fs::write(file.path(), dataset.to_string()).unwrap();
+    file
+}
+
+fn show_18(file: &tempfile::NamedTempFile, width: &str) -> String {
+    let output = Command::cargo_bin("c34")
+        .unwrap()
+        .arg("--data")
+        .arg(file.path())
+        .args(["show", "18", "--width", width])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn zero_width_and_direction_marks_are_shown() {
+    // Zero width space, right-to-left mark, left-to-right mark, Arabic letter mark, word
+    // joiner, zero width no-break space: each could hide or reorder text unseen.
+    let file = dataset_with(
+        "pay\u{200b}pal rtl\u{200f}mark ltr\u{200e}mark alm\u{61c}mark wj\u{2060}x bom\u{feff}y",
+    );
+    let stdout = show_18(&file, "400");
+    assert_eq!(
+        stdout,
+        "pay\u{fffd}pal rtl\u{fffd}mark ltr\u{fffd}mark alm\u{fffd}mark wj\u{fffd}x bom\u{fffd}y\n"
+    );
+    // JSON keeps them, escaped.
+    let output = Command::cargo_bin("c34")
+        .unwrap()
+        .arg("--data")
+        .arg(file.path())
+        .args(["show", "18", "--json"])
+        .output()
+        .unwrap();
+    let json = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        json.contains("pay\\u200bpal") && json.contains("rtl\\u200fmark"),
+        "{json}"
+    );
+}
+
+#[test]
+fn tabs_reach_show_expanded_to_the_next_tab_stop() {
+    let file = dataset_with("Item\tCost\nab\tc");
+    let stdout = show_18(&file, "400");
+    assert!(!stdout.contains('\t'), "{stdout:?}");
+    // Tab stops every 8 columns, counted from the start of each line.
+    assert_eq!(stdout, "Item    Cost\nab      c\n");
+    // Wrapped at 12 columns, the expanded spaces count: "Item    Cost" is 12 cells wide.
+    let narrow = dataset_with("Item\tCost and more");
+    let stdout = show_18(&narrow, "12");
+    assert_eq!(stdout.lines().next(), Some("Item    Cost"), "{stdout:?}");
+}

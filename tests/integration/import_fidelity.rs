@@ -18,7 +18,9 @@ fn text(dataset: &Dataset, para: u32) -> Vec<String> {
         .get(dataset.find(para).expect("paragraph present"))
         .unwrap()
         .paragraphs
-        .clone()
+        .iter()
+        .map(ToString::to_string)
+        .collect()
 }
 
 #[test]

@@ -22,7 +22,8 @@ fn import_body(body: &str) -> Result<Dataset, ImportError> {
 
 fn paragraphs(dataset: &Dataset, para: u32) -> Vec<String> {
     let location = dataset.find(para).expect("paragraph present");
-    dataset.get(location).unwrap().paragraphs.clone()
+    let paragraphs = &dataset.get(location).unwrap().paragraphs;
+    paragraphs.iter().map(ToString::to_string).collect()
 }
 
 fn paras(dataset: &Dataset) -> Vec<u32> {
@@ -291,4 +292,95 @@ fn missing_front_matter_fields_are_named() {
     let text = "Para. in\nA/75/19\n\nI. Introduction\n\n18 One.\n";
     let error = import(text, &ImportOptions::default()).unwrap_err();
     assert!(error.message.contains("front matter"), "{}", error.message);
+}
+
+#[test]
+fn a_six_digit_paragraph_number_is_an_error_naming_line_and_column() {
+    // Once read as text of ¶ 18, silently.
+    let error = error("Para. in\nA/75/19\n\nI. Introduction\n\n18 First.\n\n100000 Second.\n");
+    assert_eq!((error.line, error.column), (front_lines() + 8, 1));
+    assert!(
+        error
+            .message
+            .contains("100000 is too large for a paragraph number"),
+        "{}",
+        error.message
+    );
+    // In every layout: a table row, a tab-separated row, a bullet.
+    for (row, column) in [
+        ("| 1000000 | <p>Second.</p> |", 3),
+        ("1234567\t<p>Second.</p>", 1),
+        ("- 99999999999 Second.", 3),
+    ] {
+        let failure = import_body(&format!(
+            "Para. in\nA/75/19\n\nI. Introduction\n\n18 First.\n\n{row}\n"
+        ))
+        .expect_err(row);
+        assert_eq!(
+            (failure.line, failure.column),
+            (front_lines() + 8, column),
+            "{row}"
+        );
+        assert!(
+            failure.message.contains("too large"),
+            "{row}: {}",
+            failure.message
+        );
+    }
+    // Five digits are still a paragraph number; a large number before a lowercase word is prose.
+    let dataset = import_body(
+        "Para. in\nA/75/19\n\nI. Introduction\n\n18 First.\n\n100000 peacekeepers served.\n\n99999 Last.\n",
+    )
+    .unwrap();
+    assert_eq!(paras(&dataset), [18, 99999]);
+    assert_eq!(
+        paragraphs(&dataset, 18),
+        ["First.", "100000 peacekeepers served."]
+    );
+}
+
+#[test]
+fn the_addendum_number_comes_from_the_cover() {
+    let second = FRONT_MATTER.replace("\nAddendum\n", "\nAddendum 2\n");
+    let text = format!("{second}Para. in A/75/19\nI. Introduction\n18 Text.\n");
+    let dataset = import(&text, &ImportOptions::default()).unwrap();
+    // The parent's symbol is in the summary; the number on the cover.
+    assert_eq!(dataset.document.symbol, "A/76/505/Add.2");
+}
+
+/// Inputs whose markup never closes, each about 1.6 MB: every one imports to its error (or its
+/// dataset) in linear time. The first took 199 s when each `[` rescanned the rest of the line.
+#[test]
+fn unclosed_links_and_tags_cost_linear_time() {
+    let body = |line: &str| format!("Para. in\nA/75/19\n\nI. Introduction\n\n18 {line}\n");
+    let cases: [(String, Option<&str>); 5] = [
+        ("[a](".repeat(400_000), Some("a markdown link")),
+        ("[".repeat(1_600_000), None),
+        ("[a]".repeat(530_000) + "(#)", None),
+        ("<b ".repeat(530_000), None),
+        ("<p>(".repeat(400_000), Some("an HTML tag")),
+    ];
+    for (line, expected) in cases {
+        let started = std::time::Instant::now();
+        let result = import_body(&body(&line));
+        let elapsed = started.elapsed();
+        match (expected, result) {
+            (Some(what), Err(error)) => {
+                assert!(error.message.contains(what), "{}", error.message);
+                assert_eq!(error.line, front_lines() + 6);
+            }
+            (None, Ok(_)) => {}
+            (expected, result) => panic!(
+                "{}…: expected {expected:?}, got {:?}",
+                &line[..8],
+                result.map(|_| ()).map_err(|e| e.to_string())
+            ),
+        }
+        // Release builds take a few milliseconds; unoptimised test builds well under a second.
+        assert!(
+            elapsed < std::time::Duration::from_secs(2),
+            "{}…: {elapsed:?}",
+            &line[..8]
+        );
+    }
 }

@@ -17,6 +17,7 @@ mod browser_snapshots;
 mod cli_conventions;
 mod cli_data;
 mod cli_notes;
+mod cli_output;
 mod cli_overview;
 mod cli_search;
 mod cli_selections;

@@ -150,7 +150,6 @@ fn totals_add_up_and_the_cursor_starts_on_the_first_largest_cell() {
     for col in 0..cols {
         let sum: usize = (0..rows).map(|row| matrix.count(row, col)).sum();
         assert_eq!(matrix.column_total(col), sum);
-        assert!(matrix.column_recommendations(col).len() <= sum);
     }
     assert_eq!(matrix.max_cell(), best.1);
     // Outside the matrix: nothing, no panic.

@@ -347,7 +347,7 @@ fn every_symbol_the_reader_underlined_is_a_citation() {
     let dataset = Dataset::embedded();
     let texts = dataset
         .recommendations()
-        .flat_map(|(_, r)| r.paragraphs.iter().map(String::as_str))
+        .flat_map(|(_, r)| r.paragraphs.iter().map(c34::sanitize::SafeText::as_str))
         .chain(std::iter::once(dataset.document.summary.as_str()));
     let mut seen = 0;
     for text in texts {

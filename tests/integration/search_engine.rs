@@ -13,10 +13,10 @@ fn dataset(responses: &[(u32, &str)]) -> Dataset {
             date: "2021-01-01".into(),
             session: 1,
             agenda_item: "1".into(),
-            agenda_item_title: String::new(),
+            agenda_item_title: "".into(),
             title: "t".into(),
             responds_to: "A/0".into(),
-            summary: String::new(),
+            summary: "".into(),
         },
         sections: vec![Section {
             number: "I".into(),
@@ -25,7 +25,7 @@ fn dataset(responses: &[(u32, &str)]) -> Dataset {
                 .iter()
                 .map(|(para, text)| Recommendation {
                     para: *para,
-                    paragraphs: text.split("\n\n").map(ToString::to_string).collect(),
+                    paragraphs: text.split("\n\n").map(Into::into).collect(),
                 })
                 .collect(),
         }],

@@ -251,7 +251,7 @@ fn a_whole_paragraph_fuzzy_match_accepts_almost_everything_but_search_does_not()
     use fuzzy_matcher::skim::SkimMatcherV2;
     let dataset = Dataset::embedded();
     let skim = SkimMatcherV2::default().smart_case();
-    let paragraphs: Vec<&String> = dataset
+    let paragraphs: Vec<&c34::sanitize::SafeText> = dataset
         .recommendations()
         .flat_map(|(_, rec)| rec.paragraphs.iter())
         .collect();
