@@ -111,6 +111,7 @@ fn write_wrapped_response(
             writeln!(out)?;
         }
         let paragraph = for_terminal(paragraph);
+        let paragraph = text::expand_tabs(&paragraph);
         for line in text::wrap(&paragraph, width) {
             writeln!(out, "{}", &paragraph[line])?;
         }
