@@ -128,8 +128,7 @@ pub fn copy(terminal: &mut impl Write, text: &str) -> io::Result<()> {
 }
 
 /// The most base64 c34 sends in one OSC 52 sequence (750,000 bytes of text): tmux drops a
-/// sequence longer than its 1 MiB input buffer without a word, and xterm's default limit is
-/// lower still (docs/terminals.md).
+/// sequence longer than its 1 MiB input buffer without a word (docs/terminals.md).
 pub const OSC52_MAX_BASE64: usize = 1_000_000;
 
 /// What was copied: the response to `para` with its citation, or the citation alone.
