@@ -34,6 +34,7 @@ mod search_labelled;
 mod soak;
 mod terminal_moments;
 mod terminal_signals;
+mod text_layout;
 mod userdata_history;
 mod userdata_notes;
 mod userdata_properties;
