@@ -11,7 +11,6 @@
 use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::io::{self, Write};
-use std::sync::Mutex;
 
 use ratatui::crossterm::clipboard::CopyToClipboard;
 use ratatui::crossterm::execute;
@@ -83,12 +82,24 @@ pub fn perform(
     })
 }
 
-/// Performs every effect `app` queued and feeds back what came of them.
+/// Performs every effect `app` queued and feeds back what came of them; copies go to
+/// `terminal` (OSC 52).
 pub fn drain(
     app: &mut App,
     store: &mut NotesStore,
     history: &mut History,
     terminal: &mut impl Write,
+) {
+    drain_with(app, store, history, terminal, None);
+}
+
+/// [`drain`], with copies going to `local` when it is given and works.
+pub fn drain_with(
+    app: &mut App,
+    store: &mut NotesStore,
+    history: &mut History,
+    terminal: &mut impl Write,
+    mut local: Option<&mut dyn SetText>,
 ) {
     let symbol = app.dataset.document.symbol.clone();
     for effect in app.take_effects() {
@@ -103,14 +114,11 @@ pub fn drain(
                         citation_only,
                     }
                 });
-                let mut local = LOCAL_CLIPBOARD
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                let local = local
+                    .as_mut()
+                    .map(|clipboard| &mut **clipboard as &mut dyn SetText);
                 Some(Outcome::Notice(copy_to_clipboard(
-                    &text,
-                    copied,
-                    terminal,
-                    local.get(),
+                    &text, copied, terminal, local,
                 )))
             }
             effect => perform(effect, store, history, &symbol, terminal),
@@ -201,31 +209,28 @@ pub fn local_display(var: impl Fn(&str) -> Option<OsString>) -> bool {
     cfg!(any(target_os = "macos", target_os = "windows")) || set("DISPLAY")
 }
 
-/// The local clipboard through `arboard`, opened on the first copy and kept for the session
-/// (on X11 the text is served from this process while it runs, and from a clipboard manager
-/// after it quits, if one runs).
-enum LocalClipboard {
-    Unopened,
-    Absent,
-    Open(arboard::Clipboard),
+/// The local clipboard through `arboard`, for the event loop: opened on the first copy, when
+/// there is a display ([`local_display`]), and kept for the session (on X11 the text is served
+/// from this process while it runs, and from a clipboard manager after it quits, if one runs).
+#[derive(Default)]
+pub struct LocalClipboard {
+    /// Whether opening it was tried (once a session).
+    tried: bool,
+    clipboard: Option<arboard::Clipboard>,
 }
-
-static LOCAL_CLIPBOARD: Mutex<LocalClipboard> = Mutex::new(LocalClipboard::Unopened);
 
 impl LocalClipboard {
     /// The clipboard, opened if it was not yet, when there is a display and it opens.
-    fn get(&mut self) -> Option<&mut dyn SetText> {
-        if matches!(self, LocalClipboard::Unopened) {
-            *self = match local_display(|name| std::env::var_os(name)).then(arboard::Clipboard::new)
-            {
-                Some(Ok(clipboard)) => LocalClipboard::Open(clipboard),
-                _ => LocalClipboard::Absent,
-            };
+    pub fn get(&mut self) -> Option<&mut dyn SetText> {
+        if !self.tried {
+            self.tried = true;
+            self.clipboard = local_display(|name| std::env::var_os(name))
+                .then(arboard::Clipboard::new)
+                .and_then(Result::ok);
         }
-        match self {
-            LocalClipboard::Open(clipboard) => Some(clipboard),
-            LocalClipboard::Unopened | LocalClipboard::Absent => None,
-        }
+        self.clipboard
+            .as_mut()
+            .map(|clipboard| clipboard as &mut dyn SetText)
     }
 }
 

@@ -97,7 +97,13 @@ pub fn run(dataset: Dataset) -> io::Result<()> {
     }
     let mut history = History::open_default();
     app.receive(effects::history_opened(&history));
-    let result = event_loop(&mut terminal, app, &mut store, &mut history);
+    let mut clipboard = effects::LocalClipboard::default();
+    let mut world = World {
+        store: &mut store,
+        history: &mut history,
+        clipboard: &mut clipboard,
+    };
+    let result = event_loop(&mut terminal, app, &mut world);
     // The terminal shows the cursor as it drops, then the session restores the rest.
     drop(terminal);
     result
@@ -108,11 +114,17 @@ pub fn color_wanted(no_color: Option<&std::ffi::OsStr>) -> bool {
     no_color.is_none_or(std::ffi::OsStr::is_empty)
 }
 
+/// What the effects of commands reach: the notes, the search history, the local clipboard.
+struct World<'a> {
+    store: &'a mut NotesStore,
+    history: &'a mut History,
+    clipboard: &'a mut effects::LocalClipboard,
+}
+
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<BufWriter<Stdout>>>,
     mut app: App,
-    store: &mut NotesStore,
-    history: &mut History,
+    world: &mut World,
 ) -> io::Result<()> {
     let mut dirty = true;
     loop {
@@ -142,7 +154,7 @@ fn event_loop(
         // Events that arrived meanwhile (a held key, a paste, an escape sequence in pieces)
         // are applied before the next frame: a frame that would be stale at once is not drawn.
         for event in keys::join_alt_prefix(waiting_events()?) {
-            match apply(&mut app, &event, store, history) {
+            match apply(&mut app, &event, world) {
                 Applied::Nothing => {}
                 Applied::Changed => dirty = true,
                 Applied::Quit => return Ok(()),
@@ -175,7 +187,7 @@ enum Applied {
 }
 
 /// Applies one event to `app` and performs the effects it queued.
-fn apply(app: &mut App, event: &Event, store: &mut NotesStore, history: &mut History) -> Applied {
+fn apply(app: &mut App, event: &Event, world: &mut World) -> Applied {
     // Debug builds only: lets the test suite check that a panic restores the terminal.
     #[cfg(debug_assertions)]
     assert!(
@@ -189,8 +201,8 @@ fn apply(app: &mut App, event: &Event, store: &mut NotesStore, history: &mut His
     // tmux joins an Esc and a key typed within its `escape-time` into one Alt chord: one that
     // nothing binds is taken as the Esc and the key.
     if let Some([escape, key]) = keys::split_unbound_alt(event, app.mode()) {
-        if matches!(apply(app, &escape, store, history), Applied::Quit)
-            || matches!(apply(app, &key, store, history), Applied::Quit)
+        if matches!(apply(app, &escape, world), Applied::Quit)
+            || matches!(apply(app, &key, world), Applied::Quit)
         {
             return Applied::Quit;
         }
@@ -207,7 +219,13 @@ fn apply(app: &mut App, event: &Event, store: &mut NotesStore, history: &mut His
     if !app.effects.is_empty() {
         // Between frames, so an OSC 52 sequence never lands inside a frame's output. Stdout
         // is not held while the store waits for its file lock: a signal's restore may run.
-        effects::drain(app, store, history, &mut io::stdout());
+        effects::drain_with(
+            app,
+            world.store,
+            world.history,
+            &mut io::stdout(),
+            world.clipboard.get(),
+        );
     }
     if app.quit {
         Applied::Quit
