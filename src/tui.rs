@@ -32,7 +32,7 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-use crate::app::{App, Command};
+use crate::app::{App, Command, Effect};
 use crate::dataset::Dataset;
 use crate::userdata::{History, NotesStore};
 use crate::{effects, keys, ui};
@@ -219,13 +219,10 @@ fn apply(app: &mut App, event: &Event, world: &mut World) -> Applied {
     if !app.effects.is_empty() {
         // Between frames, so an OSC 52 sequence never lands inside a frame's output. Stdout
         // is not held while the store waits for its file lock: a signal's restore may run.
-        effects::drain_with(
-            app,
-            world.store,
-            world.history,
-            &mut io::stdout(),
-            world.clipboard.get(),
-        );
+        // The local clipboard is opened on the first copy, not for a bookmark.
+        let copying = app.effects.iter().any(|e| matches!(e, Effect::Copy(_)));
+        let local = if copying { world.clipboard.get() } else { None };
+        effects::drain_with(app, world.store, world.history, &mut io::stdout(), local);
     }
     if app.quit {
         Applied::Quit

@@ -176,6 +176,24 @@ fn alt_left_sent_as_esc_prefix_goes_back() {
 }
 
 #[test]
+fn alt_up_sent_as_esc_prefix_recalls_in_the_search() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let history = dir.path().join("c34").join("history");
+    std::fs::create_dir_all(history.parent().expect("a parent")).expect("the data directory");
+    std::fs::write(&history, "unmiss\n").expect("the history is written");
+    let mut browser = start_in(dir.path());
+    browser.send("/");
+    browser.wait_for_text("Esc close");
+    // Read as Esc, `[`, `A` it would close the search.
+    browser.send("\x1b\x1b[A");
+    browser.wait_for_text("unmiss");
+    assert!(browser.screen().contains("Esc close"), "the search is still open");
+    browser.send("\x1b");
+    browser.wait_for("the search to close", |screen| !screen.contains("Esc close"));
+    quit(&mut browser);
+}
+
+#[test]
 fn esc_and_a_quick_key_joined_into_alt_act_as_both() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let mut browser = start_in(dir.path());

@@ -34,7 +34,10 @@ fn tabs_in_a_response_are_expanded_to_stops_of_eight() {
     let out = show("Mission:\tBriefing\tMali", 60);
     assert!(!out.contains('\t'), "{out:?}");
     // `Mission:` is 8 columns: its tab goes to column 16; `Briefing` ends at 24, its tab at 32.
-    assert!(out.contains("Mission:        Briefing        Mali"), "{out:?}");
+    assert!(
+        out.contains("Mission:        Briefing        Mali"),
+        "{out:?}"
+    );
 }
 
 #[test]
