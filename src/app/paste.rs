@@ -26,11 +26,10 @@ impl App {
     /// message saying so); the search or the mission list follows once, for the whole paste.
     pub fn paste(&mut self, text: &str) {
         self.message = None;
-        let (limit, what, digits_only) = match &self.overlay {
-            Some(Overlay::Jump(_)) => (JUMP_DIGITS, "the ¶ prompt", true),
-            Some(Overlay::Search(_)) => (QUERY_CHARS, "the search", false),
-            Some(Overlay::Missions(_)) => (QUERY_CHARS, "the mission prompt", false),
-            Some(Overlay::Note { .. }) => (MAX_NOTE_CHARS, "a note", false),
+        let (limit, digits_only) = match &self.overlay {
+            Some(Overlay::Jump(_)) => (JUMP_DIGITS, true),
+            Some(Overlay::Search(_) | Overlay::Missions(_)) => (QUERY_CHARS, false),
+            Some(Overlay::Note { .. }) => (MAX_NOTE_CHARS, false),
             Some(Overlay::Help { .. } | Overlay::Matrix(_)) | None => {
                 self.message =
                     Some("Paste ignored: paste into a prompt (/ search, : jump, m, a note)".into());
@@ -63,8 +62,9 @@ impl App {
             }
         }
         if kept.len() < pasted.len() {
+            // Short: in a prompt the status bar shows a message only beside the prompt's keys.
             self.message = Some(format!(
-                "Pasted {} of {} characters: {what} holds at most {limit}",
+                "Pasted the first {} of {} characters",
                 kept.len(),
                 pasted.len()
             ));

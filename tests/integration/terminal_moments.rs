@@ -96,6 +96,32 @@ fn find_note(value: &serde_json::Value) -> Option<String> {
 }
 
 #[test]
+fn a_paste_of_100_000_characters_into_the_search_is_cut_at_once() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let mut browser = start_in(dir.path());
+    browser.send("/");
+    browser.wait_for_text("Esc close");
+    let asked = Instant::now();
+    browser.paste(&"peacekeeping ".repeat(7693)[..100_000]);
+    browser.wait_for_text("Pasted the first 200 of 100000 characters");
+    let answered = asked.elapsed();
+    eprintln!(
+        "100,000 pasted characters cut and searched in {:.0} ms (debug build)",
+        answered.as_secs_f64() * 1000.0
+    );
+    assert!(answered < Duration::from_secs(2), "{answered:?}");
+    quit_from_prompt(&mut browser);
+}
+
+fn quit_from_prompt(browser: &mut Browser) {
+    browser.send("\x1b");
+    browser.wait_for("the prompt to close", |screen| {
+        !screen.contains("Esc close")
+    });
+    quit(browser);
+}
+
+#[test]
 fn a_paste_outside_a_prompt_is_ignored_with_a_message() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let mut browser = start_in(dir.path());
@@ -187,9 +213,14 @@ fn alt_up_sent_as_esc_prefix_recalls_in_the_search() {
     // Read as Esc, `[`, `A` it would close the search.
     browser.send("\x1b\x1b[A");
     browser.wait_for_text("unmiss");
-    assert!(browser.screen().contains("Esc close"), "the search is still open");
+    assert!(
+        browser.screen().contains("Esc close"),
+        "the search is still open"
+    );
     browser.send("\x1b");
-    browser.wait_for("the search to close", |screen| !screen.contains("Esc close"));
+    browser.wait_for("the search to close", |screen| {
+        !screen.contains("Esc close")
+    });
     quit(&mut browser);
 }
 
