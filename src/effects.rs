@@ -161,13 +161,14 @@ pub fn copy_to_clipboard(
     local: Option<&mut dyn SetText>,
 ) -> String {
     let chars = text.chars().count();
+    // Short, so the how and the length fit at 80 columns: the status bar names the ¶ already.
     let what = match copied {
         Some(Copied {
-            para,
             citation_only: true,
-        }) => format!("The citation of ¶ {para}"),
-        Some(Copied { para, .. }) => format!("¶ {para} and its citation"),
-        None => "The text".to_string(),
+            ..
+        }) => "Citation",
+        Some(_) => "Response and citation",
+        None => "Text",
     };
     if let Some(local) = local
         && local.set_text(text).is_ok()
@@ -180,11 +181,10 @@ pub fn copy_to_clipboard(
     let base64 = text.len().div_ceil(3) * 4;
     if base64 > OSC52_MAX_BASE64 {
         let instead = copied.map_or(String::new(), |c| {
-            format!(" · `c34 show {}` prints it", c.para)
+            format!(": `c34 show {}` prints it", c.para)
         });
         return format!(
-            "{what} not copied: {chars} characters, more than the terminal clipboard takes \
-             (OSC 52, {} bytes){instead}",
+            "Not copied (over the OSC 52 limit of {} bytes){instead} · {chars} characters",
             OSC52_MAX_BASE64 / 4 * 3
         );
     }
@@ -283,12 +283,12 @@ mod tests {
         let message = copy_to_clipboard("Mali ✓", CITATION, &mut terminal, None);
         assert_eq!(
             message,
-            "The citation of ¶ 165 sent to the terminal clipboard (OSC 52) · 6 characters"
+            "Citation sent to the terminal clipboard (OSC 52) · 6 characters"
         );
         // `printf 'Mali ✓' | base64` (coreutils), not the code under test.
         assert_eq!(terminal, b"\x1b]52;c;TWFsaSDinJM=\x1b\\");
         let message = copy_to_clipboard("x", RESPONSE, &mut Vec::new(), None);
-        assert!(message.starts_with("¶ 165 and its citation sent to the terminal clipboard"));
+        assert!(message.starts_with("Response and citation sent to the terminal clipboard"));
     }
 
     #[test]
@@ -301,7 +301,7 @@ mod tests {
         let message = copy_to_clipboard("Mali", RESPONSE, &mut terminal, Some(&mut local));
         assert_eq!(
             message,
-            "¶ 165 and its citation copied to the local clipboard · 4 characters"
+            "Response and citation copied to the local clipboard · 4 characters"
         );
         assert_eq!(local.text.as_deref(), Some("Mali"));
         assert!(terminal.is_empty(), "nothing sent to the terminal");
@@ -334,7 +334,7 @@ mod tests {
         let mut terminal = Vec::new();
         let message = copy_to_clipboard(&over, RESPONSE, &mut terminal, None);
         assert!(terminal.is_empty(), "nothing sent");
-        assert!(message.contains("not copied"), "{message}");
+        assert!(message.starts_with("Not copied"), "{message}");
         assert!(message.contains("750001 characters"), "{message}");
         assert!(message.contains("`c34 show 165`"), "{message}");
         assert!(!message.contains("sent"), "{message}");
