@@ -652,6 +652,14 @@ pub const BINDINGS: &[Binding] = &[
         help: "quit, from anywhere",
         hints: &[],
     },
+    Binding {
+        group: "Other",
+        modes: EVERYWHERE,
+        keys: &[(ctrl('z'), Command::Suspend)],
+        label: None,
+        help: "suspend to the shell; fg brings c34 back",
+        hints: &[],
+    },
 ];
 
 /// The hint the status bar adds while the reader highlights search hits.

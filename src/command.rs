@@ -110,6 +110,9 @@ pub enum Command {
         height: u16,
     },
     Quit,
+    /// `Ctrl-Z`: stop c34 until the shell continues it (`fg`); the event loop does it, as it
+    /// owns the terminal.
+    Suspend,
 }
 
 impl Command {

@@ -43,6 +43,8 @@ pub enum Outcome {
     Failed(String),
     /// The search history as the file holds it now, oldest first.
     Queries(Vec<String>),
+    /// What came of an effect, for the status bar (where a copy went, or why it did not).
+    Notice(String),
 }
 
 /// Effects waiting for the event loop. It drains them after every update; the bound keeps an
@@ -83,6 +85,7 @@ impl App {
                 self.message = Some(for_line(&error).into_owned());
             }
             Outcome::Queries(queries) => self.recall.queries = queries,
+            Outcome::Notice(notice) => self.message = Some(for_line(&notice).into_owned()),
         }
         self.settle();
     }

@@ -22,6 +22,7 @@ pub mod history;
 pub mod keep;
 pub mod matrix;
 pub mod navigation;
+mod paste;
 pub mod prompt;
 pub mod reader;
 pub mod recall;
@@ -294,7 +295,8 @@ impl App {
         let times = count.unwrap_or(1);
         match command {
             Command::Quit => self.quit = true,
-            Command::Count(_) => {}
+            // The event loop suspends (it owns the terminal).
+            Command::Count(_) | Command::Suspend => {}
             Command::UnknownKey => self.message = Some("unknown key — ? for help".into()),
             Command::Resize { width, height } => {
                 self.size = Size::new(width, height);

@@ -256,8 +256,8 @@ fn named_missions(dataset: &Dataset, paragraphs: &[SafeText]) -> Vec<NamedMissio
 /// A paragraph as it may be drawn: unsafe characters made visible, tabs as spaces.
 pub fn readable(paragraph: &str) -> Cow<'_, str> {
     match for_terminal(paragraph) {
-        Cow::Borrowed(text) if !text.contains('\t') => Cow::Borrowed(text),
-        text => Cow::Owned(text.replace('\t', " ")),
+        Cow::Borrowed(text) => crate::text::expand_tabs(text),
+        Cow::Owned(text) => Cow::Owned(crate::text::expand_tabs(&text).into_owned()),
     }
 }
 

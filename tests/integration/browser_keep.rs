@@ -403,7 +403,7 @@ fn pty_y_and_capital_y_write_osc_52_to_the_terminal() {
     browser.send(":165\r");
     browser.wait_for_text("¶ 165 · 10 of 22");
     browser.send("Y");
-    browser.wait_for_text("Copied the citation of ¶ 165");
+    browser.wait_for_text("Citation sent to the terminal clipboard (OSC 52) · 66 characters");
     let citation = osc52(
         "QS83Ni81MDUvQWRkLjEgKDIgTm92ZW1iZXIgMjAyMSksIHJlc3BvbnNlIHRvIHBhcmEuIDE2NSBvZiBBLzc1LzE5",
     );
@@ -414,7 +414,7 @@ fn pty_y_and_capital_y_write_osc_52_to_the_terminal() {
     );
 
     browser.send("y");
-    browser.wait_for_text("Copied ¶ 165 and its citation");
+    browser.wait_for_text("Response and citation sent to the terminal clipboard (OSC 52)");
     let raw = browser.raw().to_vec();
     let start = b"\x1b]52;c;";
     let from = raw
