@@ -127,13 +127,6 @@ const PAGED: &[Mode] = &[
     Mode::Matrix,
 ];
 const PROMPTS: &[Mode] = &[Mode::Jump, Mode::Search, Mode::Missions, Mode::Note];
-const PROMPTS_MATRIX: &[Mode] = &[
-    Mode::Jump,
-    Mode::Search,
-    Mode::Missions,
-    Mode::Note,
-    Mode::Matrix,
-];
 const EVERYWHERE: &[Mode] = &Mode::ALL;
 const ANY_PANE: &[Pane] = &[];
 
@@ -161,6 +154,10 @@ const fn pane_hint(
         panes,
     }
 }
+
+/// What Enter does in each prompt and in the matrix: one line of the help for five bindings
+/// (the help writes consecutive bindings with the same keys and text once).
+const ENTER_HELP: &str = "open the result; list the mission or cell; jump; save";
 
 /// The whole key table, in the order the help lists it.
 pub const BINDINGS: &[Binding] = &[
@@ -389,17 +386,43 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Search",
-        modes: PROMPTS_MATRIX,
-        keys: &[(code(KeyCode::Enter), Command::Submit)],
+        modes: SEARCH,
+        keys: &[(code(KeyCode::Enter), Command::OpenResult)],
         label: None,
-        help: "open the result; list the mission or cell; jump; save",
-        hints: &[
-            hint("Enter", "open", 20, SEARCH),
-            hint("Enter", "list", 20, MISSIONS),
-            hint("Enter", "go", 20, JUMP),
-            hint("Enter", "save", 20, NOTE),
-            hint("Enter", "list", 20, MATRIX),
-        ],
+        help: ENTER_HELP,
+        hints: &[hint("Enter", "open", 20, SEARCH)],
+    },
+    Binding {
+        group: "Search",
+        modes: MISSIONS,
+        keys: &[(code(KeyCode::Enter), Command::ListMission)],
+        label: None,
+        help: ENTER_HELP,
+        hints: &[hint("Enter", "list", 20, MISSIONS)],
+    },
+    Binding {
+        group: "Search",
+        modes: JUMP,
+        keys: &[(code(KeyCode::Enter), Command::JumpToParagraph)],
+        label: None,
+        help: ENTER_HELP,
+        hints: &[hint("Enter", "go", 20, JUMP)],
+    },
+    Binding {
+        group: "Search",
+        modes: NOTE,
+        keys: &[(code(KeyCode::Enter), Command::SaveNote)],
+        label: None,
+        help: ENTER_HELP,
+        hints: &[hint("Enter", "save", 20, NOTE)],
+    },
+    Binding {
+        group: "Search",
+        modes: MATRIX,
+        keys: &[(code(KeyCode::Enter), Command::ListCell)],
+        label: None,
+        help: ENTER_HELP,
+        hints: &[hint("Enter", "list", 20, MATRIX)],
     },
     Binding {
         group: "Search",
@@ -483,14 +506,14 @@ pub const BINDINGS: &[Binding] = &[
         group: "At a glance",
         modes: MATRIX,
         keys: &[
-            (plain('h'), Command::Left),
+            (plain('h'), Command::CellLeft),
             (plain('j'), Command::Down),
             (plain('k'), Command::Up),
-            (plain('l'), Command::Right),
-            (code(KeyCode::Left), Command::Left),
+            (plain('l'), Command::CellRight),
+            (code(KeyCode::Left), Command::CellLeft),
             (code(KeyCode::Down), Command::Down),
             (code(KeyCode::Up), Command::Up),
-            (code(KeyCode::Right), Command::Right),
+            (code(KeyCode::Right), Command::CellRight),
         ],
         label: None,
         help: "in the matrix: the next cell",
@@ -713,10 +736,12 @@ pub enum HelpLine {
 /// line, or on two (keys, then the wrapped description) when the keys are long or the box is
 /// narrow.
 pub fn help_lines(width: usize) -> Vec<HelpLine> {
-    let entries: Vec<(&'static str, String, &'static str)> = BINDINGS
+    let mut entries: Vec<(&'static str, String, &'static str)> = BINDINGS
         .iter()
         .map(|binding| (binding.group, keys_label(binding), binding.help))
         .collect();
+    // Bindings that differ only in their modes (Enter in each prompt) are one line.
+    entries.dedup();
     // Keys wider than the column get a line of their own, and so do long descriptions.
     let keys_width = entries
         .iter()

@@ -73,8 +73,16 @@ pub enum Command {
     OpenMissions,
     /// An edit of the open prompt's line.
     Edit(Edit),
-    /// Enter in a prompt: open the chosen result, list the chosen mission, or jump.
-    Submit,
+    /// Enter in the `/` search: open the chosen result at its first hit.
+    OpenResult,
+    /// Enter in the mission picker: list the chosen mission's recommendations.
+    ListMission,
+    /// Enter in the `:` prompt: open the response to the typed paragraph.
+    JumpToParagraph,
+    /// Enter in the note editor: save the note (an empty one deletes it).
+    SaveNote,
+    /// Enter in the matrix: list the recommendations of the cell under the cursor.
+    ListCell,
     /// The previous or next query of the search history (`Alt-↑`, `Alt-↓` in the search).
     RecallOlder,
     RecallNewer,
@@ -91,8 +99,8 @@ pub enum Command {
     /// Open the missions × sections matrix (`o`).
     OpenMatrix,
     /// A cell to the left or right in the matrix.
-    Left,
-    Right,
+    CellLeft,
+    CellRight,
     Click {
         column: u16,
         row: u16,

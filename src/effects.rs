@@ -83,7 +83,7 @@ pub fn drain(
     history: &mut History,
     terminal: &mut impl Write,
 ) {
-    let symbol = app.dataset.document.symbol.clone();
+    let symbol = app.dataset().document.symbol.clone();
     for effect in app.take_effects() {
         if let Some(outcome) = perform(effect, store, history, &symbol, terminal) {
             app.receive(outcome);

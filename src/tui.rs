@@ -54,7 +54,7 @@ pub fn run(dataset: Dataset) -> io::Result<()> {
     let mut app = App::new(dataset, size, color);
     // Opening the store never fails: an unreadable file makes it read-only, with the reason.
     let mut store = NotesStore::open_default();
-    for outcome in effects::opened(&store, &app.dataset.document.symbol) {
+    for outcome in effects::opened(&store, &app.dataset().document.symbol) {
         app.receive(outcome);
     }
     let mut history = History::open_default();
@@ -81,7 +81,7 @@ fn event_loop(
         if dirty {
             // A resize event can be late or lost; lay out for the size the terminal has now.
             let size = terminal.size()?;
-            if size != app.size {
+            if size != app.size() {
                 app.update(Command::Resize {
                     width: size.width,
                     height: size.height,
@@ -106,13 +106,13 @@ fn event_loop(
             );
             if let Some(command) = keys::command(&event, app.mode()) {
                 app.update(command);
-                if !app.effects.is_empty() {
+                if !app.effects().is_empty() {
                     // Between frames, so an OSC 52 sequence never lands inside a frame's
                     // output. Stdout is not held while the store waits for its file lock: a
                     // signal's restore may run.
                     effects::drain(&mut app, store, history, &mut io::stdout());
                 }
-                if app.quit {
+                if app.quit_requested() {
                     return Ok(());
                 }
                 dirty = true;

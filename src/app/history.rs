@@ -49,7 +49,7 @@ impl App {
     }
 
     /// Runs a jump and records the place it left, if it went somewhere else.
-    pub(super) fn leap(&mut self, jump: impl FnOnce(&mut App)) {
+    pub(super) fn jump_and_record(&mut self, jump: impl FnOnce(&mut App)) {
         let before = self.place();
         jump(self);
         let after = self.place();

@@ -8,10 +8,10 @@
 
 use std::collections::BTreeMap;
 
-use super::{App, Edit, Overlay, Prompt, Source};
+use super::overlay::NoteEditor;
+use super::{App, Source};
 use crate::sanitize::for_line;
 use crate::userdata::Annotation;
-use crate::userdata::notes::MAX_NOTE_CHARS;
 
 /// Something the event loop does for the state, outside it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,7 +76,7 @@ impl App {
             Outcome::Failed(error) => {
                 self.message = Some(for_line(&error).into_owned());
             }
-            Outcome::Queries(queries) => self.recall.queries = queries,
+            Outcome::Queries(queries) => self.queries = queries,
         }
         self.settle();
     }
@@ -129,7 +129,7 @@ impl App {
 
     /// `b`: flips the bookmark on the open recommendation.
     pub(super) fn toggle_bookmark(&mut self) {
-        if self.overlay.is_some() || self.refuse_if_read_only() {
+        if self.refuse_if_read_only() {
             return;
         }
         let Some((_, recommendation)) = self.current() else {
@@ -145,22 +145,16 @@ impl App {
         self.push_effect(Effect::ToggleBookmark { para });
     }
 
-    /// `a`: opens the note editor on the open recommendation, with its note.
-    pub(super) fn edit_note(&mut self) {
-        if self.overlay.is_some() || self.refuse_if_read_only() {
-            return;
+    /// `a`: the note editor on the open recommendation, with its note.
+    pub(super) fn note_editor(&mut self) -> Option<NoteEditor> {
+        if self.refuse_if_read_only() {
+            return None;
         }
-        let Some((_, recommendation)) = self.current() else {
-            return;
-        };
+        let (_, recommendation) = self.current()?;
         let para = recommendation.para;
         // A note written by another program may hold control characters, which a prompt
         // never does: they open as their visible stand-ins (see `save_note`).
-        let note = self.note_as_shown(para);
-        self.overlay = Some(Overlay::Note {
-            para,
-            prompt: Prompt::from(note.as_str()),
-        });
+        Some(NoteEditor::open(para, &self.note_as_shown(para)))
     }
 
     /// The note on `para` as the one-line editor shows it: unsafe characters made visible.
@@ -172,18 +166,8 @@ impl App {
         crate::sanitize::for_line(note).into_owned()
     }
 
-    pub(super) fn edit_note_text(&mut self, edit: Edit) {
-        if let Some(Overlay::Note { prompt, .. }) = &mut self.overlay {
-            prompt.edit(edit, MAX_NOTE_CHARS, |_| true);
-        }
-    }
-
-    /// Enter in the note editor: save the note (an empty one deletes it).
-    pub(super) fn save_note(&mut self) {
-        let Some(Overlay::Note { para, prompt }) = self.overlay.take() else {
-            return;
-        };
-        let note = prompt.value().trim().to_string();
+    /// Enter in the note editor: saves `note` on `para` (an empty one deletes it).
+    pub(super) fn save_note(&mut self, para: u32, note: String) {
         let had = self.annotation(para).is_some_and(|a| a.note.is_some());
         // Saved unchanged: nothing to write, so a stored note keeps its exact characters
         // (the editor shows control characters as stand-ins).

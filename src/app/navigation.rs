@@ -286,7 +286,7 @@ impl App {
         } else if at.section == start.section {
             self.select_item(at.recommendation);
         } else {
-            self.leap(|app| app.open(at));
+            self.jump_and_record(|app| app.open(at));
         }
     }
 
@@ -322,13 +322,10 @@ impl App {
             section: target,
             recommendation: 0,
         };
-        self.leap(|app| app.open(location));
+        self.jump_and_record(|app| app.open(location));
     }
 
     pub(super) fn enter(&mut self) {
-        if self.overlay.is_some() {
-            return;
-        }
         match self.focus {
             Pane::Tree => match self.tree_rows().get(self.tree.scroll.selected) {
                 Some(
@@ -468,7 +465,7 @@ impl App {
                 let Some(index) = self.tree.scroll.row_at(row, rows.len()) else {
                     return;
                 };
-                self.leap(|app| app.select_tree_row(index));
+                self.jump_and_record(|app| app.select_tree_row(index));
                 let on_marker = position.x < inner.x + TREE_MARKER_WIDTH;
                 if on_marker
                     && matches!(
@@ -482,7 +479,7 @@ impl App {
             Pane::List => {
                 let item = row / self.list_item_height();
                 if let Some(index) = self.list.scroll.row_at(item, self.list.items.len()) {
-                    self.leap(|app| app.select_item(index));
+                    self.jump_and_record(|app| app.select_item(index));
                 }
             }
             Pane::Reader => {}

@@ -1,14 +1,8 @@
 //! Drawing what the user keeps and the lists the glance views open: the marks of bookmarked and
 //! annotated recommendations (`★` and `✎`, characters, so they show without colour), the
-//! titles of the Bookmarks, matrix-cell and cited-document lists, and the `a` note editor.
+//! titles of the Bookmarks, matrix-cell and cited-document lists.
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::widgets::Clear;
-
-use super::{Theme, overlay};
-use crate::app::{App, Prompt, Source};
-use crate::layout;
+use crate::app::{App, Source};
 use crate::sanitize::for_line;
 
 /// The mark of a bookmarked recommendation.
@@ -33,9 +27,9 @@ pub fn marks(app: &App, para: u32) -> String {
 
 /// How many of the document's recommendations are bookmarked and how many have a note.
 pub fn counts(app: &App) -> (usize, usize) {
-    let bookmarks = app.annotations.values().filter(|a| a.bookmark).count();
+    let bookmarks = app.annotations().values().filter(|a| a.bookmark).count();
     let notes = app
-        .annotations
+        .annotations()
         .values()
         .filter(|a| a.note.is_some())
         .count();
@@ -45,18 +39,18 @@ pub fn counts(app: &App) -> (usize, usize) {
 /// What the list shows, for the sources of this module: `Bookmarks`, `MINUSMA × VII`,
 /// `S/RES/2589 (2021)`.
 pub fn source_label(app: &App) -> Option<String> {
-    match app.list.source {
+    match app.list().source {
         Source::Bookmarks => Some("Bookmarks".into()),
         Source::Cell { row, col } => {
-            let mission = app.matrix.rows.get(row)?;
-            let section = app.matrix.sections.get(col)?;
+            let mission = app.matrix().rows.get(row)?;
+            let section = app.matrix().sections.get(col)?;
             Some(format!(
                 "{} × {}",
                 for_line(&mission.acronym),
                 for_line(section)
             ))
         }
-        Source::Document(d) => Some(for_line(&app.references.get(d)?.symbol).into_owned()),
+        Source::Document(d) => Some(for_line(&app.references().get(d)?.symbol).into_owned()),
         Source::Section(_) | Source::Mission(_) => None,
     }
 }
@@ -64,36 +58,11 @@ pub fn source_label(app: &App) -> Option<String> {
 /// The list's title for the sources of this module.
 pub fn list_title(app: &App) -> Option<String> {
     let label = source_label(app)?;
-    Some(match app.list.source {
+    Some(match app.list().source {
         Source::Bookmarks => {
             let (bookmarks, notes) = counts(app);
             format!(" {label} · {BOOKMARK} {bookmarks} {NOTE} {notes} ")
         }
-        _ => format!(" {label} · {} ", app.list.items.len()),
+        _ => format!(" {label} · {} ", app.list().items.len()),
     })
-}
-
-/// The `a` editor: a one-line box over the panes, the note's text scrolling sideways.
-pub fn render_note(frame: &mut Frame, area: Rect, para: u32, prompt: &Prompt, theme: &Theme) {
-    let parts = layout::overlay_parts(area, layout::OVERLAY_MAX_WIDTH, 3);
-    if parts.frame.is_empty() {
-        return;
-    }
-    frame.render_widget(Clear, parts.frame);
-    let chars = prompt.value().chars().count();
-    overlay::render_frame(
-        frame,
-        &parts,
-        &format!("Note on ¶ {para} · Enter saves · empty deletes · Esc cancels"),
-        None,
-        theme,
-    );
-    overlay::render_query(
-        frame,
-        parts.query,
-        &format!("{NOTE} "),
-        prompt,
-        &chars.to_string(),
-        theme,
-    );
 }

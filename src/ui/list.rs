@@ -14,25 +14,25 @@ use crate::text::split_first_line;
 pub const NOT_ADDRESSED_LABEL: &str = "· not addressed to the Secretariat";
 
 pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
-    let focused = app.focus == Pane::List;
+    let focused = app.focus() == Pane::List;
     let title = title(app, usize::from(rect.width.saturating_sub(2)));
     let block = theme.block(focused).title(title);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let cells = usize::from(inner.width);
     let para_width = app
-        .list
+        .list()
         .items
         .iter()
-        .filter_map(|&location| app.dataset.get(location))
+        .filter_map(|&location| app.dataset().get(location))
         .map(|recommendation| recommendation.para.to_string().len())
         .max()
         .unwrap_or(0);
     let item_height = crate::layout::list_item_height(inner);
     let rows = (inner.y..inner.bottom()).step_by(usize::from(item_height));
-    for (index, y) in (app.list.scroll.offset..app.list.items.len()).zip(rows) {
-        let location = app.list.items[index];
-        let Some(recommendation) = app.dataset.get(location) else {
+    for (index, y) in (app.list().scroll.offset..app.list().items.len()).zip(rows) {
+        let location = app.list().items[index];
+        let Some(recommendation) = app.dataset().get(location) else {
             continue;
         };
         let (words, style) = if recommendation.is_not_addressed() {
@@ -57,7 +57,7 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         } else {
             (words.to_string(), None)
         };
-        let selected = index == app.list.scroll.selected;
+        let selected = index == app.list().scroll.selected;
         let marks = Some(Span::styled(marks, theme.key())).filter(|span| span.width() > 0);
         let mut lines = vec![row(
             vec![
@@ -102,9 +102,9 @@ fn title(app: &App, cells: usize) -> String {
     if let Some(title) = keep::list_title(app) {
         return clip(&title, cells);
     }
-    let (long, short) = match app.list.source {
+    let (long, short) = match app.list().source {
         Source::Section(s) => {
-            app.dataset
+            app.dataset()
                 .sections
                 .get(s)
                 .map_or((String::new(), String::new()), |section| {
@@ -115,7 +115,7 @@ fn title(app: &App, cells: usize) -> String {
                 })
         }
         Source::Mission(m) => {
-            app.dataset
+            app.dataset()
                 .missions
                 .get(m)
                 .map_or((String::new(), String::new()), |mission| {
@@ -130,13 +130,13 @@ fn title(app: &App, cells: usize) -> String {
             (String::new(), String::new())
         }
     };
-    let position = if app.list.items.is_empty() {
+    let position = if app.list().items.is_empty() {
         String::new()
     } else {
         format!(
             " · {}/{}",
-            app.list.scroll.selected + 1,
-            app.list.items.len()
+            app.list().scroll.selected + 1,
+            app.list().items.len()
         )
     };
     [long, short]

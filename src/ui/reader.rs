@@ -64,7 +64,7 @@ pub fn styled(
 }
 
 pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
-    let focused = app.focus == Pane::Reader;
+    let focused = app.focus() == Pane::Reader;
     let mut block = theme.block(focused);
     if let Some((_, recommendation)) = app.current() {
         let marks = super::keep::marks(app, recommendation.para);
@@ -79,10 +79,10 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         frame.render_widget(block, rect);
         return;
     };
-    let layout = &app.reader_layout;
+    let layout = &app.reader_layout();
     let total = layout.lines.len();
     let height = usize::from(view.height);
-    let scroll = app.reader.scroll.min(total.saturating_sub(height));
+    let scroll = app.reader().scroll.min(total.saturating_sub(height));
     if total > height {
         let last = (scroll + height).min(total);
         block = block

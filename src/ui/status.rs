@@ -14,14 +14,14 @@ use crate::sanitize::for_line;
 
 pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     let cells = usize::from(rect.width);
-    let mut hints = bindings::hints(app.mode(), app.focus);
-    if app.mode() == Mode::Normal && app.found.is_some() {
+    let mut hints = bindings::hints(app.mode(), app.focus());
+    if app.mode() == Mode::Normal && app.found().is_some() {
         hints.insert(0, bindings::CLEAR_HITS_HINT);
     }
-    let (left, left_style) = match (&app.overlay, &app.message) {
+    let (left, left_style) = match (app.overlay(), app.message()) {
         // The paragraph being left stays in view after what is typed.
-        (Some(Overlay::Jump(prompt)), _) => (
-            format!(" :{} · from {}", prompt.value(), para(app)),
+        (Some(Overlay::Jump(jump)), _) => (
+            format!(" :{} · from {}", jump.prompt().value(), para(app)),
             theme.status(),
         ),
         // The paragraph stays in view beside a message.
@@ -76,8 +76,8 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         Paragraph::new(Line::from(spans)).style(theme.status()),
         rect,
     );
-    if let Some(Overlay::Jump(prompt)) = &app.overlay {
-        let x = u16::try_from(2 + prompt.visual_cursor()).unwrap_or(u16::MAX);
+    if let Some(Overlay::Jump(jump)) = app.overlay() {
+        let x = u16::try_from(2 + jump.prompt().visual_cursor()).unwrap_or(u16::MAX);
         if x < rect.width {
             frame.set_cursor_position(Position::new(rect.x + x, rect.y));
         }
@@ -86,7 +86,7 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
 
 /// The count typed so far before a motion (`5` of `5j`), as the status bar shows it.
 fn count(app: &App) -> String {
-    app.pending_count
+    app.pending_count()
         .map_or(String::new(), |count| format!("{count}… "))
 }
 
@@ -98,8 +98,8 @@ fn para(app: &App) -> String {
 
 /// How far back (and forward) the history goes: ` · ←2 →1`, empty when it is empty.
 fn history(app: &App) -> String {
-    let back = app.history.back.len();
-    let forward = app.history.forward.len();
+    let back = app.history().back.len();
+    let forward = app.history().forward.len();
     match (back, forward) {
         (0, 0) => String::new(),
         (back, 0) => format!(" · ←{back}"),
@@ -111,8 +111,8 @@ fn history(app: &App) -> String {
 /// `VIII. Safety and security · ¶ 165 · 10 of 22`, shortened to fit `cells`; while the reader
 /// highlights search hits, `hit 2/5 · result 1/20 · ` first; the history's depth last.
 fn location(app: &App, cells: usize) -> String {
-    if let Some(Overlay::Matrix(state)) = &app.overlay {
-        return super::matrix::status(app, state);
+    if let Some(Overlay::Matrix(cursor)) = app.overlay() {
+        return super::overlay::matrix::status(app.matrix(), cursor);
     }
     let Some((location, recommendation)) = app.current() else {
         return String::from("nothing selected");
@@ -129,20 +129,20 @@ fn location(app: &App, cells: usize) -> String {
         None => result,
     };
     let history = history(app);
-    let count = app.list.items.len();
-    let n = app.list.scroll.selected + 1;
-    let section = app.dataset.sections.get(location.section);
+    let count = app.list().items.len();
+    let n = app.list().scroll.selected + 1;
+    let section = app.dataset().sections.get(location.section);
     let para = recommendation.para;
     let long_section = section.map_or(String::new(), |s| for_line(&s.heading()).into_owned());
     let short_section = section.map_or(String::new(), |s| for_line(&s.number).into_owned());
-    let (long, short) = match app.list.source {
+    let (long, short) = match app.list().source {
         Source::Section(_) => (
             format!("{long_section} · ¶ {para} · {n} of {count}"),
             format!("{short_section} · ¶ {para} · {n}/{count}"),
         ),
         Source::Mission(m) => {
             let acronym = app
-                .dataset
+                .dataset()
                 .missions
                 .get(m)
                 .map_or(String::new(), |mission| {
