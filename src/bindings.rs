@@ -1,13 +1,13 @@
-//! Every key binding, once: which key, in which mode, does what, and how the help and the status
-//! bar describe it. Dispatch ([`crate::keys`]), the `?` help and the status-bar hints are all
-//! derived from [`BINDINGS`], so a key the help names is always bound and a bound key is always
-//! in the help (a test checks both).
+//! Every key binding, once: which key, in which keymap, does what, and how the help and the
+//! status bar describe it. Dispatch ([`crate::keys`]), the `?` help and the status-bar hints
+//! are all derived from [`BINDINGS`], so a key the help names is always bound and a bound key
+//! is always in the help (a test checks both).
 
 use std::sync::OnceLock;
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
-use crate::command::{Command, Edit, Mode};
+use crate::command::{Command, Edit, Keymap};
 use crate::layout::{HELP_MAX_WIDTH, Pane};
 use crate::text::{fit, width, wrap};
 
@@ -86,7 +86,7 @@ impl Key {
     }
 }
 
-/// A short status-bar hint for a binding: shown in `modes` (and, in the browser proper, only
+/// A short status-bar hint for a binding: shown in `keymaps` (and, in the browser proper, only
 /// while one of `panes` has the focus; empty means any), ordered by `rank`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hint {
@@ -94,15 +94,15 @@ pub struct Hint {
     pub keys: &'static str,
     pub text: &'static str,
     pub rank: u8,
-    pub modes: &'static [Mode],
+    pub keymaps: &'static [Keymap],
     pub panes: &'static [Pane],
 }
 
-/// One line of the help: keys (each with its command) bound in `modes`.
+/// One line of the help: keys (each with its command) bound in `keymaps`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Binding {
     pub group: &'static str,
-    pub modes: &'static [Mode],
+    pub keymaps: &'static [Keymap],
     pub keys: &'static [(Key, Command)],
     /// What the help shows instead of the keys, for what is not a key (typing, the mouse).
     pub label: Option<&'static str>,
@@ -110,32 +110,37 @@ pub struct Binding {
     pub hints: &'static [Hint],
 }
 
-const NORMAL: &[Mode] = &[Mode::Normal];
-const HELP: &[Mode] = &[Mode::Help];
-const JUMP: &[Mode] = &[Mode::Jump];
-const SEARCH: &[Mode] = &[Mode::Search];
-const MISSIONS: &[Mode] = &[Mode::Missions];
-const NOTE: &[Mode] = &[Mode::Note];
-const MATRIX: &[Mode] = &[Mode::Matrix];
-const NORMAL_HELP: &[Mode] = &[Mode::Normal, Mode::Help];
-const CHOOSERS: &[Mode] = &[Mode::Search, Mode::Missions];
-const PAGED: &[Mode] = &[
-    Mode::Normal,
-    Mode::Help,
-    Mode::Search,
-    Mode::Missions,
-    Mode::Matrix,
+const NORMAL: &[Keymap] = &[Keymap::Normal];
+const HELP: &[Keymap] = &[Keymap::Help];
+const JUMP: &[Keymap] = &[Keymap::Jump];
+const SEARCH: &[Keymap] = &[Keymap::Search];
+const MISSIONS: &[Keymap] = &[Keymap::Missions];
+const NOTE: &[Keymap] = &[Keymap::Note];
+const MATRIX: &[Keymap] = &[Keymap::Matrix];
+const NORMAL_HELP: &[Keymap] = &[Keymap::Normal, Keymap::Help];
+const CHOOSERS: &[Keymap] = &[Keymap::Search, Keymap::Missions];
+const PAGED: &[Keymap] = &[
+    Keymap::Normal,
+    Keymap::Help,
+    Keymap::Search,
+    Keymap::Missions,
+    Keymap::Matrix,
 ];
-const PROMPTS: &[Mode] = &[Mode::Jump, Mode::Search, Mode::Missions, Mode::Note];
-const EVERYWHERE: &[Mode] = &Mode::ALL;
+const PROMPTS: &[Keymap] = &[Keymap::Jump, Keymap::Search, Keymap::Missions, Keymap::Note];
+const EVERYWHERE: &[Keymap] = &Keymap::ALL;
 const ANY_PANE: &[Pane] = &[];
 
-const fn hint(keys: &'static str, text: &'static str, rank: u8, modes: &'static [Mode]) -> Hint {
+const fn hint(
+    keys: &'static str,
+    text: &'static str,
+    rank: u8,
+    keymaps: &'static [Keymap],
+) -> Hint {
     Hint {
         keys,
         text,
         rank,
-        modes,
+        keymaps,
         panes: ANY_PANE,
     }
 }
@@ -150,7 +155,7 @@ const fn pane_hint(
         keys,
         text,
         rank,
-        modes: NORMAL,
+        keymaps: NORMAL,
         panes,
     }
 }
@@ -163,7 +168,7 @@ const ENTER_HELP: &str = "open the result; list the mission or cell; jump; save"
 pub const BINDINGS: &[Binding] = &[
     Binding {
         group: "Move",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[
             (code(KeyCode::Tab), Command::FocusNext),
             (code(KeyCode::BackTab), Command::FocusPrevious),
@@ -174,7 +179,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Move",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[
             (plain('h'), Command::FocusLeft),
             (plain('l'), Command::FocusRight),
@@ -187,7 +192,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Move",
-        modes: NORMAL_HELP,
+        keymaps: NORMAL_HELP,
         keys: &[
             (plain('j'), Command::Down),
             (plain('k'), Command::Up),
@@ -204,7 +209,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Move",
-        modes: NORMAL_HELP,
+        keymaps: NORMAL_HELP,
         keys: &[
             (plain('g'), Command::Top),
             (plain('G'), Command::Bottom),
@@ -217,7 +222,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Move",
-        modes: PAGED,
+        keymaps: PAGED,
         keys: &[
             (code(KeyCode::PageUp), Command::PageUp),
             (code(KeyCode::PageDown), Command::PageDown),
@@ -228,7 +233,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Move",
-        modes: NORMAL_HELP,
+        keymaps: NORMAL_HELP,
         keys: &[(ctrl('b'), Command::PageUp), (ctrl('f'), Command::PageDown)],
         label: None,
         help: "a page up / down, as in less and vim",
@@ -236,7 +241,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Move",
-        modes: NORMAL_HELP,
+        keymaps: NORMAL_HELP,
         keys: &[
             (ctrl('u'), Command::HalfPageUp),
             (ctrl('d'), Command::HalfPageDown),
@@ -247,7 +252,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Move",
-        modes: NORMAL_HELP,
+        keymaps: NORMAL_HELP,
         keys: &[(ctrl('y'), Command::LineUp), (ctrl('e'), Command::LineDown)],
         label: None,
         help: "one line up / down; a list's selection stays",
@@ -255,7 +260,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Move",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[
             (plain('0'), Command::Count(0)),
             (plain('1'), Command::Count(1)),
@@ -274,7 +279,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Move",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[
             (plain('['), Command::PreviousRecommendation),
             (plain(']'), Command::NextRecommendation),
@@ -285,7 +290,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Move",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[
             (plain('{'), Command::PreviousSection),
             (plain('}'), Command::NextSection),
@@ -296,7 +301,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Move",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[
             (code(KeyCode::Backspace), Command::Back),
             (ctrl('o'), Command::Back),
@@ -308,7 +313,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Move",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[
             (alt_code(KeyCode::Right), Command::Forward),
             (ctrl('i'), Command::Forward),
@@ -319,7 +324,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Open",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[(code(KeyCode::Enter), Command::Enter)],
         label: None,
         help: "go right: section → list → reader",
@@ -330,7 +335,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Open",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[(plain(' '), Command::Toggle)],
         label: None,
         help: "expand or collapse (tree); page down (reader)",
@@ -341,7 +346,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Open",
-        modes: HELP,
+        keymaps: HELP,
         keys: &[(plain(' '), Command::PageDown)],
         label: None,
         help: "page down (help)",
@@ -349,7 +354,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Open",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[(plain(':'), Command::OpenJump)],
         label: None,
         help: "jump to a response: type its ¶ number, Enter",
@@ -357,7 +362,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Search",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[(plain('/'), Command::OpenSearch)],
         label: None,
         help: "search the responses, results as you type",
@@ -365,7 +370,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Search",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[(plain('m'), Command::OpenMissions)],
         label: None,
         help: "pick a mission by acronym, name or place",
@@ -373,7 +378,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Search",
-        modes: CHOOSERS,
+        keymaps: CHOOSERS,
         keys: &[
             (code(KeyCode::Down), Command::Down),
             (code(KeyCode::Up), Command::Up),
@@ -386,7 +391,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Search",
-        modes: SEARCH,
+        keymaps: SEARCH,
         keys: &[(code(KeyCode::Enter), Command::OpenResult)],
         label: None,
         help: ENTER_HELP,
@@ -394,7 +399,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Search",
-        modes: MISSIONS,
+        keymaps: MISSIONS,
         keys: &[(code(KeyCode::Enter), Command::ListMission)],
         label: None,
         help: ENTER_HELP,
@@ -402,7 +407,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Search",
-        modes: JUMP,
+        keymaps: JUMP,
         keys: &[(code(KeyCode::Enter), Command::JumpToParagraph)],
         label: None,
         help: ENTER_HELP,
@@ -410,7 +415,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Search",
-        modes: NOTE,
+        keymaps: NOTE,
         keys: &[(code(KeyCode::Enter), Command::SaveNote)],
         label: None,
         help: ENTER_HELP,
@@ -418,7 +423,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Search",
-        modes: MATRIX,
+        keymaps: MATRIX,
         keys: &[(code(KeyCode::Enter), Command::ListCell)],
         label: None,
         help: ENTER_HELP,
@@ -426,7 +431,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Search",
-        modes: SEARCH,
+        keymaps: SEARCH,
         keys: &[
             (alt_code(KeyCode::Up), Command::RecallOlder),
             (alt_code(KeyCode::Down), Command::RecallNewer),
@@ -437,7 +442,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Search",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[
             (plain('n'), Command::NextHit),
             (plain('N'), Command::PreviousHit),
@@ -448,7 +453,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Search",
-        modes: PROMPTS,
+        keymaps: PROMPTS,
         keys: &[],
         label: Some("text"),
         help: "type the query, mission, ¶ number or note",
@@ -456,7 +461,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Search",
-        modes: SEARCH,
+        keymaps: SEARCH,
         keys: &[],
         label: Some("'w ^w !w \"…\""),
         help: "exact word, prefix, without, phrase",
@@ -464,7 +469,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Take away",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[(plain('y'), Command::CopyResponse)],
         label: None,
         help: "copy the response and its citation (OSC 52 clipboard)",
@@ -472,7 +477,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Take away",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[(plain('Y'), Command::CopyCitation)],
         label: None,
         help: "copy the citation alone",
@@ -480,7 +485,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Take away",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[(plain('b'), Command::ToggleBookmark)],
         label: None,
         help: "bookmark the recommendation, or remove the bookmark",
@@ -488,7 +493,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Take away",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[(plain('a'), Command::EditNote)],
         label: None,
         help: "write a note on it (Enter saves, empty deletes)",
@@ -496,7 +501,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "At a glance",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[(plain('o'), Command::OpenMatrix)],
         label: None,
         help: "missions × sections matrix; Enter lists a cell",
@@ -504,7 +509,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "At a glance",
-        modes: MATRIX,
+        keymaps: MATRIX,
         keys: &[
             (plain('h'), Command::CellLeft),
             (plain('j'), Command::Down),
@@ -521,7 +526,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "At a glance",
-        modes: MATRIX,
+        keymaps: MATRIX,
         keys: &[
             (plain('g'), Command::Top),
             (plain('G'), Command::Bottom),
@@ -534,7 +539,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Edit a prompt",
-        modes: PROMPTS,
+        keymaps: PROMPTS,
         keys: &[
             (code(KeyCode::Left), Command::Edit(Edit::Left)),
             (code(KeyCode::Right), Command::Edit(Edit::Right)),
@@ -545,7 +550,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Edit a prompt",
-        modes: PROMPTS,
+        keymaps: PROMPTS,
         keys: &[
             (code(KeyCode::Home), Command::Edit(Edit::Home)),
             (code(KeyCode::End), Command::Edit(Edit::End)),
@@ -558,7 +563,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Edit a prompt",
-        modes: PROMPTS,
+        keymaps: PROMPTS,
         keys: &[
             (alt('b'), Command::Edit(Edit::WordLeft)),
             (alt('f'), Command::Edit(Edit::WordRight)),
@@ -569,7 +574,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Edit a prompt",
-        modes: PROMPTS,
+        keymaps: PROMPTS,
         keys: &[
             (code(KeyCode::Backspace), Command::Edit(Edit::DeleteBack)),
             (code(KeyCode::Delete), Command::Edit(Edit::DeleteForward)),
@@ -580,7 +585,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Edit a prompt",
-        modes: PROMPTS,
+        keymaps: PROMPTS,
         keys: &[(ctrl('w'), Command::Edit(Edit::DeleteWordBack))],
         label: None,
         help: "delete the word before the cursor",
@@ -588,7 +593,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Edit a prompt",
-        modes: PROMPTS,
+        keymaps: PROMPTS,
         keys: &[
             (ctrl('u'), Command::Edit(Edit::DeleteToStart)),
             (ctrl('k'), Command::Edit(Edit::DeleteToEnd)),
@@ -599,7 +604,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Mouse",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[],
         label: Some("click"),
         help: "focus a pane and select a row",
@@ -607,7 +612,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Mouse",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[],
         label: Some("click ▸"),
         help: "expand or collapse a section",
@@ -615,7 +620,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Mouse",
-        modes: CHOOSERS,
+        keymaps: CHOOSERS,
         keys: &[],
         label: Some("click result"),
         help: "select it; click again to open it",
@@ -623,7 +628,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Mouse",
-        modes: PAGED,
+        keymaps: PAGED,
         keys: &[],
         label: Some("wheel"),
         help: "scroll the pane under the pointer",
@@ -631,7 +636,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Other",
-        modes: NORMAL_HELP,
+        keymaps: NORMAL_HELP,
         keys: &[(plain('?'), Command::ToggleHelp)],
         label: None,
         help: "this help (j k scroll it)",
@@ -639,7 +644,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Other",
-        modes: EVERYWHERE,
+        keymaps: EVERYWHERE,
         keys: &[(code(KeyCode::Esc), Command::Close)],
         label: None,
         help: "close an overlay; then clear the hits",
@@ -653,7 +658,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Other",
-        modes: HELP,
+        keymaps: HELP,
         keys: &[(plain('q'), Command::Close)],
         label: None,
         help: "close the help (so do ? and Esc)",
@@ -661,7 +666,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Other",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[(plain('q'), Command::Quit)],
         label: None,
         help: "quit",
@@ -669,7 +674,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Other",
-        modes: EVERYWHERE,
+        keymaps: EVERYWHERE,
         keys: &[(ctrl('c'), Command::Quit)],
         label: None,
         help: "quit, from anywhere",
@@ -680,23 +685,25 @@ pub const BINDINGS: &[Binding] = &[
 /// The hint the status bar adds while the reader highlights search hits.
 pub const CLEAR_HITS_HINT: (&str, &str) = ("Esc", "clear hits");
 
-/// The command bound to `key` in `mode`, if any.
-pub fn lookup(key: Key, mode: Mode) -> Option<Command> {
+/// The command bound to `key` in `keymap`, if any.
+pub fn lookup(key: Key, keymap: Keymap) -> Option<Command> {
     BINDINGS
         .iter()
-        .filter(|binding| binding.modes.contains(&mode))
+        .filter(|binding| binding.keymaps.contains(&keymap))
         .flat_map(|binding| binding.keys.iter())
         .find(|(bound, _)| *bound == key)
         .map(|&(_, command)| command)
 }
 
-/// The status-bar hints for `mode` with `focus`, most useful first.
-pub fn hints(mode: Mode, focus: Pane) -> Vec<(&'static str, &'static str)> {
+/// The status-bar hints for `keymap` with `focus`, most useful first.
+pub fn hints(keymap: Keymap, focus: Pane) -> Vec<(&'static str, &'static str)> {
     let mut found: Vec<&Hint> = BINDINGS
         .iter()
         .flat_map(|binding| binding.hints.iter())
-        .filter(|hint| hint.modes.contains(&mode))
-        .filter(|hint| mode != Mode::Normal || hint.panes.is_empty() || hint.panes.contains(&focus))
+        .filter(|hint| hint.keymaps.contains(&keymap))
+        .filter(|hint| {
+            keymap != Keymap::Normal || hint.panes.is_empty() || hint.panes.contains(&focus)
+        })
         .collect();
     found.sort_by_key(|hint| hint.rank);
     found.iter().map(|hint| (hint.keys, hint.text)).collect()
@@ -740,7 +747,7 @@ pub fn help_lines(width: usize) -> Vec<HelpLine> {
         .iter()
         .map(|binding| (binding.group, keys_label(binding), binding.help))
         .collect();
-    // Bindings that differ only in their modes (Enter in each prompt) are one line.
+    // Bindings that differ only in their keymaps (Enter in each prompt) are one line.
     entries.dedup();
     // Keys wider than the column get a line of their own, and so do long descriptions.
     let keys_width = entries
@@ -804,13 +811,13 @@ mod tests {
 
     #[test]
     fn every_key_is_bound_once_per_mode() {
-        for mode in Mode::ALL {
+        for keymap in Keymap::ALL {
             let mut seen: Vec<Key> = Vec::new();
-            for binding in BINDINGS.iter().filter(|b| b.modes.contains(&mode)) {
+            for binding in BINDINGS.iter().filter(|b| b.keymaps.contains(&keymap)) {
                 for (key, _) in binding.keys {
                     assert!(
                         !seen.contains(key),
-                        "{} bound twice in {mode:?}",
+                        "{} bound twice in {keymap:?}",
                         key.label()
                     );
                     seen.push(*key);

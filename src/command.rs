@@ -1,11 +1,11 @@
-//! What the user can ask of the browser, as plain data: the commands, the modes that decide
+//! What the user can ask of the browser, as plain data: the commands, the keymaps that decide
 //! which keys mean what, prompt edits and motions. Below both the state ([`crate::app`], which
 //! applies commands) and the key table ([`crate::bindings`], which names them), so neither
 //! imports the other.
 
 /// Which part of the key table applies (see [`crate::bindings`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Mode {
+pub enum Keymap {
     Normal,
     Help,
     Jump,
@@ -15,16 +15,16 @@ pub enum Mode {
     Matrix,
 }
 
-impl Mode {
-    /// Every mode, for what is bound everywhere and for tests that try every one.
-    pub const ALL: [Mode; 7] = [
-        Mode::Normal,
-        Mode::Help,
-        Mode::Jump,
-        Mode::Search,
-        Mode::Missions,
-        Mode::Note,
-        Mode::Matrix,
+impl Keymap {
+    /// Every keymap, for what is bound everywhere and for tests that try every one.
+    pub const ALL: [Keymap; 7] = [
+        Keymap::Normal,
+        Keymap::Help,
+        Keymap::Jump,
+        Keymap::Search,
+        Keymap::Missions,
+        Keymap::Note,
+        Keymap::Matrix,
     ];
 }
 

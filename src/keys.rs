@@ -14,20 +14,20 @@ use ratatui::crossterm::event::{
 };
 
 use crate::bindings::{self, Key};
-use crate::command::{Command, Edit, Mode};
+use crate::command::{Command, Edit, Keymap};
 
-/// The command for a terminal event in `mode`, if it has one.
-pub fn command(event: &Event, mode: Mode) -> Option<Command> {
+/// The command for a terminal event in `keymap`, if it has one.
+pub fn command(event: &Event, keymap: Keymap) -> Option<Command> {
     match event {
-        Event::Key(key) => key_command(*key, mode).or_else(|| unknown_key(*key, mode)),
-        Event::Mouse(mouse) => mouse_command(*mouse, mode),
+        Event::Key(key) => key_command(*key, keymap).or_else(|| unknown_key(*key, keymap)),
+        Event::Mouse(mouse) => mouse_command(*mouse, keymap),
         &Event::Resize(width, height) => Some(Command::Resize { width, height }),
         _ => None,
     }
 }
 
-/// The command for a key in `mode`.
-pub fn key_command(event: KeyEvent, mode: Mode) -> Option<Command> {
+/// The command for a key in `keymap`.
+pub fn key_command(event: KeyEvent, keymap: Keymap) -> Option<Command> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
@@ -37,14 +37,16 @@ pub fn key_command(event: KeyEvent, mode: Mode) -> Option<Command> {
         code: event.code,
         modifiers,
     };
-    if let Some(command) = bindings::lookup(key, mode) {
+    if let Some(command) = bindings::lookup(key, keymap) {
         return Some(command);
     }
-    match (event.code, mode) {
-        (KeyCode::Char(c), Mode::Jump) if modifiers.is_empty() && c.is_ascii_digit() => {
+    match (event.code, keymap) {
+        (KeyCode::Char(c), Keymap::Jump) if modifiers.is_empty() && c.is_ascii_digit() => {
             Some(Command::Edit(Edit::Insert(c)))
         }
-        (KeyCode::Char(c), Mode::Search | Mode::Missions | Mode::Note) if modifiers.is_empty() => {
+        (KeyCode::Char(c), Keymap::Search | Keymap::Missions | Keymap::Note)
+            if modifiers.is_empty() =>
+        {
             Some(Command::Edit(Edit::Insert(c)))
         }
         _ => None,
@@ -53,9 +55,9 @@ pub fn key_command(event: KeyEvent, mode: Mode) -> Option<Command> {
 
 /// A key press the table does not bind, outside a prompt (where it would be text): the status
 /// bar says so. Modifier keys alone (reported with the kitty protocol) are not keys.
-fn unknown_key(event: KeyEvent, mode: Mode) -> Option<Command> {
+fn unknown_key(event: KeyEvent, keymap: Keymap) -> Option<Command> {
     let pressed = event.kind != KeyEventKind::Release;
-    let outside_prompts = matches!(mode, Mode::Normal | Mode::Help);
+    let outside_prompts = matches!(keymap, Keymap::Normal | Keymap::Help);
     let a_key = !matches!(
         event.code,
         KeyCode::Modifier(_)
@@ -67,10 +69,10 @@ fn unknown_key(event: KeyEvent, mode: Mode) -> Option<Command> {
     (pressed && outside_prompts && a_key).then_some(Command::UnknownKey)
 }
 
-/// The command for a mouse event in `mode`.
-pub fn mouse_command(mouse: MouseEvent, mode: Mode) -> Option<Command> {
+/// The command for a mouse event in `keymap`.
+pub fn mouse_command(mouse: MouseEvent, keymap: Keymap) -> Option<Command> {
     let (column, row) = (mouse.column, mouse.row);
-    if matches!(mode, Mode::Jump | Mode::Note) {
+    if matches!(keymap, Keymap::Jump | Keymap::Note) {
         return None;
     }
     match mouse.kind {

@@ -104,7 +104,7 @@ fn event_loop(
                     || !matches!(event, event::Event::Key(_)),
                 "C34_TEST_PANIC_ON_KEY is set: panicking on purpose"
             );
-            if let Some(command) = keys::command(&event, app.mode()) {
+            if let Some(command) = keys::command(&event, app.keymap()) {
                 app.update(command);
                 if !app.effects().is_empty() {
                     // Between frames, so an OSC 52 sequence never lands inside a frame's

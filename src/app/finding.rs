@@ -92,12 +92,6 @@ impl App {
         self.message = Some(self.dataset.no_response_message(para));
     }
 
-    /// The hit for the recommendation in the reader, if the last search found it.
-    pub fn hit_here(&self) -> Option<&Hit> {
-        let (location, _) = self.current()?;
-        self.found.as_ref()?.hit_at(location)
-    }
-
     /// Which of the reader's hits `n`/`N` moved to last, and how many there are.
     pub fn hit_position(&self) -> Option<(Option<usize>, usize)> {
         let (location, _) = self.current()?;

@@ -5,27 +5,28 @@
 //!
 //! [`App`] is a coordinator: it holds the three panes, the focus, the open overlay and the
 //! trail of places jumps left, and routes each command either to the open overlay or to the
-//! panes. The panes are [`navigation`] (tree, list, reader; `]` `[`, `}` `{`), [`finding`]
-//! (what a search or a mission pick opens, `n`/`N` across results), [`history`] (back and
-//! forward), [`reader`] (the cached reader layout and its header), [`keep`] (copy, bookmarks,
-//! notes) and [`cited`] (the Documents cited branch). Each overlay is a component of its own
-//! in [`overlay`] (help, `:` jump, `/` search, mission picker, note editor, matrix), sharing the
-//! widgets [`chooser`], [`prompt`] and [`scroll`].
+//! panes. The panes' behaviour is in [`navigation`] (tree, list, reader; `]` `[`, `}` `{`),
+//! [`finding`] (what a search or a mission pick opens, `n`/`N` across results), [`trail`]
+//! (back and forward), [`reader`] (the cached reader layout), [`take_away`] (copy, bookmarks,
+//! notes) and [`cited_documents`] (the Documents cited branch and the reader's header). Each
+//! overlay is a component of its own in [`overlay`] (help, `:` jump, `/` search, mission
+//! picker, note editor, matrix), built from the shared widgets [`chooser`], [`prompt`] and
+//! [`scroll`].
 //!
 //! What needs the world (the clipboard, the notes file) is not done here: `update` queues an
 //! [`Effect`], the event loop performs it ([`crate::effects`]) and hands back an [`Outcome`]
 //! through [`App::receive`].
 
 pub mod chooser;
-pub mod cited;
+pub mod cited_documents;
 pub mod finding;
-pub mod history;
-pub mod keep;
 pub mod navigation;
 pub mod overlay;
 pub mod prompt;
 pub mod reader;
 pub mod scroll;
+pub mod take_away;
+pub mod trail;
 
 use std::collections::BTreeMap;
 use std::ops::ControlFlow;
@@ -43,14 +44,14 @@ use crate::userdata::Annotation;
 
 pub use self::chooser::Chooser;
 pub use self::finding::Found;
-pub use self::history::{History, Place};
-pub use self::keep::{Effect, Outcome};
 pub use self::navigation::{ListState, ReaderState, Source, TreeRow, TreeState};
 pub use self::overlay::{Action, Context, Overlay};
 pub use self::prompt::Prompt;
-pub use self::reader::{ReaderKey, ReaderLayout, ReaderLine};
+pub use self::reader::{ReaderInputs, ReaderLayout, ReaderLine};
 pub use self::scroll::Scroll;
-pub use crate::command::{Command, Edit, Mode, Motion};
+pub use self::take_away::{Effect, Outcome};
+pub use self::trail::{Place, Trail};
+pub use crate::command::{Command, Edit, Keymap, Motion};
 pub use crate::layout::Pane;
 
 /// The cells each section row of the tree needs: marker, numeral (padded), title, count.
@@ -106,7 +107,7 @@ pub struct App {
     /// The reader's text laid out for the current recommendation and width.
     reader_layout: ReaderLayout,
     /// The places jumps left, to go back and forward.
-    history: History,
+    trail: Trail,
     /// A count being typed before a motion (`5` of `5j`).
     pending_count: Option<usize>,
     /// What is drawn over the panes and takes the commands first.
@@ -116,7 +117,7 @@ pub struct App {
     /// The terminal size the layout is computed for.
     size: Size,
     /// How wide the tree and the list would like to be for this dataset.
-    wants: layout::Wants,
+    preferred: layout::PreferredWidths,
     /// False under `NO_COLOR`.
     color: bool,
     quit: bool,
@@ -129,7 +130,7 @@ pub struct App {
     /// Why bookmarks and notes cannot be changed this session, when they cannot.
     notes_read_only: Option<String>,
     /// Counts changes of `annotations`, so the reader layout knows when its header is stale.
-    notes_version: u64,
+    annotations_version: u64,
     /// What the event loop must do outside the state after this update (see [`Effect`]).
     effects: Vec<Effect>,
     /// The search history, oldest first, for `Alt-↑` and `Alt-↓` in the `/` prompt.
@@ -144,8 +145,7 @@ impl App {
         let index = Arc::new(SearchIndex::new(&dataset));
         let matrix = Arc::new(Matrix::new(&dataset));
         let references = Arc::new(crate::refs::references(&dataset));
-        let key = ReaderKey::default();
-        let reader_layout = ReaderLayout::new(&dataset, key, None);
+        let reader_layout = ReaderLayout::new(&dataset, ReaderInputs::default(), None);
         let openings = dataset
             .sections
             .iter()
@@ -181,11 +181,11 @@ impl App {
             },
             reader: ReaderState::default(),
             reader_layout,
-            history: History::default(),
+            trail: Trail::default(),
             pending_count: None,
             overlay: None,
             message: None,
-            wants: layout::Wants {
+            preferred: layout::PreferredWidths {
                 tree: tree_want(&dataset_sections_width),
                 list: layout::LIST_WANT,
             },
@@ -196,7 +196,7 @@ impl App {
             references,
             annotations: BTreeMap::new(),
             notes_read_only: None,
-            notes_version: 0,
+            annotations_version: 0,
             effects: Vec::new(),
             queries: Vec::new(),
         };
@@ -206,8 +206,10 @@ impl App {
     }
 
     /// Which part of the key table applies now.
-    pub fn mode(&self) -> Mode {
-        self.overlay.as_ref().map_or(Mode::Normal, Overlay::mode)
+    pub fn keymap(&self) -> Keymap {
+        self.overlay
+            .as_ref()
+            .map_or(Keymap::Normal, Overlay::keymap)
     }
 
     /// What an overlay may read of the browser, and what draws it.
@@ -258,8 +260,8 @@ impl App {
     }
 
     /// The places jumps left, to go back and forward.
-    pub fn history(&self) -> &History {
-        &self.history
+    pub fn trail(&self) -> &Trail {
+        &self.trail
     }
 
     /// A count being typed before a motion (`5` of `5j`).
@@ -336,7 +338,7 @@ impl App {
 
     /// The screen layout in `area` for the current focus.
     pub fn screen_in(&self, area: Rect) -> Screen {
-        layout::screen_for(area, self.focus, self.wants)
+        layout::screen_for(area, self.focus, self.preferred)
     }
 
     /// Rows shown by a pane's inside, if it is on screen.
@@ -486,18 +488,18 @@ impl App {
             .screen()
             .reader_text()
             .map_or(0, |view| usize::from(view.width));
-        let key = ReaderKey {
+        let inputs = ReaderInputs {
             location: self.current().map(|(location, _)| location),
             width,
             found_version: self.found_version,
-            notes_version: self.notes_version,
-            cited: self.cited_document(),
+            annotations_version: self.annotations_version,
+            cited_document: self.cited_document(),
         };
-        if self.reader_layout.key != key {
-            let hit = key
+        if self.reader_layout.inputs != inputs {
+            let hit = inputs
                 .location
                 .and_then(|location| self.found.as_ref()?.hit_at(location));
-            let mut layout = ReaderLayout::new(&self.dataset, key, hit);
+            let mut layout = ReaderLayout::new(&self.dataset, inputs, hit);
             self.add_reader_header(&mut layout);
             self.reader_layout = layout;
         }

@@ -178,12 +178,6 @@ impl App {
         Some((location, self.dataset.get(location)?))
     }
 
-    /// Shows `source` in the list with its first recommendation selected.
-    pub fn show_source(&mut self, source: Source) {
-        self.set_source(source);
-        self.settle();
-    }
-
     /// Shows the recommendation at `location` in the reader, its section in the list and the
     /// tree, from anywhere (the `:` jump, search results).
     pub fn open(&mut self, location: Location) {
@@ -252,7 +246,7 @@ impl App {
     }
 
     /// `]` and `[`, `times` times: the next or previous recommendation. In a section this
-    /// crosses into the next or previous section (a jump, recorded in the history); in any
+    /// crosses into the next or previous section (a jump, recorded in the trail); in any
     /// other list it stays in the list.
     pub(super) fn step_recommendation(&mut self, forward: bool, times: usize) {
         let Source::Section(_) = self.list.source else {

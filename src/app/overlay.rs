@@ -23,7 +23,7 @@ pub use self::missions::MissionPicker;
 pub use self::note::NoteEditor;
 pub use self::search::SearchPicker;
 use super::{App, Source};
-use crate::command::{Command, Mode};
+use crate::command::{Command, Keymap};
 use crate::dataset::Dataset;
 use crate::overview::Matrix;
 use crate::search::SearchIndex;
@@ -62,7 +62,7 @@ impl Action {
 /// What every overlay does: answer commands and keep its state inside the screen.
 pub trait Component {
     /// The part of the key table that applies while it is open.
-    const MODE: Mode;
+    const KEYMAP: Keymap;
 
     /// Handles one command; commands that are not its own leave it as it is.
     fn handle(&mut self, command: Command, context: &Context) -> Action;
@@ -90,14 +90,14 @@ pub enum Overlay {
 
 impl Overlay {
     /// The part of the key table that applies while it is open.
-    pub fn mode(&self) -> Mode {
+    pub fn keymap(&self) -> Keymap {
         match self {
-            Overlay::Help(_) => Help::MODE,
-            Overlay::Jump(_) => JumpPrompt::MODE,
-            Overlay::Search(_) => SearchPicker::MODE,
-            Overlay::Missions(_) => MissionPicker::MODE,
-            Overlay::Note(_) => NoteEditor::MODE,
-            Overlay::Matrix(_) => MatrixCursor::MODE,
+            Overlay::Help(_) => Help::KEYMAP,
+            Overlay::Jump(_) => JumpPrompt::KEYMAP,
+            Overlay::Search(_) => SearchPicker::KEYMAP,
+            Overlay::Missions(_) => MissionPicker::KEYMAP,
+            Overlay::Note(_) => NoteEditor::KEYMAP,
+            Overlay::Matrix(_) => MatrixCursor::KEYMAP,
         }
     }
 

@@ -3,8 +3,8 @@
 //! rectangles [`crate::layout`] gives (the state uses the same ones, so scrolling and mouse
 //! hit-testing agree with what is drawn). Nothing here changes state.
 
-pub mod keep;
 pub mod list;
+pub mod marks;
 pub mod overlay;
 pub mod reader;
 pub mod status;

@@ -18,7 +18,7 @@ pub mod search;
 
 use super::{Theme, clip, row, width};
 use crate::app::{Context, Overlay, Prompt};
-use crate::layout::Parts;
+use crate::layout::PromptBox;
 use crate::sanitize::for_line;
 use crate::text::tail;
 
@@ -37,7 +37,7 @@ pub fn render(frame: &mut Frame, overlay: &Overlay, context: &Context, theme: Th
 /// Clears the box and draws its frame, titled, with `position` (e.g. `3/19`) at the bottom.
 pub fn render_frame(
     frame: &mut Frame,
-    parts: &Parts,
+    parts: &PromptBox,
     title: &str,
     position: Option<String>,
     theme: &Theme,

@@ -106,7 +106,7 @@ fn row_line(
             cells,
         ),
         TreeRow::Bookmarks | TreeRow::Documents | TreeRow::Document(_) => {
-            glance_row(app, row_kind, cells, theme)
+            branch_row(app, row_kind, cells, theme)
         }
         TreeRow::Mission(m) => {
             let Some(mission) = dataset.missions.get(m) else {
@@ -128,12 +128,12 @@ fn row_line(
 }
 
 /// The rows of the Bookmarks and Documents cited branches.
-fn glance_row(app: &App, row_kind: TreeRow, cells: usize, theme: Theme) -> Line<'static> {
+fn branch_row(app: &App, row_kind: TreeRow, cells: usize, theme: Theme) -> Line<'static> {
     let marker = |open: bool| if open { "▾ " } else { "▸ " };
     match row_kind {
         TreeRow::Bookmarks => row(
             vec![
-                Span::raw(format!("{} ", super::keep::BOOKMARK)),
+                Span::raw(format!("{} ", super::marks::BOOKMARK)),
                 Span::styled("Bookmarks", theme.heading()),
             ],
             Some(Span::styled(

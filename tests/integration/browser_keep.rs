@@ -10,7 +10,7 @@ use crate::common::keys::{app, app_at, ch, press, typed};
 use crate::common::pty::Browser;
 use crate::common::screen::{draw, screen_text};
 use base64::Engine;
-use c34::app::{App, Effect, Mode, Outcome, Overlay, Source, TreeRow};
+use c34::app::{App, Effect, Keymap, Outcome, Overlay, Source, TreeRow};
 use c34::effects;
 use c34::userdata::{History, NotesStore};
 use ratatui::crossterm::event::KeyCode;
@@ -145,10 +145,10 @@ fn a_writes_a_note_enter_saves_esc_cancels_empty_deletes() {
     let mut app = app_on(&store, 120, 40);
     jump(&mut app, 165);
     ch(&mut app, 'a');
-    assert_eq!(app.mode(), Mode::Note);
+    assert_eq!(app.keymap(), Keymap::Note);
     // Letters that are keys elsewhere are text here.
     typed(&mut app, "Raise with DPO: q b y\n");
-    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(app.keymap(), Keymap::Normal);
     assert_eq!(
         app.effects(),
         vec![Effect::SetNote {
@@ -178,7 +178,7 @@ fn a_writes_a_note_enter_saves_esc_cancels_empty_deletes() {
     }
     typed(&mut app, " more");
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(app.keymap(), Keymap::Normal);
     assert!(app.effects().is_empty(), "Esc saves nothing");
 
     // Emptied, it is deleted.
@@ -252,7 +252,7 @@ fn an_empty_bookmarks_branch_says_how_to_fill_it() {
         ch(&mut app, key);
     }
     assert!(app.effects().is_empty());
-    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(app.keymap(), Keymap::Normal);
 }
 
 #[test]
@@ -291,7 +291,7 @@ fn an_unreadable_notes_file_makes_bookmarks_and_notes_read_only() {
     jump(&mut app, 165);
     for key in ['b', 'a'] {
         ch(&mut app, key);
-        assert_eq!(app.mode(), Mode::Normal, "{key}");
+        assert_eq!(app.keymap(), Keymap::Normal, "{key}");
         assert!(app.effects().is_empty(), "{key} queues nothing");
         assert!(
             app.message()

@@ -2,7 +2,7 @@
 //! app state, with no terminal.
 
 use crate::common::keys::{app, app_at, ch, ctrl, press, typed};
-use c34::app::{App, Command, Edit, Mode, Overlay, Pane, Prompt, Source, TreeRow};
+use c34::app::{App, Command, Edit, Keymap, Overlay, Pane, Prompt, Source, TreeRow};
 use c34::dataset::Location;
 use c34::keys;
 use ratatui::crossterm::event::{
@@ -16,7 +16,7 @@ fn mouse(app: &mut App, kind: MouseEventKind, column: u16, row: u16) -> bool {
         row,
         modifiers: KeyModifiers::NONE,
     });
-    match keys::command(&event, app.mode()) {
+    match keys::command(&event, app.keymap()) {
         Some(command) => {
             app.update(command);
             true
@@ -46,7 +46,7 @@ fn at_start_the_first_section_and_its_first_recommendation_are_shown() {
     assert_eq!(app.list().scroll.selected, 0);
     assert_eq!(para(&app), Some(18));
     assert_eq!(app.reader().scroll, 0);
-    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(app.keymap(), Keymap::Normal);
 }
 
 #[test]
@@ -317,11 +317,11 @@ fn brackets_step_through_recommendations_from_any_pane() {
 fn a_jump_opens_the_paragraph_in_its_section() {
     let mut app = app();
     assert!(ch(&mut app, ':'));
-    assert_eq!(app.mode(), Mode::Jump);
+    assert_eq!(app.keymap(), Keymap::Jump);
     typed(&mut app, "165");
     assert_eq!(jump_prompt(&app), Some(&Prompt::from("165")));
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(app.keymap(), Keymap::Normal);
     assert_eq!(para(&app), Some(165));
     let viii = section_index(&app, "VIII");
     assert_eq!(app.list().source, Source::Section(viii));
@@ -351,7 +351,7 @@ fn an_unknown_paragraph_is_reported_with_the_nearest_ones() {
     assert!(message.contains("¶ 17"), "{message}");
     assert!(message.contains("¶ 18"), "{message}");
     assert_eq!(para(&app), Some(18), "the selection stays");
-    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(app.keymap(), Keymap::Normal);
 
     typed(&mut app, ":47\n");
     let message = app.message().unwrap();
@@ -400,7 +400,7 @@ fn the_jump_prompt_takes_digits_backspace_and_esc() {
 fn question_mark_opens_the_help_which_scrolls_and_closes() {
     let mut app = app_at(60, 12);
     assert!(ch(&mut app, '?'));
-    assert_eq!(app.mode(), Mode::Help);
+    assert_eq!(app.keymap(), Keymap::Help);
     ch(&mut app, 'j');
     press(&mut app, KeyCode::Down);
     assert_eq!(help_scroll(&app), Some(2));
@@ -414,7 +414,7 @@ fn question_mark_opens_the_help_which_scrolls_and_closes() {
     // Keys of the panes below do nothing while the help is open but say they are unknown.
     press(&mut app, KeyCode::Tab);
     assert_eq!(para(&app), Some(18));
-    assert_eq!(app.mode(), Mode::Help);
+    assert_eq!(app.keymap(), Keymap::Help);
     assert!(app.message().is_some_and(|m| m.contains("unknown key")));
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.overlay(), None);
@@ -466,22 +466,22 @@ fn the_search_keys_are_bound_in_the_browser_and_text_in_the_overlays() {
         |c: char, modifiers: KeyModifiers| Event::Key(KeyEvent::new(KeyCode::Char(c), modifiers));
     let none = KeyModifiers::NONE;
     assert_eq!(
-        keys::command(&key('/', none), Mode::Normal),
+        keys::command(&key('/', none), Keymap::Normal),
         Some(Command::OpenSearch)
     );
     assert_eq!(
-        keys::command(&key('m', none), Mode::Normal),
+        keys::command(&key('m', none), Keymap::Normal),
         Some(Command::OpenMissions)
     );
     assert_eq!(
-        keys::command(&key('n', none), Mode::Normal),
+        keys::command(&key('n', none), Keymap::Normal),
         Some(Command::NextHit)
     );
     assert_eq!(
-        keys::command(&key('N', KeyModifiers::SHIFT), Mode::Normal),
+        keys::command(&key('N', KeyModifiers::SHIFT), Keymap::Normal),
         Some(Command::PreviousHit)
     );
-    for mode in [Mode::Search, Mode::Missions] {
+    for mode in [Keymap::Search, Keymap::Missions] {
         for c in ['/', 'n', 'N', 'm', 'q', 'j', '?', ' '] {
             assert_eq!(
                 keys::command(&key(c, none), mode),
@@ -503,7 +503,7 @@ fn the_search_keys_are_bound_in_the_browser_and_text_in_the_overlays() {
         assert_eq!(keys::command(&key('c', ctrl), mode), Some(Command::Quit));
         let code = |code| Event::Key(KeyEvent::new(code, none));
         // Enter is the search's or the picker's own command.
-        let enter = if mode == Mode::Search {
+        let enter = if mode == Keymap::Search {
             Command::OpenResult
         } else {
             Command::ListMission
@@ -527,9 +527,9 @@ fn the_search_keys_are_bound_in_the_browser_and_text_in_the_overlays() {
     // Ctrl-n and Ctrl-p choose only where there is something to choose.
     for c in ['n', 'p'] {
         let event = KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
-        assert_eq!(keys::key_command(event, Mode::Normal), None);
+        assert_eq!(keys::key_command(event, Keymap::Normal), None);
         assert_eq!(
-            keys::command(&key(c, KeyModifiers::CONTROL), Mode::Normal),
+            keys::command(&key(c, KeyModifiers::CONTROL), Keymap::Normal),
             Some(Command::UnknownKey),
             "an unbound key says so"
         );
@@ -540,12 +540,12 @@ fn the_search_keys_are_bound_in_the_browser_and_text_in_the_overlays() {
 fn key_releases_and_alt_chords_do_nothing() {
     let mut release = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
     release.kind = KeyEventKind::Release;
-    assert_eq!(keys::key_command(release, Mode::Normal), None);
+    assert_eq!(keys::key_command(release, Keymap::Normal), None);
     let alt = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::ALT);
-    assert_eq!(keys::key_command(alt, Mode::Normal), None);
+    assert_eq!(keys::key_command(alt, Keymap::Normal), None);
     let shifted = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
     assert_eq!(
-        keys::key_command(shifted, Mode::Normal),
+        keys::key_command(shifted, Keymap::Normal),
         Some(Command::Bottom)
     );
 }

@@ -6,7 +6,7 @@
 use crate::common::cli::{c34, stdout_of};
 use crate::common::keys::{app_at, ch, press};
 use crate::common::screen::{draw, screen_text};
-use c34::app::{App, Mode, Overlay, Pane, Source};
+use c34::app::{App, Keymap, Overlay, Pane, Source};
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Color;
 use serde_json::Value;
@@ -91,10 +91,10 @@ fn o_opens_the_matrix_on_its_largest_cell() {
     }
     let mut app = app_at(120, 40);
     ch(&mut app, 'o');
-    assert_eq!(app.mode(), Mode::Matrix);
+    assert_eq!(app.keymap(), Keymap::Matrix);
     assert_eq!(cursor(&app), best.0);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(app.keymap(), Keymap::Normal);
 }
 
 #[test]
@@ -109,7 +109,12 @@ fn enter_on_every_cell_lists_its_recommendations() {
             ch(&mut app, 'o');
             go_to(&mut app, row, col);
             press(&mut app, KeyCode::Enter);
-            assert_eq!(app.mode(), Mode::Normal, "{acronym} × {}", sections[col]);
+            assert_eq!(
+                app.keymap(),
+                Keymap::Normal,
+                "{acronym} × {}",
+                sections[col]
+            );
             assert_eq!(app.list().source, Source::Cell { row, col });
             assert_eq!(&listed(&app), paras, "{acronym} × {}", sections[col]);
             assert_eq!(app.focus(), Pane::List);
@@ -133,7 +138,7 @@ fn an_empty_cell_lists_nothing_and_the_matrix_stays() {
     ch(&mut app, 'o');
     go_to(&mut app, row, col);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.mode(), Mode::Matrix);
+    assert_eq!(app.keymap(), Keymap::Matrix);
     assert_eq!(app.list().source, before);
     assert_eq!(app.message(), Some("No recommendation here"));
 }
@@ -186,7 +191,7 @@ fn a_click_moves_the_cursor_and_a_second_lists_the_cell() {
     let expected = missions[row + 1].1[col].clone();
     app.update(click);
     if expected.is_empty() {
-        assert_eq!(app.mode(), Mode::Matrix);
+        assert_eq!(app.keymap(), Keymap::Matrix);
     } else {
         assert_eq!(listed(&app), expected);
     }

@@ -233,14 +233,14 @@ fn apply(app: &mut App, action: &Action) {
         Action::Type(ref text) => {
             for c in text.chars() {
                 let event = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-                if let Some(command) = keys::command(&event, app.mode()) {
+                if let Some(command) = keys::command(&event, app.keymap()) {
                     app.update(command);
                 }
             }
             return;
         }
     };
-    if let Some(command) = keys::command(&event, app.mode()) {
+    if let Some(command) = keys::command(&event, app.keymap()) {
         app.update(command);
     }
 }
@@ -297,12 +297,12 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
     if let Some((current, count)) = app.hit_position() {
         prop_assert!(current.is_none_or(|i| i < count));
     }
-    // History never points at a place that is not there: each place is a recommendation of
+    // The trail never points at a place that is not there: each place is a recommendation of
     // the report, in the list it was reached through.
-    let history = app.history();
-    prop_assert!(history.back.len() <= c34::app::history::HISTORY_LIMIT);
-    prop_assert!(history.forward.len() <= c34::app::history::HISTORY_LIMIT + 1);
-    for place in history.back.iter().chain(&history.forward) {
+    let trail = app.trail();
+    prop_assert!(trail.back.len() <= c34::app::trail::TRAIL_LIMIT);
+    prop_assert!(trail.forward.len() <= c34::app::trail::TRAIL_LIMIT + 1);
+    for place in trail.back.iter().chain(&trail.forward) {
         prop_assert!(app.dataset().get(place.location).is_some(), "{place:?}");
         // The bookmarks change as you read (going back to one removed opens its section).
         prop_assert!(
@@ -478,14 +478,14 @@ proptest! {
         }
         check_invariants(&app)?;
         let here = spot(&app);
-        if here.is_some() && !app.history().back.is_empty() {
+        if here.is_some() && !app.trail().back.is_empty() {
             app.update(Command::Back);
             check_invariants(&app)?;
             app.update(Command::Forward);
             check_invariants(&app)?;
             prop_assert_eq!(spot(&app), here);
         }
-        if here.is_some() && !app.history().forward.is_empty() {
+        if here.is_some() && !app.trail().forward.is_empty() {
             app.update(Command::Forward);
             app.update(Command::Back);
             prop_assert_eq!(spot(&app), here);

@@ -3,7 +3,7 @@
 
 use crate::common::keys::{app, app_at, ch, ctrl, press, press_with, typed};
 use crate::common::screen::{draw, screen_text};
-use c34::app::{App, Mode, Pane, Source};
+use c34::app::{App, Keymap, Pane, Source};
 use c34::dataset::Recommendation;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
@@ -23,7 +23,7 @@ fn response(app: &App, para: u32) -> &Recommendation {
 
 fn notes(app: &mut App, para: u32) -> Vec<String> {
     typed(app, &format!(":{para}\n"));
-    app.reader_layout().notes()
+    app.reader_layout().remarks()
 }
 
 // --- Sections from anywhere ---
@@ -128,7 +128,7 @@ fn backspace_and_ctrl_o_go_back_alt_right_forward() {
     assert_eq!(para(&app), Some(165));
     // A new jump drops what was ahead, as in a browser.
     typed(&mut app, ":18\n");
-    assert!(app.history().forward.is_empty());
+    assert!(app.trail().forward.is_empty());
 }
 
 #[test]
@@ -137,22 +137,22 @@ fn every_kind_of_jump_is_recorded_and_plain_moves_are_not() {
     // j in the list is not a jump.
     press(&mut app, KeyCode::Tab);
     ch(&mut app, 'j');
-    assert!(app.history().back.is_empty());
+    assert!(app.trail().back.is_empty());
     // A search result.
     ch(&mut app, '/');
     typed(&mut app, "'maureen\n");
     assert_eq!(para(&app), Some(184));
-    assert_eq!(app.history().back.len(), 1);
+    assert_eq!(app.trail().back.len(), 1);
     // A mission pick.
     ch(&mut app, 'm');
     typed(&mut app, "cyprus\n");
-    assert_eq!(app.history().back.len(), 2);
+    assert_eq!(app.trail().back.len(), 2);
     // `]` across a section and `}`.
     typed(&mut app, ":22\n]");
     assert_eq!(para(&app), Some(36));
-    assert_eq!(app.history().back.len(), 4);
+    assert_eq!(app.trail().back.len(), 4);
     ch(&mut app, '}');
-    assert_eq!(app.history().back.len(), 5);
+    assert_eq!(app.trail().back.len(), 5);
     // Back through all of them.
     for expected in [36, 22] {
         press(&mut app, KeyCode::Backspace);
@@ -179,7 +179,7 @@ fn a_click_on_another_recommendation_is_recorded() {
         row: list.y + 2,
         modifiers: KeyModifiers::NONE,
     });
-    let command = c34::keys::command(&event, app.mode()).unwrap();
+    let command = c34::keys::command(&event, app.keymap()).unwrap();
     app.update(command);
     assert_eq!(para(&app), Some(22));
     press(&mut app, KeyCode::Backspace);
@@ -205,9 +205,9 @@ fn backspace_on_an_empty_prompt_closes_it_and_does_nothing_more() {
             // The search reopens with no query only after a clear.
             ctrl(&mut app, 'u');
         }
-        assert_ne!(app.mode(), Mode::Normal);
+        assert_ne!(app.keymap(), Keymap::Normal);
         press(&mut app, KeyCode::Backspace);
-        assert_eq!(app.mode(), Mode::Normal, "{open}");
+        assert_eq!(app.keymap(), Keymap::Normal, "{open}");
         assert_eq!(para(&app), Some(165), "{open}: no going back");
     }
 }
@@ -298,7 +298,7 @@ fn a_mission_pick_highlights_its_mentions_by_acronym_and_full_name() {
         .expect("¶ 53 names MONUSCO");
     typed(&mut app, &format!("{}G", index + 1));
     assert_eq!(para(&app), Some(53));
-    let hit = app.hit_here().expect("highlights in ¶ 53");
+    let hit = hit_here(&app).expect("highlights in ¶ 53");
     let recommendation = response(&app, 53);
     let texts: Vec<String> = hit
         .highlights
@@ -389,9 +389,9 @@ fn q_question_mark_and_esc_close_the_help() {
     for key in [KeyCode::Char('q'), KeyCode::Char('?'), KeyCode::Esc] {
         let mut app = app();
         ch(&mut app, '?');
-        assert_eq!(app.mode(), Mode::Help);
+        assert_eq!(app.keymap(), Keymap::Help);
         press(&mut app, key);
-        assert_eq!(app.mode(), Mode::Normal, "{key:?}");
+        assert_eq!(app.keymap(), Keymap::Normal, "{key:?}");
         assert!(!app.quit_requested());
     }
 }
@@ -512,4 +512,10 @@ fn a_place_next_to_its_mission_or_a_partner_is_not_listed() {
     assert!(header.contains("MINUSMA"), "{header}");
     assert!(!header.contains("place only"), "{header}");
     assert!(!header.contains("EUTM"), "{header}");
+}
+
+/// The hit the last search found in the recommendation in the reader.
+fn hit_here(app: &App) -> Option<&c34::search::Hit> {
+    let (location, _) = app.current()?;
+    app.found()?.hit_at(location)
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::common::keys::{app, app_at, ch, ctrl, press, press_with, typed};
 use crate::common::screen::{draw, screen_text};
-use c34::app::{App, Chooser, Mode, Overlay, Pane, Source, TreeRow};
+use c34::app::{App, Chooser, Keymap, Overlay, Pane, Source, TreeRow};
 use c34::dataset::Dataset;
 use c34::keys;
 use c34::missions::MissionMatch;
@@ -24,7 +24,7 @@ fn click(app: &mut App, column: u16, row: u16) {
         row,
         modifiers: KeyModifiers::NONE,
     });
-    if let Some(command) = keys::command(&event, app.mode()) {
+    if let Some(command) = keys::command(&event, app.keymap()) {
         app.update(command);
     }
 }
@@ -98,7 +98,7 @@ fn current_hit(app: &App) -> Option<usize> {
 fn slash_opens_an_empty_search_and_esc_closes_it() {
     let mut app = app();
     assert!(ch(&mut app, '/'));
-    assert_eq!(app.mode(), Mode::Search);
+    assert_eq!(app.keymap(), Keymap::Search);
     assert_eq!(search(&app).query(), "");
     assert!(search(&app).items.is_empty());
     assert!(press(&mut app, KeyCode::Esc));
@@ -141,7 +141,7 @@ fn printable_keys_are_text_in_the_search() {
     typed(&mut app, "q?jk/:mnN G[] ");
     assert!(!app.quit_requested(), "q is a letter here");
     assert_eq!(search(&app).query(), "q?jk/:mnN G[] ");
-    assert_eq!(app.mode(), Mode::Search);
+    assert_eq!(app.keymap(), Keymap::Search);
     // Shifted letters arrive with SHIFT set.
     press_with(&mut app, KeyCode::Char('U'), KeyModifiers::SHIFT);
     assert!(search(&app).query().ends_with('U'));
@@ -176,8 +176,8 @@ fn backspace_ctrl_w_and_ctrl_u_edit_the_query() {
     let before = app.place();
     press(&mut app, KeyCode::Backspace);
     assert_eq!(
-        app.mode(),
-        Mode::Normal,
+        app.keymap(),
+        Keymap::Normal,
         "Backspace on nothing closes the search"
     );
     assert_eq!(app.place(), before);
@@ -275,7 +275,7 @@ fn enter_with_no_results_keeps_the_search_open() {
     let mut app = app();
     ch(&mut app, '/');
     typed(&mut app, "xqzvkwj\n");
-    assert_eq!(app.mode(), Mode::Search);
+    assert_eq!(app.keymap(), Keymap::Search);
     assert!(search(&app).items.is_empty());
     assert_eq!(app.found(), None);
 }
@@ -285,7 +285,7 @@ fn n_and_capital_n_cycle_through_the_hits_scrolling_to_each() {
     let mut app = app_at(80, 24);
     search_and_select(&mut app, "peacekeeping", 82);
     press(&mut app, KeyCode::Enter);
-    let count = app.hit_here().expect("¶ 82 has hits").highlights.len();
+    let count = hit_here(&app).expect("¶ 82 has hits").highlights.len();
     assert!(count >= 4, "{count} hits");
     let mut scrolls = BTreeSet::new();
     for expected in (1..count).chain([0]) {
@@ -318,7 +318,7 @@ fn hits_show_in_every_recommendation_the_search_found() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(
         app.hit_position(),
-        Some((Some(0), app.hit_here().unwrap().highlights.len()))
+        Some((Some(0), hit_here(&app).unwrap().highlights.len()))
     );
     // ¶ 166 names MINUSMA too: its hits are marked, and n starts at its first.
     ch(&mut app, ']');
@@ -370,7 +370,7 @@ fn esc_in_the_reader_clears_the_hits_but_first_a_message() {
     ch(&mut app, '[');
     ch(&mut app, '[');
     assert_eq!(para(&app), Some(165));
-    assert_eq!(app.hit_here(), None, "no highlights after Esc");
+    assert_eq!(hit_here(&app), None, "no highlights after Esc");
 }
 
 #[test]
@@ -382,7 +382,7 @@ fn highlights_stay_until_a_new_search() {
     ch(&mut app, '/');
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.found().map(|f| f.query.as_str()), Some("minusma"));
-    assert!(app.hit_here().is_some());
+    assert!(hit_here(&app).is_some());
     // A new search replaces them (the reopened prompt holds the last query: clear it first).
     ch(&mut app, '/');
     ctrl(&mut app, 'u');
@@ -447,7 +447,7 @@ fn a_click_selects_a_result_a_second_click_opens_it_and_a_click_outside_closes()
     let mut app = app();
     ch(&mut app, '/');
     typed(&mut app, "minusma");
-    let parts = c34::layout::search_parts(app.area());
+    let parts = c34::layout::search_box(app.area());
     let rows = c34::layout::result_height(parts.list);
     // The snippet line of the third result.
     let (x, y) = (parts.list.x + 4, parts.list.y + 2 * rows + 1);
@@ -461,8 +461,8 @@ fn a_click_selects_a_result_a_second_click_opens_it_and_a_click_outside_closes()
     ch(&mut app, '/');
     click(&mut app, parts.query.x + 3, parts.query.y);
     assert_eq!(
-        app.mode(),
-        Mode::Search,
+        app.keymap(),
+        Keymap::Search,
         "a click on the query line keeps it open"
     );
     click(&mut app, 0, 39);
@@ -474,7 +474,7 @@ fn a_click_selects_a_result_a_second_click_opens_it_and_a_click_outside_closes()
 fn a_click_in_the_picker_selects_a_mission_and_a_second_click_lists_it() {
     let mut app = app();
     ch(&mut app, 'm');
-    let parts = c34::layout::picker_parts(app.area(), app.dataset().missions.len());
+    let parts = c34::layout::picker_box(app.area(), app.dataset().missions.len());
     click(&mut app, parts.list.x + 2, parts.list.y + 4);
     assert_eq!(picker(&app).scroll.selected, 4);
     let fifth = picker(&app).items[4].mission;
@@ -488,7 +488,7 @@ fn the_wheel_moves_through_the_results() {
     let mut app = app();
     ch(&mut app, '/');
     typed(&mut app, "minusma");
-    let parts = c34::layout::search_parts(app.area());
+    let parts = c34::layout::search_box(app.area());
     let event = |kind| {
         Event::Mouse(MouseEvent {
             kind,
@@ -497,10 +497,10 @@ fn the_wheel_moves_through_the_results() {
             modifiers: KeyModifiers::NONE,
         })
     };
-    let down = keys::command(&event(MouseEventKind::ScrollDown), app.mode()).unwrap();
+    let down = keys::command(&event(MouseEventKind::ScrollDown), app.keymap()).unwrap();
     app.update(down);
     assert_eq!(search(&app).scroll.selected, 3);
-    let up = keys::command(&event(MouseEventKind::ScrollUp), app.mode()).unwrap();
+    let up = keys::command(&event(MouseEventKind::ScrollUp), app.keymap()).unwrap();
     app.update(up);
     assert_eq!(search(&app).scroll.selected, 0);
 }
@@ -530,7 +530,7 @@ fn a_resize_keeps_the_chosen_result_in_view() {
 fn m_opens_the_mission_picker_on_every_mission() {
     let mut app = app();
     assert!(ch(&mut app, 'm'));
-    assert_eq!(app.mode(), Mode::Missions);
+    assert_eq!(app.keymap(), Keymap::Missions);
     let all: Vec<&str> = app
         .dataset()
         .missions
@@ -581,7 +581,7 @@ fn the_picker_matches_acronym_name_and_place() {
     typed(&mut app, "xqzw");
     assert!(picked(&app).is_empty());
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.mode(), Mode::Missions, "nothing to choose");
+    assert_eq!(app.keymap(), Keymap::Missions, "nothing to choose");
 }
 
 #[test]
@@ -678,7 +678,7 @@ fn overlay_minusma_120x40() {
     let mut terminal = draw(&app);
     insta::assert_snapshot!("search_minusma_120x40", terminal.backend());
     // The cursor sits after the query.
-    let parts = c34::layout::search_parts(app.area());
+    let parts = c34::layout::search_box(app.area());
     let cursor = terminal.get_cursor_position().unwrap();
     assert_eq!(cursor, Position::new(parts.query.x + 2 + 7, parts.query.y));
 }
@@ -758,7 +758,7 @@ fn reader_with_hits_120x40() {
     insta::assert_snapshot!("reader_hits_142_120x40", terminal.backend());
     let text = screen_text(terminal.backend().buffer());
     let status = text.lines().last().unwrap();
-    let count = app.hit_here().unwrap().highlights.len();
+    let count = hit_here(&app).unwrap().highlights.len();
     assert!(
         status.contains(&format!("hit 2/{count} · result 1/")),
         "{status}"
@@ -774,7 +774,7 @@ fn the_status_bar_counts_hits_in_another_recommendation() {
     ch(&mut app, ']');
     let text = screen_text(draw(&app).backend().buffer());
     let status = text.lines().last().unwrap();
-    let count = app.hit_here().unwrap().highlights.len();
+    let count = hit_here(&app).unwrap().highlights.len();
     let (result, results) = app.result_position().expect("¶ 166 is a result");
     let expected = if count == 1 {
         format!("1 hit · result {}/{results}", result + 1)
@@ -808,7 +808,7 @@ fn without_colour_hits_and_matches_stand_out_by_modifier() {
         .into_iter()
         .filter(|cells| reader.contains(cells[0]) && Some(cells[0].y) != header)
         .collect();
-    assert_eq!(words.len(), app.hit_here().unwrap().highlights.len());
+    assert_eq!(words.len(), hit_here(&app).unwrap().highlights.len());
     let current = |cells: &Vec<Position>| {
         cells.iter().all(|&p| {
             buffer[p]
@@ -833,7 +833,7 @@ fn without_colour_hits_and_matches_stand_out_by_modifier() {
     typed(&mut app, "minusma");
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
-    let list = c34::layout::search_parts(app.area()).list;
+    let list = c34::layout::search_box(app.area()).list;
     // Snippet rows only: a heading row names the mission at its right, as why it matched.
     let heading_row = |y: u16| buffer[Position::new(list.x + 1, y)].symbol() == "¶";
     let in_list: Vec<Vec<Position>> = cells_of(buffer, "MINUSMA")
@@ -894,7 +894,7 @@ fn a_search_of_exclusions_alone_opens_a_result_with_nothing_to_highlight() {
     let mut app = app();
     ch(&mut app, '/');
     typed(&mut app, "!a\n");
-    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(app.keymap(), Keymap::Normal);
     let found = app.found().expect("the search was opened");
     assert_eq!(found.current, None, "no hit to stand on");
     assert_eq!(app.hit_position().map(|(_, count)| count), Some(0));
@@ -928,4 +928,10 @@ fn each_result_says_how_it_names_the_mission() {
     let shown = line(&app, para);
     assert!(shown.contains("Mali (place)"), "{shown}");
     assert!(!shown.contains("MINUSMA"), "{shown}");
+}
+
+/// The hit the last search found in the recommendation in the reader.
+fn hit_here(app: &App) -> Option<&c34::search::Hit> {
+    let (location, _) = app.current()?;
+    app.found()?.hit_at(location)
 }

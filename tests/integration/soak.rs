@@ -105,7 +105,7 @@ fn a_million_random_events_keep_memory_flat() {
     for step in 1..=EVENTS {
         let event = random_event(&mut random, app.size());
         // Quitting would end a real session; the soak goes on with the same state.
-        if let Some(command) = keys::command(&event, app.mode()).filter(|&c| c != Command::Quit) {
+        if let Some(command) = keys::command(&event, app.keymap()).filter(|&c| c != Command::Quit) {
             app.update(command);
         }
         if terminal.size().unwrap() != app.size() {

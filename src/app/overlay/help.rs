@@ -6,7 +6,7 @@ use super::{Action, Component, Context};
 use crate::app::WHEEL_LINES;
 use crate::app::scroll;
 use crate::bindings::help_line_count;
-use crate::command::{Command, Mode};
+use crate::command::{Command, Keymap};
 use crate::layout;
 
 /// The key help, scrolled by some lines.
@@ -35,7 +35,7 @@ pub fn max_scroll(area: Rect) -> usize {
 }
 
 impl Component for Help {
-    const MODE: Mode = Mode::Help;
+    const KEYMAP: Keymap = Keymap::Help;
 
     fn handle(&mut self, command: Command, context: &Context) -> Action {
         let max = max_scroll(context.area);

@@ -2,7 +2,7 @@
 
 use super::{Action, Component, Context};
 use crate::app::Prompt;
-use crate::command::{Command, Edit, Mode};
+use crate::command::{Command, Edit, Keymap};
 
 /// Digits accepted after `:` (paragraph numbers are small; this keeps parsing infallible).
 pub const JUMP_DIGITS: usize = 6;
@@ -20,7 +20,7 @@ impl JumpPrompt {
 }
 
 impl Component for JumpPrompt {
-    const MODE: Mode = Mode::Jump;
+    const KEYMAP: Keymap = Keymap::Jump;
 
     fn handle(&mut self, command: Command, _context: &Context) -> Action {
         match command {

@@ -6,7 +6,7 @@ use ratatui::layout::{Position, Rect};
 use super::{Action, Component, Context};
 use crate::app::scroll::{self, Motion};
 use crate::app::{App, Pane, Source};
-use crate::command::{Command, Mode};
+use crate::command::{Command, Keymap};
 use crate::layout::{self, MatrixView};
 use crate::missions::GAZETTEER;
 use crate::overview::Matrix;
@@ -119,7 +119,7 @@ impl MatrixCursor {
 }
 
 impl Component for MatrixCursor {
-    const MODE: Mode = Mode::Matrix;
+    const KEYMAP: Keymap = Keymap::Matrix;
 
     fn handle(&mut self, command: Command, context: &Context) -> Action {
         match command {

@@ -7,7 +7,7 @@ use super::search::QUERY_CHARS;
 use super::{Action, Component, Context};
 use crate::app::WHEEL_LINES;
 use crate::app::{Chooser, Pane, Prompt};
-use crate::command::{Command, Edit, Mode};
+use crate::command::{Command, Edit, Keymap};
 use crate::layout;
 use crate::missions::{MissionMatch, match_missions};
 
@@ -57,7 +57,7 @@ impl MissionPicker {
     /// A click: on a mission, select it (list it, when it is already selected); outside the
     /// box, close it.
     fn click(&mut self, position: Position, area: Rect, missions: usize) -> Action {
-        let parts = layout::picker_parts(area, missions);
+        let parts = layout::picker_box(area, missions);
         if !parts.frame.contains(position) {
             return Action::Close;
         }
@@ -78,7 +78,7 @@ impl MissionPicker {
 }
 
 impl Component for MissionPicker {
-    const MODE: Mode = Mode::Missions;
+    const KEYMAP: Keymap = Keymap::Missions;
 
     fn handle(&mut self, command: Command, context: &Context) -> Action {
         let missions = context.dataset.missions.len();

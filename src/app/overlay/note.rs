@@ -3,7 +3,7 @@
 
 use super::{Action, Component, Context};
 use crate::app::Prompt;
-use crate::command::{Command, Mode};
+use crate::command::{Command, Keymap};
 use crate::userdata::notes::MAX_NOTE_CHARS;
 
 /// The note being written on the response to a paragraph.
@@ -33,7 +33,7 @@ impl NoteEditor {
 }
 
 impl Component for NoteEditor {
-    const MODE: Mode = Mode::Note;
+    const KEYMAP: Keymap = Keymap::Note;
 
     fn handle(&mut self, command: Command, _context: &Context) -> Action {
         match command {

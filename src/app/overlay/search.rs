@@ -5,7 +5,7 @@ use super::{Action, Component, Context};
 use crate::app::WHEEL_LINES;
 use crate::app::finding::Found;
 use crate::app::{Chooser, Prompt};
-use crate::command::{Command, Edit, Mode};
+use crate::command::{Command, Edit, Keymap};
 use crate::layout;
 use crate::search::{Hit, SearchIndex};
 
@@ -78,7 +78,7 @@ impl SearchPicker {
     /// A click: on a result, select it (open it, when it is already selected); outside the
     /// box, close it.
     fn click(&mut self, column: u16, row: u16, area: ratatui::layout::Rect) -> Action {
-        let parts = layout::search_parts(area);
+        let parts = layout::search_box(area);
         let position = ratatui::layout::Position::new(column, row);
         if !parts.frame.contains(position) {
             return Action::Close;
@@ -100,7 +100,7 @@ impl SearchPicker {
 }
 
 impl Component for SearchPicker {
-    const MODE: Mode = Mode::Search;
+    const KEYMAP: Keymap = Keymap::Search;
 
     fn handle(&mut self, command: Command, context: &Context) -> Action {
         let page = layout::search_page(context.area).max(1);

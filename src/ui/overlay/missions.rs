@@ -17,7 +17,7 @@ use crate::ui::{Theme, char_spans, row, width};
 pub fn render(frame: &mut Frame, picker: &MissionPicker, context: &Context, theme: &Theme) {
     let picker = picker.matches();
     let missions = &context.dataset.missions;
-    let parts = layout::picker_parts(context.area, missions.len());
+    let parts = layout::picker_box(context.area, missions.len());
     if parts.frame.is_empty() {
         return;
     }

@@ -6,12 +6,12 @@ use ratatui::widgets::Clear;
 use crate::app::Context;
 use crate::app::overlay::NoteEditor;
 use crate::layout;
-use crate::ui::keep::NOTE;
+use crate::ui::marks::NOTE;
 use crate::ui::{Theme, overlay};
 
 pub fn render(frame: &mut Frame, editor: &NoteEditor, context: &Context, theme: &Theme) {
     let (para, prompt) = (editor.para(), editor.prompt());
-    let parts = layout::overlay_parts(context.area, layout::OVERLAY_MAX_WIDTH, 3);
+    let parts = layout::prompt_box(context.area, layout::OVERLAY_MAX_WIDTH, 3);
     if parts.frame.is_empty() {
         return;
     }

@@ -37,7 +37,7 @@ pub fn count(search: &Chooser<Hit>) -> String {
 
 pub fn render(frame: &mut Frame, search: &SearchPicker, context: &Context, theme: &Theme) {
     let search = search.results();
-    let parts = layout::search_parts(context.area);
+    let parts = layout::search_box(context.area);
     if parts.frame.is_empty() {
         return;
     }

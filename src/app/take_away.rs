@@ -62,7 +62,7 @@ impl App {
             Outcome::Annotations(annotations) => {
                 if annotations != self.annotations {
                     self.annotations = annotations;
-                    self.notes_version += 1;
+                    self.annotations_version += 1;
                     if self.list.source == Source::Bookmarks {
                         self.refresh_list();
                     }
