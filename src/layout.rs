@@ -13,8 +13,9 @@ pub enum Pane {
     Reader,
 }
 
-/// Below this width the section tree is hidden, so the list and a reader of 50 cells or more
-/// fit (at 80 columns: a list of 24, a reader of 56).
+/// Below this width the section tree is not beside the list: it takes the list's place while
+/// it has the focus, so the list and a reader of 50 cells or more fit (at 80 columns: a list
+/// of 24, a reader of 56).
 pub const TREE_MIN_WIDTH: u16 = 100;
 /// The narrowest tree, list and reader when all three are shown.
 pub const TREE_MIN: u16 = 22;
@@ -26,7 +27,7 @@ pub const READER_COMFORT: u16 = 66;
 pub const LIST_COMFORT: u16 = 30;
 /// The widest a list gets by default (its entries' opening words, two rows each).
 pub const LIST_WANT: u16 = 60;
-/// Below this width only the focused pane (list or reader) is shown, full width.
+/// Below this width only the focused pane (tree, list or reader) is shown, full width.
 pub const SPLIT_MIN_WIDTH: u16 = 60;
 /// Below this size only a one-line "terminal too small" message is drawn.
 pub const MIN_WIDTH: u16 = 24;
@@ -88,13 +89,13 @@ impl Screen {
     }
 }
 
-/// The panes focus can move between at this width, left to right.
-pub fn panes_for(width: u16) -> &'static [Pane] {
-    if width >= TREE_MIN_WIDTH {
-        &[Pane::Tree, Pane::List, Pane::Reader]
-    } else {
-        &[Pane::List, Pane::Reader]
-    }
+/// The panes, left to right: the focus reaches each at every width (a pane that does not fit
+/// beside the others takes a neighbour's place while it has the focus).
+pub const PANES: [Pane; 3] = [Pane::Tree, Pane::List, Pane::Reader];
+
+/// Whether a body `width` cells wide shows the tree beside the list.
+pub fn tree_beside_list(width: u16) -> bool {
+    width >= TREE_MIN_WIDTH
 }
 
 /// How wide the tree and the list would like to be, borders included: the tree as wide as its
@@ -168,7 +169,7 @@ pub fn screen_for(area: Rect, focus: Pane, preferred: PreferredWidths) -> Screen
         height: 1,
         ..body
     });
-    if body.width >= TREE_MIN_WIDTH {
+    if tree_beside_list(body.width) {
         let (tree, list, _) = three_panes(body.width, preferred);
         screen.tree = Some(take_left(&mut body, tree));
         screen.list = Some(take_left(&mut body, list));
@@ -177,12 +178,20 @@ pub fn screen_for(area: Rect, focus: Pane, preferred: PreferredWidths) -> Screen
         let list = u16::try_from(u32::from(body.width) * 3 / 10)
             .unwrap_or(u16::MAX)
             .clamp(18, 28);
-        screen.list = Some(take_left(&mut body, list));
-        screen.reader = Some(body);
-    } else if focus == Pane::Reader {
+        // The tree, focused, takes the list's place beside the reader.
+        let left = Some(take_left(&mut body, list));
+        if focus == Pane::Tree {
+            screen.tree = left;
+        } else {
+            screen.list = left;
+        }
         screen.reader = Some(body);
     } else {
-        screen.list = Some(body);
+        match focus {
+            Pane::Tree => screen.tree = Some(body),
+            Pane::List => screen.list = Some(body),
+            Pane::Reader => screen.reader = Some(body),
+        }
     }
     screen
 }

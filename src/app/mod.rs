@@ -201,8 +201,18 @@ impl App {
             queries: Vec::new(),
         };
         app.set_source(Source::Section(0));
+        if !layout::tree_beside_list(size.width) {
+            app.unfocus_tree();
+        }
         app.settle();
         app
+    }
+
+    /// The list has the focus instead of the tree.
+    fn unfocus_tree(&mut self) {
+        if self.focus == Pane::Tree {
+            self.focus = Pane::List;
+        }
     }
 
     /// Which part of the key table applies now.
@@ -376,6 +386,11 @@ impl App {
             Command::Quit => self.quit = true,
             Command::UnknownKey => self.message = Some("unknown key — ? for help".into()),
             Command::Resize { width, height } => {
+                // The tree gives the list its place back when a resize leaves no room for
+                // both; a tree reached on a narrow screen keeps the focus.
+                if layout::tree_beside_list(self.size.width) && !layout::tree_beside_list(width) {
+                    self.unfocus_tree();
+                }
                 self.size = Size::new(width, height);
                 self.settle();
                 self.reveal_tree();
@@ -517,9 +532,6 @@ impl App {
     /// inside their lists, offsets and scroll positions inside their content, the reader laid
     /// out for what it shows, the overlay inside the screen.
     fn settle(&mut self) {
-        if !layout::panes_for(self.size.width).contains(&self.focus) {
-            self.focus = Pane::List;
-        }
         let rows = self.tree_rows().len();
         let tree_height = self.pane_height(Pane::Tree);
         self.tree.scroll.clamp(rows, tree_height);

@@ -198,9 +198,11 @@ impl App {
         self.settle();
     }
 
-    /// Tab, Shift-Tab, h and l: the next pane that the width shows.
+    /// Tab, Shift-Tab, h and l: the next pane, at every width (on a narrow screen the tree
+    /// takes the list's place, or the whole screen, while it has the focus); the selection of
+    /// a pane coming back into view is shown.
     pub(super) fn move_focus(&mut self, command: Command) {
-        let panes = layout::panes_for(self.size.width);
+        let panes = layout::PANES;
         let at = panes.iter().position(|&p| p == self.focus).unwrap_or(0);
         let next = match command {
             Command::FocusNext => (at + 1) % panes.len(),
@@ -209,6 +211,8 @@ impl App {
             _ => at.saturating_sub(1),
         };
         self.focus = panes[next];
+        self.reveal_tree();
+        self.reveal_item();
     }
 
     /// Moves the selection (tree, list) or the scroll position (reader) of the focused pane.

@@ -63,13 +63,15 @@ fn tab_and_shift_tab_cycle_through_the_visible_panes() {
     press(&mut app, KeyCode::BackTab);
     assert_eq!(app.focus(), Pane::List);
 
-    // Without the tree (below 80 columns) only the list and the reader take turns.
+    // Without room for the tree beside the list (below 100 columns) the tree still takes its
+    // turn, in the list's place.
     let mut narrow = app_at(70, 24);
     assert_eq!(narrow.focus(), Pane::List);
     press(&mut narrow, KeyCode::Tab);
     assert_eq!(narrow.focus(), Pane::Reader);
     press(&mut narrow, KeyCode::Tab);
-    assert_eq!(narrow.focus(), Pane::List);
+    assert_eq!(narrow.focus(), Pane::Tree);
+    assert!(narrow.screen().tree.is_some() && narrow.screen().list.is_none());
     press(&mut narrow, KeyCode::BackTab);
     assert_eq!(narrow.focus(), Pane::Reader);
 }

@@ -271,7 +271,6 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
         app.focus(),
         app.size()
     );
-    prop_assert!(c34::layout::panes_for(app.size().width).contains(&app.focus()));
     if screen.inner(Pane::List).is_some() {
         // Entries may take two rows each: the offset is in entries.
         prop_assert!(app.list().scroll.offset <= items.saturating_sub(app.list_page()));
