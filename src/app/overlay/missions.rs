@@ -99,16 +99,8 @@ impl Component for MissionPicker {
             Command::Click { column, row } => {
                 return self.click(Position::new(column, row), context.area, missions);
             }
-            Command::WheelUp { .. } | Command::WheelDown { .. } => {
-                let last = self.matches.items.len().saturating_sub(1);
-                let at = self.matches.scroll.selected;
-                let index = if matches!(command, Command::WheelDown { .. }) {
-                    at.saturating_add(WHEEL_LINES).min(last)
-                } else {
-                    at.saturating_sub(WHEEL_LINES)
-                };
-                self.matches.select(index, page);
-            }
+            Command::WheelUp { .. } => self.matches.wheel(false, WHEEL_LINES, page),
+            Command::WheelDown { .. } => self.matches.wheel(true, WHEEL_LINES, page),
             _ => {
                 if let Some(motion) = command.motion() {
                     self.matches.apply(motion, 1, page);

@@ -130,16 +130,8 @@ impl Component for SearchPicker {
             Command::OpenResult => return self.open_result(),
             Command::Close => return Action::Close,
             Command::Click { column, row } => return self.click(column, row, context.area),
-            Command::WheelUp { .. } | Command::WheelDown { .. } => {
-                let last = self.results.items.len().saturating_sub(1);
-                let at = self.results.scroll.selected;
-                let index = if matches!(command, Command::WheelDown { .. }) {
-                    at.saturating_add(WHEEL_LINES).min(last)
-                } else {
-                    at.saturating_sub(WHEEL_LINES)
-                };
-                self.results.select(index, page);
-            }
+            Command::WheelUp { .. } => self.results.wheel(false, WHEEL_LINES, page),
+            Command::WheelDown { .. } => self.results.wheel(true, WHEEL_LINES, page),
             _ => {
                 if let Some(motion) = command.motion() {
                     self.results.apply(motion, 1, page);
