@@ -26,6 +26,27 @@ impl Keymap {
         Keymap::Note,
         Keymap::Matrix,
     ];
+
+    /// Whether a printable key the table does not bind is typed text here, and `c` is one
+    /// this keymap's prompt takes (the `:` prompt takes digits only).
+    pub fn types(self, c: char) -> bool {
+        match self {
+            Keymap::Jump => c.is_ascii_digit(),
+            Keymap::Search | Keymap::Missions | Keymap::Note => true,
+            Keymap::Normal | Keymap::Help | Keymap::Matrix => false,
+        }
+    }
+
+    /// Whether a key the table does not bind is reported as unknown (outside the prompts,
+    /// where it would be text, and the matrix, where it does nothing).
+    pub fn reports_unknown_keys(self) -> bool {
+        matches!(self, Keymap::Normal | Keymap::Help)
+    }
+
+    /// Whether the mouse does anything: not in the one-line prompts, which have no list.
+    pub fn takes_mouse(self) -> bool {
+        !matches!(self, Keymap::Jump | Keymap::Note)
+    }
 }
 
 /// Everything the user can ask of the browser.

@@ -40,13 +40,8 @@ pub fn key_command(event: KeyEvent, keymap: Keymap) -> Option<Command> {
     if let Some(command) = bindings::lookup(key, keymap) {
         return Some(command);
     }
-    match (event.code, keymap) {
-        (KeyCode::Char(c), Keymap::Jump) if modifiers.is_empty() && c.is_ascii_digit() => {
-            Some(Command::Edit(Edit::Insert(c)))
-        }
-        (KeyCode::Char(c), Keymap::Search | Keymap::Missions | Keymap::Note)
-            if modifiers.is_empty() =>
-        {
+    match event.code {
+        KeyCode::Char(c) if modifiers.is_empty() && keymap.types(c) => {
             Some(Command::Edit(Edit::Insert(c)))
         }
         _ => None,
@@ -57,7 +52,7 @@ pub fn key_command(event: KeyEvent, keymap: Keymap) -> Option<Command> {
 /// bar says so. Modifier keys alone (reported with the kitty protocol) are not keys.
 fn unknown_key(event: KeyEvent, keymap: Keymap) -> Option<Command> {
     let pressed = event.kind != KeyEventKind::Release;
-    let outside_prompts = matches!(keymap, Keymap::Normal | Keymap::Help);
+    let outside_prompts = keymap.reports_unknown_keys();
     let a_key = !matches!(
         event.code,
         KeyCode::Modifier(_)
@@ -72,7 +67,7 @@ fn unknown_key(event: KeyEvent, keymap: Keymap) -> Option<Command> {
 /// The command for a mouse event in `keymap`.
 pub fn mouse_command(mouse: MouseEvent, keymap: Keymap) -> Option<Command> {
     let (column, row) = (mouse.column, mouse.row);
-    if matches!(keymap, Keymap::Jump | Keymap::Note) {
+    if !keymap.takes_mouse() {
         return None;
     }
     match mouse.kind {
