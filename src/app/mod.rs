@@ -385,31 +385,39 @@ impl App {
         match command {
             Command::Quit => self.quit = true,
             Command::UnknownKey => self.message = Some("unknown key — ? for help".into()),
-            Command::Resize { width, height } => {
-                // The tree gives the list its place back when a resize leaves no room for
-                // both; a tree reached on a narrow screen keeps the focus.
-                if layout::tree_beside_list(self.size.width) && !layout::tree_beside_list(width) {
-                    self.unfocus_tree();
-                }
-                self.size = Size::new(width, height);
-                self.settle();
-                self.reveal_tree();
-                self.reveal_item();
-            }
+            Command::Resize { width, height } => self.resize(Size::new(width, height)),
             _ => match self.overlay.take() {
-                Some(mut overlay) => match overlay.handle(command, &self.context()) {
-                    Action::Stay => self.overlay = Some(overlay),
-                    Action::Say(message) => {
-                        self.message = Some(message);
-                        self.overlay = Some(overlay);
-                    }
-                    Action::Close => {}
-                    Action::Then(then) => then(self),
-                },
+                Some(overlay) => self.update_overlay(overlay, command),
                 None => self.update_panes(command, count, had_message),
             },
         }
         self.settle();
+    }
+
+    /// The terminal's new size: everything settles into it, the selections in view.
+    fn resize(&mut self, size: Size) {
+        // The tree gives the list its place back when a resize leaves no room for both; a
+        // tree reached on a narrow screen keeps the focus.
+        if layout::tree_beside_list(self.size.width) && !layout::tree_beside_list(size.width) {
+            self.unfocus_tree();
+        }
+        self.size = size;
+        self.settle();
+        self.reveal_tree();
+        self.reveal_item();
+    }
+
+    /// A command for the open overlay, taken out of the app while it answers.
+    fn update_overlay(&mut self, mut overlay: Overlay, command: Command) {
+        match overlay.handle(command, &self.context()) {
+            Action::Stay => self.overlay = Some(overlay),
+            Action::Say(message) => {
+                self.message = Some(message);
+                self.overlay = Some(overlay);
+            }
+            Action::Close => {}
+            Action::Then(then) => then(self),
+        }
     }
 
     /// A command with no overlay open: it moves in the panes or opens an overlay.
