@@ -16,7 +16,8 @@ use std::io::{self, Write};
 use ratatui::crossterm::clipboard::CopyToClipboard;
 use ratatui::crossterm::execute;
 
-use crate::app::{App, Effect, Mode, Outcome};
+use crate::app::{App, Effect, Outcome};
+use crate::command::Keymap;
 use crate::userdata::notes::{NoteChange, checked_note};
 use crate::userdata::{Annotation, Applied, NotesStore, QueryHistory, StoreError};
 
@@ -57,11 +58,14 @@ pub fn history_opened(history: &QueryHistory) -> Outcome {
 /// the note it opened with is what its save is compared with (see [`Effect::SetNote`]), and
 /// not once the notes are read-only (until c34 restarts). Returns whether the app changed.
 pub fn pick_up_changes(app: &mut App, store: &mut NotesStore) -> bool {
-    if store.read_only_reason().is_some() || app.mode() == Mode::Note || !store.changed_on_disk() {
+    if store.read_only_reason().is_some()
+        || app.keymap() == Keymap::Note
+        || !store.changed_on_disk()
+    {
         return false;
     }
     store.reload();
-    for outcome in opened(store, &app.dataset.document.symbol) {
+    for outcome in opened(store, &app.dataset().document.symbol) {
         app.receive(outcome);
     }
     true
@@ -183,14 +187,14 @@ pub fn drain_in_browser<E>(
     mut local: Option<&mut dyn SetText>,
     show: &mut dyn FnMut(&App) -> Result<(), E>,
 ) -> Result<(), E> {
-    let symbol = app.dataset.document.symbol.clone();
+    let symbol = app.dataset().document.symbol.clone();
     let mut shown = Ok(());
     for effect in app.take_effects() {
         let outcomes = if let Effect::Copy(text) = effect {
             // A copy is of the open recommendation, queued by the update just made.
             let copied = app.current().map(|(_, recommendation)| {
                 let para = recommendation.para;
-                let citation_only = text == app.dataset.document.citation(para);
+                let citation_only = text == app.dataset().document.citation(para);
                 Copied {
                     para,
                     citation_only,
@@ -203,9 +207,10 @@ pub fn drain_in_browser<E>(
                 &text, copied, terminal, local,
             ))]
         } else {
-            let before = app.message.clone();
+            let mut waited = false;
             let mut on_wait = || {
-                app.receive(Outcome::Notice(WAITING_FOR_LOCK.into()));
+                waited = true;
+                app.receive(Outcome::Waiting(WAITING_FOR_LOCK.into()));
                 if let Err(error) = show(app)
                     && shown.is_ok()
                 {
@@ -213,8 +218,8 @@ pub fn drain_in_browser<E>(
                 }
             };
             let outcomes = perform(effect, store, history, &symbol, terminal, &mut on_wait);
-            if app.message.as_deref() == Some(WAITING_FOR_LOCK) {
-                app.message = before;
+            if waited {
+                app.receive(Outcome::WaitOver);
             }
             outcomes
         };

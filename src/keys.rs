@@ -19,7 +19,7 @@ use ratatui::crossterm::event::{
 };
 
 use crate::bindings::{self, Key};
-use crate::command::{Command, Edit, Mode};
+use crate::command::{Command, Edit, Keymap};
 
 /// `events`, read together, with each Esc that prefixes an arrow, Home or End sequence read as
 /// characters (`ESC ESC [ D`, `ESC ESC O A`) joined into that key with Alt.
@@ -90,9 +90,9 @@ fn cursor_key(event: &Event) -> Option<KeyCode> {
     })
 }
 
-/// An Alt chord that nothing binds in `mode`, as the two keys it may have been typed as: Esc,
+/// An Alt chord that nothing binds in `keymap`, as the two keys it may have been typed as: Esc,
 /// then the key without Alt (tmux makes `Esc` and a quick `?` into `Alt-?`).
-pub fn split_unbound_alt(event: &Event, mode: Mode) -> Option<[Event; 2]> {
+pub fn split_unbound_alt(event: &Event, keymap: Keymap) -> Option<[Event; 2]> {
     let Event::Key(key) = event else {
         return None;
     };
@@ -101,7 +101,7 @@ pub fn split_unbound_alt(event: &Event, mode: Mode) -> Option<[Event; 2]> {
     if !alt_only
         || key.kind == KeyEventKind::Release
         || key.code == KeyCode::Esc
-        || key_command(*key, mode).is_some()
+        || key_command(*key, keymap).is_some()
     {
         return None;
     }
@@ -113,18 +113,18 @@ pub fn split_unbound_alt(event: &Event, mode: Mode) -> Option<[Event; 2]> {
     ])
 }
 
-/// The command for a terminal event in `mode`, if it has one.
-pub fn command(event: &Event, mode: Mode) -> Option<Command> {
+/// The command for a terminal event in `keymap`, if it has one.
+pub fn command(event: &Event, keymap: Keymap) -> Option<Command> {
     match event {
-        Event::Key(key) => key_command(*key, mode).or_else(|| unknown_key(*key, mode)),
-        Event::Mouse(mouse) => mouse_command(*mouse, mode),
+        Event::Key(key) => key_command(*key, keymap).or_else(|| unknown_key(*key, keymap)),
+        Event::Mouse(mouse) => mouse_command(*mouse, keymap),
         &Event::Resize(width, height) => Some(Command::Resize { width, height }),
         _ => None,
     }
 }
 
-/// The command for a key in `mode`.
-pub fn key_command(event: KeyEvent, mode: Mode) -> Option<Command> {
+/// The command for a key in `keymap`.
+pub fn key_command(event: KeyEvent, keymap: Keymap) -> Option<Command> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
@@ -134,14 +134,11 @@ pub fn key_command(event: KeyEvent, mode: Mode) -> Option<Command> {
         code: event.code,
         modifiers,
     };
-    if let Some(command) = bindings::lookup(key, mode) {
+    if let Some(command) = bindings::lookup(key, keymap) {
         return Some(command);
     }
-    match (event.code, mode) {
-        (KeyCode::Char(c), Mode::Jump) if modifiers.is_empty() && c.is_ascii_digit() => {
-            Some(Command::Edit(Edit::Insert(c)))
-        }
-        (KeyCode::Char(c), Mode::Search | Mode::Missions | Mode::Note) if modifiers.is_empty() => {
+    match event.code {
+        KeyCode::Char(c) if modifiers.is_empty() && keymap.types(c) => {
             Some(Command::Edit(Edit::Insert(c)))
         }
         _ => None,
@@ -150,9 +147,9 @@ pub fn key_command(event: KeyEvent, mode: Mode) -> Option<Command> {
 
 /// A key press the table does not bind, outside a prompt (where it would be text): the status
 /// bar says so. Modifier keys alone (reported with the kitty protocol) are not keys.
-fn unknown_key(event: KeyEvent, mode: Mode) -> Option<Command> {
+fn unknown_key(event: KeyEvent, keymap: Keymap) -> Option<Command> {
     let pressed = event.kind != KeyEventKind::Release;
-    let outside_prompts = matches!(mode, Mode::Normal | Mode::Help);
+    let outside_prompts = keymap.reports_unknown_keys();
     let a_key = !matches!(
         event.code,
         KeyCode::Modifier(_)
@@ -164,10 +161,10 @@ fn unknown_key(event: KeyEvent, mode: Mode) -> Option<Command> {
     (pressed && outside_prompts && a_key).then_some(Command::UnknownKey)
 }
 
-/// The command for a mouse event in `mode`.
-pub fn mouse_command(mouse: MouseEvent, mode: Mode) -> Option<Command> {
+/// The command for a mouse event in `keymap`.
+pub fn mouse_command(mouse: MouseEvent, keymap: Keymap) -> Option<Command> {
     let (column, row) = (mouse.column, mouse.row);
-    if matches!(mode, Mode::Jump | Mode::Note) {
+    if !keymap.takes_mouse() {
         return None;
     }
     match mouse.kind {
@@ -226,31 +223,31 @@ mod tests {
         // Alt-? (tmux's Esc then `?`): bound in no mode.
         let chord = alt(KeyCode::Char('?'));
         assert_eq!(
-            split_unbound_alt(&chord, Mode::Search),
+            split_unbound_alt(&chord, Keymap::Search),
             Some([key(KeyCode::Esc), key(KeyCode::Char('?'))])
         );
         // Alt-↑ recalls in the search, and Alt-b moves a word in a prompt: kept as chords.
-        assert_eq!(split_unbound_alt(&alt(KeyCode::Up), Mode::Search), None);
+        assert_eq!(split_unbound_alt(&alt(KeyCode::Up), Keymap::Search), None);
         assert_eq!(
-            split_unbound_alt(&alt(KeyCode::Char('b')), Mode::Note),
+            split_unbound_alt(&alt(KeyCode::Char('b')), Keymap::Note),
             None
         );
         // Plain keys and Ctrl chords are not split.
         assert_eq!(
-            split_unbound_alt(&key(KeyCode::Char('?')), Mode::Normal),
+            split_unbound_alt(&key(KeyCode::Char('?')), Keymap::Normal),
             None
         );
         let ctrl_alt = Event::Key(KeyEvent::new(
             KeyCode::Char('x'),
             KeyModifiers::ALT | KeyModifiers::CONTROL,
         ));
-        assert_eq!(split_unbound_alt(&ctrl_alt, Mode::Normal), None);
+        assert_eq!(split_unbound_alt(&ctrl_alt, Keymap::Normal), None);
     }
 
     #[test]
     fn ctrl_z_suspends_everywhere() {
         let ctrl_z = Event::Key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
-        for mode in Mode::ALL {
+        for mode in Keymap::ALL {
             assert_eq!(command(&ctrl_z, mode), Some(Command::Suspend), "{mode:?}");
         }
     }

@@ -92,7 +92,7 @@ pub fn run(dataset: Dataset) -> io::Result<()> {
     let mut app = App::new(dataset, size, color);
     // Opening the store never fails: an unreadable file makes it read-only, with the reason.
     let mut store = NotesStore::open_default();
-    for outcome in effects::opened(&store, &app.dataset.document.symbol) {
+    for outcome in effects::opened(&store, &app.dataset().document.symbol) {
         app.receive(outcome);
     }
     let mut history = QueryHistory::open_default();
@@ -131,7 +131,7 @@ fn event_loop(
         if dirty {
             // A resize event can be late or lost; lay out for the size the terminal has now.
             let size = terminal.size()?;
-            if size != app.size {
+            if size != app.size() {
                 app.update(Command::Resize {
                     width: size.width,
                     height: size.height,
@@ -208,7 +208,7 @@ fn apply(
     }
     // tmux joins an Esc and a key typed within its `escape-time` into one Alt chord: one that
     // nothing binds is taken as the Esc and the key.
-    if let Some([escape, key]) = keys::split_unbound_alt(event, app.mode()) {
+    if let Some([escape, key]) = keys::split_unbound_alt(event, app.keymap()) {
         if matches!(apply(app, &escape, world, terminal)?, Applied::Quit)
             || matches!(apply(app, &key, world, terminal)?, Applied::Quit)
         {
@@ -216,7 +216,7 @@ fn apply(
         }
         return Ok(Applied::Changed);
     }
-    let Some(command) = keys::command(event, app.mode()) else {
+    let Some(command) = keys::command(event, app.keymap()) else {
         return Ok(Applied::Nothing);
     };
     if command == Command::Suspend {
@@ -224,11 +224,11 @@ fn apply(
         return Ok(Applied::Changed);
     }
     app.update(command);
-    if !app.effects.is_empty() {
+    if !app.effects().is_empty() {
         // Between frames, so an OSC 52 sequence never lands inside a frame's output. Stdout
         // is not held while the store waits for its file lock: a signal's restore may run.
         // The local clipboard is opened on the first copy, not for a bookmark.
-        let copying = app.effects.iter().any(|e| matches!(e, Effect::Copy(_)));
+        let copying = app.effects().iter().any(|e| matches!(e, Effect::Copy(_)));
         let local = if copying { world.clipboard.get() } else { None };
         // A wait for another c34's lock is drawn before it begins.
         effects::drain_in_browser(
@@ -243,7 +243,7 @@ fn apply(
             },
         )?;
     }
-    Ok(if app.quit {
+    Ok(if app.quit_requested() {
         Applied::Quit
     } else {
         Applied::Changed

@@ -2,8 +2,7 @@
 //! paste), so a line break in it is never Enter and a letter never a command. Outside a prompt
 //! a paste does nothing but say so.
 
-use super::{App, Edit, JUMP_DIGITS, Overlay, Prompt, QUERY_CHARS};
-use crate::userdata::notes::MAX_NOTE_CHARS;
+use super::{App, Command, Edit, Prompt};
 
 /// `text` as one line of a prompt: line breaks (CR LF, LF, CR) and tabs become spaces, other
 /// control characters are dropped.
@@ -26,28 +25,26 @@ impl App {
     /// message saying so); the search or the mission list follows once, for the whole paste.
     pub fn paste(&mut self, text: &str) {
         self.message = None;
-        let (limit, digits_only) = match &self.overlay {
-            Some(Overlay::Jump(_)) => (JUMP_DIGITS, true),
-            Some(Overlay::Search(_) | Overlay::Missions(_)) => (QUERY_CHARS, false),
-            Some(Overlay::Note { .. }) => (MAX_NOTE_CHARS, false),
-            Some(Overlay::Help { .. } | Overlay::Matrix(_)) | None => {
-                self.message =
-                    Some("Paste ignored: paste into a prompt (/ search, : jump, m, a note)".into());
-                return;
-            }
+        let Some(input) = self
+            .overlay
+            .as_mut()
+            .and_then(super::overlay::Overlay::text_input)
+        else {
+            self.message =
+                Some("Paste ignored: paste into a prompt (/ search, : jump, m, a note)".into());
+            return;
         };
         let pasted: Vec<char> = one_line(text)
             .chars()
-            .filter(|c| !digits_only || c.is_ascii_digit())
+            .filter(|&c| (input.accepts)(c))
             .collect();
-        let Some(prompt) = self.open_prompt() else {
-            return;
-        };
-        let room = limit.saturating_sub(prompt.value().chars().count());
+        let prompt = input.prompt;
+        let room = input.limit.saturating_sub(prompt.value().chars().count());
         let kept = &pasted[..pasted.len().min(room)];
+        let cut = kept.len() < pasted.len();
         if let Some((&last, first)) = kept.split_last() {
-            // All but the last character go in at once; the last through the usual edit, so
-            // the search runs once, on the whole text.
+            // All but the last character go in at once; the last through the overlay's own
+            // edit, so the search runs once, on the whole text.
             let before: String = prompt.value().chars().take(prompt.cursor()).collect();
             let after: String = prompt.value().chars().skip(prompt.cursor()).collect();
             let first: String = first.iter().collect();
@@ -55,30 +52,15 @@ impl App {
             for _ in after.chars() {
                 prompt.edit(Edit::Left, 0, |_| true);
             }
-            if matches!(self.overlay, Some(Overlay::Note { .. })) {
-                self.edit_note_text(Edit::Insert(last));
-            } else {
-                self.edit_prompt(Edit::Insert(last));
-            }
+            self.update(Command::Edit(Edit::Insert(last)));
         }
-        if kept.len() < pasted.len() {
+        if cut {
             // Short: in a prompt the status bar shows a message only beside the prompt's keys.
             self.message = Some(format!(
                 "Pasted the first {} of {} characters",
                 kept.len(),
                 pasted.len()
             ));
-        }
-        self.settle();
-    }
-
-    /// The prompt of the open overlay, if it has one.
-    fn open_prompt(&mut self) -> Option<&mut Prompt> {
-        match &mut self.overlay {
-            Some(Overlay::Jump(prompt) | Overlay::Note { prompt, .. }) => Some(prompt),
-            Some(Overlay::Search(chooser)) => Some(&mut chooser.prompt),
-            Some(Overlay::Missions(chooser)) => Some(&mut chooser.prompt),
-            Some(Overlay::Help { .. } | Overlay::Matrix(_)) | None => None,
         }
     }
 }
