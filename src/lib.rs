@@ -21,6 +21,7 @@ pub mod overview;
 pub mod refs;
 pub mod sanitize;
 pub mod search;
+pub mod series;
 pub mod text;
 pub mod tui;
 pub mod ui;
