@@ -2,4 +2,5 @@
 //! recommendations its paragraph numbers refer to ([`committee`]), and what changed between two
 //! years' responses ([`compare`]). Nothing here knows about terminals.
 
+pub mod committee;
 pub mod pdf;

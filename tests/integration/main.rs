@@ -30,6 +30,7 @@ mod overview;
 mod refs;
 mod search_engine;
 mod search_labelled;
+mod series_committee;
 mod series_pdf;
 mod soak;
 mod terminal_signals;
