@@ -3,4 +3,5 @@
 //! years' responses ([`compare`]). Nothing here knows about terminals.
 
 pub mod committee;
+pub mod compare;
 pub mod pdf;

@@ -31,6 +31,7 @@ mod refs;
 mod search_engine;
 mod search_labelled;
 mod series_committee;
+mod series_compare;
 mod series_pdf;
 mod soak;
 mod terminal_signals;
