@@ -100,6 +100,60 @@ pub fn extract(pdf_bytes: &[u8], file: &Path) -> Result<ExtractedText, PdfError>
     Ok(layout(pages))
 }
 
+/// The running text of any PDF (a Special Committee report, say): page furniture dropped as
+/// for the matrix, the lines of a paragraph joined (hyphenation as for the matrix), one
+/// paragraph per line with a blank line between. Within a page a paragraph ends at a gap
+/// taller than [`PARAGRAPH_GAP`] line pitches; across a page break it goes on when the last line
+/// is full or the next starts in lower case.
+pub fn document_text(pdf_bytes: &[u8], file: &Path) -> Result<String, PdfError> {
+    let mut pages = read_pages(pdf_bytes, file)?;
+    let count = u32::try_from(pages.len()).unwrap_or(u32::MAX);
+    if let Some(page) = pages.iter().find(|page| page.lines.is_empty()) {
+        return Err(PdfError::NoText {
+            file: file.to_path_buf(),
+            page: page.number,
+            pages: count,
+        });
+    }
+    drop_furniture(&mut pages);
+    let vocabulary = vocabulary(&pages);
+    let pitch = line_pitch(pages.iter().flat_map(|page| page.lines.windows(2)));
+    let right_of = |line: &Line| line.chunks.last().map_or(0.0, |chunk| chunk.x1);
+    let right = pages
+        .iter()
+        .flat_map(|page| &page.lines)
+        .map(right_of)
+        .fold(0.0, f64::max);
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut last: Option<Last> = None;
+    for page in &pages {
+        for line in &page.lines {
+            let text = line.text();
+            let continues = last.is_some_and(|last| {
+                if last.page == page.number {
+                    line.y - last.y <= pitch * PARAGRAPH_GAP
+                } else {
+                    last.right >= right - last.size
+                        || text.chars().next().is_some_and(char::is_lowercase)
+                }
+            });
+            match paragraphs.last_mut() {
+                Some(paragraph) if continues => append_line(paragraph, &text, &vocabulary),
+                _ => paragraphs.push(text),
+            }
+            last = Some(Last {
+                page: page.number,
+                y: line.y,
+                right: right_of(line),
+                size: line.size,
+            });
+        }
+    }
+    let mut text = paragraphs.join("\n\n");
+    text.push('\n');
+    Ok(text)
+}
+
 // ---------------------------------------------------------------------------------------------
 // Glyphs
 
@@ -417,6 +471,17 @@ fn mode(values: impl Iterator<Item = f64>) -> Option<f64> {
         .map(|(bucket, _)| bucket as f64 / 2.0)
 }
 
+/// The usual distance between the baselines of two lines of one paragraph: the commonest gap
+/// between consecutive lines, leaving out gaps over 1.5 font sizes (paragraph spacing, which
+/// is the commonest gap where paragraphs are short).
+fn line_pitch<'a>(pairs: impl Iterator<Item = &'a [Line]>) -> f64 {
+    mode(pairs.filter_map(|pair| {
+        let gap = pair[1].y - pair[0].y;
+        (gap > 0.0 && gap <= 1.5 * pair[0].size.max(pair[1].size)).then_some(gap)
+    }))
+    .unwrap_or(12.0)
+}
+
 /// What the table's geometry says: where the response column starts, its right edge, the pitch
 /// of its lines.
 struct Geometry {
@@ -446,16 +511,11 @@ fn geometry(pages: &[Page]) -> Option<Geometry> {
         })
         .map(|line| line.chunks.last().map_or(0.0, |chunk| chunk.x1))
         .fold(response_x, f64::max);
-    let pitch = mode(pages.iter().flat_map(|page| {
-        page.lines
-            .windows(2)
-            .filter(|pair| {
-                (in_response(&pair[0]) || pair[0].chunks.len() >= 2) && in_response(&pair[1])
-            })
-            .map(|pair| pair[1].y - pair[0].y)
-            .filter(|gap| *gap > 0.0)
-    }))
-    .unwrap_or(12.0);
+    let pitch = line_pitch(pages.iter().flat_map(|page| {
+        page.lines.windows(2).filter(|pair| {
+            (in_response(&pair[0]) || pair[0].chunks.len() >= 2) && in_response(&pair[1])
+        })
+    }));
     Some(Geometry {
         response_x,
         response_right,

@@ -142,3 +142,20 @@ B. Two\n\n2. Second.\n\nC. Three\n\n3. Third.\n\nV. Adoption of the report\n\n4.
         .collect();
     assert_eq!(sections, vec![(1, "A"), (2, "B"), (3, "C")]);
 }
+
+#[test]
+fn the_same_report_read_from_a_pdf() {
+    // `scripts/make_committee_pdf.py` typeset the fixture on small pages, paragraph 22 cut
+    // across pages 1 and 2, running header and job-number footer on every page.
+    const PDF: &[u8] = include_bytes!("../fixtures/committee-A_75_19.pdf");
+    let pages = pdf_extract::extract_text_from_mem_by_pages(PDF).unwrap();
+    assert!(pages[0].contains("briefing on field issues at"));
+    assert!(!pages[0].contains("the start of each"));
+    assert!(pages[1].contains("the start of each substantive session."));
+    assert!(pages.iter().all(|page| page.contains("21-04567")));
+
+    let path = Path::new("committee.pdf");
+    let text = c34::series::pdf::document_text(PDF, path).unwrap();
+    assert!(!text.contains("21-04567"));
+    assert_eq!(parse(&text, path).unwrap(), report());
+}
