@@ -144,3 +144,36 @@ fn a_truncated_pdf_is_refused_without_a_panic() {
     }
     assert!(report_text(&REPORTLAB[..10], Path::new("cut.pdf")).is_err());
 }
+
+#[test]
+fn damaged_pdfs_give_errors_not_panics() {
+    // pdf-extract panics on many damaged files (reported as the file or the page being
+    // unreadable); every outcome must be a value. A fixed-seed generator keeps this repeatable.
+    const SMALL: &[u8] = include_bytes!("../fixtures/committee-A_75_19.pdf");
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        usize::try_from(state % 1_000_003).unwrap()
+    };
+    let mut refused = 0;
+    for round in 0..60 {
+        let mut bytes = SMALL.to_vec();
+        for _ in 0..[1, 3, 10, 50][round % 4] {
+            let at = next() % bytes.len();
+            bytes[at] = u8::try_from(next() % 256).unwrap();
+        }
+        let path = Path::new("damaged.pdf");
+        for result in [
+            report_text(&bytes, path).map(drop),
+            c34::series::pdf::document_text(&bytes, path).map(drop),
+        ] {
+            if let Err(error) = result {
+                assert!(error.to_string().starts_with("damaged.pdf: "), "{error}");
+                refused += 1;
+            }
+        }
+    }
+    assert!(refused > 0, "no damage was noticed");
+}
