@@ -33,6 +33,7 @@ mod search_labelled;
 mod series_committee;
 mod series_compare;
 mod series_pdf;
+mod series_read;
 mod soak;
 mod terminal_signals;
 mod userdata_history;
