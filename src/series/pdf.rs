@@ -358,7 +358,14 @@ fn lines_of(mut glyphs: Vec<Glyph>) -> Vec<Line> {
 
 fn line_of(mut glyphs: Vec<Glyph>) -> Option<Line> {
     glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
-    let y = glyphs.first()?.y;
+    // Superscripts (footnote marks) are smaller and raised: they are not wording.
+    let largest = glyphs.iter().map(|g| g.size).fold(0.0, f64::max);
+    let y = glyphs
+        .iter()
+        .find(|g| g.size >= 0.95 * largest && !g.text.trim().is_empty())
+        .or(glyphs.first())?
+        .y;
+    glyphs.retain(|g| !(g.size < 0.8 * largest && y - g.y > 0.15 * largest));
     let mut chunks: Vec<Chunk> = Vec::new();
     let mut size: f64 = 0.0;
     let mut space = false;
@@ -486,6 +493,8 @@ fn line_pitch<'a>(pairs: impl Iterator<Item = &'a [Line]>) -> f64 {
 /// of its lines.
 struct Geometry {
     response_x: f64,
+    /// The commonest font size of the rows; smaller lines in the table are footnotes.
+    body_size: f64,
     response_right: f64,
     pitch: f64,
 }
@@ -495,7 +504,8 @@ fn geometry(pages: &[Page]) -> Option<Geometry> {
         .iter()
         .flat_map(|page| &page.lines)
         .filter(|line| line.chunks.len() >= 2 && is_para_number(&line.chunks[0].text));
-    let response_x = mode(rows.map(|line| line.chunks[1].x0))?;
+    let response_x = mode(rows.clone().map(|line| line.chunks[1].x0))?;
+    let body_size = mode(rows.map(|line| line.size)).unwrap_or(0.0);
     let tolerance = 2.0;
     let in_response = |line: &Line| {
         line.chunks
@@ -518,6 +528,7 @@ fn geometry(pages: &[Page]) -> Option<Geometry> {
     }));
     Some(Geometry {
         response_x,
+        body_size,
         response_right,
         pitch,
     })
@@ -668,6 +679,10 @@ impl Builder {
         }
         if self.header_open && left.is_empty() {
             // A label over the response column, on a line of its own under the heading.
+            return;
+        }
+        if line.size < 0.85 * geometry.body_size {
+            // A footnote (or its mark on a line of its own): not part of a response.
             return;
         }
         self.header_open = false;
@@ -954,6 +969,38 @@ mod tests {
         assert_eq!(join("a line", "the next"), "a line the next");
         assert_eq!(join("2021–", "2022"), "2021– 2022");
         assert_eq!(join("inter\u{ad}", "national"), "international");
+    }
+
+    fn glyph(x: f64, y: f64, size: f64, text: &str) -> Glyph {
+        Glyph {
+            x,
+            y,
+            width: 0.5 * size,
+            size,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn glyphs_make_cells_words_and_no_superscripts() {
+        let glyphs = vec![
+            glyph(10.0, 100.0, 10.0, "1"),
+            glyph(15.0, 100.0, 10.0, "8"),
+            // 35 points on: another cell.
+            glyph(55.0, 100.0, 10.0, "T"),
+            glyph(60.0, 100.0, 10.0, "o"),
+            glyph(65.0, 100.0, 10.0, " "),
+            glyph(67.5, 100.0, 10.0, "b"),
+            glyph(72.5, 100.0, 10.0, "e"),
+            // A footnote mark: smaller and raised.
+            glyph(77.5, 96.0, 6.0, "2"),
+            // 2 points on without a space glyph: a justified word space.
+            glyph(82.5, 100.0, 10.0, "."),
+        ];
+        let line = line_of(glyphs).unwrap();
+        let cells: Vec<&str> = line.chunks.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(cells, vec!["18", "To be ."]);
+        assert!((line.y - 100.0).abs() < f64::EPSILON);
     }
 
     #[test]
