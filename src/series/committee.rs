@@ -44,7 +44,27 @@ pub struct CommitteeParagraph {
     pub text: Vec<String>,
 }
 
+/// What a response's `--json` carries as `"recommendation"`: the paragraph it answers, with the
+/// symbol of the report it is in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommitteeRecommendation {
+    pub symbol: String,
+    pub para: u32,
+    pub text: Vec<String>,
+}
+
 impl CommitteeReport {
+    /// Paragraph `para` as [`CommitteeRecommendation`], for a matrix that responds to this
+    /// report (`Document::responds_to == symbol`).
+    pub fn recommendation(&self, para: u32) -> Option<CommitteeRecommendation> {
+        self.paragraph(para)
+            .map(|paragraph| CommitteeRecommendation {
+                symbol: self.symbol.clone(),
+                para,
+                text: paragraph.text.clone(),
+            })
+    }
+
     /// The paragraph numbered `para`.
     pub fn paragraph(&self, para: u32) -> Option<&CommitteeParagraph> {
         self.paragraphs

@@ -159,3 +159,23 @@ fn the_same_report_read_from_a_pdf() {
     assert!(!text.contains("21-04567"));
     assert_eq!(parse(&text, path).unwrap(), report());
 }
+
+#[test]
+fn a_recommendation_as_show_json_carries_it() {
+    let report = report();
+    let json = serde_json::to_string(&report.recommendation(22).unwrap()).unwrap();
+    assert_eq!(
+        json,
+        r#"{"symbol":"A/75/19","para":22,"text":["The Special Committee requests a briefing on field issues at the start of each substantive session."]}"#
+    );
+    assert!(report.recommendation(23).is_none());
+    // The embedded matrix answers this report: its paragraphs find their recommendations.
+    let matrix = c34::dataset::Dataset::embedded();
+    assert_eq!(matrix.document.responds_to, report.symbol);
+    let answered: Vec<u32> = matrix
+        .recommendations()
+        .map(|(_, rec)| rec.para)
+        .filter(|para| report.recommendation(*para).is_some())
+        .collect();
+    assert_eq!(answered, vec![18, 22, 36, 37, 38, 52, 53]);
+}
