@@ -9,6 +9,13 @@ every page, with a label over the response column.
 
     apt-get install groff ghostscript   # gropdf and the URW fonts it embeds
     python3 scripts/make_report_pdf_groff.py assets/report.json tests/fixtures/report-groff.pdf
+
+With --ps2pdf the same typesetting goes out as PostScript (grops) and Ghostscript's ps2pdf
+makes the PDF: a third producer, which writes lines with the ' operator and kerns by moving
+back over spaces.
+
+    python3 scripts/make_report_pdf_groff.py --ps2pdf assets/report.json \
+        tests/fixtures/report-ghostscript.pdf
 """
 
 import json
@@ -70,16 +77,24 @@ def source(data):
     return "\n".join(out) + "\n"
 
 
-def main(dataset, target):
+def main(dataset, target, ghostscript):
     with open(dataset, encoding="utf-8") as f:
         data = json.load(f)
-    pdf = subprocess.run(["groff", "-ms", "-t", "-Kutf8", "-Tpdf"],
+    device = "-Tps" if ghostscript else "-Tpdf"
+    out = subprocess.run(["groff", "-ms", "-t", "-Kutf8", device],
                          input=source(data).encode("utf-8"), capture_output=True, check=True)
-    with open(target, "wb") as f:
-        f.write(pdf.stdout)
+    if ghostscript:
+        subprocess.run(["ps2pdf", "-", target], input=out.stdout, check=True)
+    else:
+        with open(target, "wb") as f:
+            f.write(out.stdout)
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        sys.exit("usage: make_report_pdf_groff.py DATASET.json OUT.pdf")
-    main(sys.argv[1], sys.argv[2])
+    args = sys.argv[1:]
+    ghostscript = args[:1] == ["--ps2pdf"]
+    if ghostscript:
+        args = args[1:]
+    if len(args) != 2:
+        sys.exit("usage: make_report_pdf_groff.py [--ps2pdf] DATASET.json OUT.pdf")
+    main(args[0], args[1], ghostscript)

@@ -1,5 +1,6 @@
-//! The matrix read from PDFs: two producers' typesetting of the embedded report (made by
-//! `scripts/make_report_pdf.py` with reportlab and `scripts/make_report_pdf_groff.py` with groff)
+//! The matrix read from PDFs: three producers' typesetting of the embedded report (made by
+//! `scripts/make_report_pdf.py` with reportlab and `scripts/make_report_pdf_groff.py` with
+//! groff's PDF driver and with groff's PostScript through Ghostscript)
 //! must import to exactly the embedded dataset; a scanned page and a broken file are refused.
 
 use std::path::Path;
@@ -10,6 +11,7 @@ use c34::series::pdf::{PdfError, extract, report_text};
 
 const REPORTLAB: &[u8] = include_bytes!("../fixtures/report-reportlab.pdf");
 const GROFF: &[u8] = include_bytes!("../fixtures/report-groff.pdf");
+const GHOSTSCRIPT: &[u8] = include_bytes!("../fixtures/report-ghostscript.pdf");
 const SCANNED: &[u8] = include_bytes!("../fixtures/scanned-page-2.pdf");
 const REPORT_JSON: &str = include_str!("../../assets/report.json");
 
@@ -49,6 +51,12 @@ fn the_reportlab_pdf_gives_the_123_responses_word_for_word() {
 #[test]
 fn the_groff_pdf_gives_the_123_responses_word_for_word() {
     assert_same_as_the_embedded_report(&imported(GROFF, "report-groff.pdf"));
+}
+
+#[test]
+fn the_ghostscript_pdf_gives_the_123_responses_word_for_word() {
+    // groff's PostScript through ps2pdf: lines shown with the `'` operator, spaces kerned over.
+    assert_same_as_the_embedded_report(&imported(GHOSTSCRIPT, "report-ghostscript.pdf"));
 }
 
 #[test]

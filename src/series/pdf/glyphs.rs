@@ -106,12 +106,16 @@ pub(super) fn read_pages(bytes: &[u8], file: &Path) -> Result<Vec<Page>, PdfErro
         reason,
     };
     // pdf-extract and lopdf panic on some malformed files: a panic is an unreadable PDF.
-    let document = catch_unwind(|| pdf_extract::Document::load_mem(bytes))
+    let mut document = catch_unwind(|| pdf_extract::Document::load_mem(bytes))
         .map_err(|panic| unreadable(panic_message(&panic)))?
         .map_err(|error| unreadable(error.to_string()))?;
     if document.is_encrypted() {
         return Err(unreadable("the PDF is encrypted".into()));
     }
+    // A page whose content cannot be rewritten is read as it is.
+    let _ = catch_unwind(AssertUnwindSafe(|| {
+        spell_out_next_line_operators(&mut document);
+    }));
     let page_numbers: Vec<u32> = document.get_pages().keys().copied().collect();
     if page_numbers.is_empty() {
         return Err(unreadable("the PDF has no pages".into()));
@@ -143,6 +147,48 @@ pub(super) fn read_pages(bytes: &[u8], file: &Path) -> Result<Vec<Page>, PdfErro
         });
     }
     Ok(pages)
+}
+
+/// Rewrites the text operators `'` and `"` (next line, then show) as `T*` and `Tj` (and `Tw`,
+/// `Tc`), which pdf-extract knows: without it the lines that Ghostscript writes with `'` all
+/// land on one baseline.
+fn spell_out_next_line_operators(document: &mut pdf_extract::Document) {
+    use pdf_extract::content::{Content, Operation};
+    let page_ids: Vec<_> = document.get_pages().values().copied().collect();
+    for page_id in page_ids {
+        let Ok(bytes) = document.get_page_content(page_id) else {
+            continue;
+        };
+        let Ok(content) = Content::decode(&bytes) else {
+            continue;
+        };
+        if !content
+            .operations
+            .iter()
+            .any(|op| op.operator == "'" || op.operator == "\"")
+        {
+            continue;
+        }
+        let mut operations = Vec::with_capacity(content.operations.len() + 16);
+        for op in content.operations {
+            match (op.operator.as_str(), op.operands.as_slice()) {
+                ("'", [text]) => {
+                    operations.push(Operation::new("T*", Vec::new()));
+                    operations.push(Operation::new("Tj", vec![text.clone()]));
+                }
+                ("\"", [word_spacing, char_spacing, text]) => {
+                    operations.push(Operation::new("Tw", vec![word_spacing.clone()]));
+                    operations.push(Operation::new("Tc", vec![char_spacing.clone()]));
+                    operations.push(Operation::new("T*", Vec::new()));
+                    operations.push(Operation::new("Tj", vec![text.clone()]));
+                }
+                _ => operations.push(op),
+            }
+        }
+        if let Ok(bytes) = (Content { operations }).encode() {
+            let _ = document.change_page_content(page_id, bytes);
+        }
+    }
 }
 
 pub(super) fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {

@@ -68,17 +68,20 @@ pub(super) fn line_of(mut glyphs: Vec<Glyph>) -> Option<Line> {
     glyphs.retain(|g| !(g.size < 0.8 * largest && y - g.y > 0.15 * largest));
     let mut chunks: Vec<Chunk> = Vec::new();
     let mut size: f64 = 0.0;
-    let mut space = false;
+    // A space glyph lowers the gap that makes a space but does not make one by itself:
+    // Ghostscript writes a space and then moves back over it to kern.
+    let mut space_glyph = false;
     for glyph in glyphs {
         if glyph.text.trim().is_empty() {
-            space = true;
+            space_glyph = true;
             continue;
         }
         size = size.max(glyph.size);
         let end = glyph.x + glyph.width;
         match chunks.last_mut() {
             Some(chunk) if glyph.x - chunk.x1 <= COLUMN_GAP_EM * glyph.size => {
-                if space || glyph.x - chunk.x1 > SPACE_EM * glyph.size {
+                let gap = glyph.x - chunk.x1;
+                if gap > SPACE_EM * glyph.size || (space_glyph && gap > 0.05 * glyph.size) {
                     chunk.text.push(' ');
                 }
                 chunk.text.push_str(&glyph.text);
@@ -90,7 +93,7 @@ pub(super) fn line_of(mut glyphs: Vec<Glyph>) -> Option<Line> {
                 text: glyph.text.clone(),
             }),
         }
-        space = false;
+        space_glyph = false;
     }
     (!chunks.is_empty()).then_some(Line { y, size, chunks })
 }
