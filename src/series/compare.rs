@@ -14,7 +14,7 @@
 //! and `delete` texts concatenated give the first response back and the `equal` and `insert`
 //! texts the second.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -36,7 +36,7 @@ pub struct Comparison {
     pub symbol: String,
     /// The counterpart's paragraph number in the other report.
     pub para: u32,
-    /// Cosine similarity, 0 to 1.
+    /// Cosine similarity, 0 to 1, to four decimals.
     pub similarity: f64,
     /// From the response compared to its counterpart.
     pub diff: Vec<DiffOp>,
@@ -82,13 +82,13 @@ struct Indexed {
     para: u32,
     /// Where the response sits in its report, 0 (first) to 1 (last).
     place: f64,
-    /// Unit-length weights by term.
-    weights: HashMap<String, f64>,
+    /// Unit-length weights by term, in term order so that sums come out the same every run.
+    weights: BTreeMap<String, f64>,
 }
 
 impl ResponseIndex {
     pub fn new(dataset: &Dataset) -> ResponseIndex {
-        let counts: Vec<(u32, HashMap<String, f64>)> = dataset
+        let counts: Vec<(u32, BTreeMap<String, f64>)> = dataset
             .recommendations()
             .map(|(_, rec)| (rec.para, term_counts(&rec.paragraphs)))
             .collect();
@@ -190,7 +190,7 @@ pub fn compare_with(
     Some(Comparison {
         symbol: other.document.symbol.clone(),
         para: found.para,
-        similarity: found.similarity.clamp(0.0, 1.0),
+        similarity: (found.similarity.clamp(0.0, 1.0) * 1e4).round() / 1e4,
         diff: diff(&rec.paragraphs, &counterpart.paragraphs),
     })
 }
@@ -221,8 +221,8 @@ pub fn diff(from: &[String], to: &[String]) -> Vec<DiffOp> {
 }
 
 /// How often each word form occurs, stopwords left out.
-fn term_counts(paragraphs: &[String]) -> HashMap<String, f64> {
-    let mut counts = HashMap::new();
+fn term_counts(paragraphs: &[String]) -> BTreeMap<String, f64> {
+    let mut counts = BTreeMap::new();
     for paragraph in paragraphs {
         for range in text::words(paragraph) {
             let folded = text::fold(&paragraph[range]);
@@ -238,10 +238,10 @@ fn term_counts(paragraphs: &[String]) -> HashMap<String, f64> {
 }
 
 fn weigh(
-    counts: &HashMap<String, f64>,
+    counts: &BTreeMap<String, f64>,
     idf: &HashMap<String, f64>,
     unseen: f64,
-) -> HashMap<String, f64> {
+) -> BTreeMap<String, f64> {
     counts
         .iter()
         .map(|(term, count)| {
@@ -253,7 +253,7 @@ fn weigh(
         .collect()
 }
 
-fn unit(mut weights: HashMap<String, f64>) -> HashMap<String, f64> {
+fn unit(mut weights: BTreeMap<String, f64>) -> BTreeMap<String, f64> {
     let norm = weights.values().map(|w| w * w).sum::<f64>().sqrt();
     if norm > 0.0 {
         for weight in weights.values_mut() {
@@ -263,7 +263,7 @@ fn unit(mut weights: HashMap<String, f64>) -> HashMap<String, f64> {
     weights
 }
 
-fn cosine(a: &HashMap<String, f64>, b: &HashMap<String, f64>) -> f64 {
+fn cosine(a: &BTreeMap<String, f64>, b: &BTreeMap<String, f64>) -> f64 {
     let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     small
         .iter()

@@ -1,6 +1,7 @@
-//! The matrix read from PDFs: three producers' typesetting of the embedded report (made by
-//! `scripts/make_report_pdf.py` with reportlab and `scripts/make_report_pdf_groff.py` with
-//! groff's PDF driver and with groff's PostScript through Ghostscript)
+//! The matrix read from PDFs: four producers' typesetting of the embedded report (made by
+//! `scripts/make_report_pdf.py` with reportlab, `scripts/make_report_pdf_groff.py` with
+//! groff's PDF driver and with groff's PostScript through Ghostscript, and
+//! `scripts/make_report_pdf_fpdf.py` with fpdf2 and an embedded TrueType font)
 //! must import to exactly the embedded dataset; a scanned page and a broken file are refused.
 
 use std::path::Path;
@@ -12,6 +13,7 @@ use c34::series::pdf::{PdfError, extract, report_text};
 const REPORTLAB: &[u8] = include_bytes!("../fixtures/report-reportlab.pdf");
 const GROFF: &[u8] = include_bytes!("../fixtures/report-groff.pdf");
 const GHOSTSCRIPT: &[u8] = include_bytes!("../fixtures/report-ghostscript.pdf");
+const FPDF: &[u8] = include_bytes!("../fixtures/report-fpdf.pdf");
 const SCANNED: &[u8] = include_bytes!("../fixtures/scanned-page-2.pdf");
 const REPORT_JSON: &str = include_str!("../../assets/report.json");
 
@@ -57,6 +59,13 @@ fn the_groff_pdf_gives_the_123_responses_word_for_word() {
 fn the_ghostscript_pdf_gives_the_123_responses_word_for_word() {
     // groff's PostScript through ps2pdf: lines shown with the `'` operator, spaces kerned over.
     assert_same_as_the_embedded_report(&imported(GHOSTSCRIPT, "report-ghostscript.pdf"));
+}
+
+#[test]
+fn the_fpdf_pdf_gives_the_123_responses_word_for_word() {
+    // An embedded TrueType subset with a ToUnicode map, ragged front matter, no table: the
+    // number and the response side by side; a paragraph's last word alone at a page's foot.
+    assert_same_as_the_embedded_report(&imported(FPDF, "report-fpdf.pdf"));
 }
 
 #[test]

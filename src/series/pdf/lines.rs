@@ -17,6 +17,9 @@ pub(super) struct Line {
     pub(super) y: f64,
     pub(super) size: f64,
     pub(super) chunks: Vec<Chunk>,
+    /// The width of the line's first word, to tell whether it would have fitted on the line
+    /// above (then that line ended a paragraph; if not, the text wrapped).
+    pub(super) first_word: f64,
 }
 
 #[derive(Debug, Clone)]
@@ -71,6 +74,7 @@ pub(super) fn line_of(mut glyphs: Vec<Glyph>) -> Option<Line> {
     // A space glyph lowers the gap that makes a space but does not make one by itself:
     // Ghostscript writes a space and then moves back over it to kern.
     let mut space_glyph = false;
+    let mut first_word_end: Option<f64> = None;
     for glyph in glyphs {
         if glyph.text.trim().is_empty() {
             space_glyph = true;
@@ -78,10 +82,14 @@ pub(super) fn line_of(mut glyphs: Vec<Glyph>) -> Option<Line> {
         }
         size = size.max(glyph.size);
         let end = glyph.x + glyph.width;
+        let in_first_chunk = chunks.len() == 1;
         match chunks.last_mut() {
             Some(chunk) if glyph.x - chunk.x1 <= COLUMN_GAP_EM * glyph.size => {
                 let gap = glyph.x - chunk.x1;
                 if gap > SPACE_EM * glyph.size || (space_glyph && gap > 0.05 * glyph.size) {
+                    if first_word_end.is_none() && in_first_chunk {
+                        first_word_end = Some(chunk.x1);
+                    }
                     chunk.text.push(' ');
                 }
                 chunk.text.push_str(&glyph.text);
@@ -95,16 +103,41 @@ pub(super) fn line_of(mut glyphs: Vec<Glyph>) -> Option<Line> {
         }
         space_glyph = false;
     }
-    (!chunks.is_empty()).then_some(Line { y, size, chunks })
+    (!chunks.is_empty()).then_some(Line {
+        y,
+        size,
+        first_word: first_word_end.unwrap_or_else(|| chunks.first().map_or(0.0, |c| c.x1))
+            - chunks.first().map_or(0.0, |c| c.x0),
+        chunks,
+    })
 }
 
 /// `21-15942`, `3/24`, `Page 3`, `21-15942 (E) 021121`: what a footer or header number reads like.
 pub(super) fn looks_like_furniture(text: &str) -> bool {
-    let text = text.trim().trim_start_matches("Page").trim();
-    text.bytes().any(|b| b.is_ascii_digit())
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b" /-().E".contains(&b))
+    let digits =
+        |t: &str, max: usize| (1..=max).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+    let page = |t: &str| {
+        digits(t, 4)
+            || t.split_once('/')
+                .is_some_and(|(a, b)| digits(a, 4) && digits(b, 4))
+    };
+    let job = |t: &str| {
+        t.split_once('-')
+            .is_some_and(|(a, b)| a.len() == 2 && digits(a, 2) && digits(b, 6))
+    };
+    let text = text.trim();
+    if let Some(number) = text.strip_prefix("Page ") {
+        return page(number.trim());
+    }
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    match tokens.as_slice() {
+        // A bare number of up to three digits (a year such as 2020 is wording).
+        [single] => digits(single, 3) || single.contains('/') && page(single) || job(single),
+        [first, rest @ ..] => {
+            job(first) && rest.iter().all(|t| *t == "(E)" || digits(t, 6) || page(t))
+        }
+        [] => false,
+    }
 }
 
 pub(super) fn furniture_key(text: &str) -> String {
@@ -226,5 +259,11 @@ mod tests {
         assert!(looks_like_furniture("Page 3"));
         assert!(!looks_like_furniture("18 Discussions"));
         assert!(!looks_like_furniture("A/76/505/Add.1"));
+        assert!(looks_like_furniture("21-15942 31/32"));
+        assert!(looks_like_furniture("12"));
+        // The last line of a paragraph, alone at the foot of a page, is wording.
+        assert!(!looks_like_furniture("2020."));
+        assert!(!looks_like_furniture("2020"));
+        assert!(!looks_like_furniture("(E)"));
     }
 }

@@ -13,8 +13,9 @@
 //!    `Para. in` column heading (kept once per symbol, its other cells dropped), or a heading
 //!    that spans both columns (a section);
 //! 4. lines of one paragraph are joined: within a page a paragraph ends at a gap taller than
-//!    [`PARAGRAPH_GAP`] line pitches; across a page break it goes on when the last line before
-//!    the break is full (justified to the column's right edge) or the next starts in lower case;
+//!    [`PARAGRAPH_GAP`] line pitches; across a page break it goes on when the text wrapped there
+//!    (the next line's first word would not have fitted on the line before) or the next line
+//!    starts in lower case;
 //! 5. a word hyphenated at a line end is joined: the hyphen is kept when the hyphenated form is
 //!    written elsewhere in the document, dropped when the joined word (or a word of the same
 //!    stem) is, kept with a space before `and`/`or` (`troop- and police-contributing`), kept
@@ -108,8 +109,8 @@ pub fn extract(pdf_bytes: &[u8], file: &Path) -> Result<ExtractedText, PdfError>
 /// The running text of any PDF (a Special Committee report, say): page furniture dropped as
 /// for the matrix, the lines of a paragraph joined (hyphenation as for the matrix), one
 /// paragraph per line with a blank line between. Within a page a paragraph ends at a gap
-/// taller than [`PARAGRAPH_GAP`] line pitches; across a page break it goes on when the last line
-/// is full or the next starts in lower case.
+/// taller than [`PARAGRAPH_GAP`] line pitches; across a page break it goes on when the text
+/// wrapped there or the next line starts in lower case.
 pub fn document_text(pdf_bytes: &[u8], file: &Path) -> Result<String, PdfError> {
     let mut pages = glyphs::read_pages(pdf_bytes, file)?;
     let count = u32::try_from(pages.len()).unwrap_or(u32::MAX);
@@ -138,7 +139,7 @@ pub fn document_text(pdf_bytes: &[u8], file: &Path) -> Result<String, PdfError> 
                 if last.page == page.number {
                     line.y - last.y <= pitch * PARAGRAPH_GAP
                 } else {
-                    last.right >= right - last.size
+                    last.wrapped_before(line, right)
                         || text.chars().next().is_some_and(char::is_lowercase)
                 }
             });

@@ -76,6 +76,15 @@ pub(super) struct Last {
     pub(super) size: f64,
 }
 
+impl Last {
+    /// True when the first word of `next` would not have fitted after this line within
+    /// `right`: the text wrapped here, so the paragraph goes on. A justified line that is full
+    /// always passes; a ragged line passes when the next word was too long for what was left.
+    pub(super) fn wrapped_before(&self, next: &Line, right: f64) -> bool {
+        self.right + 0.25 * self.size + next.first_word > right - 0.5
+    }
+}
+
 pub(super) struct Builder {
     pub(super) blocks: Vec<(u32, Block)>,
     pub(super) last: Option<Last>,
@@ -154,7 +163,7 @@ impl Builder {
             && self.last.is_some_and(|last| {
                 last.page == page
                     && line.y - last.y <= 1.5 * last.size.max(line.size)
-                    && last.right >= page_right - line.size
+                    && last.wrapped_before(line, page_right)
             });
         if continues && let Some((_, Block::Front(text))) = self.blocks.last_mut() {
             append_line(text, &line.chunks[0].text, vocabulary);
@@ -246,7 +255,7 @@ impl Builder {
             if last.page == page {
                 line.y - last.y <= geometry.pitch * PARAGRAPH_GAP
             } else {
-                last.right >= geometry.response_right - last.size
+                last.wrapped_before(line, geometry.response_right)
                     || right_text.chars().next().is_some_and(char::is_lowercase)
             }
         });
