@@ -14,7 +14,9 @@
 //! - page furniture is dropped: lines that are only the symbol, a job number (`21-04567`,
 //!   `21-04567 (E) 150421`) or a page number (`12`, `12/56`).
 //!
-//! Wording is kept; lines are joined with a space, a soft hyphen at a line end is removed.
+//! Wording is kept; lines are joined with a space, a soft hyphen at a line end is removed. The
+//! markup a PDF-to-text converter leaves (`#` heading marks, bullets, `<p>`-style tags, markdown
+//! links, backslash escapes such as `37\.`) is removed from each line first.
 
 use std::path::{Path, PathBuf};
 
@@ -116,7 +118,8 @@ pub fn parse(text: &str, file: &Path) -> Result<CommitteeReport, CommitteeError>
         column,
         message,
     };
-    let lines: Vec<&str> = text.lines().collect();
+    let cleaned: Vec<String> = text.lines().map(unmark).collect();
+    let lines: Vec<&str> = cleaned.iter().map(String::as_str).collect();
     let symbol = lines
         .iter()
         .map(|line| line.trim())
@@ -293,6 +296,79 @@ fn classify<'a>(raw: &'a str, symbol: &str) -> Line<'a> {
     Line::Text(line)
 }
 
+/// A line without the markup a PDF-to-text converter leaves: a heading's `#`s, a bullet,
+/// `<p>`/`<i>`/`<b>`-style tags, markdown links (`[A/74/19](#)` → `A/74/19`) and backslash
+/// escapes (`37\.` → `37.`). Leading white space stays, so columns still count from the line.
+fn unmark(line: &str) -> String {
+    let indent = &line[..line.len() - line.trim_start().len()];
+    let mut rest = line.trim_start();
+    let hashes = rest.bytes().take_while(|&b| b == b'#').count();
+    if hashes > 0 && rest[hashes..].starts_with(' ') {
+        rest = rest[hashes..].trim_start();
+    }
+    if let Some(unbulleted) = rest.strip_prefix("- ").or_else(|| rest.strip_prefix("* ")) {
+        rest = unbulleted.trim_start();
+    }
+    let mut out = String::with_capacity(line.len());
+    out.push_str(indent);
+    let mut chars = rest.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '\\' if chars
+                .peek()
+                .is_some_and(|(_, next)| next.is_ascii_punctuation()) =>
+            {
+                if let Some((_, next)) = chars.next() {
+                    out.push(next);
+                }
+            }
+            '<' => match inline_tag(&rest[at..]) {
+                Some(len) => {
+                    // Skip the tag's other characters.
+                    for _ in 1..len {
+                        chars.next();
+                    }
+                }
+                None => out.push(c),
+            },
+            '[' => match link(&rest[at..]) {
+                Some((label, len)) => {
+                    out.push_str(label);
+                    for _ in 1..rest[at..at + len].chars().count() {
+                        chars.next();
+                    }
+                }
+                None => out.push(c),
+            },
+            _ => out.push(c),
+        }
+    }
+    out.trim_end().to_string()
+}
+
+/// The length in characters of an inline tag at the start of `text` (`<p>`, `</i>`, `<br/>`).
+fn inline_tag(text: &str) -> Option<usize> {
+    const TAGS: [&str; 9] = ["p", "i", "b", "em", "strong", "u", "sup", "sub", "br"];
+    let close = text.find('>')?;
+    let name = text[1..close]
+        .trim_start_matches('/')
+        .trim_end_matches('/')
+        .trim();
+    TAGS.contains(&name.to_ascii_lowercase().as_str())
+        .then(|| text[..=close].chars().count())
+}
+
+/// A markdown link at the start of `text`: its label and its length in bytes.
+fn link(text: &str) -> Option<(&str, usize)> {
+    let close = text.find("](")?;
+    let label = &text[1..close];
+    if label.contains('[') || label.contains(']') {
+        return None;
+    }
+    let end = text[close + 2..].find(')')? + close + 3;
+    Some((label, end))
+}
+
 /// True when section `letter` comes right after section `previous` (`B` after `A`).
 fn follows(previous: &str, letter: &str) -> bool {
     match (previous.bytes().next(), letter.bytes().next()) {
@@ -416,6 +492,12 @@ mod tests {
                 title: None
             }
         );
+        assert_eq!(
+            unmark("## 37\\. The Committee <i>notes</i> [A/74/19](#) and \\$30 million"),
+            "37. The Committee notes A/74/19 and $30 million"
+        );
+        assert_eq!(unmark("<p>(a) To vet;</p>"), "(a) To vet;");
+        assert_eq!(unmark("  x < y [not a link]"), "  x < y [not a link]");
         assert!(follows("B", "C"));
         assert!(!follows("B", "D"));
         assert!(follows("", "A"));

@@ -179,3 +179,29 @@ fn a_recommendation_as_show_json_carries_it() {
         .collect();
     assert_eq!(answered, vec![18, 22, 36, 37, 38, 52, 53]);
 }
+
+#[test]
+fn text_from_a_converter_with_markup() {
+    // How a PDF-to-markdown converter writes the same layout: heading marks, escaped list
+    // numbers, paragraph tags, links and escapes.
+    let text = "A/75/19\n\n## V. Proposals, recommendations and conclusions\n\n### A. Introduction\n\n\
+37\\. The Special Committee <i>recalls</i> its report ([A/74/19](#)) and asks for \\$30 million.\n\n\
+<p>(a) To vet every person;</p>\n\n- 38\\. The Special Committee welcomes the report.\n";
+    let report = parse(text, Path::new("converted.md")).unwrap();
+    let section = &report.paragraphs[0];
+    assert_eq!(
+        (section.section.as_str(), section.section_title.as_str()),
+        ("A", "Introduction")
+    );
+    assert_eq!(
+        report.paragraph(37).unwrap().text,
+        vec![
+            "The Special Committee recalls its report (A/74/19) and asks for $30 million.",
+            "(a) To vet every person;",
+        ]
+    );
+    assert_eq!(
+        report.paragraph(38).unwrap().text,
+        vec!["The Special Committee welcomes the report."]
+    );
+}
