@@ -195,6 +195,27 @@ pub fn compare_with(
     })
 }
 
+/// The response to `para` compared with each other report that has a counterpart (from
+/// [`THRESHOLD`] up), most similar first (then by symbol): what `c34 compare PARA --json`
+/// prints and the reader's header lists. A report with `dataset`'s own symbol is skipped.
+pub fn compare_all<'a>(
+    dataset: &Dataset,
+    para: u32,
+    others: impl IntoIterator<Item = (&'a Dataset, &'a ResponseIndex)>,
+) -> Vec<Comparison> {
+    let mut found: Vec<Comparison> = others
+        .into_iter()
+        .filter(|(other, _)| other.document.symbol != dataset.document.symbol)
+        .filter_map(|(other, index)| compare_with(dataset, para, other, index, THRESHOLD))
+        .collect();
+    found.sort_by(|a, b| {
+        b.similarity
+            .total_cmp(&a.similarity)
+            .then_with(|| a.symbol.cmp(&b.symbol))
+    });
+    found
+}
+
 /// A word-level diff from one response's paragraphs to another's.
 pub fn diff(from: &[String], to: &[String]) -> Vec<DiffOp> {
     let old = from.join("\n\n");

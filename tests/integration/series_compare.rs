@@ -196,3 +196,32 @@ fn the_diff_of_two_texts_keeps_paragraph_breaks() {
     assert_eq!(text_of(&ops, Op::Insert), "One two.");
     assert_eq!(words_of(&ops, Op::Delete), vec!["Three."]);
 }
+
+#[test]
+fn compared_with_every_other_report_most_similar_first() {
+    use c34::series::compare::compare_all;
+    let this_year = Dataset::embedded();
+    let next = next_year();
+    // A third report where paragraph 37's response was rewritten more heavily.
+    let mut later = next_year();
+    later.document.symbol = "A/78/700/Add.1".into();
+    later.document.date = "2023-11-06".into();
+    let location = later.find(37 + SHIFT).unwrap();
+    let rec = &mut later.sections[location.section].recommendations[location.recommendation];
+    rec.paragraphs[0] = rec.paragraphs[0].replacen(
+        "The Secretariat continues to take",
+        "The Secretariat took",
+        1,
+    ) + " A new vetting policy was issued in 2023.";
+    let indexes = [
+        (&later, ResponseIndex::new(&later)),
+        (&this_year, ResponseIndex::new(&this_year)),
+        (&next, ResponseIndex::new(&next)),
+    ];
+    let found = compare_all(&this_year, 37, indexes.iter().map(|(d, i)| (*d, i)));
+    let symbols: Vec<&str> = found.iter().map(|c| c.symbol.as_str()).collect();
+    // Its own report is skipped; the lightly edited one comes first.
+    assert_eq!(symbols, vec!["A/77/600/Add.1", "A/78/700/Add.1"]);
+    assert!(found[0].similarity > found[1].similarity);
+    assert!(found.iter().all(|c| c.para == 37 + SHIFT));
+}
