@@ -117,6 +117,9 @@ const SEARCH: &[Keymap] = &[Keymap::Search];
 const MISSIONS: &[Keymap] = &[Keymap::Missions];
 const NOTE: &[Keymap] = &[Keymap::Note];
 const MATRIX: &[Keymap] = &[Keymap::Matrix];
+const REPORTS: &[Keymap] = &[Keymap::Reports];
+const COMPARE: &[Keymap] = &[Keymap::Compare];
+const SERIES: &[Keymap] = &[Keymap::Reports, Keymap::Compare];
 const NORMAL_HELP: &[Keymap] = &[Keymap::Normal, Keymap::Help];
 const CHOOSERS: &[Keymap] = &[Keymap::Search, Keymap::Missions];
 const PAGED: &[Keymap] = &[
@@ -536,6 +539,68 @@ pub const BINDINGS: &[Binding] = &[
         label: None,
         help: "in the matrix: the first / last mission",
         hints: &[],
+    },
+    Binding {
+        group: "Series",
+        keymaps: NORMAL,
+        keys: &[(plain('r'), Command::ToggleRecommendation)],
+        label: None,
+        help: "fold / unfold the Committee's recommendation",
+        hints: &[],
+    },
+    Binding {
+        group: "Series",
+        keymaps: NORMAL,
+        keys: &[(plain('R'), Command::OpenReports)],
+        label: None,
+        help: "the reports of your library; Enter opens one",
+        hints: &[],
+    },
+    Binding {
+        group: "Series",
+        keymaps: NORMAL,
+        keys: &[(plain('c'), Command::OpenComparison)],
+        label: None,
+        help: "compare with the most similar in other reports",
+        hints: &[],
+    },
+    Binding {
+        group: "Series",
+        keymaps: SERIES,
+        keys: &[
+            (plain('j'), Command::Down),
+            (plain('k'), Command::Up),
+            (code(KeyCode::Down), Command::Down),
+            (code(KeyCode::Up), Command::Up),
+            (code(KeyCode::PageDown), Command::PageDown),
+            (code(KeyCode::PageUp), Command::PageUp),
+            (plain('g'), Command::Top),
+            (plain('G'), Command::Bottom),
+            (code(KeyCode::Home), Command::Top),
+            (code(KeyCode::End), Command::Bottom),
+        ],
+        label: None,
+        help: "report picker, comparison: move, scroll",
+        hints: &[
+            hint("j/k", "move", 10, REPORTS),
+            hint("j/k", "scroll", 10, COMPARE),
+        ],
+    },
+    Binding {
+        group: "Series",
+        keymaps: REPORTS,
+        keys: &[(code(KeyCode::Enter), Command::OpenReport)],
+        label: None,
+        help: "report picker: open the report",
+        hints: &[hint("Enter", "open", 20, REPORTS)],
+    },
+    Binding {
+        group: "Series",
+        keymaps: SERIES,
+        keys: &[(plain('q'), Command::Close)],
+        label: None,
+        help: "close the report picker or comparison",
+        hints: &[hint("q", "close", 30, SERIES)],
     },
     Binding {
         group: "Edit a prompt",

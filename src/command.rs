@@ -13,11 +13,15 @@ pub enum Keymap {
     Missions,
     Note,
     Matrix,
+    /// The `R` report picker.
+    Reports,
+    /// The `c` comparison with other reports.
+    Compare,
 }
 
 impl Keymap {
     /// Every keymap, for what is bound everywhere and for tests that try every one.
-    pub const ALL: [Keymap; 7] = [
+    pub const ALL: [Keymap; 9] = [
         Keymap::Normal,
         Keymap::Help,
         Keymap::Jump,
@@ -25,6 +29,8 @@ impl Keymap {
         Keymap::Missions,
         Keymap::Note,
         Keymap::Matrix,
+        Keymap::Reports,
+        Keymap::Compare,
     ];
 
     /// Whether a printable key the table does not bind is typed text here, and `c` is one
@@ -33,7 +39,9 @@ impl Keymap {
         match self {
             Keymap::Jump => c.is_ascii_digit(),
             Keymap::Search | Keymap::Missions | Keymap::Note => true,
-            Keymap::Normal | Keymap::Help | Keymap::Matrix => false,
+            Keymap::Normal | Keymap::Help | Keymap::Matrix | Keymap::Reports | Keymap::Compare => {
+                false
+            }
         }
     }
 
@@ -139,6 +147,14 @@ pub enum Command {
         height: u16,
     },
     Quit,
+    /// Fold or unfold the Special Committee's recommendation above the response (`r`).
+    ToggleRecommendation,
+    /// Open the report picker (`R`).
+    OpenReports,
+    /// Enter in the report picker: open the chosen report.
+    OpenReport,
+    /// Open the comparison of the response with the most similar in other reports (`c`).
+    OpenComparison,
     /// `Ctrl-Z`: stop c34 until the shell continues it (`fg`); the event loop does it, as it
     /// owns the terminal.
     Suspend,

@@ -92,6 +92,8 @@ pub fn perform(
                 Err(error) => Outcome::Failed(format!("Search history not saved: {error}")),
             }];
         }
+        // The app was made again on another report: its notes, as the store holds them.
+        Effect::OpenedReport => return opened(store, symbol),
         Effect::Copy(text) => {
             return vec![Outcome::Notice(copy_to_clipboard(
                 &text, None, terminal, None,

@@ -32,7 +32,7 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-use crate::app::{App, Command, Effect};
+use crate::app::{App, Command, Effect, Series};
 use crate::dataset::Dataset;
 use crate::userdata::{NotesStore, QueryHistory};
 use crate::{effects, keys, ui};
@@ -73,6 +73,12 @@ pub fn unfit_terminal(is_terminal: bool, term: Option<&OsStr>) -> Option<String>
 
 /// Runs the browser on `dataset` until the user quits.
 pub fn run(dataset: Dataset) -> io::Result<()> {
+    run_in_series(dataset, Series::default())
+}
+
+/// Runs the browser on `dataset`, with the other reports of the library and the Special
+/// Committee's reports (`series`: the picker, the recommendations, the comparisons).
+pub fn run_in_series(dataset: Dataset, series: Series) -> io::Result<()> {
     let term = std::env::var_os("TERM");
     if let Some(reason) = unfit_terminal(io::stdout().is_terminal(), term.as_deref()) {
         return Err(io::Error::other(reason));
@@ -89,7 +95,7 @@ pub fn run(dataset: Dataset) -> io::Result<()> {
     let output = BufWriter::with_capacity(FRAME_BUFFER_BYTES, io::stdout());
     let mut terminal = Terminal::new(CrosstermBackend::new(output))?;
     let size = terminal.size()?;
-    let mut app = App::new(dataset, size, color);
+    let mut app = App::with_series(dataset, series, size, color);
     // Opening the store never fails: an unreadable file makes it read-only, with the reason.
     let mut store = NotesStore::open_default();
     for outcome in effects::opened(&store, &app.dataset().document.symbol) {

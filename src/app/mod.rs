@@ -26,6 +26,7 @@ mod paste;
 pub mod prompt;
 pub mod reader;
 pub mod scroll;
+pub mod series;
 pub mod take_away;
 pub mod trail;
 
@@ -50,6 +51,7 @@ pub use self::overlay::{Action, Context, Overlay};
 pub use self::prompt::Prompt;
 pub use self::reader::{ReaderInputs, ReaderLayout, ReaderLine};
 pub use self::scroll::Scroll;
+pub use self::series::{ReportEntry, Series};
 pub use self::take_away::{Effect, Outcome};
 pub use self::trail::{Place, Trail};
 pub use crate::command::{Command, Edit, Keymap, Motion};
@@ -138,11 +140,20 @@ pub struct App {
     effects: Vec<Effect>,
     /// The search history, oldest first, for `Alt-↑` and `Alt-↓` in the `/` prompt.
     queries: Vec<String>,
+    /// The other reports of the library and the Committee's recommendations.
+    series: series::SeriesState,
 }
 
 impl App {
     /// The browser at start: the first section and its first recommendation selected.
     pub fn new(dataset: Dataset, size: Size, color: bool) -> App {
+        App::with_series(dataset, Series::default(), size, color)
+    }
+
+    /// The browser at start on `dataset`, knowing the other reports of the library and the
+    /// Special Committee's reports (`series`).
+    pub fn with_series(dataset: Dataset, series: Series, size: Size, color: bool) -> App {
+        let series = series::SeriesState::new(&dataset, series);
         let expanded = vec![false; dataset.sections.len()];
         let dataset_sections_width = section_row_widths(&dataset);
         let index = Arc::new(SearchIndex::new(&dataset));
@@ -203,6 +214,7 @@ impl App {
             annotations_version: 0,
             effects: Vec::new(),
             queries: Vec::new(),
+            series,
         };
         app.set_source(Source::Section(0));
         if !layout::tree_beside_list(size.width) {
@@ -234,6 +246,8 @@ impl App {
             index: &self.index,
             matrix: &self.matrix,
             queries: &self.queries,
+            reports: &self.series.series.reports,
+            comparisons: self.comparisons(),
         }
     }
 
@@ -454,6 +468,7 @@ impl App {
             Command::NextSection => self.step_section(true, times),
             Command::PreviousSection => self.step_section(false, times),
             Command::Enter => self.enter(),
+            Command::ToggleRecommendation => self.toggle_recommendation(),
             Command::Toggle => match self.focus {
                 Pane::Tree => self.toggle_tree(),
                 Pane::Reader => self.move_in_pane(Motion::PageDown, times),
@@ -523,13 +538,16 @@ impl App {
             found_version: self.found_version,
             annotations_version: self.annotations_version,
             cited_document: self.cited_document(),
+            recommendation_unfolded: self.series.unfolded,
         };
+        self.refresh_comparisons();
         if self.reader_layout.inputs != inputs {
             let hit = inputs
                 .location
                 .and_then(|location| self.found.as_ref()?.hit_at(location));
             let mut layout = ReaderLayout::new(&self.dataset, inputs, hit);
             self.add_reader_header(&mut layout);
+            self.add_series_header(&mut layout);
             self.reader_layout = layout;
         }
     }

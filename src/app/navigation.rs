@@ -337,7 +337,12 @@ impl App {
                 None => {}
             },
             Pane::List => self.focus = Pane::Reader,
-            Pane::Reader => {}
+            // Enter on the Committee's recommendation folds or unfolds it.
+            Pane::Reader => {
+                if self.committee_recommendation().is_some() {
+                    self.toggle_recommendation();
+                }
+            }
         }
     }
 

@@ -7,20 +7,24 @@
 //! helix's compositor layers do. It reads the rest of the browser only through a [`Context`],
 //! a few read-only borrows, and the drawing code draws it from itself and the same context.
 
+pub mod compare;
 pub mod help;
 pub mod jump;
 pub mod matrix;
 pub mod missions;
 pub mod note;
+pub mod reports;
 pub mod search;
 
 use ratatui::layout::Rect;
 
+pub use self::compare::CompareView;
 pub use self::help::Help;
 pub use self::jump::JumpPrompt;
 pub use self::matrix::MatrixCursor;
 pub use self::missions::MissionPicker;
 pub use self::note::NoteEditor;
+pub use self::reports::ReportPicker;
 pub use self::search::SearchPicker;
 use super::{App, Source};
 use crate::command::{Command, Keymap};
@@ -38,6 +42,10 @@ pub struct Context<'a> {
     pub matrix: &'a Matrix,
     /// The search history, oldest first.
     pub queries: &'a [String],
+    /// Every report of the library, newest first.
+    pub reports: &'a [crate::app::ReportEntry],
+    /// The most similar response of each other report to the open one, most similar first.
+    pub comparisons: &'a [crate::series::compare::Comparison],
 }
 
 /// What the app does after an overlay handled a command.
@@ -99,6 +107,10 @@ pub enum Overlay {
     Note(NoteEditor),
     /// The `o` missions × sections matrix, full screen.
     Matrix(MatrixCursor),
+    /// The `R` report picker.
+    Reports(ReportPicker),
+    /// The `c` comparison with other reports.
+    Compare(CompareView),
 }
 
 impl Overlay {
@@ -111,6 +123,8 @@ impl Overlay {
             Overlay::Missions(_) => MissionPicker::KEYMAP,
             Overlay::Note(_) => NoteEditor::KEYMAP,
             Overlay::Matrix(_) => MatrixCursor::KEYMAP,
+            Overlay::Reports(_) => ReportPicker::KEYMAP,
+            Overlay::Compare(_) => CompareView::KEYMAP,
         }
     }
 
@@ -122,6 +136,8 @@ impl Overlay {
             Overlay::Missions(picker) => picker.handle(command, context),
             Overlay::Note(note) => note.handle(command, context),
             Overlay::Matrix(matrix) => matrix.handle(command, context),
+            Overlay::Reports(picker) => picker.handle(command, context),
+            Overlay::Compare(view) => view.handle(command, context),
         }
     }
 
@@ -134,6 +150,8 @@ impl Overlay {
             Overlay::Missions(picker) => picker.text_input(),
             Overlay::Note(note) => note.text_input(),
             Overlay::Matrix(matrix) => matrix.text_input(),
+            Overlay::Reports(picker) => picker.text_input(),
+            Overlay::Compare(view) => view.text_input(),
         }
     }
 
@@ -145,6 +163,8 @@ impl Overlay {
             Overlay::Missions(picker) => picker.settle(context),
             Overlay::Note(note) => note.settle(context),
             Overlay::Matrix(matrix) => matrix.settle(context),
+            Overlay::Reports(picker) => picker.settle(context),
+            Overlay::Compare(view) => view.settle(context),
         }
     }
 }
@@ -166,6 +186,8 @@ into_overlay!(
     Missions(MissionPicker),
     Note(NoteEditor),
     Matrix(MatrixCursor),
+    Reports(ReportPicker),
+    Compare(CompareView),
 );
 
 impl App {
@@ -197,6 +219,27 @@ impl App {
                     return true;
                 };
                 cursor.into()
+            }
+            Command::OpenReports => ReportPicker::open(&self.context()).into(),
+            Command::OpenComparison => {
+                let context = self.context();
+                let opened = self.current().and_then(|(_, recommendation)| {
+                    CompareView::open(
+                        recommendation.para,
+                        &self.dataset.document.symbol,
+                        context.comparisons,
+                        &context,
+                    )
+                });
+                let Some(view) = opened else {
+                    self.message = Some(if self.reports().len() > 1 {
+                        "No similar response in the other reports".into()
+                    } else {
+                        "No other report in the library to compare with (c34 add adds one)".into()
+                    });
+                    return true;
+                };
+                view.into()
             }
             _ => return false,
         };

@@ -21,6 +21,8 @@ pub struct ReaderInputs {
     pub annotations_version: u64,
     /// The cited document whose citations stand out (an index into `App::references`).
     pub cited_document: Option<usize>,
+    /// Whether the Special Committee's recommendation is shown whole.
+    pub recommendation_unfolded: bool,
 }
 
 /// One line of the reader.
@@ -45,6 +47,13 @@ pub enum ReaderLine {
     Annotation(String),
     /// A wrapped line of the documents the response cites, with their links.
     Cites(String),
+    /// A line of the Special Committee's recommendation the response answers (its heading
+    /// first).
+    Recommendation(String),
+    /// How much of the Committee's recommendation is folded away, and the key that unfolds it.
+    Fold(String),
+    /// The most similar response of another report (`Similar in A/77/…: ¶ 40 · 83% similar`).
+    Similar(String),
 }
 
 /// A mission the response names, as the reader's header lists it.

@@ -30,6 +30,8 @@ pub enum Effect {
     },
     /// Add a submitted search to the search history.
     RecordQuery(String),
+    /// Another report was opened: its bookmarks and notes are wanted.
+    OpenedReport,
 }
 
 /// What came of an [`Effect`] (or of opening the notes file), fed back to the state.

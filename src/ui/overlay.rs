@@ -10,10 +10,12 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Clear;
 
+pub mod compare;
 pub mod help;
 pub mod matrix;
 pub mod missions;
 pub mod note;
+pub mod reports;
 pub mod search;
 
 use super::{Theme, clip, row, width};
@@ -30,6 +32,8 @@ pub fn render(frame: &mut Frame, overlay: &Overlay, context: &Context, theme: Th
         Overlay::Missions(picker) => missions::render(frame, picker, context, &theme),
         Overlay::Note(editor) => note::render(frame, editor, context, &theme),
         Overlay::Matrix(cursor) => matrix::render(frame, cursor, context, &theme),
+        Overlay::Reports(picker) => reports::render(frame, picker, context, &theme),
+        Overlay::Compare(view) => compare::render(frame, view, context, &theme),
         Overlay::Jump(_) => {}
     }
 }

@@ -27,10 +27,12 @@ pub fn styled(
         ReaderLine::Heading(text) => Line::styled(text.clone(), theme.heading()),
         ReaderLine::Section(text) => Line::styled(text.clone(), theme.section()),
         ReaderLine::Blank => Line::default(),
-        ReaderLine::Empty(text) | ReaderLine::Cites(text) => {
-            Line::styled(text.clone(), theme.muted())
-        }
+        ReaderLine::Empty(text)
+        | ReaderLine::Cites(text)
+        | ReaderLine::Fold(text)
+        | ReaderLine::Similar(text) => Line::styled(text.clone(), theme.muted()),
         ReaderLine::Annotation(text) => Line::styled(text.clone(), theme.note()),
+        ReaderLine::Recommendation(text) => Line::styled(text.clone(), theme.recommendation()),
         ReaderLine::Remark(text) => {
             // The missions' acronyms stand out as they do in the text.
             let marks = crate::app::reader::highlights(text, &[]);

@@ -153,6 +153,22 @@ impl Theme {
         self.fg(Color::Magenta).add_modifier(Modifier::ITALIC)
     }
 
+    /// The Special Committee's recommendation above a response: italic, so it shows without
+    /// colour and reads apart from the response.
+    pub fn recommendation(self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::ITALIC)
+    }
+
+    /// Text only the other report's response has: underlined (and green), besides its `{+ +}`.
+    pub fn diff_insert(self) -> Style {
+        self.fg(Color::Green).add_modifier(Modifier::UNDERLINED)
+    }
+
+    /// Text only the open response has: struck out (and red), besides its `[- -]`.
+    pub fn diff_delete(self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::CROSSED_OUT)
+    }
+
     pub fn scrollbar_thumb(self) -> Style {
         self.fg(Color::Cyan)
     }

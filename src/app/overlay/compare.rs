@@ -1,0 +1,234 @@
+//! The `c` overlay: the open response beside the most similar response of each other report,
+//! as one word-level diff (`[-…-]` only in the open response, `{+…+}` only in the other),
+//! scrolled. The comparisons are the ones the reader's header lists, computed once per
+//! response; the overlay only lays them out for its width.
+
+use ratatui::layout::Rect;
+
+use super::{Action, Component, Context};
+use crate::app::WHEEL_LINES;
+use crate::app::scroll;
+use crate::app::series::percent;
+use crate::command::{Command, Keymap};
+use crate::layout::{self, PromptBox};
+use crate::sanitize::for_line;
+use crate::series::compare::{Comparison, DiffOp, Op};
+use crate::text::wrap;
+
+/// Marks around text only the open response has.
+pub const DELETED: (&str, &str) = ("[-", "-]");
+/// Marks around text only the other report's response has.
+pub const INSERTED: (&str, &str) = ("{+", "+}");
+
+/// A line of the comparison as drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CompareLine {
+    /// Which responses are compared, and how similar they are.
+    Heading(String),
+    /// What the marks mean.
+    Legend(String),
+    Blank,
+    /// A wrapped line of the diff: pieces of text and whose they are.
+    Text(Vec<(String, Op)>),
+}
+
+/// The comparison of the response to `para` with its counterparts, laid out for `width`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompareView {
+    para: u32,
+    symbol: String,
+    /// Each counterpart: its report, its paragraph, its similarity in percent, the diff.
+    counterparts: Vec<(String, u32, u32, Vec<DiffOp>)>,
+    width: usize,
+    lines: Vec<CompareLine>,
+    scroll: usize,
+}
+
+/// The comparison's box on a screen of `area`.
+pub fn compare_box(area: Rect) -> PromptBox {
+    layout::prompt_box(area, layout::OVERLAY_MAX_WIDTH, u16::MAX)
+}
+
+impl CompareView {
+    /// The comparison of the response to `para` of `symbol` with `comparisons` (none: `None`).
+    pub fn open(
+        para: u32,
+        symbol: &str,
+        comparisons: &[Comparison],
+        context: &Context,
+    ) -> Option<CompareView> {
+        if comparisons.is_empty() {
+            return None;
+        }
+        let mut view = CompareView {
+            para,
+            symbol: symbol.to_string(),
+            counterparts: comparisons
+                .iter()
+                .map(|c| {
+                    (
+                        c.symbol.clone(),
+                        c.para,
+                        percent(c.similarity),
+                        c.diff.clone(),
+                    )
+                })
+                .collect(),
+            width: 0,
+            lines: Vec::new(),
+            scroll: 0,
+        };
+        view.settle(context);
+        Some(view)
+    }
+
+    /// `¶ 37 of A/76/505/Add.1`, the response compared.
+    pub fn title(&self) -> String {
+        format!("¶ {} of {} compared", self.para, for_line(&self.symbol))
+    }
+
+    pub fn lines(&self) -> &[CompareLine] {
+        &self.lines
+    }
+
+    /// The first line shown.
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    fn max_scroll(&self, context: &Context) -> usize {
+        let rows = usize::from(compare_box(context.area).list.height);
+        self.lines.len().saturating_sub(rows)
+    }
+
+    /// Lays the comparisons out for `width` cells.
+    fn lay_out(&mut self, width: usize) {
+        let width = width.max(1);
+        let mut lines = Vec::new();
+        for (symbol, para, similarity, diff) in &self.counterparts {
+            if !lines.is_empty() {
+                lines.push(CompareLine::Blank);
+            }
+            let heading = format!(
+                "¶ {} → {} ¶ {para} · {similarity}% similar",
+                self.para,
+                for_line(symbol)
+            );
+            lines.extend(
+                wrap(&heading, width)
+                    .into_iter()
+                    .map(|range| CompareLine::Heading(heading[range].to_string())),
+            );
+            let legend = format!(
+                "{}…{} only in {}  {}…{} only in {}",
+                DELETED.0,
+                DELETED.1,
+                for_line(&self.symbol),
+                INSERTED.0,
+                INSERTED.1,
+                for_line(symbol)
+            );
+            lines.extend(
+                wrap(&legend, width)
+                    .into_iter()
+                    .map(|range| CompareLine::Legend(legend[range].to_string())),
+            );
+            for (index, paragraph) in diff_paragraphs(diff).iter().enumerate() {
+                if index == 0 || !paragraph.0.is_empty() {
+                    lines.push(CompareLine::Blank);
+                }
+                lines.extend(wrap_marked(paragraph, width));
+            }
+        }
+        self.width = width;
+        self.lines = lines;
+    }
+}
+
+/// A paragraph of the diff with the marks written in: its text and whose each stretch is.
+type Marked = (String, Vec<(std::ops::Range<usize>, Op)>);
+
+/// The diff cut into paragraphs (at line breaks), each changed run written between its marks.
+fn diff_paragraphs(diff: &[DiffOp]) -> Vec<Marked> {
+    let mut paragraphs: Vec<Marked> = vec![(String::new(), Vec::new())];
+    for op in diff {
+        for (i, piece) in op.text.split('\n').enumerate() {
+            if i > 0 {
+                paragraphs.push((String::new(), Vec::new()));
+            }
+            if piece.is_empty() {
+                continue;
+            }
+            let piece = for_line(piece);
+            let Some((text, ranges)) = paragraphs.last_mut() else {
+                continue;
+            };
+            let start = text.len();
+            match op.op {
+                Op::Equal => text.push_str(&piece),
+                Op::Delete => {
+                    text.push_str(DELETED.0);
+                    text.push_str(&piece);
+                    text.push_str(DELETED.1);
+                }
+                Op::Insert => {
+                    text.push_str(INSERTED.0);
+                    text.push_str(&piece);
+                    text.push_str(INSERTED.1);
+                }
+            }
+            ranges.push((start..text.len(), op.op));
+        }
+    }
+    paragraphs.retain(|(text, _)| !text.trim().is_empty());
+    paragraphs
+}
+
+/// A marked paragraph wrapped to `width`, each line cut where the owner of the text changes.
+fn wrap_marked((text, ranges): &Marked, width: usize) -> Vec<CompareLine> {
+    wrap(text, width)
+        .into_iter()
+        .map(|line| {
+            let pieces = ranges
+                .iter()
+                .filter_map(|(range, op)| {
+                    let start = range.start.max(line.start);
+                    let end = range.end.min(line.end);
+                    let piece = text.get(start..end).filter(|p| !p.is_empty())?;
+                    Some((piece.to_string(), *op))
+                })
+                .collect();
+            CompareLine::Text(pieces)
+        })
+        .collect()
+}
+
+impl Component for CompareView {
+    const KEYMAP: Keymap = Keymap::Compare;
+
+    fn handle(&mut self, command: Command, context: &Context) -> Action {
+        let max = self.max_scroll(context);
+        match command {
+            Command::Close | Command::OpenComparison => return Action::Close,
+            Command::WheelUp { .. } => self.scroll = self.scroll.saturating_sub(WHEEL_LINES),
+            Command::WheelDown { .. } => {
+                self.scroll = self.scroll.saturating_add(WHEEL_LINES).min(max);
+            }
+            _ => {
+                if let Some(motion) = command.motion() {
+                    let page = usize::from(compare_box(context.area).list.height);
+                    self.scroll = scroll::moved_by(self.scroll, motion, 1, page, max);
+                }
+            }
+        }
+        Action::Stay
+    }
+
+    fn settle(&mut self, context: &Context) {
+        let width = usize::from(compare_box(context.area).list.width);
+        if width != self.width {
+            self.lay_out(width);
+        }
+        self.scroll = self.scroll.min(self.max_scroll(context));
+    }
+}

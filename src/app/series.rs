@@ -1,0 +1,302 @@
+//! The other reports of the series in the browser: the reports the library holds (the `R`
+//! picker opens one, the app being made again on its dataset), the Special Committee's
+//! recommendation above the response (folded to a few lines, `r` or Enter unfolds it), and
+//! the most similar response in each other report (the header lists them, `c` compares).
+//!
+//! Everything here comes in as plain data when the app is made ([`Series`]): the event loop
+//! reads the library, the state never reads a file. Similarity indexes of the other reports
+//! are built the first time a response is compared, not before the first frame, and the
+//! comparisons of a response once per response, not per frame.
+
+use std::sync::Arc;
+
+use super::reader::{ReaderLayout, ReaderLine};
+use super::{App, Effect};
+use crate::dataset::{Dataset, Location};
+use crate::sanitize::for_line;
+use crate::series::committee::{CommitteeRecommendation, CommitteeReport};
+use crate::series::compare::{Comparison, ResponseIndex, compare_with};
+use crate::text::wrap;
+
+/// Lines of the Committee's recommendation shown while it is folded.
+pub const FOLDED_LINES: usize = 3;
+
+/// A report the browser can open.
+#[derive(Debug, Clone)]
+pub struct ReportEntry {
+    pub dataset: Arc<Dataset>,
+    /// `embedded` or `added`, as `c34 reports` says.
+    pub source: String,
+}
+
+impl ReportEntry {
+    pub fn new(dataset: Dataset, source: &str) -> ReportEntry {
+        ReportEntry {
+            dataset: Arc::new(dataset),
+            source: source.to_string(),
+        }
+    }
+
+    pub fn symbol(&self) -> &str {
+        &self.dataset.document.symbol
+    }
+
+    pub fn date(&self) -> &str {
+        &self.dataset.document.date
+    }
+
+    /// How many recommendations the report answers.
+    pub fn recommendations(&self) -> usize {
+        self.dataset.recommendations().count()
+    }
+}
+
+/// What the browser knows of the series besides the open report: every report of the library
+/// (newest first, the open one among them) and the Special Committee's reports.
+#[derive(Debug, Clone, Default)]
+pub struct Series {
+    pub reports: Vec<ReportEntry>,
+    pub committees: Vec<Arc<CommitteeReport>>,
+}
+
+/// The app's share of the series: what it was given, and what it computed from it.
+#[derive(Debug, Clone, Default)]
+pub(super) struct SeriesState {
+    pub(super) series: Series,
+    /// The Committee's report the open report responds to, if the library has it.
+    pub(super) committee: Option<Arc<CommitteeReport>>,
+    /// Whether the Committee's recommendation is shown whole.
+    pub(super) unfolded: bool,
+    /// The similarity index of each report of `series.reports`, built on first use.
+    pub(super) indexes: Vec<Option<Arc<ResponseIndex>>>,
+    /// The comparisons of the response at this place, most similar first.
+    pub(super) comparisons: Option<(Location, Arc<Vec<Comparison>>)>,
+}
+
+impl SeriesState {
+    pub(super) fn new(dataset: &Dataset, series: Series) -> SeriesState {
+        let committee = series
+            .committees
+            .iter()
+            .find(|committee| same_symbol(&committee.symbol, &dataset.document.responds_to))
+            .cloned();
+        SeriesState {
+            indexes: vec![None; series.reports.len()],
+            series,
+            committee,
+            unfolded: false,
+            comparisons: None,
+        }
+    }
+}
+
+impl App {
+    /// Every report the browser can open, newest first.
+    pub fn reports(&self) -> &[ReportEntry] {
+        &self.series.series.reports
+    }
+
+    /// The Special Committee's report the open report responds to, if the library has it.
+    pub fn committee(&self) -> Option<&CommitteeReport> {
+        self.series.committee.as_deref()
+    }
+
+    /// The Committee's recommendation the open response answers.
+    pub fn committee_recommendation(&self) -> Option<CommitteeRecommendation> {
+        let (_, recommendation) = self.current()?;
+        self.committee()?.recommendation(recommendation.para)
+    }
+
+    /// Whether the Committee's recommendation is shown whole.
+    pub fn recommendation_unfolded(&self) -> bool {
+        self.series.unfolded
+    }
+
+    /// Folds or unfolds the Committee's recommendation (`r`, Enter in the reader).
+    pub(super) fn toggle_recommendation(&mut self) {
+        if self.committee_recommendation().is_none() {
+            self.message = Some(match self.committee() {
+                None => "No report of the Special Committee for this report in the library".into(),
+                Some(committee) => format!(
+                    "{} has no paragraph for this response",
+                    for_line(&committee.symbol)
+                ),
+            });
+            return;
+        }
+        self.series.unfolded = !self.series.unfolded;
+    }
+
+    /// The most similar response in each other report, most similar first (computed once
+    /// per response).
+    pub fn comparisons(&self) -> &[Comparison] {
+        match (&self.series.comparisons, self.current()) {
+            (Some((at, comparisons)), Some((location, _))) if *at == location => comparisons,
+            _ => &[],
+        }
+    }
+
+    /// Compares the open response with the other reports, if not done for it yet.
+    pub(super) fn refresh_comparisons(&mut self) {
+        let Some((location, recommendation)) = self.current() else {
+            self.series.comparisons = None;
+            return;
+        };
+        if self
+            .series
+            .comparisons
+            .as_ref()
+            .is_some_and(|(at, _)| *at == location)
+        {
+            return;
+        }
+        let para = recommendation.para;
+        let mut comparisons = Vec::new();
+        for (i, report) in self.series.series.reports.iter().enumerate() {
+            if same_symbol(report.symbol(), &self.dataset.document.symbol) {
+                continue;
+            }
+            let index = self.series.indexes[i]
+                .get_or_insert_with(|| Arc::new(ResponseIndex::new(&report.dataset)));
+            if let Some(comparison) = compare_with(
+                &self.dataset,
+                para,
+                &report.dataset,
+                index,
+                crate::series::compare::THRESHOLD,
+            ) {
+                comparisons.push(comparison);
+            }
+        }
+        comparisons.sort_by(|a, b| b.similarity.total_cmp(&a.similarity));
+        self.series.comparisons = Some((location, Arc::new(comparisons)));
+    }
+
+    /// Opens the report at `index` of [`App::reports`]: the app is made again on its dataset
+    /// (at the same size, with the same search history), and the notes of that report are
+    /// asked for.
+    pub(super) fn open_report(&mut self, index: usize) {
+        let Some(report) = self.series.series.reports.get(index) else {
+            return;
+        };
+        if same_symbol(report.symbol(), &self.dataset.document.symbol) {
+            self.message = Some(format!("{} is open", for_line(report.symbol())));
+            return;
+        }
+        let dataset = Dataset::clone(&report.dataset);
+        let mut series = std::mem::take(&mut self.series);
+        // The similarity indexes stay: they do not depend on the report open.
+        let indexes = std::mem::take(&mut series.indexes);
+        let mut app = App::with_series(dataset, series.series, self.size, self.color);
+        app.series.indexes = indexes;
+        app.queries = std::mem::take(&mut self.queries);
+        app.message = Some(format!("Opened {}", for_line(&app.dataset.document.symbol)));
+        app.effects.push(Effect::OpenedReport);
+        app.settle();
+        *self = app;
+    }
+
+    /// Adds the Committee's recommendation and the similar responses of other reports to the
+    /// reader's header, after the heading.
+    pub(super) fn add_series_header(&self, layout: &mut ReaderLayout) {
+        let width = layout.inputs.width.max(1);
+        let mut lines = Vec::new();
+        if let Some(recommendation) = self.committee_recommendation() {
+            lines.extend(recommendation_lines(
+                &recommendation,
+                width,
+                layout.inputs.recommendation_unfolded,
+            ));
+        }
+        let comparisons = self.comparisons();
+        if !comparisons.is_empty() {
+            if !lines.is_empty() {
+                lines.push(ReaderLine::Blank);
+            }
+            for comparison in comparisons {
+                let text = similar_line(comparison);
+                lines.extend(
+                    wrap(&text, width)
+                        .into_iter()
+                        .map(|range| ReaderLine::Similar(text[range].to_string())),
+                );
+            }
+            let hint = "c compares";
+            lines.push(ReaderLine::Similar(hint.into()));
+        }
+        layout.insert_header(lines);
+    }
+}
+
+/// Whether two document symbols are the same, letter case and spaces aside.
+pub fn same_symbol(a: &str, b: &str) -> bool {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    key(a) == key(b)
+}
+
+/// `Similar in A/77/999/Add.1: ¶ 1040 · 83% similar`.
+pub fn similar_line(comparison: &Comparison) -> String {
+    format!(
+        "Similar in {}: ¶ {} · {}% similar",
+        for_line(&comparison.symbol),
+        comparison.para,
+        percent(comparison.similarity)
+    )
+}
+
+/// A similarity as a whole percentage.
+pub fn percent(similarity: f64) -> u32 {
+    // 0..=1 → 0..=100: the cast cannot truncate or lose a sign.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let percent = (similarity.clamp(0.0, 1.0) * 100.0).round() as u32;
+    percent
+}
+
+/// The Committee's recommendation as the reader shows it: a heading naming it, then its text
+/// indented, folded to [`FOLDED_LINES`] with a line saying how to see the rest.
+fn recommendation_lines(
+    recommendation: &CommitteeRecommendation,
+    width: usize,
+    unfolded: bool,
+) -> Vec<ReaderLine> {
+    let heading = format!(
+        "Special Committee, {} ¶ {}:",
+        for_line(&recommendation.symbol),
+        recommendation.para
+    );
+    let mut lines: Vec<ReaderLine> = wrap(&heading, width)
+        .into_iter()
+        .map(|range| ReaderLine::Recommendation(heading[range].to_string()))
+        .collect();
+    let indent = if width > 10 { 2 } else { 0 };
+    let mut text = Vec::new();
+    for paragraph in &recommendation.text {
+        let paragraph = for_line(paragraph);
+        for range in wrap(&paragraph, width - indent) {
+            text.push(format!("{}{}", " ".repeat(indent), &paragraph[range]));
+        }
+    }
+    let hidden = text.len().saturating_sub(FOLDED_LINES);
+    let shown = if unfolded || hidden == 0 {
+        text.len()
+    } else {
+        FOLDED_LINES
+    };
+    lines.extend(text.into_iter().take(shown).map(ReaderLine::Recommendation));
+    if hidden > 0 {
+        let more = if unfolded {
+            "r folds".to_string()
+        } else if hidden == 1 {
+            "… 1 more line · r unfolds".to_string()
+        } else {
+            format!("… {hidden} more lines · r unfolds")
+        };
+        lines.push(ReaderLine::Fold(format!("{}{more}", " ".repeat(indent))));
+    }
+    lines
+}

@@ -1,0 +1,352 @@
+//! The series in the browser (issue 19): the Special Committee's recommendation above the
+//! response, folded and unfolded; the report picker; the most similar response of another
+//! report in the reader's header and the comparison overlay, with and without colour.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::common::keys::{ch, press};
+use crate::common::screen::{draw, screen_text};
+use c34::app::overlay::compare::compare_box;
+use c34::app::{App, Command, Edit, Effect, Keymap, Pane, ReportEntry, Series};
+use c34::dataset::Dataset;
+use c34::series::committee::{self, CommitteeReport};
+use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::{Rect, Size};
+use ratatui::style::Modifier;
+
+const COMMITTEE: &str = include_str!("../fixtures/committee-A_75_19.txt");
+
+/// The committee report fixture (A/75/19, the report the embedded matrix answers).
+fn committee() -> Arc<CommitteeReport> {
+    let path = Path::new("tests/fixtures/committee-A_75_19.txt");
+    Arc::new(committee::parse(COMMITTEE, path).expect("the fixture parses"))
+}
+
+/// The fixture's paragraph `para` as written: its lines from `N. ` up to the next blank line
+/// that is followed by a numbered paragraph, a section or furniture (read from the text, not
+/// through the parser).
+fn fixture_words(para: u32) -> String {
+    let start = COMMITTEE
+        .find(&format!("\n{para}. "))
+        .expect("the paragraph is in the fixture");
+    let rest = &COMMITTEE[start + 1..];
+    let end = rest.find("\n\n").unwrap_or(rest.len());
+    rest[..end]
+        .split_whitespace()
+        .skip(1)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn jump(app: &mut App, para: u32) {
+    app.update(Command::OpenJump);
+    for c in para.to_string().chars() {
+        app.update(Command::Edit(Edit::Insert(c)));
+    }
+    app.update(Command::JumpToParagraph);
+}
+
+/// The embedded report, with the Committee's report beside it.
+fn app_with_committee(width: u16, height: u16) -> App {
+    let series = Series {
+        reports: vec![ReportEntry::new(Dataset::embedded(), "embedded")],
+        committees: vec![committee()],
+    };
+    App::with_series(Dataset::embedded(), series, Size::new(width, height), true)
+}
+
+/// A later report made from the embedded one: another symbol and date, paragraphs renumbered
+/// by 1000, and the response to (embedded) ¶ 37 edited: a word replaced and a sentence added.
+fn second_report() -> Dataset {
+    let mut dataset = Dataset::embedded();
+    dataset.document.symbol = "A/77/999/Add.1".into();
+    dataset.document.date = "2022-11-15".into();
+    dataset.document.responds_to = "A/76/19".into();
+    for section in &mut dataset.sections {
+        for recommendation in &mut section.recommendations {
+            if recommendation.para == 37 {
+                let text = recommendation.paragraphs[0]
+                    .replace("continues to take", "keeps taking")
+                    .replace(
+                        "Personnel who leave",
+                        "Vetting now also covers contractors. Personnel who leave",
+                    );
+                recommendation.paragraphs[0] = text.into();
+            }
+            recommendation.para += 1000;
+        }
+    }
+    for mission in &mut dataset.missions {
+        for para in &mut mission.paras {
+            *para += 1000;
+        }
+    }
+    dataset
+}
+
+/// The embedded report open, the second report in the library too (listed newest first).
+fn app_with_two_reports(width: u16, height: u16, color: bool) -> App {
+    let series = Series {
+        reports: vec![
+            ReportEntry::new(second_report(), "added"),
+            ReportEntry::new(Dataset::embedded(), "embedded"),
+        ],
+        committees: vec![committee()],
+    };
+    App::with_series(Dataset::embedded(), series, Size::new(width, height), color)
+}
+
+fn text(app: &App) -> String {
+    screen_text(draw(app).backend().buffer())
+}
+
+/// The text of `area` of the screen with its lines joined and runs of spaces as one: what a
+/// wrapped paragraph reads as.
+fn flowing_in(app: &App, area: Rect) -> String {
+    let screen = text(app);
+    screen
+        .lines()
+        .skip(usize::from(area.y))
+        .take(usize::from(area.height))
+        .map(|line| {
+            line.chars()
+                .skip(usize::from(area.x))
+                .take(usize::from(area.width))
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The reader's text, flowing.
+fn flowing(app: &App) -> String {
+    flowing_in(
+        app,
+        app.screen()
+            .inner(Pane::Reader)
+            .expect("the reader is shown"),
+    )
+}
+
+#[test]
+fn the_recommendation_stands_above_the_response_120x40() {
+    let mut app = app_with_committee(120, 40);
+    jump(&mut app, 37);
+    insta::assert_snapshot!("series_recommendation_37_120x40", draw(&app).backend());
+}
+
+#[test]
+fn the_recommendation_stands_above_the_response_80x24() {
+    let mut app = app_with_committee(80, 24);
+    jump(&mut app, 37);
+    insta::assert_snapshot!("series_recommendation_37_80x24", draw(&app).backend());
+}
+
+#[test]
+fn the_recommendation_is_folded_and_r_or_enter_unfolds_it() {
+    let mut app = app_with_committee(120, 40);
+    jump(&mut app, 37);
+    let screen = text(&app);
+    let heading = screen
+        .lines()
+        .position(|line| line.contains("Special Committee, A/75/19 ¶ 37:"))
+        .expect("the recommendation is named with its symbol and paragraph");
+    let response = screen
+        .lines()
+        .position(|line| line.contains("The Secretariat continues to take measures"))
+        .expect("the response is shown");
+    assert!(heading < response, "{screen}");
+    // Folded: the opening of ¶ 37 shows, its last item (c) does not, and a line says how
+    // much is left.
+    let flow = flowing(&app);
+    let opening = fixture_words(37);
+    assert!(flow.contains(&opening[..60]), "{opening}\n---\n{flow}");
+    let last_item = "(c) To report on the vetting and screening done in the previous year.";
+    assert!(!flow.contains(last_item), "{flow}");
+    assert!(flow.contains("more lines · r unfolds"), "{flow}");
+    // `r` unfolds it whole; `r` folds it again.
+    assert!(ch(&mut app, 'r'));
+    let flow = flowing(&app);
+    assert!(flow.contains(last_item), "{flow}");
+    assert!(flow.contains("r folds"), "{flow}");
+    ch(&mut app, 'r');
+    assert!(!flowing(&app).contains(last_item));
+    // Enter in the reader does the same.
+    app.update(Command::FocusRight);
+    app.update(Command::FocusRight);
+    assert_eq!(app.focus(), Pane::Reader);
+    press(&mut app, KeyCode::Enter);
+    assert!(flowing(&app).contains(last_item));
+    assert!(app.recommendation_unfolded());
+}
+
+#[test]
+fn a_short_recommendation_is_shown_whole_and_none_without_the_committee() {
+    let mut app = app_with_committee(120, 40);
+    jump(&mut app, 22);
+    let flow = flowing(&app);
+    assert!(flow.contains(&fixture_words(22)), "{flow}");
+    assert!(!flow.contains("r unfolds"), "{flow}");
+    // ¶ 165 is not in the fixture: nothing is shown, and `r` says why.
+    jump(&mut app, 165);
+    assert!(!text(&app).contains("Special Committee, A/75/19"));
+    ch(&mut app, 'r');
+    assert!(app.message().is_some_and(|m| m.contains("A/75/19")));
+    // Without the Committee's report there is no recommendation at all.
+    let mut plain = crate::common::keys::app_at(120, 40);
+    jump(&mut plain, 37);
+    assert!(!text(&plain).contains("Special Committee, "));
+}
+
+#[test]
+fn the_report_picker_lists_the_reports_newest_first_and_opens_one() {
+    let mut app = app_with_two_reports(120, 40, true);
+    assert!(ch(&mut app, 'R'));
+    assert_eq!(app.keymap(), Keymap::Reports);
+    let screen = text(&app);
+    let newer = screen
+        .lines()
+        .position(|l| l.contains("A/77/999/Add.1") && l.contains("2022-11-15"))
+        .expect("the added report is listed with its date");
+    let older = screen
+        .lines()
+        .position(|l| l.contains("A/76/505/Add.1") && l.contains("2021-11-02"))
+        .expect("the embedded report is listed with its date");
+    assert!(newer < older, "{screen}");
+    let count = app.dataset().recommendations().count();
+    assert!(
+        screen.contains(&format!("{count} recommendations")),
+        "{screen}"
+    );
+    insta::assert_snapshot!("series_report_picker_120x40", draw(&app).backend());
+    // The open report is selected; k goes up to the newer one, Enter opens it.
+    ch(&mut app, 'k');
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.overlay(), None);
+    assert_eq!(app.dataset().document.symbol.as_str(), "A/77/999/Add.1");
+    assert!(
+        app.effects().contains(&Effect::OpenedReport),
+        "its notes are asked for"
+    );
+    let screen = text(&app);
+    assert!(
+        screen.lines().next().unwrap().contains("A/77/999/Add.1"),
+        "{screen}"
+    );
+    // Its paragraphs are the renumbered ones.
+    jump(&mut app, 1037);
+    assert_eq!(app.current().map(|(_, r)| r.para), Some(1037));
+    // Opening the open report again changes nothing and says so.
+    ch(&mut app, 'R');
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.dataset().document.symbol.as_str(), "A/77/999/Add.1");
+    assert!(app.message().is_some_and(|m| m.contains("is open")));
+}
+
+#[test]
+fn the_header_names_the_most_similar_response_in_the_other_report() {
+    let mut app = app_with_two_reports(120, 40, true);
+    jump(&mut app, 37);
+    let flow = flowing(&app);
+    // The edited response's counterpart is ¶ 1037, and it is very similar (two small edits
+    // in a long response).
+    let at = flow
+        .find("Similar in A/77/999/Add.1: ¶ 1037 · ")
+        .unwrap_or_else(|| panic!("{flow}"));
+    let percent: u32 = flow[at..]
+        .split(" · ")
+        .nth(1)
+        .and_then(|p| {
+            p.strip_suffix("% similar c compares")
+                .or(p.split('%').next())
+        })
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("{}", &flow[at..]));
+    assert!((85..100).contains(&percent), "{percent}");
+    // An unedited response is its counterpart at 100 %.
+    jump(&mut app, 52);
+    assert!(flowing(&app).contains("Similar in A/77/999/Add.1: ¶ 1052 · 100% similar"));
+}
+
+#[test]
+fn the_comparison_marks_exactly_the_edits_with_and_without_colour() {
+    for color in [true, false] {
+        let mut app = app_with_two_reports(120, 40, color);
+        jump(&mut app, 37);
+        assert!(ch(&mut app, 'c'));
+        assert_eq!(app.keymap(), Keymap::Compare);
+        let terminal = draw(&app);
+        let flow = flowing_in(&app, compare_box(app.area()).list);
+        assert!(flow.contains("¶ 37 → A/77/999/Add.1 ¶ 1037"), "{flow}");
+        // The two edits, and nothing else, between marks: what only ¶ 37 has, what only
+        // ¶ 1037 has (the legend's `[-…-]` and `{+…+}` aside).
+        let marked = |open: &str, close: &str| {
+            flow.match_indices(open)
+                .filter_map(|(at, _)| {
+                    let rest = &flow[at + open.len()..];
+                    Some(rest[..rest.find(close)?].trim().to_string())
+                })
+                .filter(|text| text != "…")
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(marked("[-", "-]"), "continues to take", "{flow}");
+        assert_eq!(
+            marked("{+", "+}"),
+            "keeps taking Vetting now also covers contractors.",
+            "{flow}"
+        );
+        // Struck out and underlined as well, colour or not.
+        let buffer = terminal.backend().buffer();
+        let struck = buffer
+            .content
+            .iter()
+            .filter(|cell| cell.modifier.contains(Modifier::CROSSED_OUT))
+            .map(ratatui::buffer::Cell::symbol)
+            .collect::<String>();
+        let struck: String = struck.split_whitespace().collect();
+        assert_eq!(
+            struck.replace("[-", "").replace("-]", ""),
+            "continuestotake"
+        );
+        if !color {
+            assert!(
+                buffer
+                    .content
+                    .iter()
+                    .all(|cell| cell.fg == ratatui::style::Color::Reset),
+                "NO_COLOR draws no colour"
+            );
+        }
+        if color {
+            insta::assert_snapshot!("series_compare_37_120x40", terminal.backend());
+        }
+        ch(&mut app, 'q');
+        assert_eq!(app.overlay(), None);
+    }
+}
+
+#[test]
+fn the_comparison_scrolls_and_needs_another_report() {
+    let mut app = app_with_two_reports(80, 12, true);
+    jump(&mut app, 37);
+    ch(&mut app, 'c');
+    let before = text(&app);
+    ch(&mut app, 'j');
+    assert_ne!(text(&app), before, "j scrolls the comparison");
+    ch(&mut app, 'G');
+    ch(&mut app, 'j');
+    let bottom = text(&app);
+    ch(&mut app, 'j');
+    assert_eq!(text(&app), bottom, "it stops at the end");
+    // With one report there is nothing to compare with.
+    let mut alone = app_with_committee(120, 40);
+    jump(&mut alone, 37);
+    ch(&mut alone, 'c');
+    assert_eq!(alone.overlay(), None);
+    assert!(alone.message().is_some_and(|m| m.contains("c34 add")));
+}
