@@ -155,6 +155,9 @@ pub enum Command {
     OpenReport,
     /// Open the comparison of the response with the most similar in other reports (`c`).
     OpenComparison,
+    /// Sent by the event loop once the first frame is out: what was put off to draw it sooner
+    /// (comparing the response with the other reports) is done now. No key sends it.
+    Idle,
     /// `Ctrl-Z`: stop c34 until the shell continues it (`fg`); the event loop does it, as it
     /// owns the terminal.
     Suspend,

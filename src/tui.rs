@@ -133,6 +133,7 @@ fn event_loop(
     world: &mut World,
 ) -> io::Result<()> {
     let mut dirty = true;
+    let mut started = false;
     loop {
         if dirty {
             // A resize event can be late or lost; lay out for the size the terminal has now.
@@ -156,6 +157,13 @@ fn event_loop(
             terminal.draw(|frame| ui::render(frame, &app))?;
             drop(frame_lock);
             dirty = false;
+            if !started {
+                // The first frame is out: what was put off for it is done, and shown.
+                started = true;
+                app.update(Command::Idle);
+                dirty = true;
+                continue;
+            }
         }
         // Events that arrived meanwhile (a held key, a paste, an escape sequence in pieces)
         // are applied before the next frame: a frame that would be stale at once is not drawn.

@@ -406,6 +406,7 @@ impl App {
             Command::Suspend => {}
             Command::UnknownKey => self.message = Some("unknown key — ? for help".into()),
             Command::Resize { width, height } => self.resize(Size::new(width, height)),
+            Command::Idle => self.series.started = true,
             _ => match self.overlay.take() {
                 Some(overlay) => self.update_overlay(overlay, command),
                 None => self.update_panes(command, count, had_message),
@@ -539,6 +540,7 @@ impl App {
             annotations_version: self.annotations_version,
             cited_document: self.cited_document(),
             recommendation_unfolded: self.series.unfolded,
+            compared: self.series.started,
         };
         self.refresh_comparisons();
         if self.reader_layout.inputs != inputs {

@@ -23,6 +23,9 @@ pub struct ReaderInputs {
     pub cited_document: Option<usize>,
     /// Whether the Special Committee's recommendation is shown whole.
     pub recommendation_unfolded: bool,
+    /// Whether the response is compared with the other reports yet (the header lists the
+    /// most similar responses once it is).
+    pub compared: bool,
 }
 
 /// One line of the reader.

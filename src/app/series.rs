@@ -67,6 +67,9 @@ pub(super) struct SeriesState {
     pub(super) committee: Option<Arc<CommitteeReport>>,
     /// Whether the Committee's recommendation is shown whole.
     pub(super) unfolded: bool,
+    /// Whether the first frame is out ([`crate::command::Command::Idle`]): responses are
+    /// compared from then on, so many reports do not slow the first frame.
+    pub(super) started: bool,
     /// The similarity index of each report of `series.reports`, built on first use.
     pub(super) indexes: Vec<Option<Arc<ResponseIndex>>>,
     /// The comparisons of the response at this place, most similar first.
@@ -85,6 +88,7 @@ impl SeriesState {
             series,
             committee,
             unfolded: false,
+            started: false,
             comparisons: None,
         }
     }
@@ -136,8 +140,20 @@ impl App {
         }
     }
 
+    /// How many reports' similarity indexes are built (none before the first frame).
+    pub fn similarity_indexes_built(&self) -> usize {
+        self.series
+            .indexes
+            .iter()
+            .filter(|index| index.is_some())
+            .count()
+    }
+
     /// Compares the open response with the other reports, if not done for it yet.
     pub(super) fn refresh_comparisons(&mut self) {
+        if !self.series.started || self.series.series.reports.len() < 2 {
+            return;
+        }
         let Some((location, recommendation)) = self.current() else {
             self.series.comparisons = None;
             return;
@@ -189,6 +205,7 @@ impl App {
         let indexes = std::mem::take(&mut series.indexes);
         let mut app = App::with_series(dataset, series.series, self.size, self.color);
         app.series.indexes = indexes;
+        app.series.started = true;
         app.queries = std::mem::take(&mut self.queries);
         app.message = Some(format!("Opened {}", for_line(&app.dataset.document.symbol)));
         app.effects.push(Effect::OpenedReport);

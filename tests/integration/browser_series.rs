@@ -94,7 +94,9 @@ fn app_with_two_reports(width: u16, height: u16, color: bool) -> App {
         ],
         committees: vec![committee()],
     };
-    App::with_series(Dataset::embedded(), series, Size::new(width, height), color)
+    let mut app = App::with_series(Dataset::embedded(), series, Size::new(width, height), color);
+    app.update(Command::Idle);
+    app
 }
 
 fn text(app: &App) -> String {
@@ -349,4 +351,22 @@ fn the_comparison_scrolls_and_needs_another_report() {
     ch(&mut alone, 'c');
     assert_eq!(alone.overlay(), None);
     assert!(alone.message().is_some_and(|m| m.contains("c34 add")));
+}
+
+#[test]
+fn other_reports_are_compared_only_after_the_first_frame() {
+    let series = Series {
+        reports: (0..10)
+            .map(|_| ReportEntry::new(second_report(), "added"))
+            .chain([ReportEntry::new(Dataset::embedded(), "embedded")])
+            .collect(),
+        committees: vec![committee()],
+    };
+    let mut app = App::with_series(Dataset::embedded(), series, Size::new(120, 40), true);
+    assert_eq!(app.similarity_indexes_built(), 0);
+    assert!(!flowing(&app).contains("Similar in"));
+    app.update(Command::Idle);
+    // Each other report once; the open one is not compared with itself.
+    assert_eq!(app.similarity_indexes_built(), 10);
+    assert!(flowing(&app).contains("Similar in A/77/999/Add.1: ¶ 1018 · 100% similar"));
 }
