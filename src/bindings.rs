@@ -596,6 +596,14 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Series",
+        keymaps: SEARCH,
+        keys: &[(ctrl('t'), Command::ToggleAllReports)],
+        label: None,
+        help: "in the search: this report / every report",
+        hints: &[],
+    },
+    Binding {
+        group: "Series",
         keymaps: SERIES,
         keys: &[(plain('q'), Command::Close)],
         label: None,

@@ -155,6 +155,8 @@ pub enum Command {
     OpenReport,
     /// Open the comparison of the response with the most similar in other reports (`c`).
     OpenComparison,
+    /// Ctrl-t in the `/` search: search this report only, or every report of the library.
+    ToggleAllReports,
     /// Sent by the event loop once the first frame is out: what was put off to draw it sooner
     /// (comparing the response with the other reports) is done now. No key sends it.
     Idle,

@@ -247,6 +247,7 @@ impl App {
             matrix: &self.matrix,
             queries: &self.queries,
             reports: &self.series.series.reports,
+            report_indexes: &self.series.search_indexes,
             comparisons: self.comparisons(),
         }
     }
@@ -430,6 +431,10 @@ impl App {
 
     /// A command for the open overlay, taken out of the app while it answers.
     fn update_overlay(&mut self, mut overlay: Overlay, command: Command) {
+        if command == Command::ToggleAllReports {
+            // The other reports' indexes are built the first time they are searched.
+            self.build_search_indexes();
+        }
         match overlay.handle(command, &self.context()) {
             Action::Stay => self.overlay = Some(overlay),
             Action::Say(message) => {

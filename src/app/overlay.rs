@@ -44,6 +44,9 @@ pub struct Context<'a> {
     pub queries: &'a [String],
     /// Every report of the library, newest first.
     pub reports: &'a [crate::app::ReportEntry],
+    /// The search index of each report of `reports`, once the search has been asked to
+    /// search them all (none for the open report: it is `index`).
+    pub report_indexes: &'a [Option<std::sync::Arc<SearchIndex>>],
     /// The most similar response of each other report to the open one, most similar first.
     pub comparisons: &'a [crate::series::compare::Comparison],
 }

@@ -14,6 +14,7 @@ use super::reader::{ReaderLayout, ReaderLine};
 use super::{App, Effect};
 use crate::dataset::{Dataset, Location};
 use crate::sanitize::for_line;
+use crate::search::SearchIndex;
 use crate::series::committee::{CommitteeRecommendation, CommitteeReport};
 use crate::series::compare::{Comparison, ResponseIndex, compare_with};
 use crate::text::wrap;
@@ -72,6 +73,9 @@ pub(super) struct SeriesState {
     pub(super) started: bool,
     /// The similarity index of each report of `series.reports`, built on first use.
     pub(super) indexes: Vec<Option<Arc<ResponseIndex>>>,
+    /// The search index of each report of `series.reports` but the open one, built the first
+    /// time the search is asked to search every report.
+    pub(super) search_indexes: Vec<Option<Arc<SearchIndex>>>,
     /// The comparisons of the response at this place, most similar first.
     pub(super) comparisons: Option<(Location, Arc<Vec<Comparison>>)>,
 }
@@ -85,6 +89,7 @@ impl SeriesState {
             .cloned();
         SeriesState {
             indexes: vec![None; series.reports.len()],
+            search_indexes: vec![None; series.reports.len()],
             series,
             committee,
             unfolded: false,
@@ -138,6 +143,42 @@ impl App {
             (Some((at, comparisons)), Some((location, _))) if *at == location => comparisons,
             _ => &[],
         }
+    }
+
+    /// Builds the search index of every report but the open one, if not built yet.
+    pub(super) fn build_search_indexes(&mut self) {
+        for (report, index) in self
+            .series
+            .series
+            .reports
+            .iter()
+            .zip(&mut self.series.search_indexes)
+        {
+            if index.is_none() && !same_symbol(report.symbol(), &self.dataset.document.symbol) {
+                *index = Some(Arc::new(SearchIndex::new(&report.dataset)));
+            }
+        }
+    }
+
+    /// How many other reports' search indexes are built (none until a search of every report).
+    pub fn search_indexes_built(&self) -> usize {
+        self.series
+            .search_indexes
+            .iter()
+            .filter(|index| index.is_some())
+            .count()
+    }
+
+    /// Opens the report at `index` of [`App::reports`], then the search `found` of it at
+    /// `location` (a hit of a search of every report).
+    pub(super) fn open_found_in_report(
+        &mut self,
+        index: usize,
+        found: super::Found,
+        location: Location,
+    ) {
+        self.open_report(index);
+        self.open_found(found, location);
     }
 
     /// How many reports' similarity indexes are built (none before the first frame).
@@ -203,8 +244,24 @@ impl App {
         let mut series = std::mem::take(&mut self.series);
         // The similarity indexes stay: they do not depend on the report open.
         let indexes = std::mem::take(&mut series.indexes);
+        let mut search_indexes = std::mem::take(&mut series.search_indexes);
+        // The report left is searched with the index it had.
+        if let Some(slot) = series
+            .series
+            .reports
+            .iter()
+            .position(|report| same_symbol(report.symbol(), &self.dataset.document.symbol))
+            .and_then(|at| search_indexes.get_mut(at))
+        {
+            *slot = Some(Arc::clone(&self.index));
+        }
         let mut app = App::with_series(dataset, series.series, self.size, self.color);
         app.series.indexes = indexes;
+        app.series.search_indexes = search_indexes;
+        // The open report is searched with the app's own index.
+        if let Some(own) = app.series.search_indexes.get_mut(index) {
+            *own = None;
+        }
         app.series.started = true;
         app.queries = std::mem::take(&mut self.queries);
         app.message = Some(format!("Opened {}", for_line(&app.dataset.document.symbol)));

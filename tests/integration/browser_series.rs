@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::common::keys::{ch, press};
+use crate::common::keys::{ch, ctrl, press};
 use crate::common::screen::{draw, screen_text};
 use c34::app::overlay::compare::compare_box;
 use c34::app::{App, Command, Edit, Effect, Keymap, Pane, ReportEntry, Series};
@@ -369,4 +369,57 @@ fn other_reports_are_compared_only_after_the_first_frame() {
     // Each other report once; the open one is not compared with itself.
     assert_eq!(app.similarity_indexes_built(), 10);
     assert!(flowing(&app).contains("Similar in A/77/999/Add.1: ¶ 1018 · 100% similar"));
+}
+
+#[test]
+fn ctrl_t_in_the_search_searches_every_report_and_enter_opens_the_hit_in_its_report() {
+    let mut app = app_with_two_reports(120, 40, true);
+    assert!(ch(&mut app, '/'));
+    for c in "contractors".chars() {
+        ch(&mut app, c);
+    }
+    // Only the edited response of the other report has the word.
+    assert!(text(&app).contains("No response matches"), "{}", text(&app));
+    assert_eq!(
+        app.search_indexes_built(),
+        0,
+        "not built before it is asked for"
+    );
+    assert!(ctrl(&mut app, 't'));
+    assert_eq!(app.search_indexes_built(), 1);
+    let screen = text(&app);
+    assert!(screen.contains("Search every report"), "{screen}");
+    assert!(screen.contains("A/77/999/Add.1 ¶ 1037"), "{screen}");
+    assert!(screen.contains("1 hit"), "{screen}");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.dataset().document.symbol.as_str(), "A/77/999/Add.1");
+    assert_eq!(app.current().map(|(_, r)| r.para), Some(1037));
+    assert!(app.found().is_some(), "the hit stands out in its report");
+    assert_eq!(app.focus(), Pane::Reader);
+}
+
+#[test]
+fn every_hit_of_a_search_of_every_report_names_its_report() {
+    let mut app = app_with_two_reports(120, 40, true);
+    ch(&mut app, '/');
+    for c in "ClearCheck".chars() {
+        ch(&mut app, c);
+    }
+    let alone = text(&app);
+    assert!(alone.contains("1 hit"), "{alone}");
+    assert!(!alone.contains("A/77/999/Add.1 ¶"), "{alone}");
+    ctrl(&mut app, 't');
+    let screen = text(&app);
+    assert!(screen.contains("2 hits"), "{screen}");
+    assert!(screen.contains("A/76/505/Add.1 ¶ 37 "), "{screen}");
+    assert!(screen.contains("A/77/999/Add.1 ¶ 1037 "), "{screen}");
+    // Ctrl-t again: this report only.
+    ctrl(&mut app, 't');
+    assert!(text(&app).contains("1 hit"));
+    // With one report Ctrl-t says why nothing changes.
+    let mut alone = app_with_committee(120, 40);
+    ch(&mut alone, '/');
+    ch(&mut alone, 'x');
+    ctrl(&mut alone, 't');
+    assert!(alone.message().is_some_and(|m| m.contains("c34 add")));
 }

@@ -22,6 +22,11 @@ pub const QUERY_CHARS: usize = 200;
 pub struct SearchPicker {
     results: Chooser<Hit>,
     recall: Recall,
+    /// Whether every report of the library is searched (Ctrl-t), not only the open one.
+    all_reports: bool,
+    /// The report of each result: an index into [`Context::reports`], `None` for the open
+    /// report.
+    origins: Vec<Option<usize>>,
 }
 
 impl SearchPicker {
@@ -48,10 +53,55 @@ impl SearchPicker {
             }
             None => Chooser::default(),
         };
+        let origins = vec![None; results.items.len()];
         SearchPicker {
             results,
             recall: Recall::default(),
+            all_reports: false,
+            origins,
         }
+    }
+
+    /// Whether every report of the library is searched.
+    pub fn all_reports(&self) -> bool {
+        self.all_reports
+    }
+
+    /// The report of result `index`: an index into [`Context::reports`], `None` for the open
+    /// report.
+    pub fn origin(&self, index: usize) -> Option<usize> {
+        self.origins.get(index).copied().flatten()
+    }
+
+    /// Runs the query again (on the open report, or on every report) and shows its results.
+    fn search(&mut self, context: &Context) {
+        let query = self.results.query();
+        let mut hits: Vec<(Option<usize>, Hit)> = context
+            .index
+            .search(query, SEARCH_LIMIT)
+            .into_iter()
+            .map(|hit| (None, hit))
+            .collect();
+        if self.all_reports {
+            for (report, index) in context.report_indexes.iter().enumerate() {
+                if let Some(index) = index {
+                    hits.extend(
+                        index
+                            .search(query, SEARCH_LIMIT)
+                            .into_iter()
+                            .map(|hit| (Some(report), hit)),
+                    );
+                }
+            }
+            // Best first; between equal scores the open report, then the reports newest first.
+            hits.sort_by_key(|(report, hit)| {
+                (std::cmp::Reverse(hit.score), report.map_or(0, |r| r + 1))
+            });
+            hits.truncate(SEARCH_LIMIT);
+        }
+        let (origins, hits) = hits.into_iter().unzip();
+        self.origins = origins;
+        self.results.replace_items(hits);
     }
 
     /// The query and its results.
@@ -65,14 +115,35 @@ impl SearchPicker {
         let Some(location) = self.results.selected().map(|hit| hit.location) else {
             return Action::Stay;
         };
+        let selected = self.results.scroll.selected;
+        let origin = self.origin(selected);
+        // The hits of the chosen result's report: `n` and `N` go through those.
+        let (hits, chosen) = if self.all_reports {
+            let mine: Vec<usize> = (0..self.results.items.len())
+                .filter(|&i| self.origin(i) == origin)
+                .collect();
+            let chosen = mine.iter().position(|&i| i == selected).unwrap_or(0);
+            let hits = mine
+                .into_iter()
+                .filter_map(|i| self.results.items.get(i).cloned())
+                .collect();
+            (hits, chosen)
+        } else {
+            (self.results.items.clone(), selected)
+        };
         let found = Found {
             query: self.results.query().to_string(),
-            hits: self.results.items.clone(),
-            chosen: self.results.scroll.selected,
+            hits,
+            chosen,
             current: None,
             mission: None,
         };
-        Action::then(move |app| app.open_found(found, location))
+        match origin {
+            Some(report) => {
+                Action::then(move |app| app.open_found_in_report(report, found, location))
+            }
+            None => Action::then(move |app| app.open_found(found, location)),
+        }
     }
 
     /// A click: on a result, select it (open it, when it is already selected); outside the
@@ -120,8 +191,7 @@ impl Component for SearchPicker {
             Command::Edit(edit) => {
                 if self.results.prompt.edit(edit, QUERY_CHARS, |_| true) {
                     self.recall.reset();
-                    let hits = context.index.search(self.results.query(), SEARCH_LIMIT);
-                    self.results.replace_items(hits);
+                    self.search(context);
                 }
             }
             Command::RecallOlder | Command::RecallNewer => {
@@ -131,11 +201,19 @@ impl Component for SearchPicker {
                     .step(context.queries, older, self.results.query())
                 {
                     self.results.prompt = Prompt::from(text.as_str());
-                    let hits = context.index.search(self.results.query(), SEARCH_LIMIT);
-                    self.results.replace_items(hits);
+                    self.search(context);
                 }
             }
             Command::OpenResult => return self.open_result(),
+            Command::ToggleAllReports => {
+                if context.reports.len() < 2 {
+                    return Action::Say(
+                        "Only this report in the library: c34 add adds another".into(),
+                    );
+                }
+                self.all_reports = !self.all_reports;
+                self.search(context);
+            }
             Command::Close => return Action::Close,
             Command::Click { column, row } => return self.click(column, row, context.area),
             Command::WheelUp { .. } => self.results.wheel(false, WHEEL_LINES, page),

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 
 use crate::app::overlay::SearchPicker;
 use crate::app::{Chooser, Context};
+use crate::dataset::Dataset;
 use crate::layout;
 use crate::sanitize::for_line;
 use crate::search::{Hit, Snippet};
@@ -36,6 +37,7 @@ pub fn count(search: &Chooser<Hit>) -> String {
 }
 
 pub fn render(frame: &mut Frame, search: &SearchPicker, context: &Context, theme: &Theme) {
+    let picker = search;
     let search = search.results();
     let parts = layout::search_box(context.area);
     if parts.frame.is_empty() {
@@ -43,7 +45,12 @@ pub fn render(frame: &mut Frame, search: &SearchPicker, context: &Context, theme
     }
     let position = (!search.items.is_empty())
         .then(|| format!("{}/{}", search.scroll.selected + 1, search.items.len()));
-    overlay::render_frame(frame, &parts, "Search", position, theme);
+    let title = match (context.reports.len() > 1, picker.all_reports()) {
+        (false, _) => "Search",
+        (true, false) => "Search this report · Ctrl-t: every report",
+        (true, true) => "Search every report · Ctrl-t: this one",
+    };
+    overlay::render_frame(frame, &parts, title, position, theme);
     overlay::render_query(
         frame,
         parts.query,
@@ -73,13 +80,24 @@ pub fn render(frame: &mut Frame, search: &SearchPicker, context: &Context, theme
     // Only whole results: a heading without its snippet would read as a result of its own.
     let tops = tops.filter(|&y| y + rows <= parts.list.bottom());
     for ((index, hit), y) in items.zip(tops) {
+        // A hit of another report names it.
+        let report = if picker.all_reports() {
+            Some(
+                picker
+                    .origin(index)
+                    .and_then(|r| context.reports.get(r))
+                    .map_or(context.dataset, |r| &*r.dataset),
+            )
+        } else {
+            None
+        };
         let lines = if rows == 2 {
             vec![
-                heading(context, hit, cells, *theme),
+                heading(context, report, hit, cells, *theme),
                 snippet_line(hit, cells, "   ", *theme),
             ]
         } else {
-            vec![one_line(hit, cells, *theme)]
+            vec![one_line(report, hit, cells, *theme)]
         };
         for (line, y) in lines.into_iter().zip(y..parts.list.bottom()) {
             let line = if index == search.scroll.selected {
@@ -100,22 +118,27 @@ pub fn render(frame: &mut Frame, search: &SearchPicker, context: &Context, theme
 }
 
 /// ` ¶ 165 · VIII. Safety and security`
-fn heading(context: &Context, hit: &Hit, cells: usize, theme: Theme) -> Line<'static> {
-    let section = context
-        .dataset
+/// In a search of every report, ` A/77/999/Add.1 ¶ 1165 · VIII. Safety and security`.
+fn heading(
+    context: &Context,
+    report: Option<&Dataset>,
+    hit: &Hit,
+    cells: usize,
+    theme: Theme,
+) -> Line<'static> {
+    let section = report
+        .unwrap_or(context.dataset)
         .sections
         .get(hit.location.section)
         .map_or(String::new(), |section| {
             for_line(&section.heading()).into_owned()
         });
-    row(
-        vec![
-            Span::styled(format!(" ¶ {}", hit.para), theme.heading()),
-            Span::styled(format!(" · {section}"), theme.section()),
-        ],
-        why(hit, theme),
-        cells,
-    )
+    let mut spans = report_span(report, theme);
+    spans.extend([
+        Span::styled(format!(" ¶ {}", hit.para), theme.heading()),
+        Span::styled(format!(" · {section}"), theme.section()),
+    ]);
+    row(spans, why(hit, theme), cells)
 }
 
 /// Why the hit matched the query's missions, at the right of its heading: `MINUSMA`,
@@ -145,12 +168,27 @@ fn snippet_line(hit: &Hit, cells: usize, indent: &str, theme: Theme) -> Line<'st
 }
 
 /// ` 165  snippet…` on one row, for short screens.
-fn one_line(hit: &Hit, cells: usize, theme: Theme) -> Line<'static> {
+fn one_line(report: Option<&Dataset>, hit: &Hit, cells: usize, theme: Theme) -> Line<'static> {
     let label = format!(" ¶ {} ", hit.para);
-    let room = cells.saturating_sub(crate::ui::width(&label) + 1);
-    let mut spans = vec![Span::styled(label, theme.heading())];
+    let mut spans = report_span(report, theme);
+    let used: usize = spans.iter().map(Span::width).sum();
+    let room = cells.saturating_sub(crate::ui::width(&label) + used + 1);
+    spans.push(Span::styled(label, theme.heading()));
     spans.extend(snippet_spans(&hit.snippet, room, theme));
     row(spans, None, cells)
+}
+
+/// The report a hit is in, in a search of every report (` A/77/999/Add.1`); nothing otherwise.
+fn report_span(report: Option<&Dataset>, theme: Theme) -> Vec<Span<'static>> {
+    report
+        .map(|dataset| {
+            Span::styled(
+                format!(" {}", for_line(&dataset.document.symbol)),
+                theme.title(),
+            )
+        })
+        .into_iter()
+        .collect()
 }
 
 /// A snippet made safe to draw, clipped to `cells` around its first highlight, as spans.
