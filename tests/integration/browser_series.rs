@@ -423,3 +423,122 @@ fn every_hit_of_a_search_of_every_report_names_its_report() {
     ctrl(&mut alone, 't');
     assert!(alone.message().is_some_and(|m| m.contains("c34 add")));
 }
+
+#[test]
+fn notes_stay_with_their_report_when_another_is_opened() {
+    use c34::effects;
+    use c34::userdata::{NotesStore, QueryHistory};
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("c34").join("notes.json");
+    let mut store = NotesStore::open(path.clone());
+    let mut history = QueryHistory::open(dir.path().join("c34").join("history"));
+    let mut app = app_with_two_reports(120, 40, true);
+    let mut drain = |app: &mut App| effects::drain(app, &mut store, &mut history, &mut Vec::new());
+    jump(&mut app, 37);
+    ch(&mut app, 'b');
+    drain(&mut app);
+    assert!(app.annotations().contains_key(&37));
+    // The other report: none of the first one's bookmarks; its own go under its symbol.
+    ch(&mut app, 'R');
+    ch(&mut app, 'k');
+    press(&mut app, KeyCode::Enter);
+    drain(&mut app);
+    assert!(app.annotations().is_empty(), "{:?}", app.annotations());
+    jump(&mut app, 1040);
+    ch(&mut app, 'b');
+    drain(&mut app);
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("the notes were saved"))
+            .expect("the notes file is JSON");
+    let documents = &json["documents"];
+    assert_eq!(
+        documents["A/76/505/Add.1"]["37"]["bookmark"], true,
+        "{json}"
+    );
+    assert_eq!(
+        documents["A/77/999/Add.1"]["1040"]["bookmark"], true,
+        "{json}"
+    );
+    assert!(documents["A/76/505/Add.1"].get("1040").is_none(), "{json}");
+    // Back to the first: its bookmark is there again.
+    ch(&mut app, 'R');
+    ch(&mut app, 'j');
+    press(&mut app, KeyCode::Enter);
+    drain(&mut app);
+    assert_eq!(app.dataset().document.symbol.as_str(), "A/76/505/Add.1");
+    assert_eq!(
+        app.annotations().keys().copied().collect::<Vec<_>>(),
+        vec![37]
+    );
+}
+
+mod properties {
+    use super::{app_with_two_reports, draw};
+    use c34::app::overlay::compare::compare_box;
+    use c34::app::{Command, Edit, Overlay};
+    use proptest::prelude::*;
+
+    fn command() -> impl Strategy<Value = Command> {
+        prop_oneof![
+            prop::sample::select(vec![
+                Command::Up,
+                Command::Down,
+                Command::PageUp,
+                Command::PageDown,
+                Command::Top,
+                Command::Bottom,
+                Command::Enter,
+                Command::FocusNext,
+                Command::NextRecommendation,
+                Command::NextSection,
+                Command::Close,
+                Command::OpenSearch,
+                Command::OpenResult,
+                Command::ToggleAllReports,
+                Command::ToggleRecommendation,
+                Command::OpenReports,
+                Command::OpenReport,
+                Command::OpenComparison,
+                Command::Back,
+                Command::Idle,
+            ]),
+            prop::sample::select(vec!['c', 'l', 'e', 'a', 'r', '1', ' '])
+                .prop_map(|c| Command::Edit(Edit::Insert(c))),
+            (1..=200u16, 1..=60u16).prop_map(|(width, height)| Command::Resize { width, height }),
+            (any::<u16>(), any::<u16>())
+                .prop_map(|(column, row)| Command::WheelDown { column, row }),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Any commands, with two reports and a Committee report: the picker's selection is
+        /// a report, the comparison's scroll inside its lines, the open report one of the
+        /// library's, and every frame draws.
+        #[test]
+        fn any_commands_keep_the_series_invariants(
+            commands in prop::collection::vec(command(), 0..40),
+            color in any::<bool>(),
+        ) {
+            let mut app = app_with_two_reports(100, 30, color);
+            for command in commands {
+                app.update(command);
+                match app.overlay() {
+                    Some(Overlay::Reports(picker)) => {
+                        prop_assert!(picker.scroll().selected < app.reports().len());
+                    }
+                    Some(Overlay::Compare(view)) => {
+                        let rows = usize::from(compare_box(app.area()).list.height);
+                        prop_assert!(view.scroll() <= view.lines().len().saturating_sub(rows));
+                    }
+                    _ => {}
+                }
+                let open = &app.dataset().document.symbol;
+                prop_assert!(app.reports().iter().any(|r| r.symbol() == open.as_str()));
+                prop_assert!(app.reader().scroll <= app.max_scroll());
+                draw(&app);
+            }
+        }
+    }
+}
