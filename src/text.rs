@@ -120,36 +120,6 @@ fn is_abbreviation(before: &str) -> bool {
         || (last.chars().count() == 1 && last.chars().all(char::is_alphabetic))
 }
 
-/// A fast non-cryptographic hasher (the Fx hash of rustc) for the index's word tables: the
-/// keys are words of a local file, so resistance to collision attacks buys nothing here.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct WordHasher(u64);
-
-impl std::hash::Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.write_u64(u64::from(byte));
-    }
-
-    fn write_u64(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A `HashMap` keyed by words.
-pub type WordMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
-
 /// The folded form used for case- and accent-insensitive matching: lower case, and Latin
 /// letters without their accents (`Ségou` is `segou`), as fzf normalises them.
 pub fn fold(word: &str) -> String {

@@ -53,8 +53,9 @@ use serde::Serialize;
 
 use crate::dataset::Location;
 
+pub use crate::missions::Alias;
 pub use crate::missions::By;
-pub use alias::{ALIASES, Alias};
+pub use alias::aliases;
 pub use index::SearchIndex;
 pub use matching::{FUZZY_THRESHOLD_PERCENT, MIN_FORGIVING_CHARS, Tier};
 pub use query::{Mode, Query, Term};

@@ -4,7 +4,7 @@
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use crate::missions::{self, GAZETTEER, Gazetteer, KeyHit};
+use crate::missions::{self, Gazetteer, KeyHit};
 
 use super::alias;
 use super::index::SearchIndex;
@@ -24,8 +24,6 @@ const ADJACENT_BONUS: u32 = 20;
 const REPEAT_BONUS: u32 = 5;
 /// Terms considered together as a possible mission name or place.
 const MAX_KEY_TERMS: usize = 16;
-/// A key hit never spans more tokens than this (keys are short names).
-const MAX_KEY_SPAN: usize = 64;
 /// At most this many stopwords may stand between two query words that count as adjacent.
 const MAX_STOP_GAP: u32 = 3;
 
@@ -323,7 +321,10 @@ impl SearchIndex {
         let mut out = Vec::new();
         for (i, hit) in self.key_hits.iter().enumerate() {
             let mention = names(hit);
-            if mention || (hit.key == key && !self.shadowed(gazetteer, i, &missions)) {
+            if mention
+                || (gazetteer.same_place(hit.key, key)
+                    && !gazetteer.shadowed(&self.key_hits, i, &missions))
+            {
                 out.push(Occurrence {
                     token: u32::try_from(hit.start).unwrap_or(u32::MAX),
                     len: u32::try_from(hit.end - hit.start).unwrap_or(1),
@@ -333,24 +334,6 @@ impl SearchIndex {
             }
         }
         out
-    }
-
-    /// True when key hit `i` lies inside a longer hit of a key that names none of `missions`
-    /// ("Sudan" inside "South Sudan", for the missions in the Sudan).
-    fn shadowed(&self, gazetteer: &Gazetteer, i: usize, missions: &[usize]) -> bool {
-        let hit = self.key_hits[i];
-        self.key_hits[..i]
-            .iter()
-            .rev()
-            .take_while(|other| other.start + MAX_KEY_SPAN > hit.start)
-            .any(|other| {
-                other.start <= hit.start
-                    && other.end >= hit.end
-                    && other.end - other.start > hit.end - hit.start
-                    && gazetteer
-                        .key(other.key)
-                        .is_some_and(|k| k.missions().all(|m| !missions.contains(&m)))
-            })
     }
 
     /// Adds one clause's best quality per recommendation to the tallies.
@@ -626,7 +609,7 @@ impl SearchIndex {
             .filter(|(mission, _)| query_missions.contains(mission))
             .filter_map(|(mission, by)| {
                 Some(MissionMatch {
-                    acronym: GAZETTEER.get(mission)?.acronym.to_string(),
+                    acronym: missions::entries().get(mission)?.acronym.to_string(),
                     by,
                 })
             })
@@ -752,7 +735,7 @@ fn term_clause(gazetteer: &Gazetteer, term: &Term) -> Clause {
             tiers: Tiers::Exact,
             case_sensitive: alias.case_sensitive,
         }];
-        for expansion in alias.expansions {
+        for expansion in &alias.expansions {
             let words = alias::words(expansion);
             let key_words: Vec<String> = words
                 .iter()
