@@ -152,10 +152,18 @@ pub fn has_accent(word: &str) -> bool {
     word.chars().any(|c| strip_accent(c) != c)
 }
 
-/// True when a query word asks for case-sensitive matching (smart case, as in fzf and skim:
-/// any upper-case letter).
+/// True when a query word asks for its exact capitals: an acronym (two or more capitals:
+/// `CAR`, `SEA`, `TCCs`) or a word with a capital inside (`PoC`, `ClearCheck`). A word whose
+/// only capital is its first letter (`Covid`, `Sexual`) is prose, typed at the start of a
+/// sentence: it matches without regard to case.
 pub fn is_case_sensitive(word: &str) -> bool {
-    word.chars().any(char::is_uppercase)
+    word.chars().skip(1).any(char::is_uppercase)
+}
+
+/// True when a query word has a capital only as its first letter (`Covid`, `Ségou`): case is
+/// ignored, accents are not (see [`is_case_sensitive`]).
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase) && !is_case_sensitive(word)
 }
 
 /// English function words. In an unquoted query they are optional (see [`crate::search`]);
@@ -177,23 +185,65 @@ pub fn is_stopword(folded: &str) -> bool {
     STOPWORDS.binary_search(&folded).is_ok()
 }
 
+/// Plurals Snowball does not know, with their singulars.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("children", "child"),
+    ("men", "man"),
+    ("women", "woman"),
+    ("people", "person"),
+    ("personnel", "personnel"),
+];
+
 /// The stem of a folded word (Snowball English, with a few irregular plurals), so that
 /// `deploying`, `deployed` and `deployment` meet at `deploy`.
 pub fn stem(folded: &str) -> std::borrow::Cow<'_, str> {
     static STEMMER: std::sync::LazyLock<rust_stemmers::Stemmer> = std::sync::LazyLock::new(|| {
         rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English)
     });
-    const IRREGULAR: &[(&str, &str)] = &[
-        ("children", "child"),
-        ("men", "man"),
-        ("women", "woman"),
-        ("people", "person"),
-        ("personnel", "personnel"),
-    ];
     if let Some((_, base)) = IRREGULAR.iter().find(|(word, _)| *word == folded) {
         return std::borrow::Cow::Borrowed(base);
     }
     STEMMER.stem(folded)
+}
+
+/// Endings that leave a word's meaning as it is, once a plural `s` and a verb ending are
+/// off: `evaluate`, `evaluation`, `evaluators`; `deploy`, `deployment`; `protect`,
+/// `protective`; `peacekeeper`.
+const SAME_MEANING_ENDINGS: &[&str] = &["", "at", "ation", "ator", "er", "ion", "iv", "ment", "or"];
+
+/// The inflection class of a folded word that has Snowball stem `stem`: two words with the
+/// same stem are forms of one word when their classes are equal. The class is what follows
+/// the stem once a plural (`s`) and a verb ending (`ing`, `ed`, `e`, `d`, `y`) are off, or
+/// nothing when that is an ending that keeps the meaning (`SAME_MEANING_ENDINGS`): so
+/// `organs` (class "") is not `organization` (class "ization"), while `deploying` and
+/// `deployment` are one word. Irregular plurals (`women`) are forms of their singular.
+pub fn inflection_class<'a>(folded: &'a str, stem: &str) -> &'a str {
+    if IRREGULAR.iter().any(|(word, _)| *word == folded) {
+        return "";
+    }
+    let common = folded
+        .char_indices()
+        .zip(stem.chars())
+        .take_while(|((_, a), b)| a == b)
+        .last()
+        .map_or(0, |((at, c), _)| at + c.len_utf8());
+    let mut ending = &folded[common..];
+    if let Some(rest) = ending.strip_suffix('s')
+        && !rest.ends_with('s')
+    {
+        ending = rest;
+    }
+    for verb in ["ing", "ed", "e", "d", "y"] {
+        if let Some(rest) = ending.strip_suffix(verb) {
+            ending = rest;
+            break;
+        }
+    }
+    if SAME_MEANING_ENDINGS.contains(&ending) {
+        ""
+    } else {
+        ending
+    }
 }
 
 /// Display width of `text` in terminal cells.
@@ -491,7 +541,11 @@ mod tests {
     #[test]
     fn smart_case_and_folding() {
         assert!(is_case_sensitive("UNMISS"));
+        assert!(is_case_sensitive("PoC") && is_case_sensitive("TCCs"));
         assert!(!is_case_sensitive("unmiss"));
+        // Only a first capital is prose: case ignored.
+        assert!(!is_case_sensitive("Covid") && is_capitalised("Covid"));
+        assert!(!is_capitalised("covid") && !is_capitalised("CAR"));
         assert_eq!(fold("ÉTAT"), "etat");
         assert_eq!(fold("Ségou"), "segou");
         assert_eq!(fold("Łódź"), "lodz");
@@ -511,5 +565,27 @@ mod tests {
             assert_eq!(stem(a), stem(b), "{a} {b}");
         }
         assert_ne!(stem("peace"), stem("police"));
+    }
+
+    #[test]
+    fn inflections_are_one_word_and_derivations_are_not() {
+        let class = |word: &str| inflection_class(word, &stem(word)).to_string();
+        for (a, b) in [
+            ("deploying", "deployment"),
+            ("evaluate", "evaluations"),
+            ("evaluate", "evaluators"),
+            ("trained", "trainings"),
+            ("protection", "protective"),
+            ("women", "woman"),
+            ("policy", "policies"),
+            ("organization", "organizations"),
+            ("peacekeepers", "peacekeeping"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} {b}");
+            assert_eq!(class(a), class(b), "{a} {b}");
+        }
+        assert_eq!(stem("organs"), stem("organization"));
+        assert_ne!(class("organs"), class("organization"));
+        assert_ne!(class("organs"), class("organized"));
     }
 }

@@ -150,6 +150,11 @@ impl SearchIndex {
         start..end
     }
 
+    /// True when some word of the text folds to `folded`.
+    pub(super) fn has_word(&self, folded: &str) -> bool {
+        !self.folded_range(folded).is_empty()
+    }
+
     /// The entries whose folded form starts with `prefix` (the exact ones included).
     pub(super) fn prefix_range(&self, prefix: &str) -> Range<usize> {
         let start = self.entries.partition_point(|e| self.folded_of(e) < prefix);
@@ -166,6 +171,11 @@ impl SearchIndex {
         let len = self.by_stem[start..]
             .partition_point(|&e| self.stem_of(&self.entries[e as usize]) == stem);
         &self.by_stem[start..start + len]
+    }
+
+    /// The stem of entry `entry`'s folded form.
+    pub(super) fn stem(&self, entry: usize) -> &str {
+        self.stem_of(&self.entries[entry])
     }
 
     fn stem_of(&self, e: &Entry) -> &str {

@@ -30,6 +30,7 @@ mod overview;
 mod refs;
 mod search_engine;
 mod search_labelled;
+mod search_v3;
 mod soak;
 mod terminal_signals;
 mod userdata_history;
