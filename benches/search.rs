@@ -125,6 +125,33 @@ fn invent(random: &mut Random) -> String {
     word
 }
 
+/// `n` in roman numerals (n ≥ 1).
+fn roman(mut n: usize) -> String {
+    const DIGITS: &[(usize, &str)] = &[
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for &(value, digits) in DIGITS {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
 /// The report `times` times over, rebuilt from random sentences with invented words mixed in.
 fn synthetic(base: &Dataset, times: usize) -> Dataset {
     let mut random = Random(0x00C3_4C34);
@@ -142,7 +169,7 @@ fn synthetic(base: &Dataset, times: usize) -> Dataset {
     let mut replaced = 0.0_f64;
     let mut para = 0;
     let mut sections = Vec::new();
-    for volume in 0..times {
+    for _ in 0..times {
         for section in &base.sections {
             let mut recommendations = Vec::new();
             for rec in &section.recommendations {
@@ -187,7 +214,8 @@ fn synthetic(base: &Dataset, times: usize) -> Dataset {
                 recommendations.push(Recommendation { para, paragraphs });
             }
             sections.push(Section {
-                number: format!("{}-{volume}", section.number),
+                // Numbered on, so that the corpus loads as a dataset.
+                number: roman(sections.len() + 1),
                 title: section.title.clone(),
                 recommendations,
             });

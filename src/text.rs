@@ -132,6 +132,18 @@ pub fn fold(word: &str) -> String {
     word.to_lowercase().chars().map(strip_accent).collect()
 }
 
+/// Appends the folded form of `word` (see [`fold`]) to `out`, without allocating for it.
+pub fn fold_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else {
+        // Rare: whole-string lower-casing knows context (a final sigma), so fold as `fold` does.
+        out.push_str(&fold(word));
+    }
+}
+
 /// Base letters of U+00C0..U+00FF and U+0100..U+017F (`.`: none; ligatures and `ß` stay).
 const LATIN_1: &[u8; 64] = b"aaaaaa.ceeeeiiii.nooooo.ouuuuy..aaaaaa.ceeeeiiii.nooooo.ouuuuy.y";
 const LATIN_EXTENDED_A: &[u8; 128] = b"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii..jjkk.llllll..llnnnnnn...oooooo..rrrrrrsssssssstttt..uuuuuuuuuuuuwwyyyzzzzzz.";
@@ -180,9 +192,30 @@ pub const STOPWORDS: &[&str] = &[
     "will", "with", "within", "would",
 ];
 
-/// True for a folded word of [`STOPWORDS`].
+/// True for a folded word of [`STOPWORDS`]. Asked for every word of every text indexed, so
+/// it looks only at the few stopwords of the word's length and first letter.
 pub fn is_stopword(folded: &str) -> bool {
-    STOPWORDS.binary_search(&folded).is_ok()
+    /// The stopwords by first letter (a–z), as ranges of [`STOPWORDS`] (it is sorted).
+    static BY_LETTER: std::sync::LazyLock<[(usize, usize); 26]> = std::sync::LazyLock::new(|| {
+        let mut table = [(0, 0); 26];
+        for (letter, range) in table.iter_mut().enumerate() {
+            let first = b'a' + u8::try_from(letter).unwrap_or(0);
+            let start = STOPWORDS.partition_point(|w| w.as_bytes()[0] < first);
+            let end = STOPWORDS.partition_point(|w| w.as_bytes()[0] <= first);
+            *range = (start, end);
+        }
+        table
+    });
+    const LONGEST: usize = 7;
+    let bytes = folded.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return false;
+    };
+    if bytes.len() > LONGEST || !first.is_ascii_lowercase() {
+        return false;
+    }
+    let (start, end) = BY_LETTER[usize::from(first - b'a')];
+    STOPWORDS[start..end].contains(&folded)
 }
 
 /// Plurals Snowball does not know, with their singulars.
@@ -549,6 +582,11 @@ mod tests {
         assert_eq!(fold("ÉTAT"), "etat");
         assert_eq!(fold("Ségou"), "segou");
         assert_eq!(fold("Łódź"), "lodz");
+        for word in ["ÉTAT", "Ségou", "Łódź", "peace", "MINUSMA", "ΟΔΟΣ"] {
+            let mut out = String::from("x");
+            fold_into(word, &mut out);
+            assert_eq!(out, format!("x{}", fold(word)), "{word}");
+        }
         assert!(has_accent("Ségou") && !has_accent("Segou"));
     }
 
@@ -556,6 +594,13 @@ mod tests {
     fn stopwords_are_sorted_and_stems_join_word_forms() {
         assert!(STOPWORDS.is_sorted());
         assert!(is_stopword("of") && !is_stopword("not") && !is_stopword("peace"));
+        assert!(STOPWORDS.iter().all(|w| is_stopword(w) && w.len() <= 7));
+        assert!(
+            !is_stopword("")
+                && !is_stopword("Of")
+                && !is_stopword("éte")
+                && !is_stopword("withins")
+        );
         for (a, b) in [
             ("deploying", "deployment"),
             ("evaluate", "evaluations"),

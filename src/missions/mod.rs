@@ -359,6 +359,13 @@ impl WordStream {
         }
     }
 
+    /// Empties the stream, keeping its buffers.
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.starts.clear();
+        self.tokens.clear();
+    }
+
     /// Adds word number `token` (its folded form); a small word is skipped.
     pub fn push(&mut self, token: usize, folded: &str, stop: bool) {
         if stop {
@@ -371,6 +378,22 @@ impl WordStream {
         self.tokens.push(token);
         self.text.push(' ');
         self.text.push_str(folded);
+    }
+
+    /// Adds word number `token` as written: folded straight into the stream, and taken back
+    /// if it is a small word.
+    pub fn push_word(&mut self, token: usize, word: &str) {
+        let (Ok(start), Ok(token)) = (u32::try_from(self.text.len()), u32::try_from(token)) else {
+            return;
+        };
+        self.text.push(' ');
+        text::fold_into(word, &mut self.text);
+        if text::is_stopword(&self.text[start as usize + 1..]) {
+            self.text.truncate(start as usize);
+            return;
+        }
+        self.starts.push(start);
+        self.tokens.push(token);
     }
 
     /// Ends a sentence: no key spans two.
@@ -532,8 +555,7 @@ impl Gazetteer {
         let mut ranges = Vec::new();
         for (_, words) in text::sentence_words(text) {
             for word in words {
-                let folded = text::fold(&text[word.clone()]);
-                stream.push(ranges.len(), &folded, text::is_stopword(&folded));
+                stream.push_word(ranges.len(), &text[word.clone()]);
                 ranges.push(word);
             }
             stream.end_sentence();
@@ -662,14 +684,15 @@ pub fn index(dataset: &Dataset) -> Vec<Mission> {
     let gazetteer = gazetteer();
     let entries = entries();
     let mut paras: Vec<Vec<u32>> = vec![Vec::new(); entries.len()];
+    let mut stream = WordStream::default();
     for (_, recommendation) in dataset.recommendations() {
-        let mut stream = WordStream::default();
+        stream.clear();
         let mut token = 0;
         for paragraph in &recommendation.paragraphs {
-            for (_, words) in text::sentence_words(paragraph) {
-                for word in words {
-                    let folded = text::fold(&paragraph[word]);
-                    stream.push(token, &folded, text::is_stopword(&folded));
+            for sentence in text::sentences(paragraph) {
+                let sentence = &paragraph[sentence];
+                for word in text::words(sentence) {
+                    stream.push_word(token, &sentence[word]);
                     token += 1;
                 }
                 stream.end_sentence();
