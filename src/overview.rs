@@ -9,7 +9,7 @@
 //! hand: an entry added to the gazetteer appears here as soon as the report names it.
 
 use crate::dataset::Dataset;
-use crate::missions::GAZETTEER;
+use crate::missions::entries;
 
 /// Missions × sections.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,9 +22,12 @@ pub struct Matrix {
 /// One mission's row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MatrixRow {
-    /// Index into [`GAZETTEER`] (`usize::MAX` for a mission the gazetteer does not know).
+    /// The gazetteer's number ([`crate::missions::entries`]) (`usize::MAX` for a mission the gazetteer does not know).
     pub mission: usize,
     pub acronym: String,
+    /// The dataset's name and place of the mission.
+    pub name: String,
+    pub location: String,
     /// Per section (column), the sorted paragraph numbers of the recommendations whose response
     /// names the mission.
     pub paras: Vec<Vec<u32>>,
@@ -49,7 +52,7 @@ impl Matrix {
                         cell.push(para);
                     }
                 }
-                let index = GAZETTEER
+                let index = entries()
                     .iter()
                     .position(|entry| entry.acronym == mission.acronym)
                     .unwrap_or(usize::MAX);
@@ -59,6 +62,8 @@ impl Matrix {
                     .then(|| MatrixRow {
                         mission: index,
                         acronym: mission.acronym.clone(),
+                        name: mission.name.clone(),
+                        location: mission.location.clone(),
                         paras,
                     })
             })

@@ -6,7 +6,6 @@ use ratatui::layout::Position;
 use super::scroll::{self, Motion};
 use super::{App, Overlay, Pane, Source};
 use crate::layout::{self, MatrixView};
-use crate::missions::GAZETTEER;
 use crate::text::width;
 
 /// Where the cursor is and which part of the matrix is shown.
@@ -65,8 +64,7 @@ impl App {
             .matrix
             .rows
             .iter()
-            .filter_map(|row| GAZETTEER.get(row.mission))
-            .map(|entry| width(entry.location))
+            .map(|row| width(&crate::sanitize::for_line(&row.location)))
             .max()
             .unwrap_or(0)
             .min(PLACE_MAX_WIDTH);

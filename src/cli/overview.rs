@@ -254,9 +254,7 @@ impl From<&Matrix> for JsonMatrix {
                 .enumerate()
                 .map(|(row, r)| JsonMission {
                     acronym: r.acronym.clone(),
-                    name: c34::missions::GAZETTEER
-                        .get(r.mission)
-                        .map_or_else(String::new, |entry| entry.name.to_string()),
+                    name: r.name.clone(),
                     counts: columns.clone().map(|col| matrix.count(row, col)).collect(),
                     total: matrix.row_total(row),
                     paras: r.paras.clone(),

@@ -243,10 +243,6 @@ pub fn entries() -> &'static [Entry] {
     &data().entries
 }
 
-/// The gazetteer entries, for the callers that still index them by position; new code takes
-/// names and places from the dataset's missions, or asks [`entry`] by acronym.
-pub static GAZETTEER: LazyLock<&'static [Entry]> = LazyLock::new(entries);
-
 /// The gazetteer entry with this acronym (case-insensitive), for its places and kind.
 pub fn entry(acronym: &str) -> Option<&'static Entry> {
     entries()

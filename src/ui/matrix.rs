@@ -13,7 +13,6 @@ use super::{Theme, clip, fit, row};
 use crate::app::matrix::{MISSION_HEADING, TOTAL_HEADING};
 use crate::app::{App, MatrixState};
 use crate::layout::{MATRIX_CELL_WIDTH, MATRIX_TOTAL_WIDTH};
-use crate::missions::GAZETTEER;
 use crate::sanitize::for_line;
 
 /// The shading of a cell, by level (1 to 4; 0 is an empty cell).
@@ -178,16 +177,14 @@ impl Grid<'_> {
         let matrix = &self.app.matrix;
         let theme = self.theme;
         let acronym = fit(&for_line(&matrix.rows[r].acronym), self.acronym_cells);
-        let place = GAZETTEER
-            .get(matrix.rows[r].mission)
-            .map_or("", |entry| entry.location);
+        let place = for_line(&matrix.rows[r].location);
         let mut spans = vec![
             Span::styled(
                 acronym,
                 self.axis(r == self.state.row).patch(theme.acronym()),
             ),
             Span::styled(
-                fit(place, self.label_cells.saturating_sub(self.acronym_cells)),
+                fit(&place, self.label_cells.saturating_sub(self.acronym_cells)),
                 theme.muted(),
             ),
         ];
@@ -286,9 +283,7 @@ fn describe(app: &App, state: &MatrixState, cells: usize) -> String {
     let Some(mission) = matrix.rows.get(state.row) else {
         return String::new();
     };
-    let name = GAZETTEER
-        .get(mission.mission)
-        .map_or(String::new(), |entry| format!(" ({})", entry.name));
+    let name = format!(" ({})", for_line(&mission.name));
     let section = app
         .dataset
         .sections
