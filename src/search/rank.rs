@@ -274,6 +274,26 @@ impl SearchIndex {
         out
     }
 
+    /// A mission's list as the picker shows it: the responses the dataset lists for it (its
+    /// mentions, `false`), then those that name only its place ([`SearchIndex::place_only`],
+    /// `true`, to be marked "place only"), each part in report order.
+    pub fn mission_list(&self, mission: &crate::dataset::Mission) -> Vec<(Location, bool)> {
+        let mentions = mission.paras.iter().filter_map(|&para| {
+            let at = self.recs.partition_point(|r| r.para < para);
+            self.recs
+                .get(at)
+                .filter(|r| r.para == para)
+                .map(|r| (r.location, false))
+        });
+        mentions
+            .chain(
+                self.place_only(&mission.acronym)
+                    .into_iter()
+                    .map(|location| (location, true)),
+            )
+            .collect()
+    }
+
     /// The responses that name mission `acronym`'s place (in any language, and not inside a
     /// longer name of another mission) but never mention the mission, in report order: what
     /// a mission's list shows after its mentions, marked "place only", so that picking MINUSMA

@@ -173,6 +173,21 @@ fn a_mission_list_adds_the_responses_that_name_only_its_place() {
     let list: BTreeSet<u32> = minusma.iter().copied().chain(found).collect();
     assert_eq!(list, search);
     assert_eq!(list.len(), 24);
+    // The list the picker shows: the mentions, then the five place-only ones, flagged.
+    let mission = dataset
+        .missions
+        .iter()
+        .find(|m| m.acronym == "MINUSMA")
+        .unwrap();
+    let shown = index.mission_list(mission);
+    assert_eq!(shown.len(), 24);
+    let flags: Vec<bool> = shown.iter().map(|(_, place_only)| *place_only).collect();
+    assert_eq!(flags, [vec![false; 19], vec![true; 5]].concat());
+    let listed: BTreeSet<u32> = shown
+        .iter()
+        .map(|(l, _)| dataset.get(*l).unwrap().para)
+        .collect();
+    assert_eq!(listed, search);
     // "Sudan" inside "South Sudan" is not the Sudan's.
     for location in index.place_only("UNITAMS") {
         let text = dataset.get(location).unwrap().paragraphs.join(" ");
