@@ -220,18 +220,7 @@ impl SearchIndex {
                         / (tf + norm);
             }
         }
-        scores
-            .into_iter()
-            .map(|s| {
-                let scaled = (s * 100.0).round();
-                if scaled.is_finite() && scaled > 0.0 {
-                    // Bounded above by the query's length times a small idf.
-                    format!("{scaled:.0}").parse().unwrap_or(u32::MAX)
-                } else {
-                    0
-                }
-            })
-            .collect()
+        scores.into_iter().map(points).collect()
     }
 
     /// For each quoted phrase of `query` that no response holds, the phrase and how many
@@ -802,6 +791,21 @@ impl SearchIndex {
     }
 }
 
+/// A BM25 score as whole points (100 to 1), 0 for anything not a positive finite number.
+#[allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "clamped to 0..=u32::MAX first"
+)]
+fn points(score: f64) -> u32 {
+    let scaled = (score * 100.0).round();
+    if scaled.is_finite() && scaled > 0.0 {
+        scaled.min(f64::from(u32::MAX)) as u32
+    } else {
+        0
+    }
+}
+
 /// The block (recommendation or sentence) of ascending tokens, found by moving forward.
 struct Cursor<'a> {
     starts: &'a [u32],
@@ -838,6 +842,15 @@ impl<'a> Cursor<'a> {
 mod tests {
     use super::*;
     use crate::dataset::Dataset;
+
+    #[test]
+    fn bm25_points_are_whole_and_bounded() {
+        assert_eq!(points(1.234), 123);
+        assert_eq!(points(0.0), 0);
+        assert_eq!(points(-2.0), 0);
+        assert_eq!(points(f64::NAN), 0);
+        assert_eq!(points(1e30), u32::MAX);
+    }
 
     #[test]
     fn the_cursor_finds_blocks_in_order_and_out_of_order() {
