@@ -4,6 +4,7 @@
 //! 2 bad input (unreadable or invalid file, bad arguments).
 
 mod data;
+mod library;
 mod manual;
 mod notes;
 mod output;
@@ -44,6 +45,10 @@ pub(crate) struct Cli {
     /// Use this dataset (JSON, as written by `c34 import`) instead of the embedded report
     #[arg(long, global = true, value_name = "FILE.json")]
     data: Option<PathBuf>,
+
+    /// Open this report of your library (`c34 reports` lists them) instead of the most recent
+    #[arg(long, global = true, value_name = "SYMBOL", conflicts_with = "data")]
+    report: Option<String>,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -113,6 +118,9 @@ enum Command {
         /// Print one line per hit, JSON, or each response whole as Markdown
         #[arg(long, value_enum, default_value_t = search::SearchFormat::Text)]
         format: search::SearchFormat,
+        /// Search every report c34 has; each hit names its report
+        #[arg(long, conflicts_with_all = ["data", "report"])]
+        all_reports: bool,
     },
     /// List the missions the responses mention, with their paragraphs (--matrix: per section)
     Missions {
@@ -132,6 +140,8 @@ enum Command {
     Refs(overview::RefsArgs),
     #[command(flatten)]
     Notes(notes::NotesCommand),
+    #[command(flatten)]
+    Library(library::LibraryCommand),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -262,6 +272,9 @@ pub(crate) enum Failure {
     /// The browser could not start or its terminal failed.
     #[error("{0}")]
     Browser(#[source] io::Error),
+    /// The library of reports: a report not found, not added or not removed.
+    #[error(transparent)]
+    Library(#[from] c34::library::LibraryError),
     /// A bookmark or note was not saved.
     #[error(transparent)]
     Notes(#[from] StoreError),
@@ -285,7 +298,7 @@ impl Failure {
     }
 }
 
-fn run(cli: Cli) -> Result<Outcome, Failure> {
+fn run(mut cli: Cli) -> Result<Outcome, Failure> {
     if let Some(Command::Import {
         report,
         output,
@@ -294,6 +307,10 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
     {
         // Import reads report text, not a dataset, so it needs none loaded.
         return data::import(report, output.as_deref(), symbol.clone());
+    }
+    // The library, notes import and a search of every report need no report open.
+    if let Some(outcome) = library::run_without_report(&mut cli.command)? {
+        return Ok(outcome);
     }
     // Neither needs a dataset: they describe the command line itself.
     match &cli.command {
@@ -323,7 +340,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             })?;
             dataset
         }
-        None => Dataset::embedded(),
+        None => library::open(cli.report.as_deref())?,
     };
     let mut out = io::BufWriter::new(output::stdout());
     let outcome = match cli.command {
@@ -349,6 +366,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             limit,
             json,
             format,
+            ..
         }) => {
             let format = if json {
                 search::SearchFormat::Json
@@ -363,7 +381,12 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         }
         Some(Command::Missions { json, .. }) => search::missions(&dataset, json, &mut out)?,
         Some(Command::Refs(args)) => overview::refs(&dataset, &args, &mut out)?,
-        Some(Command::Import { .. } | Command::Completions { .. } | Command::Man) => {
+        Some(
+            Command::Import { .. }
+            | Command::Completions { .. }
+            | Command::Man
+            | Command::Library(_),
+        ) => {
             unreachable!("handled above")
         }
     };

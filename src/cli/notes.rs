@@ -23,6 +23,8 @@ pub(super) enum NotesCommand {
         json: bool,
         #[arg(long, value_enum, default_value_t = NotesFormat::Text)]
         format: NotesFormat,
+        #[command(subcommand)]
+        action: Option<super::library::NotesAction>,
     },
     /// Bookmark responses by paragraph number (saved at once; `c34 notes` lists them)
     Bookmark {
@@ -61,7 +63,7 @@ pub(super) fn run(
 ) -> Result<Outcome, Failure> {
     let mut store = NotesStore::open_default();
     match command {
-        NotesCommand::Notes { json, format } => {
+        NotesCommand::Notes { json, format, .. } => {
             let format = if json { NotesFormat::Json } else { format };
             list(dataset, &store, format, out)
         }

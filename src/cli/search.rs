@@ -65,6 +65,16 @@ pub(super) fn search(
             }
         }
     }
+    finish(query, hits.len(), total, out)
+}
+
+/// Exit 1 when nothing matched; a line on standard error when `--limit` cut the list.
+pub(super) fn finish(
+    query: &str,
+    shown: usize,
+    total: usize,
+    out: &mut impl Write,
+) -> Result<Outcome, Failure> {
     if total == 0 {
         // The query as typed, made safe where it enters the message.
         let query = SafeText::new(format!("{query:?}"));
@@ -73,13 +83,12 @@ pub(super) fn search(
             query.one_line()
         )));
     }
-    if hits.len() < total {
+    if shown < total {
         // On standard error, so that a pipe reads only hits.
         out.flush()?;
         let _ = writeln!(
             std::io::stderr().lock(),
-            "{} of {total} shown; --limit {total} for all",
-            hits.len()
+            "{shown} of {total} shown; --limit {total} for all"
         );
     }
     Ok(Outcome::Done)
@@ -149,7 +158,11 @@ struct JsonMission<'a> {
 }
 
 /// `## ¶ 165 — citation`, then the response's paragraphs with the matches in bold.
-fn write_markdown(dataset: &Dataset, hit: &Hit, out: &mut impl Write) -> std::io::Result<()> {
+pub(super) fn write_markdown(
+    dataset: &Dataset,
+    hit: &Hit,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
     writeln!(
         out,
         "## ¶ {} — {}",
@@ -198,7 +211,7 @@ fn marked_text(snippet: &Snippet, open: &str, close: &str) -> String {
 
 /// `para  section  [missions] snippet`, the snippet clipped to what is left of the line
 /// around a match.
-fn write_hit(
+pub(super) fn write_hit(
     dataset: &Dataset,
     hit: &Hit,
     width: usize,
@@ -298,7 +311,7 @@ fn sanitized(snippet: &Snippet) -> Snippet {
 }
 
 #[derive(Serialize)]
-struct JsonHit {
+pub(super) struct JsonHit {
     para: u32,
     section: String,
     score: u32,
@@ -324,7 +337,7 @@ struct JsonHighlight {
     end: usize,
 }
 
-fn json_hit(dataset: &Dataset, hit: &Hit) -> JsonHit {
+pub(super) fn json_hit(dataset: &Dataset, hit: &Hit) -> JsonHit {
     let section = dataset
         .sections
         .get(hit.location.section)

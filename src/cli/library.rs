@@ -1,0 +1,340 @@
+//! `add`, `reports`, `remove`, `notes import`, `search --all-reports`, and the report every
+//! other subcommand opens (`--report SYMBOL`, else the most recent): the library of reports
+//! (`c34::library`) on the command line.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+use serde::Serialize;
+
+use c34::dataset::{Dataset, FileError, read_text_file};
+use c34::import::{ImportOptions, import as import_text};
+use c34::library::{Library, LibraryError, Unreadable};
+use c34::sanitize::for_line;
+use c34::search::SearchIndex;
+use c34::userdata::NotesStore;
+use c34::userdata::notes::read_export;
+
+use super::output::{screen_width, write_json};
+use super::search::{JsonHit, SearchFormat, json_hit, write_hit, write_markdown};
+use super::{Command, Failure, Outcome, output, warn};
+
+#[derive(Debug, Subcommand)]
+pub(super) enum LibraryCommand {
+    /// Add a report to your library: its text (as converted from PDF) or a dataset (JSON)
+    Add {
+        /// The report's text, or a dataset as `c34 import` writes it
+        file: PathBuf,
+        /// Replace the report with the same symbol if the library has it
+        #[arg(long)]
+        replace: bool,
+        /// The document symbol, if the text does not print it
+        #[arg(long, value_name = "SYMBOL")]
+        symbol: Option<String>,
+    },
+    /// List the reports c34 has, newest first (the first is the one c34 opens without
+    /// --report)
+    Reports {
+        /// Print them as JSON: symbol, date, `responds_to`, recommendations, source
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a report you added from your library (its notes stay)
+    Remove {
+        /// The report's document symbol
+        symbol: String,
+    },
+}
+
+/// `c34 notes import FILE`.
+#[derive(Debug, Subcommand)]
+pub(super) enum NotesAction {
+    /// Merge notes exported with `c34 notes --json` (or a notes file) into yours: bookmarks
+    /// are united, a note that differs from yours is kept beside it
+    Import {
+        /// The exported notes
+        file: PathBuf,
+    },
+}
+
+/// Runs the subcommands that open no report (the library's, `notes import`, `search
+/// --all-reports`) and returns their outcome; leaves any other command in place.
+pub(super) fn run_without_report(
+    command: &mut Option<Command>,
+) -> Result<Option<Outcome>, Failure> {
+    let mut out = std::io::BufWriter::new(output::stdout());
+    let outcome = match command.take() {
+        Some(Command::Library(library)) => run(library, &mut out)?,
+        Some(Command::Notes(super::notes::NotesCommand::Notes {
+            action: Some(action),
+            ..
+        })) => notes_action(action, &mut out)?,
+        Some(Command::Search {
+            query,
+            limit,
+            json,
+            format,
+            all_reports: true,
+        }) => {
+            let format = if json { SearchFormat::Json } else { format };
+            search_all(&query.join(" "), limit, format, &mut out)?
+        }
+        other => {
+            *command = other;
+            return Ok(None);
+        }
+    };
+    out.flush()?;
+    Ok(Some(outcome))
+}
+
+fn run(command: LibraryCommand, out: &mut impl Write) -> Result<Outcome, Failure> {
+    let library = Library::open_default();
+    match command {
+        LibraryCommand::Add {
+            file,
+            replace,
+            symbol,
+        } => add(&library, &file, replace, symbol, out),
+        LibraryCommand::Reports { json } => list(&library, json, out),
+        LibraryCommand::Remove { symbol } => match library.remove(&symbol) {
+            Ok(path) => {
+                writeln!(
+                    out,
+                    "removed {} ({})",
+                    for_line(&symbol),
+                    for_line(&path.display().to_string())
+                )?;
+                Ok(Outcome::Done)
+            }
+            Err(error @ LibraryError::Unknown { .. }) => Ok(Outcome::NotFound(error.to_string())),
+            Err(error) => Err(error.into()),
+        },
+    }
+}
+
+/// The dataset in `file`: a dataset JSON, checked as `--data` checks it, or a report's text
+/// through the importer.
+fn read_report(file: &Path, symbol: Option<String>) -> Result<Dataset, Failure> {
+    if is_pdf(file) {
+        return Err(Failure::Library(LibraryError::Invalid(FileError {
+            path: file.to_path_buf(),
+            error: c34::dataset::DataError::Invalid {
+                path: "PDF".into(),
+                problem: "c34 reads the report's text: convert it first (pdftotext -layout FILE)"
+                    .into(),
+            },
+        })));
+    }
+    let text = read_text_file(file)?;
+    let at = |error| FileError {
+        path: file.to_path_buf(),
+        error,
+    };
+    if text.trim_start().starts_with('{') {
+        let mut dataset = Dataset::from_json(&text).map_err(at)?;
+        c34::missions::reconcile(&mut dataset).map_err(at)?;
+        return Ok(dataset);
+    }
+    import_text(&text, &ImportOptions { symbol }).map_err(|source| Failure::Import {
+        path: file.to_path_buf(),
+        source,
+    })
+}
+
+/// Whether `file` starts as a PDF does. One that cannot be read is left to the text reader,
+/// whose errors name it.
+fn is_pdf(file: &Path) -> bool {
+    let mut start = [0; 5];
+    std::fs::File::open(file)
+        .and_then(|mut f| f.read_exact(&mut start))
+        .is_ok_and(|()| &start == b"%PDF-")
+}
+
+fn add(
+    library: &Library,
+    file: &Path,
+    replace: bool,
+    symbol: Option<String>,
+    out: &mut impl Write,
+) -> Result<Outcome, Failure> {
+    let dataset = read_report(file, symbol)?;
+    let (path, replaced) = library.add(&dataset, replace)?;
+    let document = &dataset.document;
+    writeln!(
+        out,
+        "{} {} ({}, {} recommendations): {}",
+        if replaced.is_some() {
+            "replaced"
+        } else {
+            "added"
+        },
+        document.symbol.one_line(),
+        document.date_long(),
+        dataset.recommendations().count(),
+        for_line(&path.display().to_string())
+    )?;
+    Ok(Outcome::Done)
+}
+
+/// One report in `c34 reports --json`.
+#[derive(Serialize)]
+struct ListedReport<'a> {
+    symbol: &'a str,
+    date: &'a str,
+    responds_to: &'a str,
+    recommendations: usize,
+    source: &'static str,
+}
+
+fn list(library: &Library, json: bool, out: &mut impl Write) -> Result<Outcome, Failure> {
+    let listing = library.list()?;
+    name_skipped(&listing.unreadable);
+    let reports: Vec<ListedReport> = listing
+        .reports
+        .iter()
+        .map(|entry| {
+            let document = &entry.dataset.document;
+            ListedReport {
+                symbol: &document.symbol,
+                date: &document.date,
+                responds_to: &document.responds_to,
+                recommendations: entry.dataset.recommendations().count(),
+                source: entry.source.name(),
+            }
+        })
+        .collect();
+    if json {
+        write_json(out, &reports)?;
+        return Ok(Outcome::Done);
+    }
+    let symbols: Vec<String> = reports
+        .iter()
+        .map(|r| for_line(r.symbol).into_owned())
+        .collect();
+    let width = symbols
+        .iter()
+        .map(|s| unicode_width::UnicodeWidthStr::width(s.as_str()))
+        .max()
+        .unwrap_or(0);
+    for (report, symbol) in reports.iter().zip(&symbols) {
+        let pad = width - unicode_width::UnicodeWidthStr::width(symbol.as_str());
+        writeln!(
+            out,
+            "{symbol}{:pad$}  {}  responds to {}  {} recommendations  {}",
+            "",
+            for_line(report.date),
+            for_line(report.responds_to),
+            report.recommendations,
+            report.source
+        )?;
+    }
+    Ok(Outcome::Done)
+}
+
+/// Names, on standard error, the added reports that were skipped because they cannot be read.
+fn name_skipped(unreadable: &[Unreadable]) {
+    for skipped in unreadable {
+        warn(&format!(
+            "{} (skipped; fix the file, or c34 remove the report)",
+            skipped.error
+        ));
+    }
+}
+
+/// The report the subcommands and the browser open: `--report SYMBOL`, else the most recent.
+pub(super) fn open(report: Option<&str>) -> Result<Dataset, Failure> {
+    let (dataset, skipped) = Library::open_default().open(report)?;
+    name_skipped(&skipped);
+    Ok(dataset)
+}
+
+/// `c34 notes import FILE`.
+fn notes_action(action: NotesAction, out: &mut impl Write) -> Result<Outcome, Failure> {
+    let NotesAction::Import { file } = action;
+    let notes = read_export(&file)?;
+    let mut store = NotesStore::open_default();
+    let merged = store.merge(&notes)?;
+    writeln!(
+        out,
+        "merged {} entries from {}: {} new notes, {} kept beside yours, {} new bookmarks",
+        notes.len(),
+        for_line(&file.display().to_string()),
+        merged.notes,
+        merged.kept_beside,
+        merged.bookmarks
+    )?;
+    Ok(Outcome::Done)
+}
+
+/// A hit of `search --all-reports --json`: the report's symbol, then the hit as `search`
+/// prints it.
+#[derive(Serialize)]
+struct ReportHit<'a> {
+    symbol: &'a str,
+    #[serde(flatten)]
+    hit: JsonHit,
+}
+
+/// `c34 search --all-reports`: one index per report, the hits merged best first.
+fn search_all(
+    query: &str,
+    limit: usize,
+    format: SearchFormat,
+    out: &mut impl Write,
+) -> Result<Outcome, Failure> {
+    let listing = Library::open_default().list()?;
+    name_skipped(&listing.unreadable);
+    let datasets: Vec<&Dataset> = listing.reports.iter().map(|e| &e.dataset).collect();
+    let mut hits = Vec::new();
+    let mut total = 0;
+    for (report, dataset) in datasets.iter().enumerate() {
+        let (found, count) = SearchIndex::new(dataset).search_counted(query, limit);
+        total += count;
+        hits.extend(found.into_iter().map(|hit| (report, hit)));
+    }
+    // Best first; between reports of equal score, the newer report (listed first) first.
+    hits.sort_by(|(ra, a), (rb, b)| b.score.cmp(&a.score).then(ra.cmp(rb)));
+    hits.truncate(limit);
+    match format {
+        SearchFormat::Json => {
+            let records: Vec<ReportHit> = hits
+                .iter()
+                .map(|(report, hit)| ReportHit {
+                    symbol: &datasets[*report].document.symbol,
+                    hit: json_hit(datasets[*report], hit),
+                })
+                .collect();
+            write_json(out, &records)?;
+        }
+        SearchFormat::Markdown => {
+            for (i, (report, hit)) in hits.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                // The heading's citation names the report.
+                write_markdown(datasets[*report], hit, out)?;
+            }
+        }
+        SearchFormat::Text => {
+            let symbols: Vec<String> = datasets
+                .iter()
+                .map(|d| for_line(&d.document.symbol).into_owned())
+                .collect();
+            let column = hits
+                .iter()
+                .map(|(report, _)| unicode_width::UnicodeWidthStr::width(symbols[*report].as_str()))
+                .max()
+                .unwrap_or(0);
+            let width = screen_width().saturating_sub(column + 2);
+            for (report, hit) in &hits {
+                let symbol = &symbols[*report];
+                let pad = column - unicode_width::UnicodeWidthStr::width(symbol.as_str());
+                write!(out, "{symbol}{:pad$}  ", "")?;
+                write_hit(datasets[*report], hit, width, out)?;
+            }
+        }
+    }
+    super::search::finish(query, hits.len(), total, out)
+}
