@@ -18,7 +18,7 @@ use c34::userdata::notes::read_export;
 
 use super::output::{screen_width, write_json};
 use super::search::{JsonHit, SearchFormat, json_hit, write_hit, write_markdown};
-use super::{Command, Failure, Outcome, output, warn};
+use super::{Cli, Command, Failure, Outcome, output, warn};
 
 #[derive(Debug, Subcommand)]
 pub(super) enum LibraryCommand {
@@ -56,6 +56,30 @@ pub(super) enum NotesAction {
         /// The exported notes
         file: PathBuf,
     },
+}
+
+/// Refuses what clap cannot see across levels: `search --all-reports` with a global
+/// `--report` or `--data` (one report or all of them).
+pub(super) fn checked(cli: Cli) -> Result<Cli, clap::Error> {
+    let all = matches!(
+        cli.command,
+        Some(Command::Search {
+            all_reports: true,
+            ..
+        })
+    );
+    if all && (cli.report.is_some() || cli.data.is_some()) {
+        let which = if cli.report.is_some() {
+            "--report"
+        } else {
+            "--data"
+        };
+        return Err(super::command().error(
+            clap::error::ErrorKind::ArgumentConflict,
+            format!("the argument '--all-reports' cannot be used with '{which}'"),
+        ));
+    }
+    Ok(cli)
 }
 
 /// Runs the subcommands that open no report (the library's, `notes import`, `search

@@ -119,7 +119,7 @@ enum Command {
         #[arg(long, value_enum, default_value_t = search::SearchFormat::Text)]
         format: search::SearchFormat,
         /// Search every report c34 has; each hit names its report
-        #[arg(long, conflicts_with_all = ["data", "report"])]
+        #[arg(long)]
         all_reports: bool,
     },
     /// List the missions the responses mention, with their paragraphs (--matrix: per section)
@@ -189,6 +189,7 @@ pub(crate) fn main() -> ExitCode {
     let cli = match command()
         .try_get_matches()
         .and_then(|matches| Cli::from_arg_matches(&matches))
+        .and_then(library::checked)
     {
         Ok(cli) => cli,
         Err(error) => return parse_error(&error),

@@ -26,6 +26,7 @@ mod hostile_text;
 mod import_fidelity;
 mod import_layouts;
 mod import_properties;
+mod library;
 mod module_graph;
 mod overview;
 mod refs;

@@ -32,10 +32,16 @@ impl Browser {
 
     /// Starts c34 with extra environment variables.
     pub(crate) fn start_with_env(cols: u16, rows: u16, env: &[(&str, &str)]) -> Browser {
+        Browser::start_with(cols, rows, &[], env)
+    }
+
+    /// Starts c34 with arguments (`--report SYMBOL`) and extra environment variables.
+    pub(crate) fn start_with(cols: u16, rows: u16, args: &[&str], env: &[(&str, &str)]) -> Browser {
         let pty = native_pty_system()
             .openpty(size(cols, rows))
             .expect("a pseudo-terminal opens");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_c34"));
+        command.args(args);
         command.env("NO_COLOR", "1");
         command.env("TERM", "xterm-256color");
         let data_home = if env.iter().any(|(key, _)| *key == "XDG_DATA_HOME") {
