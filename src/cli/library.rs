@@ -68,8 +68,8 @@ pub(super) fn checked(cli: Cli) -> Result<Cli, clap::Error> {
             ..
         })
     );
-    if all && (cli.report.is_some() || cli.data.is_some()) {
-        let which = if cli.report.is_some() {
+    if all && (cli.report_symbol.is_some() || cli.data.is_some()) {
+        let which = if cli.report_symbol.is_some() {
             "--report"
         } else {
             "--data"

@@ -47,8 +47,13 @@ pub(crate) struct Cli {
     data: Option<PathBuf>,
 
     /// Open this report of your library (`c34 reports` lists them) instead of the most recent
-    #[arg(long, global = true, value_name = "SYMBOL", conflicts_with = "data")]
-    report: Option<String>,
+    #[arg(
+        long = "report",
+        global = true,
+        value_name = "SYMBOL",
+        conflicts_with = "data"
+    )]
+    report_symbol: Option<String>,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -341,7 +346,7 @@ fn run(mut cli: Cli) -> Result<Outcome, Failure> {
             })?;
             dataset
         }
-        None => library::open(cli.report.as_deref())?,
+        None => library::open(cli.report_symbol.as_deref())?,
     };
     let mut out = io::BufWriter::new(output::stdout());
     let outcome = match cli.command {
