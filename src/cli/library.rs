@@ -362,3 +362,27 @@ fn search_all(
     }
     super::search::finish(query, hits.len(), total, out)
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::FromArgMatches;
+
+    use super::super::{Cli, command};
+
+    /// `--report` is global, so its id must clash with no argument of a subcommand: `import
+    /// REPORT` once did, and every `c34 import` panicked in clap.
+    #[test]
+    fn report_parses_beside_every_subcommand_argument() {
+        for args in [
+            &["c34", "import", "r.txt"][..],
+            &["c34", "--report", "A/1/1", "import", "r.txt"],
+            &["c34", "add", "r.txt", "--report", "A/1/1"],
+            &["c34", "remove", "A/1/1"],
+        ] {
+            let matches = command().try_get_matches_from(args).unwrap();
+            let cli = Cli::from_arg_matches(&matches).unwrap();
+            let given = args.contains(&"--report");
+            assert_eq!(cli.report_symbol.is_some(), given, "{args:?}");
+        }
+    }
+}
