@@ -303,6 +303,10 @@ impl Library {
     fn open_newest(&self) -> Result<(Dataset, Vec<Unreadable>), LibraryError> {
         let (heads, mut skipped) = self.heads()?;
         let embedded = reports::default();
+        if heads.is_empty() {
+            // The usual case: nothing added, nothing to compare.
+            return Ok((embedded.dataset().clone(), skipped));
+        }
         let embedded_head: Option<Head> = serde_json::from_str(embedded.json()).ok();
         let mut candidates: Vec<(Option<&Path>, &HeadDocument)> = heads
             .iter()
