@@ -32,7 +32,7 @@ fn jump(app: &mut App, para: u32) {
     for c in para.to_string().chars() {
         app.update(Command::Edit(Edit::Insert(c)));
     }
-    app.update(Command::Submit);
+    app.update(Command::JumpToParagraph);
 }
 
 fn frame(c: &mut Criterion, name: &str, app: &App) {
@@ -53,7 +53,7 @@ fn render(c: &mut Criterion) {
     frame(c, "frame 120x40: start", &start);
 
     let mut long = app();
-    let para = longest_para(&long.dataset);
+    let para = longest_para(long.dataset());
     jump(&mut long, para);
     frame(c, "frame 120x40: longest response", &long);
 
@@ -68,7 +68,7 @@ fn render(c: &mut Criterion) {
     c.bench_function("key j + frame 120x40 in the list", |b| {
         b.iter(|| {
             app.update(black_box(Command::Down));
-            if app.list.scroll.selected + 1 == app.list.items.len() {
+            if app.list().scroll.selected + 1 == app.list().items.len() {
                 app.update(Command::Top);
             }
             terminal
@@ -87,9 +87,9 @@ fn reader_scroll(c: &mut Criterion) {
     let mut down = true;
     c.bench_function("key j + frame 120x40 in the reader on ¶ 184", |b| {
         b.iter(|| {
-            if app.reader.scroll == app.max_scroll() {
+            if app.reader().scroll == app.max_scroll() {
                 down = false;
-            } else if app.reader.scroll == 0 {
+            } else if app.reader().scroll == 0 {
                 down = true;
             }
             app.update(black_box(if down { Command::Down } else { Command::Up }));

@@ -1,13 +1,13 @@
-//! Every key binding, once: which key, in which mode, does what, and how the help and the status
-//! bar describe it. Dispatch ([`crate::keys`]), the `?` help and the status-bar hints are all
-//! derived from [`BINDINGS`], so a key the help names is always bound and a bound key is always
-//! in the help (a test checks both).
+//! Every key binding, once: which key, in which keymap, does what, and how the help and the
+//! status bar describe it. Dispatch ([`crate::keys`]), the `?` help and the status-bar hints
+//! are all derived from [`BINDINGS`], so a key the help names is always bound and a bound key
+//! is always in the help (a test checks both).
 
 use std::sync::OnceLock;
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
-use crate::command::{Command, Edit, Mode};
+use crate::command::{Command, Edit, Keymap};
 use crate::layout::{HELP_MAX_WIDTH, Pane};
 use crate::text::{fit, width, wrap};
 
@@ -86,7 +86,7 @@ impl Key {
     }
 }
 
-/// A short status-bar hint for a binding: shown in `modes` (and, in the browser proper, only
+/// A short status-bar hint for a binding: shown in `keymaps` (and, in the browser proper, only
 /// while one of `panes` has the focus; empty means any), ordered by `rank`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hint {
@@ -94,15 +94,15 @@ pub struct Hint {
     pub keys: &'static str,
     pub text: &'static str,
     pub rank: u8,
-    pub modes: &'static [Mode],
+    pub keymaps: &'static [Keymap],
     pub panes: &'static [Pane],
 }
 
-/// One line of the help: keys (each with its command) bound in `modes`.
+/// One line of the help: keys (each with its command) bound in `keymaps`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Binding {
     pub group: &'static str,
-    pub modes: &'static [Mode],
+    pub keymaps: &'static [Keymap],
     pub keys: &'static [(Key, Command)],
     /// What the help shows instead of the keys, for what is not a key (typing, the mouse).
     pub label: Option<&'static str>,
@@ -110,39 +110,37 @@ pub struct Binding {
     pub hints: &'static [Hint],
 }
 
-const NORMAL: &[Mode] = &[Mode::Normal];
-const HELP: &[Mode] = &[Mode::Help];
-const JUMP: &[Mode] = &[Mode::Jump];
-const SEARCH: &[Mode] = &[Mode::Search];
-const MISSIONS: &[Mode] = &[Mode::Missions];
-const NOTE: &[Mode] = &[Mode::Note];
-const MATRIX: &[Mode] = &[Mode::Matrix];
-const NORMAL_HELP: &[Mode] = &[Mode::Normal, Mode::Help];
-const CHOOSERS: &[Mode] = &[Mode::Search, Mode::Missions];
-const PAGED: &[Mode] = &[
-    Mode::Normal,
-    Mode::Help,
-    Mode::Search,
-    Mode::Missions,
-    Mode::Matrix,
+const NORMAL: &[Keymap] = &[Keymap::Normal];
+const HELP: &[Keymap] = &[Keymap::Help];
+const JUMP: &[Keymap] = &[Keymap::Jump];
+const SEARCH: &[Keymap] = &[Keymap::Search];
+const MISSIONS: &[Keymap] = &[Keymap::Missions];
+const NOTE: &[Keymap] = &[Keymap::Note];
+const MATRIX: &[Keymap] = &[Keymap::Matrix];
+const NORMAL_HELP: &[Keymap] = &[Keymap::Normal, Keymap::Help];
+const CHOOSERS: &[Keymap] = &[Keymap::Search, Keymap::Missions];
+const PAGED: &[Keymap] = &[
+    Keymap::Normal,
+    Keymap::Help,
+    Keymap::Search,
+    Keymap::Missions,
+    Keymap::Matrix,
 ];
-const PROMPTS: &[Mode] = &[Mode::Jump, Mode::Search, Mode::Missions, Mode::Note];
-const PROMPTS_MATRIX: &[Mode] = &[
-    Mode::Jump,
-    Mode::Search,
-    Mode::Missions,
-    Mode::Note,
-    Mode::Matrix,
-];
-const EVERYWHERE: &[Mode] = &Mode::ALL;
+const PROMPTS: &[Keymap] = &[Keymap::Jump, Keymap::Search, Keymap::Missions, Keymap::Note];
+const EVERYWHERE: &[Keymap] = &Keymap::ALL;
 const ANY_PANE: &[Pane] = &[];
 
-const fn hint(keys: &'static str, text: &'static str, rank: u8, modes: &'static [Mode]) -> Hint {
+const fn hint(
+    keys: &'static str,
+    text: &'static str,
+    rank: u8,
+    keymaps: &'static [Keymap],
+) -> Hint {
     Hint {
         keys,
         text,
         rank,
-        modes,
+        keymaps,
         panes: ANY_PANE,
     }
 }
@@ -157,16 +155,20 @@ const fn pane_hint(
         keys,
         text,
         rank,
-        modes: NORMAL,
+        keymaps: NORMAL,
         panes,
     }
 }
+
+/// What Enter does in each prompt and in the matrix: one line of the help for five bindings
+/// (the help writes consecutive bindings with the same keys and text once).
+const ENTER_HELP: &str = "open the result; list the mission or cell; jump; save";
 
 /// The whole key table, in the order the help lists it.
 pub const BINDINGS: &[Binding] = &[
     Binding {
         group: "Move",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[
             (code(KeyCode::Tab), Command::FocusNext),
             (code(KeyCode::BackTab), Command::FocusPrevious),
@@ -177,7 +179,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Move",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[
             (plain('h'), Command::FocusLeft),
             (plain('l'), Command::FocusRight),
@@ -190,7 +192,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Move",
-        modes: NORMAL_HELP,
+        keymaps: NORMAL_HELP,
         keys: &[
             (plain('j'), Command::Down),
             (plain('k'), Command::Up),
@@ -207,7 +209,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Move",
-        modes: NORMAL_HELP,
+        keymaps: NORMAL_HELP,
         keys: &[
             (plain('g'), Command::Top),
             (plain('G'), Command::Bottom),
@@ -220,7 +222,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Move",
-        modes: PAGED,
+        keymaps: PAGED,
         keys: &[
             (code(KeyCode::PageUp), Command::PageUp),
             (code(KeyCode::PageDown), Command::PageDown),
@@ -231,7 +233,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Move",
-        modes: NORMAL_HELP,
+        keymaps: NORMAL_HELP,
         keys: &[(ctrl('b'), Command::PageUp), (ctrl('f'), Command::PageDown)],
         label: None,
         help: "a page up / down, as in less and vim",
@@ -239,7 +241,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Move",
-        modes: NORMAL_HELP,
+        keymaps: NORMAL_HELP,
         keys: &[
             (ctrl('u'), Command::HalfPageUp),
             (ctrl('d'), Command::HalfPageDown),
@@ -250,7 +252,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Move",
-        modes: NORMAL_HELP,
+        keymaps: NORMAL_HELP,
         keys: &[(ctrl('y'), Command::LineUp), (ctrl('e'), Command::LineDown)],
         label: None,
         help: "one line up / down; a list's selection stays",
@@ -258,7 +260,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Move",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[
             (plain('0'), Command::Count(0)),
             (plain('1'), Command::Count(1)),
@@ -277,7 +279,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Move",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[
             (plain('['), Command::PreviousRecommendation),
             (plain(']'), Command::NextRecommendation),
@@ -288,7 +290,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Move",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[
             (plain('{'), Command::PreviousSection),
             (plain('}'), Command::NextSection),
@@ -299,7 +301,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Move",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[
             (code(KeyCode::Backspace), Command::Back),
             (ctrl('o'), Command::Back),
@@ -311,7 +313,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Move",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[
             (alt_code(KeyCode::Right), Command::Forward),
             (ctrl('i'), Command::Forward),
@@ -322,7 +324,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Open",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[(code(KeyCode::Enter), Command::Enter)],
         label: None,
         help: "go right: section → list → reader",
@@ -333,7 +335,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Open",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[(plain(' '), Command::Toggle)],
         label: None,
         help: "expand or collapse (tree); page down (reader)",
@@ -344,7 +346,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Open",
-        modes: HELP,
+        keymaps: HELP,
         keys: &[(plain(' '), Command::PageDown)],
         label: None,
         help: "page down (help)",
@@ -352,7 +354,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Open",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[(plain(':'), Command::OpenJump)],
         label: None,
         help: "jump to a response: type its ¶ number, Enter",
@@ -360,7 +362,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Search",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[(plain('/'), Command::OpenSearch)],
         label: None,
         help: "search the responses, results as you type",
@@ -368,7 +370,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Search",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[(plain('m'), Command::OpenMissions)],
         label: None,
         help: "pick a mission by acronym, name or place",
@@ -376,7 +378,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Search",
-        modes: CHOOSERS,
+        keymaps: CHOOSERS,
         keys: &[
             (code(KeyCode::Down), Command::Down),
             (code(KeyCode::Up), Command::Up),
@@ -389,21 +391,47 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Search",
-        modes: PROMPTS_MATRIX,
-        keys: &[(code(KeyCode::Enter), Command::Submit)],
+        keymaps: SEARCH,
+        keys: &[(code(KeyCode::Enter), Command::OpenResult)],
         label: None,
-        help: "open the result; list the mission or cell; jump; save",
-        hints: &[
-            hint("Enter", "open", 20, SEARCH),
-            hint("Enter", "list", 20, MISSIONS),
-            hint("Enter", "go", 20, JUMP),
-            hint("Enter", "save", 20, NOTE),
-            hint("Enter", "list", 20, MATRIX),
-        ],
+        help: ENTER_HELP,
+        hints: &[hint("Enter", "open", 20, SEARCH)],
     },
     Binding {
         group: "Search",
-        modes: SEARCH,
+        keymaps: MISSIONS,
+        keys: &[(code(KeyCode::Enter), Command::ListMission)],
+        label: None,
+        help: ENTER_HELP,
+        hints: &[hint("Enter", "list", 20, MISSIONS)],
+    },
+    Binding {
+        group: "Search",
+        keymaps: JUMP,
+        keys: &[(code(KeyCode::Enter), Command::JumpToParagraph)],
+        label: None,
+        help: ENTER_HELP,
+        hints: &[hint("Enter", "go", 20, JUMP)],
+    },
+    Binding {
+        group: "Search",
+        keymaps: NOTE,
+        keys: &[(code(KeyCode::Enter), Command::SaveNote)],
+        label: None,
+        help: ENTER_HELP,
+        hints: &[hint("Enter", "save", 20, NOTE)],
+    },
+    Binding {
+        group: "Search",
+        keymaps: MATRIX,
+        keys: &[(code(KeyCode::Enter), Command::ListCell)],
+        label: None,
+        help: ENTER_HELP,
+        hints: &[hint("Enter", "list", 20, MATRIX)],
+    },
+    Binding {
+        group: "Search",
+        keymaps: SEARCH,
         keys: &[
             (alt_code(KeyCode::Up), Command::RecallOlder),
             (alt_code(KeyCode::Down), Command::RecallNewer),
@@ -414,7 +442,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Search",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[
             (plain('n'), Command::NextHit),
             (plain('N'), Command::PreviousHit),
@@ -425,7 +453,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Search",
-        modes: PROMPTS,
+        keymaps: PROMPTS,
         keys: &[],
         label: Some("text"),
         help: "type the query, mission, ¶ number or note",
@@ -433,7 +461,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Search",
-        modes: SEARCH,
+        keymaps: SEARCH,
         keys: &[],
         label: Some("'w ^w !w \"…\""),
         help: "exact word, prefix, without, phrase",
@@ -441,7 +469,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Take away",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[(plain('y'), Command::CopyResponse)],
         label: None,
         help: "copy the response and its citation (OSC 52 clipboard)",
@@ -449,7 +477,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Take away",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[(plain('Y'), Command::CopyCitation)],
         label: None,
         help: "copy the citation alone",
@@ -457,7 +485,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Take away",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[(plain('b'), Command::ToggleBookmark)],
         label: None,
         help: "bookmark the recommendation, or remove the bookmark",
@@ -465,7 +493,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Take away",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[(plain('a'), Command::EditNote)],
         label: None,
         help: "write a note on it (Enter saves, empty deletes)",
@@ -473,7 +501,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "At a glance",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[(plain('o'), Command::OpenMatrix)],
         label: None,
         help: "missions × sections matrix; Enter lists a cell",
@@ -481,16 +509,16 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "At a glance",
-        modes: MATRIX,
+        keymaps: MATRIX,
         keys: &[
-            (plain('h'), Command::Left),
+            (plain('h'), Command::CellLeft),
             (plain('j'), Command::Down),
             (plain('k'), Command::Up),
-            (plain('l'), Command::Right),
-            (code(KeyCode::Left), Command::Left),
+            (plain('l'), Command::CellRight),
+            (code(KeyCode::Left), Command::CellLeft),
             (code(KeyCode::Down), Command::Down),
             (code(KeyCode::Up), Command::Up),
-            (code(KeyCode::Right), Command::Right),
+            (code(KeyCode::Right), Command::CellRight),
         ],
         label: None,
         help: "in the matrix: the next cell",
@@ -498,7 +526,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "At a glance",
-        modes: MATRIX,
+        keymaps: MATRIX,
         keys: &[
             (plain('g'), Command::Top),
             (plain('G'), Command::Bottom),
@@ -511,7 +539,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Edit a prompt",
-        modes: PROMPTS,
+        keymaps: PROMPTS,
         keys: &[
             (code(KeyCode::Left), Command::Edit(Edit::Left)),
             (code(KeyCode::Right), Command::Edit(Edit::Right)),
@@ -522,7 +550,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Edit a prompt",
-        modes: PROMPTS,
+        keymaps: PROMPTS,
         keys: &[
             (code(KeyCode::Home), Command::Edit(Edit::Home)),
             (code(KeyCode::End), Command::Edit(Edit::End)),
@@ -535,7 +563,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Edit a prompt",
-        modes: PROMPTS,
+        keymaps: PROMPTS,
         keys: &[
             (alt('b'), Command::Edit(Edit::WordLeft)),
             (alt('f'), Command::Edit(Edit::WordRight)),
@@ -546,7 +574,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Edit a prompt",
-        modes: PROMPTS,
+        keymaps: PROMPTS,
         keys: &[
             (code(KeyCode::Backspace), Command::Edit(Edit::DeleteBack)),
             (code(KeyCode::Delete), Command::Edit(Edit::DeleteForward)),
@@ -557,7 +585,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Edit a prompt",
-        modes: PROMPTS,
+        keymaps: PROMPTS,
         keys: &[(ctrl('w'), Command::Edit(Edit::DeleteWordBack))],
         label: None,
         help: "delete the word before the cursor",
@@ -565,7 +593,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Edit a prompt",
-        modes: PROMPTS,
+        keymaps: PROMPTS,
         keys: &[
             (ctrl('u'), Command::Edit(Edit::DeleteToStart)),
             (ctrl('k'), Command::Edit(Edit::DeleteToEnd)),
@@ -576,7 +604,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Mouse",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[],
         label: Some("click"),
         help: "focus a pane and select a row",
@@ -584,7 +612,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Mouse",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[],
         label: Some("click ▸"),
         help: "expand or collapse a section",
@@ -592,7 +620,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Mouse",
-        modes: CHOOSERS,
+        keymaps: CHOOSERS,
         keys: &[],
         label: Some("click result"),
         help: "select it; click again to open it",
@@ -600,7 +628,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Mouse",
-        modes: PAGED,
+        keymaps: PAGED,
         keys: &[],
         label: Some("wheel"),
         help: "scroll the pane under the pointer",
@@ -608,7 +636,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Other",
-        modes: NORMAL_HELP,
+        keymaps: NORMAL_HELP,
         keys: &[(plain('?'), Command::ToggleHelp)],
         label: None,
         help: "this help (j k scroll it)",
@@ -616,7 +644,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Other",
-        modes: EVERYWHERE,
+        keymaps: EVERYWHERE,
         keys: &[(code(KeyCode::Esc), Command::Close)],
         label: None,
         help: "close an overlay; then clear the hits",
@@ -630,7 +658,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Other",
-        modes: HELP,
+        keymaps: HELP,
         keys: &[(plain('q'), Command::Close)],
         label: None,
         help: "close the help (so do ? and Esc)",
@@ -638,7 +666,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Other",
-        modes: NORMAL,
+        keymaps: NORMAL,
         keys: &[(plain('q'), Command::Quit)],
         label: None,
         help: "quit",
@@ -646,10 +674,18 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Other",
-        modes: EVERYWHERE,
+        keymaps: EVERYWHERE,
         keys: &[(ctrl('c'), Command::Quit)],
         label: None,
         help: "quit, from anywhere",
+        hints: &[],
+    },
+    Binding {
+        group: "Other",
+        keymaps: EVERYWHERE,
+        keys: &[(ctrl('z'), Command::Suspend)],
+        label: None,
+        help: "suspend to the shell; fg brings c34 back",
         hints: &[],
     },
 ];
@@ -657,23 +693,25 @@ pub const BINDINGS: &[Binding] = &[
 /// The hint the status bar adds while the reader highlights search hits.
 pub const CLEAR_HITS_HINT: (&str, &str) = ("Esc", "clear hits");
 
-/// The command bound to `key` in `mode`, if any.
-pub fn lookup(key: Key, mode: Mode) -> Option<Command> {
+/// The command bound to `key` in `keymap`, if any.
+pub fn lookup(key: Key, keymap: Keymap) -> Option<Command> {
     BINDINGS
         .iter()
-        .filter(|binding| binding.modes.contains(&mode))
+        .filter(|binding| binding.keymaps.contains(&keymap))
         .flat_map(|binding| binding.keys.iter())
         .find(|(bound, _)| *bound == key)
         .map(|&(_, command)| command)
 }
 
-/// The status-bar hints for `mode` with `focus`, most useful first.
-pub fn hints(mode: Mode, focus: Pane) -> Vec<(&'static str, &'static str)> {
+/// The status-bar hints for `keymap` with `focus`, most useful first.
+pub fn hints(keymap: Keymap, focus: Pane) -> Vec<(&'static str, &'static str)> {
     let mut found: Vec<&Hint> = BINDINGS
         .iter()
         .flat_map(|binding| binding.hints.iter())
-        .filter(|hint| hint.modes.contains(&mode))
-        .filter(|hint| mode != Mode::Normal || hint.panes.is_empty() || hint.panes.contains(&focus))
+        .filter(|hint| hint.keymaps.contains(&keymap))
+        .filter(|hint| {
+            keymap != Keymap::Normal || hint.panes.is_empty() || hint.panes.contains(&focus)
+        })
         .collect();
     found.sort_by_key(|hint| hint.rank);
     found.iter().map(|hint| (hint.keys, hint.text)).collect()
@@ -713,10 +751,12 @@ pub enum HelpLine {
 /// line, or on two (keys, then the wrapped description) when the keys are long or the box is
 /// narrow.
 pub fn help_lines(width: usize) -> Vec<HelpLine> {
-    let entries: Vec<(&'static str, String, &'static str)> = BINDINGS
+    let mut entries: Vec<(&'static str, String, &'static str)> = BINDINGS
         .iter()
         .map(|binding| (binding.group, keys_label(binding), binding.help))
         .collect();
+    // Bindings that differ only in their keymaps (Enter in each prompt) are one line.
+    entries.dedup();
     // Keys wider than the column get a line of their own, and so do long descriptions.
     let keys_width = entries
         .iter()
@@ -779,13 +819,13 @@ mod tests {
 
     #[test]
     fn every_key_is_bound_once_per_mode() {
-        for mode in Mode::ALL {
+        for keymap in Keymap::ALL {
             let mut seen: Vec<Key> = Vec::new();
-            for binding in BINDINGS.iter().filter(|b| b.modes.contains(&mode)) {
+            for binding in BINDINGS.iter().filter(|b| b.keymaps.contains(&keymap)) {
                 for (key, _) in binding.keys {
                     assert!(
                         !seen.contains(key),
-                        "{} bound twice in {mode:?}",
+                        "{} bound twice in {keymap:?}",
                         key.label()
                     );
                     seen.push(*key);

@@ -1,11 +1,11 @@
-//! What the user can ask of the browser, as plain data: the commands, the modes that decide
+//! What the user can ask of the browser, as plain data: the commands, the keymaps that decide
 //! which keys mean what, prompt edits and motions. Below both the state ([`crate::app`], which
 //! applies commands) and the key table ([`crate::bindings`], which names them), so neither
 //! imports the other.
 
 /// Which part of the key table applies (see [`crate::bindings`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Mode {
+pub enum Keymap {
     Normal,
     Help,
     Jump,
@@ -15,17 +15,38 @@ pub enum Mode {
     Matrix,
 }
 
-impl Mode {
-    /// Every mode, for what is bound everywhere and for tests that try every one.
-    pub const ALL: [Mode; 7] = [
-        Mode::Normal,
-        Mode::Help,
-        Mode::Jump,
-        Mode::Search,
-        Mode::Missions,
-        Mode::Note,
-        Mode::Matrix,
+impl Keymap {
+    /// Every keymap, for what is bound everywhere and for tests that try every one.
+    pub const ALL: [Keymap; 7] = [
+        Keymap::Normal,
+        Keymap::Help,
+        Keymap::Jump,
+        Keymap::Search,
+        Keymap::Missions,
+        Keymap::Note,
+        Keymap::Matrix,
     ];
+
+    /// Whether a printable key the table does not bind is typed text here, and `c` is one
+    /// this keymap's prompt takes (the `:` prompt takes digits only).
+    pub fn types(self, c: char) -> bool {
+        match self {
+            Keymap::Jump => c.is_ascii_digit(),
+            Keymap::Search | Keymap::Missions | Keymap::Note => true,
+            Keymap::Normal | Keymap::Help | Keymap::Matrix => false,
+        }
+    }
+
+    /// Whether a key the table does not bind is reported as unknown (outside the prompts,
+    /// where it would be text, and the matrix, where it does nothing).
+    pub fn reports_unknown_keys(self) -> bool {
+        matches!(self, Keymap::Normal | Keymap::Help)
+    }
+
+    /// Whether the mouse does anything: not in the one-line prompts, which have no list.
+    pub fn takes_mouse(self) -> bool {
+        !matches!(self, Keymap::Jump | Keymap::Note)
+    }
 }
 
 /// Everything the user can ask of the browser.
@@ -73,8 +94,16 @@ pub enum Command {
     OpenMissions,
     /// An edit of the open prompt's line.
     Edit(Edit),
-    /// Enter in a prompt: open the chosen result, list the chosen mission, or jump.
-    Submit,
+    /// Enter in the `/` search: open the chosen result at its first hit.
+    OpenResult,
+    /// Enter in the mission picker: list the chosen mission's recommendations.
+    ListMission,
+    /// Enter in the `:` prompt: open the response to the typed paragraph.
+    JumpToParagraph,
+    /// Enter in the note editor: save the note (an empty one deletes it).
+    SaveNote,
+    /// Enter in the matrix: list the recommendations of the cell under the cursor.
+    ListCell,
     /// The previous or next query of the search history (`Alt-↑`, `Alt-↓` in the search).
     RecallOlder,
     RecallNewer,
@@ -91,8 +120,8 @@ pub enum Command {
     /// Open the missions × sections matrix (`o`).
     OpenMatrix,
     /// A cell to the left or right in the matrix.
-    Left,
-    Right,
+    CellLeft,
+    CellRight,
     Click {
         column: u16,
         row: u16,
@@ -110,6 +139,9 @@ pub enum Command {
         height: u16,
     },
     Quit,
+    /// `Ctrl-Z`: stop c34 until the shell continues it (`fg`); the event loop does it, as it
+    /// owns the terminal.
+    Suspend,
 }
 
 impl Command {

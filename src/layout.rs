@@ -13,8 +13,9 @@ pub enum Pane {
     Reader,
 }
 
-/// Below this width the section tree is hidden, so the list and a reader of 50 cells or more
-/// fit (at 80 columns: a list of 24, a reader of 56).
+/// Below this width the section tree is not beside the list: it takes the list's place while
+/// it has the focus, so the list and a reader of 50 cells or more fit (at 80 columns: a list
+/// of 24, a reader of 56).
 pub const TREE_MIN_WIDTH: u16 = 100;
 /// The narrowest tree, list and reader when all three are shown.
 pub const TREE_MIN: u16 = 22;
@@ -26,7 +27,7 @@ pub const READER_COMFORT: u16 = 66;
 pub const LIST_COMFORT: u16 = 30;
 /// The widest a list gets by default (its entries' opening words, two rows each).
 pub const LIST_WANT: u16 = 60;
-/// Below this width only the focused pane (list or reader) is shown, full width.
+/// Below this width only the focused pane (tree, list or reader) is shown, full width.
 pub const SPLIT_MIN_WIDTH: u16 = 60;
 /// Below this size only a one-line "terminal too small" message is drawn.
 pub const MIN_WIDTH: u16 = 24;
@@ -88,27 +89,27 @@ impl Screen {
     }
 }
 
-/// The panes focus can move between at this width, left to right.
-pub fn panes_for(width: u16) -> &'static [Pane] {
-    if width >= TREE_MIN_WIDTH {
-        &[Pane::Tree, Pane::List, Pane::Reader]
-    } else {
-        &[Pane::List, Pane::Reader]
-    }
+/// The panes, left to right: the focus reaches each at every width (a pane that does not fit
+/// beside the others takes a neighbour's place while it has the focus).
+pub const PANES: [Pane; 3] = [Pane::Tree, Pane::List, Pane::Reader];
+
+/// Whether a body `width` cells wide shows the tree beside the list.
+pub fn tree_beside_list(width: u16) -> bool {
+    width >= TREE_MIN_WIDTH
 }
 
 /// How wide the tree and the list would like to be, borders included: the tree as wide as its
 /// widest section row (so every title shows in full when there is room), the list as wide as
 /// its entries' opening words are worth.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Wants {
+pub struct PreferredWidths {
     pub tree: u16,
     pub list: u16,
 }
 
-impl Default for Wants {
-    fn default() -> Wants {
-        Wants {
+impl Default for PreferredWidths {
+    fn default() -> PreferredWidths {
+        PreferredWidths {
             tree: 40,
             list: LIST_WANT,
         }
@@ -121,7 +122,7 @@ impl Default for Wants {
 /// characters of each entry; then the tree grows to show every
 /// title, the list to show more words, and the reader takes the rest (its text stays capped at
 /// [`READER_MAX_MEASURE`]).
-pub fn three_panes(width: u16, wants: Wants) -> (u16, u16, u16) {
+pub fn three_panes(width: u16, preferred: PreferredWidths) -> (u16, u16, u16) {
     let mut tree = TREE_MIN;
     let mut list = LIST_MIN;
     let mut reader = READER_MIN.min(width.saturating_sub(tree + list));
@@ -134,27 +135,21 @@ pub fn three_panes(width: u16, wants: Wants) -> (u16, u16, u16) {
     };
     loop {
         let given = give(&mut spare, &mut reader, READER_COMFORT, 1)
-            + give(&mut spare, &mut tree, wants.tree, 1)
-            + give(&mut spare, &mut list, LIST_COMFORT.min(wants.list), 1);
+            + give(&mut spare, &mut tree, preferred.tree, 1)
+            + give(&mut spare, &mut list, LIST_COMFORT.min(preferred.list), 1);
         if given == 0 {
             break;
         }
     }
-    give(&mut spare, &mut tree, wants.tree, u16::MAX);
-    give(&mut spare, &mut list, wants.list, u16::MAX);
+    give(&mut spare, &mut tree, preferred.tree, u16::MAX);
+    give(&mut spare, &mut list, preferred.list, u16::MAX);
     reader += spare;
     (tree, list, reader)
 }
 
-/// The layout of a screen of `area` with `focus` on a pane (narrow screens show only that
-/// pane), for a tree and a list of the default [`Wants`].
-pub fn screen(area: Rect, focus: Pane) -> Screen {
-    screen_for(area, focus, Wants::default())
-}
-
 /// The layout of a screen of `area` with `focus` on a pane, the tree and the list growing
-/// towards `wants` when there is room.
-pub fn screen_for(area: Rect, focus: Pane, wants: Wants) -> Screen {
+/// towards `preferred` when there is room.
+pub fn screen_for(area: Rect, focus: Pane, preferred: PreferredWidths) -> Screen {
     let mut screen = Screen {
         area,
         ..Screen::default()
@@ -174,8 +169,8 @@ pub fn screen_for(area: Rect, focus: Pane, wants: Wants) -> Screen {
         height: 1,
         ..body
     });
-    if body.width >= TREE_MIN_WIDTH {
-        let (tree, list, _) = three_panes(body.width, wants);
+    if tree_beside_list(body.width) {
+        let (tree, list, _) = three_panes(body.width, preferred);
         screen.tree = Some(take_left(&mut body, tree));
         screen.list = Some(take_left(&mut body, list));
         screen.reader = Some(body);
@@ -183,12 +178,20 @@ pub fn screen_for(area: Rect, focus: Pane, wants: Wants) -> Screen {
         let list = u16::try_from(u32::from(body.width) * 3 / 10)
             .unwrap_or(u16::MAX)
             .clamp(18, 28);
-        screen.list = Some(take_left(&mut body, list));
-        screen.reader = Some(body);
-    } else if focus == Pane::Reader {
+        // The tree, focused, takes the list's place beside the reader.
+        let left = Some(take_left(&mut body, list));
+        if focus == Pane::Tree {
+            screen.tree = left;
+        } else {
+            screen.list = left;
+        }
         screen.reader = Some(body);
     } else {
-        screen.list = Some(body);
+        match focus {
+            Pane::Tree => screen.tree = Some(body),
+            Pane::List => screen.list = Some(body),
+            Pane::Reader => screen.reader = Some(body),
+        }
     }
     screen
 }
@@ -236,9 +239,10 @@ pub fn max_offset(rows: usize, height: usize) -> usize {
     rows.saturating_sub(height)
 }
 
-/// Where the parts of an overlay box go; all empty when the screen has no room for it.
+/// The box of a prompt overlay (search, mission picker, note editor): where its frame, query
+/// line, rule and list go; all empty when the screen has no room for it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Parts {
+pub struct PromptBox {
     /// The box, borders included.
     pub frame: Rect,
     pub query: Rect,
@@ -249,9 +253,9 @@ pub struct Parts {
 
 /// The parts of a box at most `max_width` cells wide and `wanted_height` rows tall on a screen
 /// of `area` (the last row is the status bar's).
-pub fn overlay_parts(area: Rect, max_width: u16, wanted_height: u16) -> Parts {
+pub fn prompt_box(area: Rect, max_width: u16, wanted_height: u16) -> PromptBox {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        return Parts::default();
+        return PromptBox::default();
     }
     let body = Rect {
         height: area.height - 1,
@@ -271,9 +275,9 @@ pub fn overlay_parts(area: Rect, max_width: u16, wanted_height: u16) -> Parts {
     };
     let inside = frame.inner(Margin::new(1, 1));
     if inside.is_empty() {
-        return Parts {
+        return PromptBox {
             frame,
-            ..Parts::default()
+            ..PromptBox::default()
         };
     }
     let query = Rect {
@@ -291,7 +295,7 @@ pub fn overlay_parts(area: Rect, max_width: u16, wanted_height: u16) -> Parts {
         list.y += 1;
         list.height -= 1;
     }
-    Parts {
+    PromptBox {
         frame,
         query,
         rule,
@@ -300,8 +304,8 @@ pub fn overlay_parts(area: Rect, max_width: u16, wanted_height: u16) -> Parts {
 }
 
 /// The search box on a screen of `area`.
-pub fn search_parts(area: Rect) -> Parts {
-    overlay_parts(area, OVERLAY_MAX_WIDTH, u16::MAX)
+pub fn search_box(area: Rect) -> PromptBox {
+    prompt_box(area, OVERLAY_MAX_WIDTH, u16::MAX)
 }
 
 /// Rows per search result: the heading line over the snippet, or one line when space is short.
@@ -311,23 +315,23 @@ pub fn result_height(list: Rect) -> u16 {
 
 /// How many search results are shown at once on a screen of `area`.
 pub fn search_page(area: Rect) -> usize {
-    let list = search_parts(area).list;
+    let list = search_box(area).list;
     usize::from(list.height / result_height(list))
 }
 
 /// The mission picker on a screen of `area` for `missions` missions: tall enough for all of
 /// them, so it keeps its size while the list is filtered.
-pub fn picker_parts(area: Rect, missions: usize) -> Parts {
+pub fn picker_box(area: Rect, missions: usize) -> PromptBox {
     // Borders, the query line and the rule.
     let wanted = u16::try_from(missions)
         .unwrap_or(u16::MAX)
         .saturating_add(4);
-    overlay_parts(area, OVERLAY_MAX_WIDTH, wanted)
+    prompt_box(area, OVERLAY_MAX_WIDTH, wanted)
 }
 
 /// How many missions the picker shows at once.
 pub fn picker_page(area: Rect, missions: usize) -> usize {
-    usize::from(picker_parts(area, missions).list.height)
+    usize::from(picker_box(area, missions).list.height)
 }
 
 /// The width of the help box's text on a screen of `area`.
@@ -467,6 +471,12 @@ pub fn matrix_view(area: Rect, label_width: u16, rows: usize, cols: usize) -> Ma
 mod tests {
     use super::*;
 
+    /// The layout of a screen of `area` with `focus` on a pane, for a tree and a list of the
+    /// default [`PreferredWidths`].
+    fn screen(area: Rect, focus: Pane) -> Screen {
+        screen_for(area, focus, PreferredWidths::default())
+    }
+
     #[test]
     fn layout_degrades_with_width() {
         let wide = screen(Rect::new(0, 0, 120, 40), Pane::Tree);
@@ -492,8 +502,8 @@ mod tests {
 
     #[test]
     fn the_width_goes_to_the_reader_then_the_tree_then_the_list() {
-        let wants = Wants { tree: 63, list: 60 };
-        let at = |width| three_panes(width, wants);
+        let preferred = PreferredWidths { tree: 63, list: 60 };
+        let at = |width| three_panes(width, preferred);
         for width in [100, 120, 160, 200, 400] {
             let (tree, list, reader) = at(width);
             assert_eq!(tree + list + reader, width);
@@ -525,26 +535,23 @@ mod tests {
 
     #[test]
     fn the_box_is_centred_or_full_screen() {
-        let wide = overlay_parts(Rect::new(0, 0, 120, 40), 100, u16::MAX);
+        let wide = prompt_box(Rect::new(0, 0, 120, 40), 100, u16::MAX);
         assert_eq!(wide.frame, Rect::new(10, 1, 100, 37));
         assert_eq!(wide.query.y, 2);
         assert_eq!(wide.list.y, 4);
-        let narrow = overlay_parts(Rect::new(0, 0, 50, 16), 100, u16::MAX);
+        let narrow = prompt_box(Rect::new(0, 0, 50, 16), 100, u16::MAX);
         assert_eq!(
             narrow.frame,
             Rect::new(0, 0, 50, 15),
             "all but the status bar"
         );
-        let short = overlay_parts(Rect::new(0, 0, 120, 40), 100, 10);
+        let short = prompt_box(Rect::new(0, 0, 120, 40), 100, 10);
         assert_eq!(short.frame.height, 10);
         assert_eq!(
-            overlay_parts(Rect::new(0, 0, 1, 1), 100, 10),
-            Parts::default()
+            prompt_box(Rect::new(0, 0, 1, 1), 100, 10),
+            PromptBox::default()
         );
-        assert_eq!(
-            overlay_parts(Rect::new(0, 0, 30, 6), 100, 10).list.height,
-            2
-        );
+        assert_eq!(prompt_box(Rect::new(0, 0, 30, 6), 100, 10).list.height, 2);
     }
 
     #[test]

@@ -24,6 +24,7 @@ pub mod refs;
 pub mod reports;
 pub mod sanitize;
 pub mod search;
+pub mod series;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -7,9 +7,15 @@
 //! `19`. Sentences end at `.`, `!` or `?` (after any closing quotes or brackets) when followed
 //! by a space and a capital, a digit or an opening quote or bracket, unless the word before the
 //! stop is an abbreviation such as `e.g` or `para`.
+//!
+//! Layout (widths, clipping, wrapping) never cuts a grapheme cluster: a flag (two regional
+//! indicators), an emoji sequence or a letter with its combining accents stays whole. Tabs are
+//! expanded to spaces ([`expand_tabs`]) before text is wrapped.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The byte ranges of the words of `text`, in order.
@@ -246,13 +252,13 @@ pub fn clip(text: &str, max: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
-        let w = char_width(c);
+    for cluster in text.graphemes(true) {
+        let w = width(cluster);
         if used + w > max - 1 {
             break;
         }
         used += w;
-        out.push(c);
+        out.push_str(cluster);
     }
     out.push('…');
     out
@@ -266,17 +272,48 @@ pub fn tail(text: &str, cells: usize) -> String {
     if cells == 0 {
         return String::new();
     }
-    let mut kept: Vec<char> = Vec::new();
+    let mut start = text.len();
     let mut used = 1;
-    for c in text.chars().rev() {
-        let w = char_width(c);
+    for (at, cluster) in text.grapheme_indices(true).rev() {
+        let w = width(cluster);
         if used + w > cells {
             break;
         }
         used += w;
-        kept.push(c);
+        start = at;
     }
-    std::iter::once('…').chain(kept.into_iter().rev()).collect()
+    format!("…{}", &text[start..])
+}
+
+/// The columns a tab moves to the next multiple of, as `expand(1)` and most terminals.
+pub const TAB_STOP: usize = 8;
+
+/// `text` with each tab replaced by the spaces that reach the next tab stop (every
+/// [`TAB_STOP`] cells, counted from the start of its line); borrowed when it has no tab.
+pub fn expand_tabs(text: &str) -> Cow<'_, str> {
+    if !text.contains('\t') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut column = 0;
+    for c in text.chars() {
+        match c {
+            '\t' => {
+                let spaces = TAB_STOP - column % TAB_STOP;
+                out.extend(std::iter::repeat_n(' ', spaces));
+                column += spaces;
+            }
+            '\n' => {
+                out.push(c);
+                column = 0;
+            }
+            c => {
+                out.push(c);
+                column += char_width(c);
+            }
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// `text` cut or padded with spaces to exactly `cells` terminal cells.
@@ -288,13 +325,14 @@ pub fn fit(text: &str, cells: usize) -> String {
 }
 
 /// The byte ranges of `text`'s wrapped lines at `width` cells: line breaks fall on spaces or after
-/// the hyphen of a hyphenated word (no hyphen is ever added); words wider than a line are split. The reader, the help and
+/// the hyphen of a hyphenated word (no hyphen is ever added); words wider than a line are split,
+/// between grapheme clusters. Expand tabs first ([`expand_tabs`]). The reader, the help and
 /// `c34 show` all wrap with this, so they agree.
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
-    let options =
-        textwrap::Options::new(width.max(1)).word_separator(textwrap::WordSeparator::AsciiSpace);
+    let width = width.max(1);
+    let options = textwrap::Options::new(width).word_separator(textwrap::WordSeparator::AsciiSpace);
     let mut cursor = 0;
-    textwrap::wrap(text, options)
+    let lines: Vec<Range<usize>> = textwrap::wrap(text, options)
         .iter()
         .map(|line| {
             // Lines are slices of `text` in order, with the spaces at the breaks dropped.
@@ -308,7 +346,66 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
             cursor = end;
             start..end
         })
-        .collect()
+        .collect();
+    if text.is_ascii() {
+        // Every ASCII character is a cluster of its own (CR LF aside, which wrapped text
+        // does not hold), and one cell wide.
+        return lines;
+    }
+    keep_clusters_whole(text, lines, width)
+}
+
+/// `lines` (textwrap's, which splits long words between characters) with every break moved
+/// out of a grapheme cluster, and lines still wider than `width` split between clusters.
+fn keep_clusters_whole(text: &str, lines: Vec<Range<usize>>, width: usize) -> Vec<Range<usize>> {
+    let bounds: Vec<usize> = text
+        .grapheme_indices(true)
+        .map(|(at, _)| at)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let floor = |at: usize| bounds[bounds.partition_point(|&b| b <= at).saturating_sub(1)];
+    let ceil = |at: usize| bounds[bounds.partition_point(|&b| b < at).min(bounds.len() - 1)];
+    let mut whole = Vec::with_capacity(lines.len());
+    // Where the next line starts when a break inside a word moved.
+    let mut next_start: Option<usize> = None;
+    for line in lines {
+        let start = next_start.take().unwrap_or(line.start);
+        if start >= line.end {
+            // A cluster the line before took whole reached past this line.
+            next_start = Some(start);
+            continue;
+        }
+        let mut end = line.end;
+        if floor(end) != end {
+            // Back to the cluster's start; forward to its end when it is all the line has.
+            end = if floor(end) > start {
+                floor(end)
+            } else {
+                ceil(end)
+            };
+            next_start = Some(end);
+        }
+        whole.push(start..end);
+    }
+    let mut out = Vec::with_capacity(whole.len());
+    for line in whole {
+        if self::width(&text[line.clone()]) <= width {
+            out.push(line);
+            continue;
+        }
+        let (mut start, mut used) = (line.start, 0);
+        for (at, cluster) in text[line.clone()].grapheme_indices(true) {
+            let at = line.start + at;
+            let cells = self::width(cluster);
+            if used > 0 && used + cells > width {
+                out.push(start..at);
+                (start, used) = (at, 0);
+            }
+            used += cells;
+        }
+        out.push(start..line.end);
+    }
+    out
 }
 
 /// Byte ranges of `original` moved onto `safe`, the same text after `sanitize` replaced some
@@ -378,13 +475,13 @@ pub fn split_first_line(text: &str, cells: usize) -> (String, &str) {
     // Not even the first word fits: cut it, leaving a cell for the hyphen.
     let mut cut = 0;
     let mut used = 0;
-    for (at, c) in text.char_indices() {
-        let w = char_width(c);
+    for (at, cluster) in text.grapheme_indices(true) {
+        let w = width(cluster);
         if used + w + 1 > cells {
             break;
         }
         used += w;
-        cut = at + c.len_utf8();
+        cut = at + cluster.len();
     }
     if cut == 0 {
         return (String::new(), text);
@@ -416,6 +513,67 @@ mod tests {
                 joined.iter().all(|line| width(line) <= cells),
                 "width {cells}: {joined:?}"
             );
+        }
+    }
+
+    /// True when `c` is a regional indicator (half of a flag).
+    fn regional(c: char) -> bool {
+        ('\u{1F1E6}'..='\u{1F1FF}').contains(&c)
+    }
+
+    #[test]
+    fn wrapping_never_splits_a_flag() {
+        // Mali, Senegal, Central African Republic, DR Congo: two regional indicators each.
+        let flags = "\u{1F1F2}\u{1F1F1}\u{1F1F8}\u{1F1F3}\u{1F1E8}\u{1F1EB}\u{1F1E8}\u{1F1E9}";
+        for text in [
+            flags.to_string(),
+            format!("Missions {flags} deployed"),
+            format!("x{flags}{flags}y and more"),
+        ] {
+            for cells in 1..24 {
+                let lines: Vec<&str> = wrap(&text, cells).into_iter().map(|r| &text[r]).collect();
+                for line in &lines {
+                    let halves = line.chars().filter(|&c| regional(c)).count();
+                    assert!(halves % 2 == 0, "width {cells}: a flag cut in {lines:?}");
+                    // A flag is two cells: wider lines only when a line holds one flag alone.
+                    assert!(width(line) <= cells.max(2), "width {cells}: {lines:?}");
+                }
+                assert_eq!(
+                    lines.concat().replace(' ', ""),
+                    text.replace(' ', ""),
+                    "width {cells}: nothing lost"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_combining_accent_stays_with_its_letter() {
+        // `e` + U+0301: one cluster of one cell.
+        let text = "cafe\u{301}cafe\u{301}cafe\u{301}";
+        for cells in 1..8 {
+            for range in wrap(text, cells) {
+                assert!(!text[range].starts_with('\u{301}'), "width {cells}");
+            }
+        }
+        let flags = "\u{1F1F2}\u{1F1F1}\u{1F1F8}\u{1F1F3}x";
+        assert_eq!(clip(flags, 4), "\u{1F1F2}\u{1F1F1}…");
+        let three = "\u{1F1F2}\u{1F1F1}\u{1F1F8}\u{1F1F3}\u{1F1E8}\u{1F1EB}";
+        assert_eq!(tail(three, 4), "…\u{1F1E8}\u{1F1EB}");
+    }
+
+    #[test]
+    fn tabs_expand_to_the_next_stop_of_eight() {
+        assert_eq!(expand_tabs("no tab"), "no tab");
+        assert_eq!(expand_tabs("\tx"), "        x");
+        assert_eq!(expand_tabs("a\tb"), "a       b");
+        assert_eq!(expand_tabs("abcdefgh\tx"), "abcdefgh        x");
+        assert_eq!(expand_tabs("ab\ncd\te"), "ab\ncd      e");
+        // A wide character takes two columns.
+        assert_eq!(expand_tabs("和\tx"), "和      x");
+        let text = expand_tabs("Item\tMINUSMA\tMINUSCA\tUNMISS and more words");
+        for range in wrap(&text, 12) {
+            assert!(width(&text[range]) <= 12);
         }
     }
 

@@ -47,6 +47,17 @@ impl<T> Chooser<T> {
         self.scroll.apply(motion, times, self.items.len(), page);
     }
 
+    /// The mouse wheel: the selection `lines` items down (or up), kept in view.
+    pub fn wheel(&mut self, down: bool, lines: usize, page: usize) {
+        let at = self.scroll.selected;
+        let index = if down {
+            at.saturating_add(lines)
+        } else {
+            at.saturating_sub(lines)
+        };
+        self.select(index, page);
+    }
+
     /// Selects item `index` (clamped) and keeps it in view.
     pub fn select(&mut self, index: usize, page: usize) {
         self.scroll.select(index, self.items.len(), page);

@@ -1,14 +1,9 @@
-//! Finding things: the `/` search, the `m` mission picker, the `:` jump, and `n`/`N` from hit
-//! to hit in the reader.
+//! Finding things in the reader: what the `/` search, a mission pick and the `:` jump open,
+//! and `n`/`N` from hit to hit. The overlays themselves are in [`super::overlay`].
 
-use ratatui::layout::Position;
-
-use super::chooser::Chooser;
-use super::prompt::{Edit, Prompt};
-use super::{App, Effect, JUMP_DIGITS, Overlay, Pane, QUERY_CHARS, Source, TreeRow};
+use super::{App, Effect, Pane, Source, TreeRow};
 use crate::dataset::Location;
-use crate::layout;
-use crate::missions::{match_missions, mention_ranges};
+use crate::missions::mention_ranges;
 use crate::sanitize::for_line;
 use crate::search::{Highlight, Hit, Snippet};
 
@@ -51,10 +46,6 @@ fn found_query(found: Option<&Found>) -> String {
     found.map_or(String::new(), |found| found.query.clone())
 }
 
-/// Results asked of the search engine: more than the report has recommendations, so the count
-/// shown is the real one.
-pub(super) const SEARCH_LIMIT: usize = 1000;
-
 /// The search last opened in the reader. Its hits stay highlighted in every recommendation
 /// it found until a new search or Esc.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,202 +69,27 @@ impl Found {
 }
 
 impl App {
-    /// Opens the search overlay with the last search, its cursor at the end, if there was one.
-    pub(super) fn open_search(&mut self) {
-        self.recall.reset();
-        let search = match &self.found {
-            Some(found) if found.mission.is_some() => {
-                // A mission pick opens the search for the mission's acronym, typed as a user
-                // could type it (a dataset's acronym may hold anything).
-                let query: String = found
-                    .query
-                    .chars()
-                    .filter(|c| !c.is_control())
-                    .take(QUERY_CHARS)
-                    .collect();
-                let hits = self.index.search(&query, SEARCH_LIMIT);
-                Chooser::new(Prompt::from(query.as_str()), hits)
-            }
-            Some(found) => {
-                let mut search =
-                    Chooser::new(Prompt::from(found.query.as_str()), found.hits.clone());
-                search.scroll.selected = found.chosen;
-                search
-            }
-            None => Chooser::default(),
-        };
-        self.overlay = Some(Overlay::Search(search));
+    /// Opens a search result chosen in the `/` overlay at its first hit, the query recorded in
+    /// the search history, its hits highlighted.
+    pub(super) fn open_found(&mut self, found: Found, location: Location) {
+        if !found.query.trim().is_empty() {
+            self.push_effect(Effect::RecordQuery(found.query.clone()));
+        }
+        self.set_found(Some(found));
+        self.jump_and_record(|app| app.open(location));
+        self.focus = Pane::Reader;
+        self.settle();
+        self.go_to_hit(0);
     }
 
-    /// Opens the mission picker on every mission, the one the list shows selected.
-    pub(super) fn open_missions(&mut self) {
-        if self.dataset.missions.is_empty() {
-            self.message = Some("This report names no missions".into());
-            return;
-        }
-        let mut picker = Chooser::new(
-            Prompt::default(),
-            match_missions(&self.dataset.missions, ""),
-        );
-        if let Source::Mission(m) = self.list.source {
-            picker.scroll.selected = picker
-                .items
-                .iter()
-                .position(|x| x.mission == m)
-                .unwrap_or(0);
-        }
-        self.overlay = Some(Overlay::Missions(picker));
-    }
-
-    /// Applies an edit to the open prompt, then runs the search or filters the missions again
-    /// if the text changed. Backspace on an empty prompt closes it, and does nothing more.
-    pub(super) fn edit_prompt(&mut self, edit: Edit) {
-        let empty = match &self.overlay {
-            Some(Overlay::Jump(prompt)) => prompt.is_empty(),
-            Some(Overlay::Search(chooser)) => chooser.prompt.is_empty(),
-            Some(Overlay::Missions(chooser)) => chooser.prompt.is_empty(),
-            Some(Overlay::Help { .. } | Overlay::Note { .. } | Overlay::Matrix(_)) | None => false,
-        };
-        if edit == Edit::DeleteBack && empty {
-            self.overlay = None;
-            return;
-        }
-        match &mut self.overlay {
-            Some(Overlay::Jump(prompt)) => {
-                prompt.edit(edit, JUMP_DIGITS, |c| c.is_ascii_digit());
-            }
-            Some(Overlay::Search(search)) => {
-                if search.prompt.edit(edit, QUERY_CHARS, |_| true) {
-                    self.recall.reset();
-                    let hits = self.index.search(search.query(), SEARCH_LIMIT);
-                    search.replace_items(hits);
-                }
-            }
-            Some(Overlay::Missions(picker)) => {
-                if picker.prompt.edit(edit, QUERY_CHARS, |_| true) {
-                    let matches = match_missions(&self.dataset.missions, picker.query());
-                    picker.replace_items(matches);
-                }
-            }
-            Some(Overlay::Help { .. } | Overlay::Note { .. } | Overlay::Matrix(_)) | None => {}
-        }
-    }
-
-    /// Enter in a prompt: open the chosen search result at its first hit, list the chosen
-    /// mission's recommendations, or jump to the typed paragraph.
-    pub(super) fn submit(&mut self) {
-        match self.overlay.take() {
-            Some(Overlay::Search(search)) => {
-                let Some(location) = search.selected().map(|hit| hit.location) else {
-                    self.overlay = Some(Overlay::Search(search));
-                    return;
-                };
-                let chosen = search.scroll.selected;
-                if !search.query().trim().is_empty() {
-                    self.push_effect(Effect::RecordQuery(search.query().to_string()));
-                }
-                self.set_found(Some(Found {
-                    query: search.query().to_string(),
-                    hits: search.items,
-                    chosen,
-                    current: None,
-                    mission: None,
-                }));
-                self.leap(|app| app.open(location));
-                self.focus = Pane::Reader;
-                self.settle();
-                self.go_to_hit(0);
-            }
-            Some(Overlay::Missions(picker)) => {
-                let Some(mission) = picker.selected().map(|x| x.mission) else {
-                    self.overlay = Some(Overlay::Missions(picker));
-                    return;
-                };
-                self.leap(|app| app.pick_mission(mission));
-                self.focus = Pane::List;
-            }
-            Some(Overlay::Jump(prompt)) => self.jump(prompt.value()),
-            other => self.overlay = other,
-        }
-    }
-
-    /// The `:` jump to the paragraph numbered `digits`; an unknown number names the nearest.
-    fn jump(&mut self, digits: &str) {
-        let Ok(para) = digits.parse::<u32>() else {
-            return;
-        };
+    /// The `:` jump to the response to paragraph `para`; an unknown number names the nearest.
+    pub(super) fn jump_to(&mut self, para: u32) {
         if let Some(location) = self.dataset.find(para) {
-            self.leap(|app| app.open(location));
+            self.jump_and_record(|app| app.open(location));
             self.focus = Pane::Reader;
             return;
         }
         self.message = Some(self.dataset.no_response_message(para));
-    }
-
-    /// A click with an overlay open: in the search or the picker a result row selects it (or
-    /// opens it, when it is already selected) and a click outside the box closes it; a click
-    /// closes the help or the `:` prompt, like Esc.
-    pub(super) fn click(&mut self, position: Position) {
-        let area = self.area();
-        let (parts, rows_per_item, page) = match &self.overlay {
-            None => {
-                self.click_pane(position);
-                return;
-            }
-            Some(Overlay::Search(_)) => {
-                let parts = layout::search_parts(area);
-                (
-                    parts,
-                    layout::result_height(parts.list),
-                    layout::search_page(area),
-                )
-            }
-            Some(Overlay::Missions(_)) => {
-                let missions = self.dataset.missions.len();
-                (
-                    layout::picker_parts(area, missions),
-                    1,
-                    layout::picker_page(area, missions),
-                )
-            }
-            Some(
-                Overlay::Help { .. } | Overlay::Jump(_) | Overlay::Note { .. } | Overlay::Matrix(_),
-            ) => {
-                self.overlay = None;
-                return;
-            }
-        };
-        if !parts.frame.contains(position) {
-            self.overlay = None;
-            return;
-        }
-        if !parts.list.contains(position) {
-            return;
-        }
-        let row = usize::from((position.y - parts.list.y) / rows_per_item.max(1));
-        let (scroll, len) = match &self.overlay {
-            Some(Overlay::Search(search)) => (search.scroll, search.items.len()),
-            Some(Overlay::Missions(picker)) => (picker.scroll, picker.items.len()),
-            _ => return,
-        };
-        let Some(index) = scroll.row_at(row, len) else {
-            return;
-        };
-        if index == scroll.selected {
-            self.submit();
-            return;
-        }
-        match &mut self.overlay {
-            Some(Overlay::Search(search)) => search.select(index, page),
-            Some(Overlay::Missions(picker)) => picker.select(index, page),
-            _ => {}
-        }
-    }
-
-    /// The hit for the recommendation in the reader, if the last search found it.
-    pub fn hit_here(&self) -> Option<&Hit> {
-        let (location, _) = self.current()?;
-        self.found.as_ref()?.hit_at(location)
     }
 
     /// Which of the reader's hits `n`/`N` moved to last, and how many there are.
@@ -360,7 +176,7 @@ impl App {
         found.chosen = index;
         found.current = None;
         let in_list = self.list.items.iter().position(|&item| item == location);
-        self.leap(|app| match in_list {
+        self.jump_and_record(|app| match in_list {
             Some(item) => app.select_item(item),
             None => app.open(location),
         });

@@ -3,29 +3,31 @@
 //! [`crate::layout`], the same plain functions the renderer draws with; the reader's wrapped
 //! text is laid out once per (recommendation, width, search) and cached here.
 //!
-//! The state is split by component: [`navigation`] (tree, list, reader panes; `]` `[` across
-//! sections, `}` `{`), [`finding`] (the `/` search, the mission picker, `n`/`N` across results),
-//! [`history`] (back and forward through the places jumps left), [`chooser`] and [`prompt`]
-//! (the widgets they share), [`scroll`] (one scroll type for every list, counts included),
-//! [`reader`] (the cached reader layout and its mission header), [`keep`] (copy, bookmarks,
-//! notes), [`matrix`] (the `o` overlay), [`cited`] (the Documents cited branch and the reader's
-//! header of cited documents).
+//! [`App`] is a coordinator: it holds the three panes, the focus, the open overlay and the
+//! trail of places jumps left, and routes each command either to the open overlay or to the
+//! panes. The panes' behaviour is in [`navigation`] (tree, list, reader; `]` `[`, `}` `{`),
+//! [`finding`] (what a search or a mission pick opens, `n`/`N` across results), [`trail`]
+//! (back and forward), [`reader`] (the cached reader layout), [`take_away`] (copy, bookmarks,
+//! notes) and [`cited_documents`] (the Documents cited branch and the reader's header). Each
+//! overlay is a component of its own in [`overlay`] (help, `:` jump, `/` search, mission
+//! picker, note editor, matrix), built from the shared widgets [`chooser`], [`prompt`] and
+//! [`scroll`].
 //!
 //! What needs the world (the clipboard, the notes file) is not done here: `update` queues an
-//! [`Effect`] in [`App::effects`], the event loop performs it ([`crate::effects`]) and hands
-//! back an [`Outcome`] through [`App::receive`].
+//! [`Effect`], the event loop performs it ([`crate::effects`]) and hands back an [`Outcome`]
+//! through [`App::receive`].
 
 pub mod chooser;
-pub mod cited;
+pub mod cited_documents;
 pub mod finding;
-pub mod history;
-pub mod keep;
-pub mod matrix;
 pub mod navigation;
+pub mod overlay;
+mod paste;
 pub mod prompt;
 pub mod reader;
-pub mod recall;
 pub mod scroll;
+pub mod take_away;
+pub mod trail;
 
 use std::collections::BTreeMap;
 use std::ops::ControlFlow;
@@ -35,42 +37,23 @@ use ratatui::layout::{Position, Rect, Size};
 
 use crate::dataset::{Dataset, Location};
 use crate::layout::{self, Screen};
-use crate::missions::MissionMatch;
 use crate::overview::Matrix;
 use crate::refs::Reference;
-use crate::search::{Hit, SearchIndex};
+use crate::search::SearchIndex;
 use crate::text::opening_words;
 use crate::userdata::Annotation;
 
 pub use self::chooser::Chooser;
 pub use self::finding::Found;
-pub use self::history::{History, Place};
-pub use self::keep::{Effect, Outcome};
-pub use self::matrix::MatrixState;
 pub use self::navigation::{ListState, ReaderState, Source, TreeRow, TreeState};
+pub use self::overlay::{Action, Context, Overlay};
 pub use self::prompt::Prompt;
-pub use self::reader::{ReaderKey, ReaderLayout, ReaderLine};
-pub use self::recall::Recall;
+pub use self::reader::{ReaderInputs, ReaderLayout, ReaderLine};
 pub use self::scroll::Scroll;
-pub use crate::command::{Command, Edit, Mode, Motion};
+pub use self::take_away::{Effect, Outcome};
+pub use self::trail::{Place, Trail};
+pub use crate::command::{Command, Edit, Keymap, Motion};
 pub use crate::layout::Pane;
-
-/// Something drawn over the panes that takes the keys first.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Overlay {
-    /// The key help, scrolled by `scroll` lines.
-    Help { scroll: usize },
-    /// The `:` prompt: the digits typed so far.
-    Jump(Prompt),
-    /// The `/` search: a query and its ranked results.
-    Search(Chooser<Hit>),
-    /// The `m` mission picker.
-    Missions(Chooser<MissionMatch>),
-    /// The `a` note editor for the response to paragraph `para`.
-    Note { para: u32, prompt: Prompt },
-    /// The `o` missions × sections matrix, full screen.
-    Matrix(MatrixState),
-}
 
 /// The cells each section row of the tree needs: marker, numeral (padded), title, count.
 fn section_row_widths(dataset: &Dataset) -> Vec<usize> {
@@ -102,60 +85,59 @@ fn tree_want(rows: &[usize]) -> u16 {
 
 /// Lines the mouse wheel scrolls per notch.
 const WHEEL_LINES: usize = 3;
-/// Digits accepted after `:` (paragraph numbers are small; this keeps parsing infallible).
-pub const JUMP_DIGITS: usize = 6;
-/// Characters accepted in a search or picker query: more than any real query, and a bound on
-/// the work one keystroke can cause.
-pub const QUERY_CHARS: usize = 200;
 /// The largest count a motion takes: more than any list or text has lines.
 pub const MAX_COUNT: usize = 99_999;
+pub use self::overlay::search::QUERY_CHARS;
 
 #[derive(Debug, Clone)]
 pub struct App {
-    pub dataset: Dataset,
+    dataset: Dataset,
     /// The opening words of each response, by section and recommendation, made once: the
     /// list and the tree show them on every frame.
     openings: Vec<Vec<String>>,
     /// Built once from `dataset` when the app starts.
-    pub index: Arc<SearchIndex>,
+    index: Arc<SearchIndex>,
     /// The search whose hits the reader highlights.
-    pub found: Option<Found>,
+    found: Option<Found>,
     /// Counts changes of `found`, so the reader layout knows when its highlights are stale.
     found_version: u64,
-    pub focus: Pane,
-    pub tree: TreeState,
-    pub list: ListState,
-    pub reader: ReaderState,
+    focus: Pane,
+    tree: TreeState,
+    list: ListState,
+    reader: ReaderState,
     /// The reader's text laid out for the current recommendation and width.
-    pub reader_layout: ReaderLayout,
+    reader_layout: ReaderLayout,
     /// The places jumps left, to go back and forward.
-    pub history: History,
+    trail: Trail,
     /// A count being typed before a motion (`5` of `5j`).
-    pub pending_count: Option<usize>,
-    pub overlay: Option<Overlay>,
+    pending_count: Option<usize>,
+    /// What is drawn over the panes and takes the commands first.
+    overlay: Option<Overlay>,
     /// A one-off message for the status bar, cleared by the next key.
-    pub message: Option<String>,
+    message: Option<String>,
+    /// A wait for another c34's lock, while the status bar says so.
+    lock_wait: Option<take_away::LockWait>,
     /// The terminal size the layout is computed for.
-    pub size: Size,
+    size: Size,
     /// How wide the tree and the list would like to be for this dataset.
-    pub wants: layout::Wants,
+    preferred: layout::PreferredWidths,
     /// False under `NO_COLOR`.
-    pub color: bool,
-    pub quit: bool,
+    color: bool,
+    quit: bool,
     /// Built once from `dataset` when the app starts (the `o` matrix).
-    pub matrix: Arc<Matrix>,
+    matrix: Arc<Matrix>,
     /// The documents the responses cite, built once when the app starts.
-    pub references: Arc<Vec<Reference>>,
+    references: Arc<Vec<Reference>>,
     /// This document's bookmarks and notes by paragraph, a copy of the store's for drawing.
-    pub annotations: BTreeMap<u32, Annotation>,
+    annotations: BTreeMap<u32, Annotation>,
     /// Why bookmarks and notes cannot be changed this session, when they cannot.
-    pub notes_read_only: Option<String>,
+    notes_read_only: Option<String>,
     /// Counts changes of `annotations`, so the reader layout knows when its header is stale.
-    notes_version: u64,
+    annotations_version: u64,
     /// What the event loop must do outside the state after this update (see [`Effect`]).
-    pub effects: Vec<Effect>,
-    /// The search history, for `Alt-↑` and `Alt-↓` in the `/` prompt.
-    pub recall: Recall,
+    effects: Vec<Effect>,
+    /// The search history, oldest first, for `Alt-↑` and `Alt-↓` in the `/` prompt.
+    queries: Vec<String>,
 }
 
 impl App {
@@ -166,8 +148,7 @@ impl App {
         let index = Arc::new(SearchIndex::new(&dataset));
         let matrix = Arc::new(Matrix::new(&dataset));
         let references = Arc::new(crate::refs::references(&dataset));
-        let key = ReaderKey::default();
-        let reader_layout = ReaderLayout::new(&dataset, key, None);
+        let reader_layout = ReaderLayout::new(&dataset, ReaderInputs::default(), None);
         let openings = dataset
             .sections
             .iter()
@@ -203,11 +184,12 @@ impl App {
             },
             reader: ReaderState::default(),
             reader_layout,
-            history: History::default(),
+            trail: Trail::default(),
             pending_count: None,
             overlay: None,
             message: None,
-            wants: layout::Wants {
+            lock_wait: None,
+            preferred: layout::PreferredWidths {
                 tree: tree_want(&dataset_sections_width),
                 list: layout::LIST_WANT,
             },
@@ -218,25 +200,137 @@ impl App {
             references,
             annotations: BTreeMap::new(),
             notes_read_only: None,
-            notes_version: 0,
+            annotations_version: 0,
             effects: Vec::new(),
-            recall: Recall::default(),
+            queries: Vec::new(),
         };
         app.set_source(Source::Section(0));
+        if !layout::tree_beside_list(size.width) {
+            app.unfocus_tree();
+        }
         app.settle();
         app
     }
 
-    pub fn mode(&self) -> Mode {
-        match self.overlay {
-            None => Mode::Normal,
-            Some(Overlay::Help { .. }) => Mode::Help,
-            Some(Overlay::Jump(_)) => Mode::Jump,
-            Some(Overlay::Search(_)) => Mode::Search,
-            Some(Overlay::Missions(_)) => Mode::Missions,
-            Some(Overlay::Note { .. }) => Mode::Note,
-            Some(Overlay::Matrix(_)) => Mode::Matrix,
+    /// The list has the focus instead of the tree.
+    fn unfocus_tree(&mut self) {
+        if self.focus == Pane::Tree {
+            self.focus = Pane::List;
         }
+    }
+
+    /// Which part of the key table applies now.
+    pub fn keymap(&self) -> Keymap {
+        self.overlay
+            .as_ref()
+            .map_or(Keymap::Normal, Overlay::keymap)
+    }
+
+    /// What an overlay may read of the browser, and what draws it.
+    pub fn context(&self) -> Context<'_> {
+        Context {
+            area: self.area(),
+            dataset: &self.dataset,
+            index: &self.index,
+            matrix: &self.matrix,
+            queries: &self.queries,
+        }
+    }
+
+    pub fn dataset(&self) -> &Dataset {
+        &self.dataset
+    }
+
+    /// The search engine's index of the report.
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+
+    /// The search whose hits the reader highlights.
+    pub fn found(&self) -> Option<&Found> {
+        self.found.as_ref()
+    }
+
+    /// The pane with the focus.
+    pub fn focus(&self) -> Pane {
+        self.focus
+    }
+
+    pub fn tree(&self) -> &TreeState {
+        &self.tree
+    }
+
+    pub fn list(&self) -> &ListState {
+        &self.list
+    }
+
+    pub fn reader(&self) -> &ReaderState {
+        &self.reader
+    }
+
+    /// The reader's text laid out for the current recommendation and width.
+    pub fn reader_layout(&self) -> &ReaderLayout {
+        &self.reader_layout
+    }
+
+    /// The places jumps left, to go back and forward.
+    pub fn trail(&self) -> &Trail {
+        &self.trail
+    }
+
+    /// A count being typed before a motion (`5` of `5j`).
+    pub fn pending_count(&self) -> Option<usize> {
+        self.pending_count
+    }
+
+    /// What is drawn over the panes, if anything.
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlay.as_ref()
+    }
+
+    /// The status bar's one-off message.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The terminal size the layout is computed for.
+    pub fn size(&self) -> Size {
+        self.size
+    }
+
+    /// False under `NO_COLOR`.
+    pub fn color(&self) -> bool {
+        self.color
+    }
+
+    /// Whether the user asked to quit.
+    pub fn quit_requested(&self) -> bool {
+        self.quit
+    }
+
+    /// The missions × sections matrix.
+    pub fn matrix(&self) -> &Matrix {
+        &self.matrix
+    }
+
+    /// The documents the responses cite.
+    pub fn references(&self) -> &[Reference] {
+        &self.references
+    }
+
+    /// This document's bookmarks and notes by paragraph.
+    pub fn annotations(&self) -> &BTreeMap<u32, Annotation> {
+        &self.annotations
+    }
+
+    /// Why bookmarks and notes cannot be changed this session, when they cannot.
+    pub fn notes_read_only(&self) -> Option<&str> {
+        self.notes_read_only.as_deref()
+    }
+
+    /// The effects queued for the event loop, oldest first.
+    pub fn effects(&self) -> &[Effect] {
+        &self.effects
     }
 
     /// The opening words of the response at `location` (empty for a place not in the report).
@@ -253,7 +347,12 @@ impl App {
 
     /// The screen layout for the current size and focus (the renderer draws the same).
     pub fn screen(&self) -> Screen {
-        layout::screen_for(self.area(), self.focus, self.wants)
+        self.screen_in(self.area())
+    }
+
+    /// The screen layout in `area` for the current focus.
+    pub fn screen_in(&self, area: Rect) -> Screen {
+        layout::screen_for(area, self.focus, self.preferred)
     }
 
     /// Rows shown by a pane's inside, if it is on screen.
@@ -268,21 +367,17 @@ impl App {
         })
     }
 
-    /// The help box on the current screen.
-    pub fn help_frame(&self) -> Rect {
-        let area = self.area();
-        let lines = crate::bindings::help_line_count(layout::help_text_width(area));
-        layout::help_frame(area, lines)
-    }
-
     /// The largest scroll position of the help.
     pub fn help_max_scroll(&self) -> usize {
-        let view = layout::help_viewport(self.help_frame());
-        crate::bindings::help_line_count(usize::from(view.width))
-            .saturating_sub(usize::from(view.height))
+        overlay::help::max_scroll(self.area())
     }
 
-    /// Applies one command. The only place state changes.
+    /// The matrix's layout on the current screen.
+    pub fn matrix_view(&self) -> layout::MatrixView {
+        overlay::matrix::view(self.area(), &self.matrix)
+    }
+
+    /// Applies one command. The only place state changes: the open overlay gets it first.
     pub fn update(&mut self, command: Command) {
         let had_message = self.message.is_some();
         if !matches!(command, Command::Resize { .. }) {
@@ -291,48 +386,55 @@ impl App {
         let ControlFlow::Continue(count) = self.take_count(command) else {
             return;
         };
-        let times = count.unwrap_or(1);
         match command {
             Command::Quit => self.quit = true,
-            Command::Count(_) => {}
+            // The event loop suspends (it owns the terminal).
+            Command::Suspend => {}
             Command::UnknownKey => self.message = Some("unknown key — ? for help".into()),
-            Command::Resize { width, height } => {
-                self.size = Size::new(width, height);
-                self.settle();
-                self.reveal_tree();
-                self.reveal_item();
+            Command::Resize { width, height } => self.resize(Size::new(width, height)),
+            _ => match self.overlay.take() {
+                Some(overlay) => self.update_overlay(overlay, command),
+                None => self.update_panes(command, count, had_message),
+            },
+        }
+        self.settle();
+    }
+
+    /// The terminal's new size: everything settles into it, the selections in view.
+    fn resize(&mut self, size: Size) {
+        // The tree gives the list its place back when a resize leaves no room for both; a
+        // tree reached on a narrow screen keeps the focus.
+        if layout::tree_beside_list(self.size.width) && !layout::tree_beside_list(size.width) {
+            self.unfocus_tree();
+        }
+        self.size = size;
+        self.settle();
+        self.reveal_tree();
+        self.reveal_item();
+    }
+
+    /// A command for the open overlay, taken out of the app while it answers.
+    fn update_overlay(&mut self, mut overlay: Overlay, command: Command) {
+        match overlay.handle(command, &self.context()) {
+            Action::Stay => self.overlay = Some(overlay),
+            Action::Say(message) => {
+                self.message = Some(message);
+                self.overlay = Some(overlay);
             }
-            Command::ToggleHelp => {
-                self.overlay = match self.overlay {
-                    Some(Overlay::Help { .. }) => None,
-                    _ => Some(Overlay::Help { scroll: 0 }),
-                };
-            }
-            Command::Close => {
-                // Esc closes an overlay, or dismisses a message, or else clears the hits.
-                if self.overlay.take().is_none() && !had_message {
-                    self.set_found(None);
-                }
-            }
-            Command::OpenSearch => self.open_search(),
-            Command::RecallOlder => self.recall(true),
-            Command::RecallNewer => self.recall(false),
-            Command::OpenMissions => self.open_missions(),
-            Command::OpenJump => self.overlay = Some(Overlay::Jump(Prompt::default())),
-            Command::Edit(edit) if matches!(self.overlay, Some(Overlay::Note { .. })) => {
-                self.edit_note_text(edit);
-            }
-            Command::Edit(edit) => self.edit_prompt(edit),
-            Command::Submit if matches!(self.overlay, Some(Overlay::Note { .. })) => {
-                self.save_note();
-            }
-            Command::Submit if matches!(self.overlay, Some(Overlay::Matrix(_))) => {
-                self.leap(App::list_matrix_cell);
-            }
-            Command::Submit => self.submit(),
-            Command::Click { column, row } if matches!(self.overlay, Some(Overlay::Matrix(_))) => {
-                self.click_matrix(Position::new(column, row));
-            }
+            Action::Close => {}
+            Action::Then(then) => then(self),
+        }
+    }
+
+    /// A command with no overlay open: it moves in the panes or opens an overlay.
+    fn update_panes(&mut self, command: Command, count: Option<usize>, had_message: bool) {
+        if self.open_overlay(command) {
+            return;
+        }
+        let times = count.unwrap_or(1);
+        match command {
+            // Esc dismisses a message, or else clears the hits.
+            Command::Close if !had_message => self.set_found(None),
             Command::NextHit => self.step_hits(true, times),
             Command::PreviousHit => self.step_hits(false, times),
             Command::Back => self.go_back(),
@@ -340,11 +442,7 @@ impl App {
             Command::CopyResponse => self.copy(true),
             Command::CopyCitation => self.copy(false),
             Command::ToggleBookmark => self.toggle_bookmark(),
-            Command::EditNote => self.edit_note(),
-            Command::OpenMatrix => self.open_matrix(),
-            Command::Left => self.move_in_matrix(0, -1),
-            Command::Right => self.move_in_matrix(0, 1),
-            Command::Click { column, row } => self.click(Position::new(column, row)),
+            Command::Click { column, row } => self.click_pane(Position::new(column, row)),
             Command::WheelUp { column, row } => self.wheel(Position::new(column, row), false),
             Command::WheelDown { column, row } => self.wheel(Position::new(column, row), true),
             Command::FocusNext
@@ -357,33 +455,21 @@ impl App {
             Command::PreviousSection => self.step_section(false, times),
             Command::Enter => self.enter(),
             Command::Toggle => match self.focus {
-                Pane::Tree if self.overlay.is_none() => self.toggle_tree(),
-                Pane::Reader if self.overlay.is_none() => {
-                    self.move_in_pane(Motion::PageDown, times);
-                }
-                _ => {}
+                Pane::Tree => self.toggle_tree(),
+                Pane::Reader => self.move_in_pane(Motion::PageDown, times),
+                Pane::List => {}
             },
-            Command::Up
-            | Command::Down
-            | Command::PageUp
-            | Command::PageDown
-            | Command::HalfPageUp
-            | Command::HalfPageDown
-            | Command::Top
-            | Command::Bottom
-            | Command::LineUp
-            | Command::LineDown => {
+            _ => {
                 // `10G` and `10g` go to the 10th entry or line; other motions repeat.
                 let motion = match (command, count) {
                     (Command::Top | Command::Bottom, Some(n)) => Some(Motion::To(n - 1)),
                     _ => command.motion(),
                 };
                 if let Some(motion) = motion {
-                    self.move_by(motion, times);
+                    self.move_in_pane(motion, times);
                 }
             }
         }
-        self.settle();
     }
 
     /// The count typed before `command`, taken for it (`None`: no count); `Break` when
@@ -402,33 +488,7 @@ impl App {
         ControlFlow::Continue(count.filter(|&n| n > 0))
     }
 
-    /// A movement: scrolls the help, moves the choice in the search or the picker, or else
-    /// moves in the focused pane.
-    fn move_by(&mut self, motion: Motion, times: usize) {
-        let help_page = usize::from(layout::help_viewport(self.help_frame()).height);
-        let (search_page, picker_page) = self.chooser_pages();
-        let max = self.help_max_scroll();
-        match &mut self.overlay {
-            Some(Overlay::Help { scroll }) => {
-                *scroll = scroll::moved_by(*scroll, motion, times, help_page, max);
-            }
-            Some(Overlay::Search(search)) => search.apply(motion, times, search_page),
-            Some(Overlay::Missions(picker)) => picker.apply(motion, times, picker_page),
-            Some(Overlay::Matrix(_)) => self.move_matrix_by(motion),
-            Some(Overlay::Jump(_) | Overlay::Note { .. }) => {}
-            None => self.move_in_pane(motion, times),
-        }
-    }
-
-    /// Results shown at once by the search and by the mission picker.
-    fn chooser_pages(&self) -> (usize, usize) {
-        let area = self.area();
-        (
-            layout::search_page(area).max(1),
-            layout::picker_page(area, self.dataset.missions.len()).max(1),
-        )
-    }
-
+    /// The wheel over the panes: the pane under the pointer scrolls.
     fn wheel(&mut self, position: Position, down: bool) {
         let step = |value: usize, max: usize| {
             if down {
@@ -437,27 +497,7 @@ impl App {
                 value.saturating_sub(WHEEL_LINES)
             }
         };
-        let (search_page, picker_page) = self.chooser_pages();
-        let motion = |chooser_len: usize, selected: usize| {
-            let last = chooser_len.saturating_sub(1);
-            step(selected, last)
-        };
-        match &mut self.overlay {
-            Some(Overlay::Help { scroll }) => *scroll = step(*scroll, usize::MAX),
-            Some(Overlay::Search(search)) => {
-                let index = motion(search.items.len(), search.scroll.selected);
-                search.select(index, search_page);
-            }
-            Some(Overlay::Missions(picker)) => {
-                let index = motion(picker.items.len(), picker.scroll.selected);
-                picker.select(index, picker_page);
-            }
-            Some(Overlay::Matrix(_)) => {
-                self.move_matrix_by(if down { Motion::Down } else { Motion::Up });
-            }
-            Some(Overlay::Jump(_) | Overlay::Note { .. }) => {}
-            None => self.wheel_pane(position, step),
-        }
+        self.wheel_pane(position, step);
     }
 
     /// The largest reader scroll position: the wrapped text's lines less the rows shown.
@@ -477,18 +517,18 @@ impl App {
             .screen()
             .reader_text()
             .map_or(0, |view| usize::from(view.width));
-        let key = ReaderKey {
+        let inputs = ReaderInputs {
             location: self.current().map(|(location, _)| location),
             width,
             found_version: self.found_version,
-            notes_version: self.notes_version,
-            cited: self.cited_document(),
+            annotations_version: self.annotations_version,
+            cited_document: self.cited_document(),
         };
-        if self.reader_layout.key != key {
-            let hit = key
+        if self.reader_layout.inputs != inputs {
+            let hit = inputs
                 .location
                 .and_then(|location| self.found.as_ref()?.hit_at(location));
-            let mut layout = ReaderLayout::new(&self.dataset, key, hit);
+            let mut layout = ReaderLayout::new(&self.dataset, inputs, hit);
             self.add_reader_header(&mut layout);
             self.reader_layout = layout;
         }
@@ -504,11 +544,8 @@ impl App {
 
     /// Restores the invariants after any change: focus on a pane that can be shown, selections
     /// inside their lists, offsets and scroll positions inside their content, the reader laid
-    /// out for what it shows.
+    /// out for what it shows, the overlay inside the screen.
     fn settle(&mut self) {
-        if !layout::panes_for(self.size.width).contains(&self.focus) {
-            self.focus = Pane::List;
-        }
         let rows = self.tree_rows().len();
         let tree_height = self.pane_height(Pane::Tree);
         self.tree.scroll.clamp(rows, tree_height);
@@ -517,18 +554,9 @@ impl App {
         self.list.scroll.clamp(items, list_height);
         self.refresh_reader();
         self.reader.scroll = self.reader.scroll.min(self.max_scroll());
-        let (search_page, picker_page) = self.chooser_pages();
-        match &mut self.overlay {
-            Some(Overlay::Help { .. }) => {
-                let max = self.help_max_scroll();
-                if let Some(Overlay::Help { scroll }) = &mut self.overlay {
-                    *scroll = (*scroll).min(max);
-                }
-            }
-            Some(Overlay::Search(search)) => search.settle(search_page),
-            Some(Overlay::Missions(picker)) => picker.settle(picker_page),
-            Some(Overlay::Matrix(_)) => self.settle_matrix(),
-            Some(Overlay::Jump(_) | Overlay::Note { .. }) | None => {}
+        if let Some(mut overlay) = self.overlay.take() {
+            overlay.settle(&self.context());
+            self.overlay = Some(overlay);
         }
     }
 }

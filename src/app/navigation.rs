@@ -178,12 +178,6 @@ impl App {
         Some((location, self.dataset.get(location)?))
     }
 
-    /// Shows `source` in the list with its first recommendation selected.
-    pub fn show_source(&mut self, source: Source) {
-        self.set_source(source);
-        self.settle();
-    }
-
     /// Shows the recommendation at `location` in the reader, its section in the list and the
     /// tree, from anywhere (the `:` jump, search results).
     pub fn open(&mut self, location: Location) {
@@ -204,9 +198,11 @@ impl App {
         self.settle();
     }
 
-    /// Tab, Shift-Tab, h and l: the next pane that the width shows.
+    /// Tab, Shift-Tab, h and l: the next pane, at every width (on a narrow screen the tree
+    /// takes the list's place, or the whole screen, while it has the focus); the selection of
+    /// a pane coming back into view is shown.
     pub(super) fn move_focus(&mut self, command: Command) {
-        let panes = layout::panes_for(self.size.width);
+        let panes = layout::PANES;
         let at = panes.iter().position(|&p| p == self.focus).unwrap_or(0);
         let next = match command {
             Command::FocusNext => (at + 1) % panes.len(),
@@ -215,6 +211,8 @@ impl App {
             _ => at.saturating_sub(1),
         };
         self.focus = panes[next];
+        self.reveal_tree();
+        self.reveal_item();
     }
 
     /// Moves the selection (tree, list) or the scroll position (reader) of the focused pane.
@@ -252,7 +250,7 @@ impl App {
     }
 
     /// `]` and `[`, `times` times: the next or previous recommendation. In a section this
-    /// crosses into the next or previous section (a jump, recorded in the history); in any
+    /// crosses into the next or previous section (a jump, recorded in the trail); in any
     /// other list it stays in the list.
     pub(super) fn step_recommendation(&mut self, forward: bool, times: usize) {
         let Source::Section(_) = self.list.source else {
@@ -286,7 +284,7 @@ impl App {
         } else if at.section == start.section {
             self.select_item(at.recommendation);
         } else {
-            self.leap(|app| app.open(at));
+            self.jump_and_record(|app| app.open(at));
         }
     }
 
@@ -322,13 +320,10 @@ impl App {
             section: target,
             recommendation: 0,
         };
-        self.leap(|app| app.open(location));
+        self.jump_and_record(|app| app.open(location));
     }
 
     pub(super) fn enter(&mut self) {
-        if self.overlay.is_some() {
-            return;
-        }
         match self.focus {
             Pane::Tree => match self.tree_rows().get(self.tree.scroll.selected) {
                 Some(
@@ -468,7 +463,7 @@ impl App {
                 let Some(index) = self.tree.scroll.row_at(row, rows.len()) else {
                     return;
                 };
-                self.leap(|app| app.select_tree_row(index));
+                self.jump_and_record(|app| app.select_tree_row(index));
                 let on_marker = position.x < inner.x + TREE_MARKER_WIDTH;
                 if on_marker
                     && matches!(
@@ -482,7 +477,7 @@ impl App {
             Pane::List => {
                 let item = row / self.list_item_height();
                 if let Some(index) = self.list.scroll.row_at(item, self.list.items.len()) {
-                    self.leap(|app| app.select_item(index));
+                    self.jump_and_record(|app| app.select_item(index));
                 }
             }
             Pane::Reader => {}

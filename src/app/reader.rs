@@ -10,17 +10,17 @@ use crate::sanitize::{SafeText, for_line, for_terminal};
 use crate::search::Hit;
 use crate::text::{clip, wrap};
 
-/// What the reader's layout depends on; a new key means a new layout.
+/// What the reader's layout depends on: when any of it changes, the layout is made again.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ReaderKey {
+pub struct ReaderInputs {
     pub location: Option<Location>,
     pub width: usize,
     /// Changes whenever the highlighted search changes.
     pub found_version: u64,
     /// Changes whenever the bookmarks or notes change (the header shows them).
-    pub notes_version: u64,
+    pub annotations_version: u64,
     /// The cited document whose citations stand out (an index into `App::references`).
-    pub cited: Option<usize>,
+    pub cited_document: Option<usize>,
 }
 
 /// One line of the reader.
@@ -36,9 +36,9 @@ pub enum ReaderLine {
         paragraph: usize,
         range: Range<usize>,
     },
-    /// What the header notes about the response (the missions it names, a repeated text),
+    /// What the header remarks about the response (the missions it names, a repeated text),
     /// wrapped.
-    Note(String),
+    Remark(String),
     /// Shown when there is nothing to read.
     Empty(String),
     /// The user's own: `★ bookmarked`, or a wrapped line of their note (the first starts `✎ `).
@@ -69,7 +69,7 @@ pub struct ReaderParagraph {
 /// The reader's text for one recommendation at one width.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReaderLayout {
-    pub key: ReaderKey,
+    pub inputs: ReaderInputs,
     pub lines: Vec<ReaderLine>,
     pub paragraphs: Vec<ReaderParagraph>,
     /// The line each search hit starts on, in hit order.
@@ -83,13 +83,13 @@ pub struct ReaderLayout {
 }
 
 impl ReaderLayout {
-    /// Lays out the recommendation at `key.location` for `key.width` cells: a header (paragraph
-    /// of the Special Committee's report and section), a blank line, then the response's
+    /// Lays out the recommendation at `inputs.location` for `inputs.width` cells: a header
+    /// (paragraph of the Special Committee's report and section), a blank line, then the response's
     /// paragraphs separated by blank lines; `hit` holds the search hits to highlight.
-    pub fn new(dataset: &Dataset, key: ReaderKey, hit: Option<&Hit>) -> ReaderLayout {
-        let width = key.width.max(1);
+    pub fn new(dataset: &Dataset, inputs: ReaderInputs, hit: Option<&Hit>) -> ReaderLayout {
+        let width = inputs.width.max(1);
         let mut layout = ReaderLayout {
-            key,
+            inputs,
             lines: Vec::new(),
             paragraphs: Vec::new(),
             hit_lines: Vec::new(),
@@ -97,7 +97,7 @@ impl ReaderLayout {
             missions: Vec::new(),
             same_as: Vec::new(),
         };
-        let Some((location, recommendation)) = key
+        let Some((location, recommendation)) = inputs
             .location
             .and_then(|location| Some((location, dataset.get(location)?)))
         else {
@@ -136,9 +136,11 @@ impl ReaderLayout {
                 .map(|(_, r)| r.para)
                 .collect();
         }
-        for note in layout.notes() {
-            for range in wrap(&note, width) {
-                layout.lines.push(ReaderLine::Note(note[range].to_string()));
+        for remark in layout.remarks() {
+            for range in wrap(&remark, width) {
+                layout
+                    .lines
+                    .push(ReaderLine::Remark(remark[range].to_string()));
             }
         }
         let mut hit_index = 0;
@@ -183,9 +185,10 @@ impl ReaderLayout {
 }
 
 impl ReaderLayout {
-    /// The header's notes: `Missions: UNMOGIP, UNTSO, MINUSMA (place only)`, `Same text as ¶ 159`.
-    pub fn notes(&self) -> Vec<String> {
-        let mut notes = Vec::new();
+    /// The header's remarks: `Missions: UNMOGIP, UNTSO, MINUSMA (place only)`,
+    /// `Same text as ¶ 159`.
+    pub fn remarks(&self) -> Vec<String> {
+        let mut remarks = Vec::new();
         if !self.missions.is_empty() {
             let names: Vec<String> = self
                 .missions
@@ -199,7 +202,7 @@ impl ReaderLayout {
                     }
                 })
                 .collect();
-            notes.push(format!("Missions: {}", names.join(", ")));
+            remarks.push(format!("Missions: {}", names.join(", ")));
         }
         if !self.same_as.is_empty() {
             let paras: Vec<String> = self
@@ -207,9 +210,9 @@ impl ReaderLayout {
                 .iter()
                 .map(|para| format!("¶ {para}"))
                 .collect();
-            notes.push(format!("Same text as {}", paras.join(", ")));
+            remarks.push(format!("Same text as {}", paras.join(", ")));
         }
-        notes
+        remarks
     }
 }
 
@@ -256,8 +259,8 @@ fn named_missions(dataset: &Dataset, paragraphs: &[SafeText]) -> Vec<NamedMissio
 /// A paragraph as it may be drawn: unsafe characters made visible, tabs as spaces.
 pub fn readable(paragraph: &str) -> Cow<'_, str> {
     match for_terminal(paragraph) {
-        Cow::Borrowed(text) if !text.contains('\t') => Cow::Borrowed(text),
-        text => Cow::Owned(text.replace('\t', " ")),
+        Cow::Borrowed(text) => crate::text::expand_tabs(text),
+        Cow::Owned(text) => Cow::Owned(crate::text::expand_tabs(&text).into_owned()),
     }
 }
 

@@ -1,6 +1,5 @@
 //! `list`, `show`, `cite`, `export` and `import`: the dataset as text, markdown, JSON or CSV.
 
-use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, Write};
 use std::path::Path;
@@ -115,42 +114,11 @@ fn write_wrapped_response(
 
 /// Safe text wrapped to `width`, tabs expanded first so that every cell is counted.
 fn write_wrapped(paragraph: &SafeText, width: usize, out: &mut impl Write) -> io::Result<()> {
-    let paragraph = expand_tabs(paragraph);
+    let paragraph = text::expand_tabs(paragraph);
     for line in text::wrap(&paragraph, width) {
         writeln!(out, "{}", &paragraph[line])?;
     }
     Ok(())
-}
-
-/// Columns between tab stops, as terminals set them.
-const TAB_STOP: usize = 8;
-
-/// `text` with each tab replaced by the spaces to the next tab stop, counted in cells from the
-/// start of its line.
-fn expand_tabs(text: &str) -> Cow<'_, str> {
-    if !text.contains('\t') {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + TAB_STOP);
-    let mut cells = 0;
-    for c in text.chars() {
-        match c {
-            '\t' => {
-                let spaces = TAB_STOP - cells % TAB_STOP;
-                out.extend(std::iter::repeat_n(' ', spaces));
-                cells += spaces;
-            }
-            '\n' => {
-                out.push(c);
-                cells = 0;
-            }
-            c => {
-                out.push(c);
-                cells += text::char_width(c);
-            }
-        }
-    }
-    Cow::Owned(out)
 }
 
 /// `## ¶ 165 — ` and the citation (see `Document::citation`), then the

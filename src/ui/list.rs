@@ -5,7 +5,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 
-use super::{Theme, clip, keep, row, width};
+use super::marks::{self, BOOKMARK, NOTE};
+use super::{Theme, clip, row, width};
 use crate::app::{App, Pane, Source};
 use crate::sanitize::for_line;
 use crate::text::split_first_line;
@@ -14,25 +15,25 @@ use crate::text::split_first_line;
 pub const NOT_ADDRESSED_LABEL: &str = "· not addressed to the Secretariat";
 
 pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
-    let focused = app.focus == Pane::List;
+    let focused = app.focus() == Pane::List;
     let title = title(app, usize::from(rect.width.saturating_sub(2)));
     let block = theme.block(focused).title(title);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let cells = usize::from(inner.width);
     let para_width = app
-        .list
+        .list()
         .items
         .iter()
-        .filter_map(|&location| app.dataset.get(location))
+        .filter_map(|&location| app.dataset().get(location))
         .map(|recommendation| recommendation.para.to_string().len())
         .max()
         .unwrap_or(0);
     let item_height = crate::layout::list_item_height(inner);
     let rows = (inner.y..inner.bottom()).step_by(usize::from(item_height));
-    for (index, y) in (app.list.scroll.offset..app.list.items.len()).zip(rows) {
-        let location = app.list.items[index];
-        let Some(recommendation) = app.dataset.get(location) else {
+    for (index, y) in (app.list().scroll.offset..app.list().items.len()).zip(rows) {
+        let location = app.list().items[index];
+        let Some(recommendation) = app.dataset().get(location) else {
             continue;
         };
         let (words, style) = if recommendation.is_not_addressed() {
@@ -43,7 +44,7 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         let number = format!("¶ {:>para_width$} ", recommendation.para);
         let indent = width(&number);
         // Two rows: the opening words wrapped once, the rest of them cut on the second row.
-        let marks = keep::marks(app, recommendation.para);
+        let marks = marks::marks(app, recommendation.para);
         let mark_cells = if marks.is_empty() {
             0
         } else {
@@ -57,7 +58,7 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         } else {
             (words.to_string(), None)
         };
-        let selected = index == app.list.scroll.selected;
+        let selected = index == app.list().scroll.selected;
         let marks = Some(Span::styled(marks, theme.key())).filter(|span| span.width() > 0);
         let mut lines = vec![row(
             vec![
@@ -99,12 +100,12 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
 /// (`VIII. Safety and security · 3/22`); the numeral or acronym alone when the heading does
 /// not fit in `cells`, so the position stays in view.
 fn title(app: &App, cells: usize) -> String {
-    if let Some(title) = keep::list_title(app) {
+    if let Some(title) = list_title(app) {
         return clip(&title, cells);
     }
-    let (long, short) = match app.list.source {
+    let (long, short) = match app.list().source {
         Source::Section(s) => {
-            app.dataset
+            app.dataset()
                 .sections
                 .get(s)
                 .map_or((String::new(), String::new()), |section| {
@@ -115,7 +116,7 @@ fn title(app: &App, cells: usize) -> String {
                 })
         }
         Source::Mission(m) => {
-            app.dataset
+            app.dataset()
                 .missions
                 .get(m)
                 .map_or((String::new(), String::new()), |mission| {
@@ -130,13 +131,13 @@ fn title(app: &App, cells: usize) -> String {
             (String::new(), String::new())
         }
     };
-    let position = if app.list.items.is_empty() {
+    let position = if app.list().items.is_empty() {
         String::new()
     } else {
         format!(
             " · {}/{}",
-            app.list.scroll.selected + 1,
-            app.list.items.len()
+            app.list().scroll.selected + 1,
+            app.list().items.len()
         )
     };
     [long, short]
@@ -144,4 +145,36 @@ fn title(app: &App, cells: usize) -> String {
         .map(|name| format!(" {name}{position} "))
         .find(|title| width(title) <= cells)
         .unwrap_or_else(|| clip(position.trim_start_matches(" · "), cells))
+}
+
+/// What the list shows, for the sources that are not a section or a mission: `Bookmarks`,
+/// `MINUSMA × VII`,
+/// `S/RES/2589 (2021)`.
+pub fn source_label(app: &App) -> Option<String> {
+    match app.list().source {
+        Source::Bookmarks => Some("Bookmarks".into()),
+        Source::Cell { row, col } => {
+            let mission = app.matrix().rows.get(row)?;
+            let section = app.matrix().sections.get(col)?;
+            Some(format!(
+                "{} × {}",
+                for_line(&mission.acronym),
+                for_line(section)
+            ))
+        }
+        Source::Document(d) => Some(for_line(&app.references().get(d)?.symbol).into_owned()),
+        Source::Section(_) | Source::Mission(_) => None,
+    }
+}
+
+/// The list's title for the sources that are not a section or a mission.
+pub fn list_title(app: &App) -> Option<String> {
+    let label = source_label(app)?;
+    Some(match app.list().source {
+        Source::Bookmarks => {
+            let (bookmarks, notes) = marks::counts(app);
+            format!(" {label} · {BOOKMARK} {bookmarks} {NOTE} {notes} ")
+        }
+        _ => format!(" {label} · {} ", app.list().items.len()),
+    })
 }

@@ -1,15 +1,12 @@
-//! Rendering, one file per pane or overlay. Everything here reads `&App` and writes a frame,
-//! inside the rectangles [`crate::layout`] gives (the state uses the same ones, so scrolling and
-//! mouse hit-testing agree with what is drawn). Nothing here changes state.
+//! Rendering, one file per pane or overlay. The panes read `&App`; each overlay is drawn from
+//! itself and the read-only [`Context`] the state gives it. Everything is drawn inside the
+//! rectangles [`crate::layout`] gives (the state uses the same ones, so scrolling and mouse
+//! hit-testing agree with what is drawn). Nothing here changes state.
 
-pub mod help;
-pub mod keep;
 pub mod list;
-pub mod matrix;
-pub mod missions;
+pub mod marks;
 pub mod overlay;
 pub mod reader;
-pub mod search;
 pub mod status;
 pub mod theme;
 pub mod title;
@@ -21,16 +18,15 @@ use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::app::{App, Overlay};
-use crate::layout;
+use crate::app::{App, Context};
 pub use crate::text::{clip, fit, map_ranges, width};
 pub use theme::Theme;
 
 /// Draws the whole screen.
 pub fn render(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let screen = layout::screen_for(area, app.focus, app.wants);
-    let theme = Theme::new(app.color);
+    let screen = app.screen_in(area);
+    let theme = Theme::new(app.color());
     if screen.too_small() {
         status::render_too_small(frame, area, &theme);
         return;
@@ -50,15 +46,12 @@ pub fn render(frame: &mut Frame, app: &App) {
     if let Some(rect) = screen.status {
         status::render(frame, rect, app, &theme);
     }
-    match &app.overlay {
-        Some(Overlay::Help { scroll }) => help::render(frame, app, *scroll, &theme),
-        Some(Overlay::Search(search)) => search::render(frame, area, app, search, &theme),
-        Some(Overlay::Missions(picker)) => missions::render(frame, area, app, picker, &theme),
-        Some(Overlay::Note { para, prompt }) => {
-            keep::render_note(frame, area, *para, prompt, &theme);
-        }
-        Some(Overlay::Matrix(state)) => matrix::render(frame, app, state, &theme),
-        Some(Overlay::Jump(_)) | None => {}
+    if let Some(overlay) = app.overlay() {
+        let context = Context {
+            area,
+            ..app.context()
+        };
+        overlay::render(frame, overlay, &context, theme);
     }
 }
 

@@ -1,22 +1,43 @@
-//! The box the search and the mission picker share: a query line with a cursor and a count, a
-//! rule, and a list to choose from. Centred over the panes; on screens narrower than
-//! [`crate::layout::OVERLAY_FULL_SCREEN_BELOW`] it takes everything above the status bar, which keeps showing the keys.
+//! The overlays' drawing, one file each under `overlay/`, each drawn from the overlay's own
+//! state and the read-only [`Context`]; and the box the search, the mission picker and the
+//! note editor share: a query line with a cursor and a count, a rule, and a list to choose
+//! from. Centred over the panes; on screens narrower than
+//! [`crate::layout::OVERLAY_FULL_SCREEN_BELOW`] it takes everything above the status bar, which
+//! keeps showing the keys.
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Clear;
 
+pub mod help;
+pub mod matrix;
+pub mod missions;
+pub mod note;
+pub mod search;
+
 use super::{Theme, clip, row, width};
-use crate::app::Prompt;
-use crate::layout::Parts;
+use crate::app::{Context, Overlay, Prompt};
+use crate::layout::PromptBox;
 use crate::sanitize::for_line;
 use crate::text::tail;
+
+/// Draws the open overlay (the `:` prompt is drawn in the status bar).
+pub fn render(frame: &mut Frame, overlay: &Overlay, context: &Context, theme: Theme) {
+    match overlay {
+        Overlay::Help(help) => help::render(frame, help, context, &theme),
+        Overlay::Search(search) => search::render(frame, search, context, &theme),
+        Overlay::Missions(picker) => missions::render(frame, picker, context, &theme),
+        Overlay::Note(editor) => note::render(frame, editor, context, &theme),
+        Overlay::Matrix(cursor) => matrix::render(frame, cursor, context, &theme),
+        Overlay::Jump(_) => {}
+    }
+}
 
 /// Clears the box and draws its frame, titled, with `position` (e.g. `3/19`) at the bottom.
 pub fn render_frame(
     frame: &mut Frame,
-    parts: &Parts,
+    parts: &PromptBox,
     title: &str,
     position: Option<String>,
     theme: &Theme,
@@ -93,8 +114,9 @@ pub fn visible_text(prompt: &Prompt, room: usize) -> (String, usize) {
     (shown, cursor)
 }
 
-/// Lines of muted text, each clipped to `rect`, drawn from its top.
-pub fn render_note(frame: &mut Frame, rect: Rect, lines: &[Line<'static>]) {
+/// Lines of muted text (a hint, the query syntax, "no match"), each clipped to `rect`, drawn
+/// from its top.
+pub fn render_hint(frame: &mut Frame, rect: Rect, lines: &[Line<'static>]) {
     for (line, y) in lines.iter().zip(rect.y..rect.bottom()) {
         let cells = usize::from(rect.width);
         let clipped = row(line.spans.clone(), None, cells).style(line.style);

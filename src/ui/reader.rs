@@ -31,7 +31,7 @@ pub fn styled(
             Line::styled(text.clone(), theme.muted())
         }
         ReaderLine::Annotation(text) => Line::styled(text.clone(), theme.note()),
-        ReaderLine::Note(text) => {
+        ReaderLine::Remark(text) => {
             // The missions' acronyms stand out as they do in the text.
             let marks = crate::app::reader::highlights(text, &[]);
             styled_line(text, 0..text.len(), &marks, &[], theme.muted(), theme)
@@ -64,10 +64,10 @@ pub fn styled(
 }
 
 pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
-    let focused = app.focus == Pane::Reader;
+    let focused = app.focus() == Pane::Reader;
     let mut block = theme.block(focused);
     if let Some((_, recommendation)) = app.current() {
-        let marks = super::keep::marks(app, recommendation.para);
+        let marks = super::marks::marks(app, recommendation.para);
         let marks = if marks.is_empty() {
             marks
         } else {
@@ -79,10 +79,10 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         frame.render_widget(block, rect);
         return;
     };
-    let layout = &app.reader_layout;
+    let layout = &app.reader_layout();
     let total = layout.lines.len();
     let height = usize::from(view.height);
-    let scroll = app.reader.scroll.min(total.saturating_sub(height));
+    let scroll = app.reader().scroll.min(total.saturating_sub(height));
     if total > height {
         let last = (scroll + height).min(total);
         block = block

@@ -7,21 +7,21 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Theme, clip, width};
-use crate::app::{App, Mode, Overlay, Source};
+use crate::app::{App, Keymap, Overlay, Source};
 use crate::bindings;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::sanitize::for_line;
 
 pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     let cells = usize::from(rect.width);
-    let mut hints = bindings::hints(app.mode(), app.focus);
-    if app.mode() == Mode::Normal && app.found.is_some() {
+    let mut hints = bindings::hints(app.keymap(), app.focus());
+    if app.keymap() == Keymap::Normal && app.found().is_some() {
         hints.insert(0, bindings::CLEAR_HITS_HINT);
     }
-    let (left, left_style) = match (&app.overlay, &app.message) {
+    let (left, left_style) = match (app.overlay(), app.message()) {
         // The paragraph being left stays in view after what is typed.
-        (Some(Overlay::Jump(prompt)), _) => (
-            format!(" :{} · from {}", prompt.value(), para(app)),
+        (Some(Overlay::Jump(jump)), _) => (
+            format!(" :{} · from {}", jump.prompt().value(), para(app)),
             theme.status(),
         ),
         // The paragraph stays in view beside a message.
@@ -35,7 +35,10 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         ),
     };
     // In the search and the picker their keys come first; the location only if it still fits.
-    let keys_first = matches!(app.mode(), Mode::Search | Mode::Missions | Mode::Note);
+    let keys_first = matches!(
+        app.keymap(),
+        Keymap::Search | Keymap::Missions | Keymap::Note
+    );
     let full_left = left;
     let left = if keys_first {
         String::new()
@@ -76,8 +79,8 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         Paragraph::new(Line::from(spans)).style(theme.status()),
         rect,
     );
-    if let Some(Overlay::Jump(prompt)) = &app.overlay {
-        let x = u16::try_from(2 + prompt.visual_cursor()).unwrap_or(u16::MAX);
+    if let Some(Overlay::Jump(jump)) = app.overlay() {
+        let x = u16::try_from(2 + jump.prompt().visual_cursor()).unwrap_or(u16::MAX);
         if x < rect.width {
             frame.set_cursor_position(Position::new(rect.x + x, rect.y));
         }
@@ -86,7 +89,7 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
 
 /// The count typed so far before a motion (`5` of `5j`), as the status bar shows it.
 fn count(app: &App) -> String {
-    app.pending_count
+    app.pending_count()
         .map_or(String::new(), |count| format!("{count}… "))
 }
 
@@ -96,10 +99,10 @@ fn para(app: &App) -> String {
         .map_or("no ¶".to_string(), |(_, r)| format!("¶ {}", r.para))
 }
 
-/// How far back (and forward) the history goes: ` · ←2 →1`, empty when it is empty.
-fn history(app: &App) -> String {
-    let back = app.history.back.len();
-    let forward = app.history.forward.len();
+/// How far back (and forward) the trail goes: ` · ←2 →1`, empty when it is empty.
+fn trail_depth(app: &App) -> String {
+    let back = app.trail().back.len();
+    let forward = app.trail().forward.len();
     match (back, forward) {
         (0, 0) => String::new(),
         (back, 0) => format!(" · ←{back}"),
@@ -109,10 +112,10 @@ fn history(app: &App) -> String {
 }
 
 /// `VIII. Safety and security · ¶ 165 · 10 of 22`, shortened to fit `cells`; while the reader
-/// highlights search hits, `hit 2/5 · result 1/20 · ` first; the history's depth last.
+/// highlights search hits, `hit 2/5 · result 1/20 · ` first; the trail's depth last.
 fn location(app: &App, cells: usize) -> String {
-    if let Some(Overlay::Matrix(state)) = &app.overlay {
-        return super::matrix::status(app, state);
+    if let Some(Overlay::Matrix(cursor)) = app.overlay() {
+        return super::overlay::matrix::status(app.matrix(), cursor);
     }
     let Some((location, recommendation)) = app.current() else {
         return String::from("nothing selected");
@@ -128,21 +131,21 @@ fn location(app: &App, cells: usize) -> String {
         Some((None, count)) => format!("{count} hits · {result}"),
         None => result,
     };
-    let history = history(app);
-    let count = app.list.items.len();
-    let n = app.list.scroll.selected + 1;
-    let section = app.dataset.sections.get(location.section);
+    let trail = trail_depth(app);
+    let count = app.list().items.len();
+    let n = app.list().scroll.selected + 1;
+    let section = app.dataset().sections.get(location.section);
     let para = recommendation.para;
     let long_section = section.map_or(String::new(), |s| for_line(&s.heading()).into_owned());
     let short_section = section.map_or(String::new(), |s| for_line(&s.number).into_owned());
-    let (long, short) = match app.list.source {
+    let (long, short) = match app.list().source {
         Source::Section(_) => (
             format!("{long_section} · ¶ {para} · {n} of {count}"),
             format!("{short_section} · ¶ {para} · {n}/{count}"),
         ),
         Source::Mission(m) => {
             let acronym = app
-                .dataset
+                .dataset()
                 .missions
                 .get(m)
                 .map_or(String::new(), |mission| {
@@ -154,7 +157,7 @@ fn location(app: &App, cells: usize) -> String {
             )
         }
         Source::Bookmarks | Source::Cell { .. } | Source::Document(_) => {
-            let label = super::keep::source_label(app).unwrap_or_default();
+            let label = super::list::source_label(app).unwrap_or_default();
             (
                 format!("{label} · ¶ {para} · {n} of {count} · {long_section}"),
                 format!("{label} · ¶ {para} · {n}/{count}"),
@@ -163,8 +166,8 @@ fn location(app: &App, cells: usize) -> String {
     };
     // The long form only when it leaves room for a few key hints; the paragraph first when
     // even the short one does not fit.
-    let long = format!("{hits}{long}{history}");
-    let short = format!("{hits}{short}{history}");
+    let long = format!("{hits}{long}{trail}");
+    let short = format!("{hits}{short}{trail}");
     if width(&long) + 30 <= cells {
         long
     } else if width(&short) + 2 <= cells {

@@ -9,7 +9,7 @@ use crate::app::App;
 use crate::sanitize::for_line;
 
 pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
-    let document = &app.dataset.document;
+    let document = &app.dataset().document;
     let line = row(
         vec![
             Span::styled(format!(" {}", for_line(&document.symbol)), theme.title()),

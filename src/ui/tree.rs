@@ -13,22 +13,22 @@ use crate::sanitize::for_line;
 const COUNT_MIN_WIDTH: usize = 26;
 
 pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
-    let focused = app.focus == Pane::Tree;
+    let focused = app.focus() == Pane::Tree;
     let block = theme.block(focused).title(" Sections ");
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let cells = usize::from(inner.width);
     let rows = app.tree_rows();
     let numeral_width = app
-        .dataset
+        .dataset()
         .sections
         .iter()
         .map(|section| width(&for_line(&section.number)))
         .max()
         .unwrap_or(0);
-    for (index, y) in (app.tree.scroll.offset..rows.len()).zip(inner.y..inner.bottom()) {
+    for (index, y) in (app.tree().scroll.offset..rows.len()).zip(inner.y..inner.bottom()) {
         let mut line = row_line(app, rows[index], cells, numeral_width, *theme);
-        if index == app.tree.scroll.selected {
+        if index == app.tree().scroll.selected {
             line = line.style(theme.selected(focused));
         }
         frame.render_widget(
@@ -49,14 +49,14 @@ fn row_line(
     numeral_width: usize,
     theme: Theme,
 ) -> Line<'static> {
-    let dataset = &app.dataset;
+    let dataset = &app.dataset();
     let marker = |open: bool| if open { "▾ " } else { "▸ " };
     match row_kind {
         TreeRow::Section(s) => {
             let Some(section) = dataset.sections.get(s) else {
                 return Line::default();
             };
-            let open = app.tree.expanded.get(s).copied().unwrap_or(false);
+            let open = app.tree().expanded.get(s).copied().unwrap_or(false);
             let numeral = for_line(&section.number);
             let pad = numeral_width.saturating_sub(width(&numeral));
             row(
@@ -95,7 +95,7 @@ fn row_line(
         }
         TreeRow::Missions => row(
             vec![
-                Span::raw(marker(app.tree.missions_expanded)),
+                Span::raw(marker(app.tree().missions_expanded)),
                 Span::styled("Missions", theme.heading()),
             ],
             Some(Span::styled(
@@ -106,7 +106,7 @@ fn row_line(
             cells,
         ),
         TreeRow::Bookmarks | TreeRow::Documents | TreeRow::Document(_) => {
-            glance_row(app, row_kind, cells, theme)
+            branch_row(app, row_kind, cells, theme)
         }
         TreeRow::Mission(m) => {
             let Some(mission) = dataset.missions.get(m) else {
@@ -128,12 +128,12 @@ fn row_line(
 }
 
 /// The rows of the Bookmarks and Documents cited branches.
-fn glance_row(app: &App, row_kind: TreeRow, cells: usize, theme: Theme) -> Line<'static> {
+fn branch_row(app: &App, row_kind: TreeRow, cells: usize, theme: Theme) -> Line<'static> {
     let marker = |open: bool| if open { "▾ " } else { "▸ " };
     match row_kind {
         TreeRow::Bookmarks => row(
             vec![
-                Span::raw(format!("{} ", super::keep::BOOKMARK)),
+                Span::raw(format!("{} ", super::marks::BOOKMARK)),
                 Span::styled("Bookmarks", theme.heading()),
             ],
             Some(Span::styled(
@@ -145,18 +145,18 @@ fn glance_row(app: &App, row_kind: TreeRow, cells: usize, theme: Theme) -> Line<
         ),
         TreeRow::Documents => row(
             vec![
-                Span::raw(marker(app.tree.documents_expanded)),
+                Span::raw(marker(app.tree().documents_expanded)),
                 Span::styled("Documents cited", theme.heading()),
             ],
             Some(Span::styled(
-                app.references.len().to_string(),
+                app.references().len().to_string(),
                 theme.muted(),
             ))
             .filter(|_| cells >= COUNT_MIN_WIDTH),
             cells,
         ),
         TreeRow::Document(d) => {
-            let Some(reference) = app.references.get(d) else {
+            let Some(reference) = app.references().get(d) else {
                 return Line::default();
             };
             row(

@@ -2,7 +2,7 @@
 //! status bar names is bound to what the table says, and every key that does something is in
 //! the help.
 
-use c34::app::{Command, Edit, Mode, Pane};
+use c34::app::{Command, Edit, Keymap, Pane};
 use c34::bindings::{BINDINGS, help_lines, hints, keys_label};
 use c34::keys;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -50,12 +50,12 @@ fn help_text() -> String {
 fn every_binding_dispatches_to_its_command() {
     for binding in BINDINGS {
         for &(key, command) in binding.keys {
-            for &mode in binding.modes {
+            for &keymap in binding.keymaps {
                 let event = KeyEvent::new(key.code, key.modifiers);
                 assert_eq!(
-                    keys::key_command(event, mode),
+                    keys::key_command(event, keymap),
                     Some(command),
-                    "{} in {mode:?}",
+                    "{} in {keymap:?}",
                     key.label()
                 );
             }
@@ -66,9 +66,9 @@ fn every_binding_dispatches_to_its_command() {
 #[test]
 fn every_key_that_does_something_is_in_the_help() {
     let help = help_text();
-    for mode in Mode::ALL {
+    for keymap in Keymap::ALL {
         for event in every_key() {
-            let Some(command) = keys::key_command(event, mode) else {
+            let Some(command) = keys::key_command(event, keymap) else {
                 continue;
             };
             if let Command::Edit(Edit::Insert(_)) = command {
@@ -79,15 +79,15 @@ fn every_key_that_does_something_is_in_the_help() {
             let binding = BINDINGS
                 .iter()
                 .find(|b| {
-                    b.modes.contains(&mode)
+                    b.keymaps.contains(&keymap)
                         && b.keys
                             .iter()
                             .any(|(key, c)| *c == command && key.code == event.code)
                 })
-                .unwrap_or_else(|| panic!("{event:?} in {mode:?} is not in the table"));
+                .unwrap_or_else(|| panic!("{event:?} in {keymap:?} is not in the table"));
             assert!(
                 help.contains(&keys_label(binding)) && help.contains(binding.help),
-                "{event:?} in {mode:?}: {} not in the help",
+                "{event:?} in {keymap:?}: {} not in the help",
                 keys_label(binding)
             );
         }
@@ -100,8 +100,8 @@ fn every_key_the_help_names_is_bound() {
         for &(key, command) in binding.keys {
             let label = key.label();
             assert!(keys_label(binding).split(' ').any(|part| part == label) || label == "Space");
-            assert!(binding.modes.iter().any(|&mode| {
-                keys::key_command(KeyEvent::new(key.code, key.modifiers), mode) == Some(command)
+            assert!(binding.keymaps.iter().any(|&keymap| {
+                keys::key_command(KeyEvent::new(key.code, key.modifiers), keymap) == Some(command)
             }));
         }
         if binding.keys.is_empty() {
@@ -141,15 +141,15 @@ fn hint_keys(keys: &str) -> Vec<KeyEvent> {
 #[test]
 fn every_hint_names_bound_keys() {
     let panes = [Pane::Tree, Pane::List, Pane::Reader];
-    for mode in Mode::ALL {
+    for keymap in Keymap::ALL {
         for focus in panes {
-            let shown = hints(mode, focus);
-            assert!(!shown.is_empty(), "{mode:?} {focus:?} has hints");
+            let shown = hints(keymap, focus);
+            assert!(!shown.is_empty(), "{keymap:?} {focus:?} has hints");
             for (keys_shown, text) in shown {
                 for event in hint_keys(keys_shown) {
                     assert!(
-                        keys::key_command(event, mode).is_some(),
-                        "hint {keys_shown} {text} in {mode:?}: {event:?} is not bound"
+                        keys::key_command(event, keymap).is_some(),
+                        "hint {keys_shown} {text} in {keymap:?}: {event:?} is not bound"
                     );
                 }
             }
@@ -159,21 +159,21 @@ fn every_hint_names_bound_keys() {
 
 #[test]
 fn the_status_bar_hints_follow_the_focus() {
-    let texts = |mode, focus| -> Vec<&str> {
-        hints(mode, focus)
+    let texts = |keymap, focus| -> Vec<&str> {
+        hints(keymap, focus)
             .into_iter()
             .map(|(_, text)| text)
             .collect()
     };
     assert_eq!(
-        texts(Mode::Normal, Pane::Tree),
+        texts(Keymap::Normal, Pane::Tree),
         [
             "move", "expand", "open", "search", "missions", "matrix", "pane", "jump", "help",
             "quit"
         ]
     );
     assert_eq!(
-        texts(Mode::Normal, Pane::Reader),
+        texts(Keymap::Normal, Pane::Reader),
         [
             "scroll",
             "page",
@@ -189,11 +189,11 @@ fn the_status_bar_hints_follow_the_focus() {
         ]
     );
     assert_eq!(
-        texts(Mode::Search, Pane::Reader),
+        texts(Keymap::Search, Pane::Reader),
         ["choose", "open", "clear", "word", "close"]
     );
-    assert_eq!(texts(Mode::Matrix, Pane::Tree), ["move", "list", "close"]);
-    assert_eq!(texts(Mode::Note, Pane::Reader), ["save", "cancel"]);
+    assert_eq!(texts(Keymap::Matrix, Pane::Tree), ["move", "list", "close"]);
+    assert_eq!(texts(Keymap::Note, Pane::Reader), ["save", "cancel"]);
 }
 
 #[test]

@@ -34,10 +34,10 @@ fn refs_json() -> Vec<(String, Vec<u32>, String)> {
 }
 
 fn listed(app: &App) -> Vec<u32> {
-    app.list
+    app.list()
         .items
         .iter()
-        .map(|&l| app.dataset.get(l).unwrap().para)
+        .map(|&l| app.dataset().get(l).unwrap().para)
         .collect()
 }
 
@@ -54,7 +54,7 @@ fn open_branch(app: &mut App) {
 
 /// The reader's text marked as the listed document's citations.
 fn cited_marks(app: &App) -> Vec<String> {
-    app.reader_layout
+    app.reader_layout()
         .paragraphs
         .iter()
         .flat_map(|p| {
@@ -94,7 +94,7 @@ fn every_document_lists_the_recommendations_citing_it_with_the_citation_marked()
         "the branch counts the documents: {tree_cell}"
     );
     for (index, (symbol, paras, _)) in refs.iter().enumerate() {
-        assert_eq!(app.list.source, Source::Document(index), "{symbol}");
+        assert_eq!(app.list().source, Source::Document(index), "{symbol}");
         assert_eq!(&listed(&app), paras, "{symbol}");
         let screen = screen_text(draw(&app).backend().buffer());
         assert!(
@@ -115,7 +115,9 @@ fn every_document_lists_the_recommendations_citing_it_with_the_citation_marked()
             }
         }
         // Back to the tree, to the next document.
-        app.focus = Pane::Tree;
+        ch(&mut app, 'h');
+        ch(&mut app, 'h');
+        assert_eq!(app.focus(), Pane::Tree);
         ch(&mut app, 'j');
     }
 }
@@ -137,14 +139,14 @@ fn the_reader_header_lists_the_documents_a_response_cites_with_links() {
     // tree a share of the width at 120 columns, and the link moved under the symbol there).
     let mut app = app_at(160, 40);
     for para in app
-        .dataset
+        .dataset()
         .recommendations()
         .map(|(_, r)| r.para)
         .collect::<Vec<_>>()
     {
         typed(&mut app, &format!(":{para}\n"));
         let header: Vec<String> = app
-            .reader_layout
+            .reader_layout()
             .lines
             .iter()
             .filter_map(|line| match line {
@@ -218,7 +220,7 @@ fn search_hits_stay_on_their_lines_below_the_header() {
     let mut app = app_at(120, 40);
     typed(&mut app, "/'impunity\n");
     assert_eq!(app.current().unwrap().1.para, 165);
-    let layout = &app.reader_layout;
+    let layout = &app.reader_layout();
     assert!(
         layout
             .lines

@@ -48,8 +48,8 @@ impl Data {
 }
 
 fn query(app: &App) -> &str {
-    match &app.overlay {
-        Some(Overlay::Search(search)) => search.query(),
+    match app.overlay() {
+        Some(Overlay::Search(search)) => search.results().query(),
         other => panic!("the search is not open: {other:?}"),
     }
 }
@@ -80,16 +80,16 @@ fn a_submitted_search_is_recorded_and_recalled() {
     alt(&mut app, KeyCode::Up);
     assert_eq!(query(&app), "minusma");
     // The results follow the recalled query; ↓ still chooses among them.
-    let Some(Overlay::Search(search)) = &app.overlay else {
+    let Some(Overlay::Search(search)) = app.overlay() else {
         unreachable!()
     };
     let expected: Vec<u32> = app
-        .index
+        .index()
         .search("minusma", 1000)
         .iter()
         .map(|hit| hit.para)
         .collect();
-    let shown: Vec<u32> = search.items.iter().map(|hit| hit.para).collect();
+    let shown: Vec<u32> = search.results().items.iter().map(|hit| hit.para).collect();
     assert_eq!(shown, expected);
     press(&mut app, KeyCode::Down);
     assert_eq!(query(&app), "minusma", "↓ chooses, it does not recall");
@@ -106,7 +106,7 @@ fn only_submitted_searches_are_recorded() {
     typed(&mut app, "xqzvw");
     press(&mut app, KeyCode::Enter);
     assert!(
-        !app.effects
+        !app.effects()
             .iter()
             .any(|e| matches!(e, Effect::RecordQuery(_))),
         "a search without results opens nothing and records nothing"
@@ -146,11 +146,10 @@ fn an_unreadable_history_is_left_alone_and_history_is_off() {
     let mut app = app();
     app.receive(effects::history_opened(&history));
     assert!(
-        app.message
-            .as_deref()
+        app.message()
             .is_some_and(|m| m.starts_with("Search history is off")),
         "{:?}",
-        app.message
+        app.message()
     );
     ch(&mut app, '/');
     typed(&mut app, "mali\n");

@@ -10,7 +10,7 @@ use crate::common::keys::{app, app_at, ch, press, typed};
 use crate::common::pty::Browser;
 use crate::common::screen::{draw, screen_text};
 use base64::Engine;
-use c34::app::{App, Effect, Mode, Outcome, Overlay, Source, TreeRow};
+use c34::app::{App, Effect, Keymap, Outcome, Overlay, Source, TreeRow};
 use c34::effects;
 use c34::userdata::{NotesStore, QueryHistory};
 use ratatui::crossterm::event::KeyCode;
@@ -59,8 +59,8 @@ fn osc52(base64: &str) -> Vec<u8> {
 
 /// The text of the response to `para`, from the dataset, paragraphs separated by a blank line.
 fn response(app: &App, para: u32) -> String {
-    let location = app.dataset.find(para).unwrap();
-    app.dataset.get(location).unwrap().paragraphs.join("\n\n")
+    let location = app.dataset().find(para).unwrap();
+    app.dataset().get(location).unwrap().paragraphs.join("\n\n")
 }
 
 #[test]
@@ -69,8 +69,8 @@ fn y_copies_the_response_and_its_citation() {
     jump(&mut app, 165);
     ch(&mut app, 'y');
     let expected = format!("{}\n\n{CITATION_165}", response(&app, 165));
-    assert_eq!(app.effects, vec![Effect::Copy(expected.clone())]);
-    let message = app.message.clone().unwrap();
+    assert_eq!(app.effects(), vec![Effect::Copy(expected.clone())]);
+    let message = app.message().unwrap();
     assert!(message.contains("¶ 165 and its citation"), "{message}");
     assert!(
         message.contains(&format!("{} characters", expected.chars().count())),
@@ -81,7 +81,7 @@ fn y_copies_the_response_and_its_citation() {
     let bytes = drain(&mut app, &mut store);
     let encoded = base64::engine::general_purpose::STANDARD.encode(expected.as_bytes());
     assert_eq!(bytes, osc52(&encoded));
-    assert!(app.effects.is_empty(), "drained");
+    assert!(app.effects().is_empty(), "drained");
 }
 
 #[test]
@@ -89,9 +89,9 @@ fn capital_y_copies_the_citation_alone() {
     let mut app = app();
     jump(&mut app, 165);
     ch(&mut app, 'Y');
-    assert_eq!(app.effects, vec![Effect::Copy(CITATION_165.into())]);
+    assert_eq!(app.effects(), vec![Effect::Copy(CITATION_165.into())]);
     assert_eq!(
-        app.message.as_deref(),
+        app.message(),
         Some("Copied the citation of ¶ 165 · 66 characters")
     );
     let (_dir, mut store) = store();
@@ -111,13 +111,13 @@ fn b_toggles_the_bookmark_in_the_file_and_on_screen() {
     jump(&mut app, 165);
     ch(&mut app, 'b');
     assert_eq!(
-        app.effects,
+        app.effects(),
         vec![Effect::SetBookmark {
             para: 165,
             on: true
         }]
     );
-    assert_eq!(app.message.as_deref(), Some("Bookmarked ¶ 165"));
+    assert_eq!(app.message(), Some("Bookmarked ¶ 165"));
     drain(&mut app, &mut store);
     assert!(app.annotation(165).is_some_and(|a| a.bookmark));
     // What another process reads from the file.
@@ -139,7 +139,7 @@ fn b_toggles_the_bookmark_in_the_file_and_on_screen() {
     );
 
     ch(&mut app, 'b');
-    assert_eq!(app.message.as_deref(), Some("Bookmark removed from ¶ 165"));
+    assert_eq!(app.message(), Some("Bookmark removed from ¶ 165"));
     drain(&mut app, &mut store);
     assert!(app.annotation(165).is_none());
     assert!(!NotesStore::open(store.path().to_path_buf()).is_bookmarked(SYMBOL, 165));
@@ -151,12 +151,12 @@ fn a_writes_a_note_enter_saves_esc_cancels_empty_deletes() {
     let mut app = app_on(&store, 120, 40);
     jump(&mut app, 165);
     ch(&mut app, 'a');
-    assert_eq!(app.mode(), Mode::Note);
+    assert_eq!(app.keymap(), Keymap::Note);
     // Letters that are keys elsewhere are text here.
     typed(&mut app, "Raise with DPO: q b y\n");
-    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(app.keymap(), Keymap::Normal);
     assert_eq!(
-        app.effects,
+        app.effects(),
         vec![Effect::SetNote {
             para: 165,
             note: "Raise with DPO: q b y".into(),
@@ -176,22 +176,23 @@ fn a_writes_a_note_enter_saves_esc_cancels_empty_deletes() {
 
     // Reopened with the note; Esc leaves it as it was.
     ch(&mut app, 'a');
-    match &app.overlay {
-        Some(Overlay::Note { para, prompt }) => {
-            assert_eq!((*para, prompt.value()), (165, "Raise with DPO: q b y"));
+    match app.overlay() {
+        Some(Overlay::Note(editor)) => {
+            let (para, prompt) = (editor.para(), editor.prompt());
+            assert_eq!((para, prompt.value()), (165, "Raise with DPO: q b y"));
         }
         other => panic!("the note editor is open: {other:?}"),
     }
     typed(&mut app, " more");
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.mode(), Mode::Normal);
-    assert!(app.effects.is_empty(), "Esc saves nothing");
+    assert_eq!(app.keymap(), Keymap::Normal);
+    assert!(app.effects().is_empty(), "Esc saves nothing");
 
     // Emptied, it is deleted.
     ch(&mut app, 'a');
     crate::common::keys::ctrl(&mut app, 'u');
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.message.as_deref(), Some("Note on ¶ 165 deleted"));
+    assert_eq!(app.message(), Some("Note on ¶ 165 deleted"));
     drain(&mut app, &mut store);
     assert!(app.annotation(165).is_none());
     assert!(
@@ -213,12 +214,12 @@ fn the_bookmarks_branch_lists_bookmarked_and_annotated_recommendations_in_order(
     for _ in 0..row {
         ch(&mut app, 'j');
     }
-    assert_eq!(app.list.source, Source::Bookmarks);
+    assert_eq!(app.list().source, Source::Bookmarks);
     let paras: Vec<u32> = app
-        .list
+        .list()
         .items
         .iter()
-        .map(|&l| app.dataset.get(l).unwrap().para)
+        .map(|&l| app.dataset().get(l).unwrap().para)
         .collect();
     assert_eq!(paras, [18, 37, 165]);
     let screen = screen_text(draw(&app).backend().buffer());
@@ -231,7 +232,7 @@ fn the_bookmarks_branch_lists_bookmarked_and_annotated_recommendations_in_order(
     assert_eq!(para(&app), Some(165));
     ch(&mut app, 'b');
     drain(&mut app, &mut store);
-    assert_eq!(app.list.items.len(), 2);
+    assert_eq!(app.list().items.len(), 2);
     assert_eq!(app.annotated_paras(), [18, 37]);
 }
 
@@ -246,8 +247,8 @@ fn an_empty_bookmarks_branch_says_how_to_fill_it() {
     for _ in 0..row {
         ch(&mut app, 'j');
     }
-    assert_eq!(app.list.source, Source::Bookmarks);
-    assert!(app.list.items.is_empty());
+    assert_eq!(app.list().source, Source::Bookmarks);
+    assert!(app.list().items.is_empty());
     let screen = screen_text(draw(&app).backend().buffer());
     assert!(
         screen.contains("No bookmarks or notes yet: b bookmarks"),
@@ -257,8 +258,8 @@ fn an_empty_bookmarks_branch_says_how_to_fill_it() {
     for key in ['b', 'a', 'y'] {
         ch(&mut app, key);
     }
-    assert!(app.effects.is_empty());
-    assert_eq!(app.mode(), Mode::Normal);
+    assert!(app.effects().is_empty());
+    assert_eq!(app.keymap(), Keymap::Normal);
 }
 
 #[test]
@@ -285,7 +286,7 @@ fn an_unreadable_notes_file_makes_bookmarks_and_notes_read_only() {
     std::fs::write(&path, corrupt).unwrap();
     let mut store = NotesStore::open(path.clone());
     let mut app = app_on(&store, 120, 40);
-    let message = app.message.clone().unwrap();
+    let message = app.message().unwrap();
     assert!(message.starts_with("Notes are read-only: "), "{message}");
     assert!(
         message.contains(&format!("{}:2:", path.display())),
@@ -297,14 +298,13 @@ fn an_unreadable_notes_file_makes_bookmarks_and_notes_read_only() {
     jump(&mut app, 165);
     for key in ['b', 'a'] {
         ch(&mut app, key);
-        assert_eq!(app.mode(), Mode::Normal, "{key}");
-        assert!(app.effects.is_empty(), "{key} queues nothing");
+        assert_eq!(app.keymap(), Keymap::Normal, "{key}");
+        assert!(app.effects().is_empty(), "{key} queues nothing");
         assert!(
-            app.message
-                .as_deref()
+            app.message()
                 .is_some_and(|m| m.starts_with("Notes are read-only: ")),
             "{key}: {:?}",
-            app.message
+            app.message()
         );
     }
     drain(&mut app, &mut store);
@@ -321,16 +321,15 @@ fn a_store_that_turns_read_only_is_reported_and_then_refused() {
     std::fs::write(store.path(), "not json").unwrap();
     ch(&mut app, 'b');
     drain(&mut app, &mut store);
-    assert!(app.notes_read_only.is_some());
+    assert!(app.notes_read_only().is_some());
     assert!(
-        app.message
-            .as_deref()
+        app.message()
             .is_some_and(|m| m.starts_with("Notes are read-only: ")),
         "{:?}",
-        app.message
+        app.message()
     );
     ch(&mut app, 'b');
-    assert!(app.effects.is_empty());
+    assert!(app.effects().is_empty());
     assert_eq!(std::fs::read(store.path()).unwrap(), b"not json");
 }
 
@@ -340,7 +339,7 @@ fn effects_of_an_undrained_app_stay_bounded() {
     for _ in 0..1000 {
         ch(&mut app, 'Y');
     }
-    assert!(app.effects.len() <= 16, "{}", app.effects.len());
+    assert!(app.effects().len() <= 16, "{}", app.effects().len());
 }
 
 #[test]
@@ -366,20 +365,21 @@ fn a_note_with_an_escape_character_opens_visible_and_is_kept_when_unchanged() {
         c34::userdata::Annotation::new(false, Some("red \u{1b}[31m text".into())),
     );
     app.receive(Outcome::Annotations(annotations));
-    app.effects.clear();
+    app.take_effects();
     ch(&mut app, 'a');
-    let Some(Overlay::Note { prompt, .. }) = &app.overlay else {
-        panic!("the note editor is not open: {:?}", app.overlay);
+    let Some(Overlay::Note(editor)) = app.overlay() else {
+        panic!("the note editor is not open: {:?}", app.overlay());
     };
+    let prompt = editor.prompt();
     assert_eq!(prompt.value(), "red \u{241b}[31m text");
     press(&mut app, KeyCode::Enter);
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
     assert!(
-        !app.effects
+        !app.effects()
             .iter()
             .any(|e| matches!(e, Effect::SetNote { .. })),
         "{:?}",
-        app.effects
+        app.effects()
     );
 }
 
@@ -403,7 +403,7 @@ fn pty_y_and_capital_y_write_osc_52_to_the_terminal() {
     browser.send(":165\r");
     browser.wait_for_text("¶ 165 · 10 of 22");
     browser.send("Y");
-    browser.wait_for_text("Copied the citation of ¶ 165");
+    browser.wait_for_text("Citation sent to the terminal clipboard (OSC 52) · 66 characters");
     let citation = osc52(
         "QS83Ni81MDUvQWRkLjEgKDIgTm92ZW1iZXIgMjAyMSksIHJlc3BvbnNlIHRvIHBhcmEuIDE2NSBvZiBBLzc1LzE5",
     );
@@ -414,7 +414,7 @@ fn pty_y_and_capital_y_write_osc_52_to_the_terminal() {
     );
 
     browser.send("y");
-    browser.wait_for_text("Copied ¶ 165 and its citation");
+    browser.wait_for_text("Response and citation sent to the terminal clipboard (OSC 52)");
     let raw = browser.raw().to_vec();
     let start = b"\x1b]52;c;";
     let from = raw

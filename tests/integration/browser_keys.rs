@@ -2,7 +2,7 @@
 //! app state, with no terminal.
 
 use crate::common::keys::{app, app_at, ch, ctrl, press, typed};
-use c34::app::{App, Command, Edit, Mode, Overlay, Pane, Prompt, Source, TreeRow};
+use c34::app::{App, Command, Edit, Keymap, Overlay, Pane, Prompt, Source, TreeRow};
 use c34::dataset::Location;
 use c34::keys;
 use ratatui::crossterm::event::{
@@ -16,7 +16,7 @@ fn mouse(app: &mut App, kind: MouseEventKind, column: u16, row: u16) -> bool {
         row,
         modifiers: KeyModifiers::NONE,
     });
-    match keys::command(&event, app.mode()) {
+    match keys::command(&event, app.keymap()) {
         Some(command) => {
             app.update(command);
             true
@@ -30,7 +30,7 @@ fn para(app: &App) -> Option<u32> {
 }
 
 fn section_index(app: &App, numeral: &str) -> usize {
-    app.dataset
+    app.dataset()
         .sections
         .iter()
         .position(|s| s.number == numeral)
@@ -40,71 +40,73 @@ fn section_index(app: &App, numeral: &str) -> usize {
 #[test]
 fn at_start_the_first_section_and_its_first_recommendation_are_shown() {
     let app = app();
-    assert_eq!(app.focus, Pane::Tree);
-    assert_eq!(app.tree.scroll.selected, 0);
-    assert_eq!(app.list.source, Source::Section(0));
-    assert_eq!(app.list.scroll.selected, 0);
+    assert_eq!(app.focus(), Pane::Tree);
+    assert_eq!(app.tree().scroll.selected, 0);
+    assert_eq!(app.list().source, Source::Section(0));
+    assert_eq!(app.list().scroll.selected, 0);
     assert_eq!(para(&app), Some(18));
-    assert_eq!(app.reader.scroll, 0);
-    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(app.reader().scroll, 0);
+    assert_eq!(app.keymap(), Keymap::Normal);
 }
 
 #[test]
 fn tab_and_shift_tab_cycle_through_the_visible_panes() {
     let mut app = app();
     press(&mut app, KeyCode::Tab);
-    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.focus(), Pane::List);
     press(&mut app, KeyCode::Tab);
-    assert_eq!(app.focus, Pane::Reader);
+    assert_eq!(app.focus(), Pane::Reader);
     press(&mut app, KeyCode::Tab);
-    assert_eq!(app.focus, Pane::Tree);
+    assert_eq!(app.focus(), Pane::Tree);
     press(&mut app, KeyCode::BackTab);
-    assert_eq!(app.focus, Pane::Reader);
+    assert_eq!(app.focus(), Pane::Reader);
     press(&mut app, KeyCode::BackTab);
-    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.focus(), Pane::List);
 
-    // Without the tree (below 80 columns) only the list and the reader take turns.
+    // Without room for the tree beside the list (below 100 columns) the tree still takes its
+    // turn, in the list's place.
     let mut narrow = app_at(70, 24);
-    assert_eq!(narrow.focus, Pane::List);
+    assert_eq!(narrow.focus(), Pane::List);
     press(&mut narrow, KeyCode::Tab);
-    assert_eq!(narrow.focus, Pane::Reader);
+    assert_eq!(narrow.focus(), Pane::Reader);
     press(&mut narrow, KeyCode::Tab);
-    assert_eq!(narrow.focus, Pane::List);
+    assert_eq!(narrow.focus(), Pane::Tree);
+    assert!(narrow.screen().tree.is_some() && narrow.screen().list.is_none());
     press(&mut narrow, KeyCode::BackTab);
-    assert_eq!(narrow.focus, Pane::Reader);
+    assert_eq!(narrow.focus(), Pane::Reader);
 }
 
 #[test]
 fn h_l_and_the_arrows_move_focus_left_and_right_without_wrapping() {
     let mut app = app();
     ch(&mut app, 'h');
-    assert_eq!(app.focus, Pane::Tree);
+    assert_eq!(app.focus(), Pane::Tree);
     ch(&mut app, 'l');
-    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.focus(), Pane::List);
     press(&mut app, KeyCode::Right);
-    assert_eq!(app.focus, Pane::Reader);
+    assert_eq!(app.focus(), Pane::Reader);
     ch(&mut app, 'l');
-    assert_eq!(app.focus, Pane::Reader);
+    assert_eq!(app.focus(), Pane::Reader);
     press(&mut app, KeyCode::Left);
-    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.focus(), Pane::List);
     ch(&mut app, 'h');
-    assert_eq!(app.focus, Pane::Tree);
+    assert_eq!(app.focus(), Pane::Tree);
 }
 
 #[test]
 fn j_k_and_the_arrows_move_through_the_sections_and_the_list_follows() {
     let mut app = app();
     ch(&mut app, 'j');
-    assert_eq!(app.tree.scroll.selected, 1);
-    assert_eq!(app.list.source, Source::Section(1));
+    assert_eq!(app.tree().scroll.selected, 1);
+    assert_eq!(app.list().source, Source::Section(1));
     assert_eq!(para(&app), Some(36));
     press(&mut app, KeyCode::Down);
-    assert_eq!(app.list.source, Source::Section(2));
+    assert_eq!(app.list().source, Source::Section(2));
     press(&mut app, KeyCode::Up);
     ch(&mut app, 'k');
-    assert_eq!(app.list.source, Source::Section(0));
+    assert_eq!(app.list().source, Source::Section(0));
     ch(&mut app, 'k');
-    assert_eq!(app.tree.scroll.selected, 0, "stays on the first row");
+    assert_eq!(app.tree().scroll.selected, 0, "stays on the first row");
 }
 
 #[test]
@@ -114,7 +116,7 @@ fn j_k_in_the_list_select_recommendations_and_the_reader_follows() {
         ch(&mut app, 'j');
     }
     press(&mut app, KeyCode::Tab);
-    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.focus(), Pane::List);
     assert_eq!(para(&app), Some(156));
     ch(&mut app, 'j');
     assert_eq!(para(&app), Some(157));
@@ -131,38 +133,38 @@ fn j_k_in_the_reader_scroll_inside_the_text() {
     // A small screen so the response to 156 overflows.
     let mut app = app_at(80, 24);
     typed(&mut app, ":156\n");
-    assert_eq!(app.focus, Pane::Reader);
+    assert_eq!(app.focus(), Pane::Reader);
     let max = app.max_scroll();
     assert!(max > 5, "156 overflows at 80x24");
     ch(&mut app, 'j');
     press(&mut app, KeyCode::Down);
-    assert_eq!(app.reader.scroll, 2);
+    assert_eq!(app.reader().scroll, 2);
     ch(&mut app, 'k');
-    assert_eq!(app.reader.scroll, 1);
+    assert_eq!(app.reader().scroll, 1);
     press(&mut app, KeyCode::Up);
     press(&mut app, KeyCode::Up);
-    assert_eq!(app.reader.scroll, 0);
+    assert_eq!(app.reader().scroll, 0);
     for _ in 0..200 {
         ch(&mut app, 'j');
     }
-    assert_eq!(app.reader.scroll, max, "stops at the end of the text");
+    assert_eq!(app.reader().scroll, max, "stops at the end of the text");
 }
 
 #[test]
 fn g_and_capital_g_home_and_end_go_to_the_first_and_last() {
     let mut app = app();
     ch(&mut app, 'G');
-    assert_eq!(app.tree.scroll.selected, app.tree_rows().len() - 1);
+    assert_eq!(app.tree().scroll.selected, app.tree_rows().len() - 1);
     ch(&mut app, 'g');
-    assert_eq!(app.tree.scroll.selected, 0);
+    assert_eq!(app.tree().scroll.selected, 0);
     press(&mut app, KeyCode::End);
-    assert_eq!(app.tree.scroll.selected, app.tree_rows().len() - 1);
+    assert_eq!(app.tree().scroll.selected, app.tree_rows().len() - 1);
     press(&mut app, KeyCode::Home);
-    assert_eq!(app.tree.scroll.selected, 0);
+    assert_eq!(app.tree().scroll.selected, 0);
 
     typed(&mut app, ":157\n");
     press(&mut app, KeyCode::BackTab);
-    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.focus(), Pane::List);
     ch(&mut app, 'G');
     assert_eq!(para(&app), Some(177));
     press(&mut app, KeyCode::Home);
@@ -171,12 +173,12 @@ fn g_and_capital_g_home_and_end_go_to_the_first_and_last() {
     let mut small = app_at(80, 24);
     typed(&mut small, ":156\n");
     press(&mut small, KeyCode::End);
-    assert_eq!(small.reader.scroll, small.max_scroll());
+    assert_eq!(small.reader().scroll, small.max_scroll());
     ch(&mut small, 'g');
-    assert_eq!(small.reader.scroll, 0);
+    assert_eq!(small.reader().scroll, 0);
     ch(&mut small, 'G');
     press(&mut small, KeyCode::Home);
-    assert_eq!(small.reader.scroll, 0);
+    assert_eq!(small.reader().scroll, 0);
 }
 
 #[test]
@@ -187,17 +189,17 @@ fn page_keys_move_by_a_screenful() {
     let rows = usize::from(app.screen().reader_text().unwrap().height);
     press(&mut app, KeyCode::PageDown);
     assert_eq!(
-        app.reader.scroll,
+        app.reader().scroll,
         rows - 1,
         "a page keeps one line of context"
     );
     press(&mut app, KeyCode::PageUp);
-    assert_eq!(app.reader.scroll, 0);
+    assert_eq!(app.reader().scroll, 0);
 
     // In the list a page is the rows the list shows (section VIII has 22 entries).
     typed(&mut app, ":156\n");
     press(&mut app, KeyCode::BackTab);
-    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.focus(), Pane::List);
     // Two rows per entry: a page is the entries the list shows.
     let list_rows = app.list_page();
     assert_eq!(
@@ -205,20 +207,20 @@ fn page_keys_move_by_a_screenful() {
         usize::from(app.screen().inner(Pane::List).unwrap().height) / 2
     );
     press(&mut app, KeyCode::PageDown);
-    assert_eq!(app.list.scroll.selected, list_rows);
+    assert_eq!(app.list().scroll.selected, list_rows);
     assert!(
-        app.list.scroll.offset > 0,
+        app.list().scroll.offset > 0,
         "the list scrolls to show the selection"
     );
     press(&mut app, KeyCode::PageUp);
-    assert_eq!(app.list.scroll.selected, 0);
-    assert_eq!(app.list.scroll.offset, 0);
+    assert_eq!(app.list().scroll.selected, 0);
+    assert_eq!(app.list().scroll.offset, 0);
 
     // Ctrl-f and Ctrl-b page as PgDn and PgUp do, as in less.
     assert!(ctrl(&mut app, 'f'));
-    assert_eq!(app.list.scroll.selected, list_rows);
+    assert_eq!(app.list().scroll.selected, list_rows);
     assert!(ctrl(&mut app, 'b'));
-    assert_eq!(app.list.scroll.selected, 0);
+    assert_eq!(app.list().scroll.selected, 0);
 }
 
 #[test]
@@ -227,39 +229,39 @@ fn ctrl_d_and_ctrl_u_move_by_half_a_screen() {
     typed(&mut app, ":184\n");
     let rows = usize::from(app.screen().reader_text().unwrap().height);
     assert!(ctrl(&mut app, 'd'));
-    assert_eq!(app.reader.scroll, (rows - 1) / 2);
+    assert_eq!(app.reader().scroll, (rows - 1) / 2);
     assert!(ctrl(&mut app, 'u'));
-    assert_eq!(app.reader.scroll, 0);
+    assert_eq!(app.reader().scroll, 0);
 
     typed(&mut app, ":156\n");
     press(&mut app, KeyCode::BackTab);
     let list_rows = app.list_page();
     ctrl(&mut app, 'd');
-    assert_eq!(app.list.scroll.selected, list_rows / 2);
+    assert_eq!(app.list().scroll.selected, list_rows / 2);
     ctrl(&mut app, 'u');
-    assert_eq!(app.list.scroll.selected, 0);
+    assert_eq!(app.list().scroll.selected, 0);
 }
 
 #[test]
 fn enter_goes_one_pane_right() {
     let mut app = app();
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.focus, Pane::List, "section → its list");
+    assert_eq!(app.focus(), Pane::List, "section → its list");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.focus, Pane::Reader, "recommendation → reader");
+    assert_eq!(app.focus(), Pane::Reader, "recommendation → reader");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.focus, Pane::Reader);
+    assert_eq!(app.focus(), Pane::Reader);
 
     // A paragraph row in the tree opens the reader directly.
     let mut app = app_at(120, 40);
     ch(&mut app, ' ');
     ch(&mut app, 'j');
     assert!(matches!(
-        app.tree_rows()[app.tree.scroll.selected],
+        app.tree_rows()[app.tree().scroll.selected],
         TreeRow::Para(_)
     ));
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.focus, Pane::Reader);
+    assert_eq!(app.focus(), Pane::Reader);
 }
 
 #[test]
@@ -267,13 +269,13 @@ fn space_expands_and_collapses_a_section() {
     let mut app = app();
     let collapsed = app.tree_rows().len();
     ch(&mut app, ' ');
-    assert!(app.tree.expanded[0]);
+    assert!(app.tree().expanded[0]);
     assert_eq!(app.tree_rows().len(), collapsed + 2);
     // Moving onto a paragraph row selects that recommendation.
     ch(&mut app, 'j');
     ch(&mut app, 'j');
     assert_eq!(
-        app.tree_rows()[app.tree.scroll.selected],
+        app.tree_rows()[app.tree().scroll.selected],
         TreeRow::Para(Location {
             section: 0,
             recommendation: 1
@@ -282,8 +284,8 @@ fn space_expands_and_collapses_a_section() {
     assert_eq!(para(&app), Some(22));
     // Space on a child collapses its section and selects the section.
     ch(&mut app, ' ');
-    assert!(!app.tree.expanded[0]);
-    assert_eq!(app.tree.scroll.selected, 0);
+    assert!(!app.tree().expanded[0]);
+    assert_eq!(app.tree().scroll.selected, 0);
     assert_eq!(app.tree_rows().len(), collapsed);
 }
 
@@ -292,7 +294,7 @@ fn space_in_the_reader_pages_down() {
     let mut app = app_at(80, 24);
     typed(&mut app, ":156\n");
     ch(&mut app, ' ');
-    assert!(app.reader.scroll > 0);
+    assert!(app.reader().scroll > 0);
 }
 
 #[test]
@@ -309,28 +311,28 @@ fn brackets_step_through_recommendations_from_any_pane() {
     assert_eq!(para(&app), Some(18));
     ch(&mut app, '[');
     assert_eq!(para(&app), Some(18), "stays on the first of the report");
-    assert!(app.message.is_some());
-    assert_eq!(app.focus, Pane::Tree);
+    assert!(app.message().is_some());
+    assert_eq!(app.focus(), Pane::Tree);
 }
 
 #[test]
 fn a_jump_opens_the_paragraph_in_its_section() {
     let mut app = app();
     assert!(ch(&mut app, ':'));
-    assert_eq!(app.mode(), Mode::Jump);
+    assert_eq!(app.keymap(), Keymap::Jump);
     typed(&mut app, "165");
-    assert_eq!(app.overlay, Some(Overlay::Jump(Prompt::from("165"))));
+    assert_eq!(jump_prompt(&app), Some(&Prompt::from("165")));
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(app.keymap(), Keymap::Normal);
     assert_eq!(para(&app), Some(165));
     let viii = section_index(&app, "VIII");
-    assert_eq!(app.list.source, Source::Section(viii));
+    assert_eq!(app.list().source, Source::Section(viii));
     assert_eq!(
-        app.tree_rows()[app.tree.scroll.selected],
+        app.tree_rows()[app.tree().scroll.selected],
         TreeRow::Section(viii)
     );
-    assert_eq!(app.focus, Pane::Reader);
-    assert_eq!(app.message, None);
+    assert_eq!(app.focus(), Pane::Reader);
+    assert_eq!(app.message(), None);
 
     // With the section expanded the paragraph's own row is selected.
     ch(&mut app, 'h');
@@ -338,7 +340,7 @@ fn a_jump_opens_the_paragraph_in_its_section() {
     ch(&mut app, ' ');
     typed(&mut app, ":170\n");
     assert_eq!(
-        app.tree_rows()[app.tree.scroll.selected],
+        app.tree_rows()[app.tree().scroll.selected],
         TreeRow::Para(app.current().unwrap().0)
     );
 }
@@ -347,117 +349,117 @@ fn a_jump_opens_the_paragraph_in_its_section() {
 fn an_unknown_paragraph_is_reported_with_the_nearest_ones() {
     let mut app = app();
     typed(&mut app, ":17\n");
-    let message = app.message.clone().expect("a message");
+    let message = app.message().expect("a message");
     assert!(message.contains("¶ 17"), "{message}");
     assert!(message.contains("¶ 18"), "{message}");
     assert_eq!(para(&app), Some(18), "the selection stays");
-    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(app.keymap(), Keymap::Normal);
 
     typed(&mut app, ":47\n");
-    let message = app.message.clone().unwrap();
+    let message = app.message().unwrap();
     assert!(
         message.contains("¶ 46") && message.contains("¶ 52"),
         "{message}"
     );
 
     typed(&mut app, ":999999\n");
-    let message = app.message.clone().unwrap();
+    let message = app.message().unwrap();
     assert!(message.contains("¶ 192"), "{message}");
 
     // The next key clears the message.
     ch(&mut app, 'j');
-    assert_eq!(app.message, None);
+    assert_eq!(app.message(), None);
 }
 
 #[test]
 fn the_jump_prompt_takes_digits_backspace_and_esc() {
     let mut app = app();
     typed(&mut app, ":1x6");
-    assert_eq!(app.overlay, Some(Overlay::Jump(Prompt::from("16"))));
+    assert_eq!(jump_prompt(&app), Some(&Prompt::from("16")));
     assert!(!ch(&mut app, 'q'), "q is not bound in the prompt");
-    assert!(!app.quit);
+    assert!(!app.quit_requested());
     press(&mut app, KeyCode::Backspace);
-    assert_eq!(app.overlay, Some(Overlay::Jump(Prompt::from("1"))));
+    assert_eq!(jump_prompt(&app), Some(&Prompt::from("1")));
     press(&mut app, KeyCode::Backspace);
     press(&mut app, KeyCode::Backspace);
-    assert_eq!(app.overlay, None, "backspace on an empty prompt closes it");
+    assert_eq!(
+        app.overlay(),
+        None,
+        "backspace on an empty prompt closes it"
+    );
 
     typed(&mut app, ":16");
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
     assert_eq!(para(&app), Some(18));
 
     typed(&mut app, ":\n");
-    assert_eq!(app.overlay, None, "an empty jump goes nowhere");
-    assert_eq!(app.message, None);
+    assert_eq!(app.overlay(), None, "an empty jump goes nowhere");
+    assert_eq!(app.message(), None);
 }
 
 #[test]
 fn question_mark_opens_the_help_which_scrolls_and_closes() {
     let mut app = app_at(60, 12);
     assert!(ch(&mut app, '?'));
-    assert_eq!(app.mode(), Mode::Help);
+    assert_eq!(app.keymap(), Keymap::Help);
     ch(&mut app, 'j');
     press(&mut app, KeyCode::Down);
-    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 2 }));
+    assert_eq!(help_scroll(&app), Some(2));
     ch(&mut app, 'k');
-    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 1 }));
+    assert_eq!(help_scroll(&app), Some(1));
     ch(&mut app, 'G');
     let max = app.help_max_scroll();
-    assert_eq!(app.overlay, Some(Overlay::Help { scroll: max }));
+    assert_eq!(help_scroll(&app), Some(max));
     ch(&mut app, 'g');
-    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 0 }));
+    assert_eq!(help_scroll(&app), Some(0));
     // Keys of the panes below do nothing while the help is open but say they are unknown.
     press(&mut app, KeyCode::Tab);
     assert_eq!(para(&app), Some(18));
-    assert_eq!(app.mode(), Mode::Help);
-    assert!(
-        app.message
-            .as_deref()
-            .is_some_and(|m| m.contains("unknown key"))
-    );
+    assert_eq!(app.keymap(), Keymap::Help);
+    assert!(app.message().is_some_and(|m| m.contains("unknown key")));
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
     ch(&mut app, '?');
     ch(&mut app, '?');
-    assert_eq!(app.overlay, None, "? toggles");
+    assert_eq!(app.overlay(), None, "? toggles");
 }
 
 #[test]
 fn q_and_ctrl_c_quit_from_every_mode() {
     let mut app = app();
     ch(&mut app, 'q');
-    assert!(app.quit);
+    assert!(app.quit_requested());
 
     let mut app = crate::common::keys::app();
     ctrl(&mut app, 'c');
-    assert!(app.quit);
+    assert!(app.quit_requested());
 
     // Changed on purpose (issue 9): q in the help closes it, as in less.
     let mut app = crate::common::keys::app();
     ch(&mut app, '?');
     ch(&mut app, 'q');
-    assert!(!app.quit, "q closes the help");
-    assert_eq!(app.overlay, None);
+    assert!(!app.quit_requested(), "q closes the help");
+    assert_eq!(app.overlay(), None);
     ch(&mut app, '?');
     ctrl(&mut app, 'c');
-    assert!(app.quit, "Ctrl-c quits from the help");
+    assert!(app.quit_requested(), "Ctrl-c quits from the help");
 
     let mut app = crate::common::keys::app();
     ch(&mut app, ':');
     ctrl(&mut app, 'c');
-    assert!(app.quit, "Ctrl-c quits from the prompt");
+    assert!(app.quit_requested(), "Ctrl-c quits from the prompt");
 }
 
 #[test]
 fn esc_without_an_overlay_only_clears_a_message() {
     let mut app = app();
     typed(&mut app, ":17\n");
-    assert!(app.message.is_some());
+    assert!(app.message().is_some());
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.message, None);
-    assert_eq!(app.focus, Pane::Tree);
-    assert!(!app.quit);
+    assert_eq!(app.message(), None);
+    assert_eq!(app.focus(), Pane::Tree);
+    assert!(!app.quit_requested());
 }
 
 #[test]
@@ -466,22 +468,22 @@ fn the_search_keys_are_bound_in_the_browser_and_text_in_the_overlays() {
         |c: char, modifiers: KeyModifiers| Event::Key(KeyEvent::new(KeyCode::Char(c), modifiers));
     let none = KeyModifiers::NONE;
     assert_eq!(
-        keys::command(&key('/', none), Mode::Normal),
+        keys::command(&key('/', none), Keymap::Normal),
         Some(Command::OpenSearch)
     );
     assert_eq!(
-        keys::command(&key('m', none), Mode::Normal),
+        keys::command(&key('m', none), Keymap::Normal),
         Some(Command::OpenMissions)
     );
     assert_eq!(
-        keys::command(&key('n', none), Mode::Normal),
+        keys::command(&key('n', none), Keymap::Normal),
         Some(Command::NextHit)
     );
     assert_eq!(
-        keys::command(&key('N', KeyModifiers::SHIFT), Mode::Normal),
+        keys::command(&key('N', KeyModifiers::SHIFT), Keymap::Normal),
         Some(Command::PreviousHit)
     );
-    for mode in [Mode::Search, Mode::Missions] {
+    for mode in [Keymap::Search, Keymap::Missions] {
         for c in ['/', 'n', 'N', 'm', 'q', 'j', '?', ' '] {
             assert_eq!(
                 keys::command(&key(c, none), mode),
@@ -502,10 +504,13 @@ fn the_search_keys_are_bound_in_the_browser_and_text_in_the_overlays() {
         );
         assert_eq!(keys::command(&key('c', ctrl), mode), Some(Command::Quit));
         let code = |code| Event::Key(KeyEvent::new(code, none));
-        assert_eq!(
-            keys::command(&code(KeyCode::Enter), mode),
-            Some(Command::Submit)
-        );
+        // Enter is the search's or the picker's own command.
+        let enter = if mode == Keymap::Search {
+            Command::OpenResult
+        } else {
+            Command::ListMission
+        };
+        assert_eq!(keys::command(&code(KeyCode::Enter), mode), Some(enter));
         assert_eq!(
             keys::command(&code(KeyCode::Esc), mode),
             Some(Command::Close)
@@ -524,9 +529,9 @@ fn the_search_keys_are_bound_in_the_browser_and_text_in_the_overlays() {
     // Ctrl-n and Ctrl-p choose only where there is something to choose.
     for c in ['n', 'p'] {
         let event = KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
-        assert_eq!(keys::key_command(event, Mode::Normal), None);
+        assert_eq!(keys::key_command(event, Keymap::Normal), None);
         assert_eq!(
-            keys::command(&key(c, KeyModifiers::CONTROL), Mode::Normal),
+            keys::command(&key(c, KeyModifiers::CONTROL), Keymap::Normal),
             Some(Command::UnknownKey),
             "an unbound key says so"
         );
@@ -537,12 +542,12 @@ fn the_search_keys_are_bound_in_the_browser_and_text_in_the_overlays() {
 fn key_releases_and_alt_chords_do_nothing() {
     let mut release = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
     release.kind = KeyEventKind::Release;
-    assert_eq!(keys::key_command(release, Mode::Normal), None);
+    assert_eq!(keys::key_command(release, Keymap::Normal), None);
     let alt = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::ALT);
-    assert_eq!(keys::key_command(alt, Mode::Normal), None);
+    assert_eq!(keys::key_command(alt, Keymap::Normal), None);
     let shifted = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
     assert_eq!(
-        keys::key_command(shifted, Mode::Normal),
+        keys::key_command(shifted, Keymap::Normal),
         Some(Command::Bottom)
     );
 }
@@ -558,7 +563,7 @@ fn a_click_focuses_the_pane_and_selects_the_row() {
         list.x + 3,
         list.y + 2
     ));
-    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.focus(), Pane::List);
     assert_eq!(para(&app), Some(22), "the second entry: rows 2 and 3");
 
     // The eighth tree row is section VIII.
@@ -569,9 +574,9 @@ fn a_click_focuses_the_pane_and_selects_the_row() {
         tree.x + 6,
         tree.y + 7,
     );
-    assert_eq!(app.focus, Pane::Tree);
+    assert_eq!(app.focus(), Pane::Tree);
     assert_eq!(para(&app), Some(156));
-    assert!(!app.tree.expanded[7]);
+    assert!(!app.tree().expanded[7]);
     // A click on the ▸ marker expands the section.
     mouse(
         &mut app,
@@ -579,7 +584,7 @@ fn a_click_focuses_the_pane_and_selects_the_row() {
         tree.x,
         tree.y + 7,
     );
-    assert!(app.tree.expanded[7]);
+    assert!(app.tree().expanded[7]);
 
     let reader = screen.inner(Pane::Reader).unwrap();
     mouse(
@@ -588,12 +593,12 @@ fn a_click_focuses_the_pane_and_selects_the_row() {
         reader.x + 10,
         reader.y + 3,
     );
-    assert_eq!(app.focus, Pane::Reader);
+    assert_eq!(app.focus(), Pane::Reader);
     assert_eq!(para(&app), Some(156));
 
     // Clicks on the title or status line change nothing.
     mouse(&mut app, MouseEventKind::Down(MouseButton::Left), 5, 0);
-    assert_eq!(app.focus, Pane::Reader);
+    assert_eq!(app.focus(), Pane::Reader);
 }
 
 #[test]
@@ -601,7 +606,7 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
     let mut app = app_at(80, 16);
     typed(&mut app, ":156\n");
     ch(&mut app, 'h');
-    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.focus(), Pane::List);
     let screen = app.screen();
     let reader = screen.inner(Pane::Reader).unwrap();
     mouse(
@@ -610,26 +615,26 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
         reader.x + 2,
         reader.y + 2,
     );
-    assert_eq!(app.reader.scroll, 3);
-    assert_eq!(app.focus, Pane::List, "the wheel does not move focus");
+    assert_eq!(app.reader().scroll, 3);
+    assert_eq!(app.focus(), Pane::List, "the wheel does not move focus");
     mouse(
         &mut app,
         MouseEventKind::ScrollUp,
         reader.x + 2,
         reader.y + 2,
     );
-    assert_eq!(app.reader.scroll, 0);
+    assert_eq!(app.reader().scroll, 0);
 
     // Over the list the view scrolls and the selection stays.
     let list = screen.inner(Pane::List).unwrap();
     mouse(&mut app, MouseEventKind::ScrollDown, list.x + 2, list.y + 2);
-    assert_eq!(app.list.scroll.offset, 3);
+    assert_eq!(app.list().scroll.offset, 3);
     assert_eq!(para(&app), Some(156));
     for _ in 0..20 {
         mouse(&mut app, MouseEventKind::ScrollDown, list.x + 2, list.y + 2);
     }
-    let max_offset = app.list.items.len() - app.list_page();
-    assert_eq!(app.list.scroll.offset, max_offset);
+    let max_offset = app.list().items.len() - app.list_page();
+    assert_eq!(app.list().scroll.offset, max_offset);
 }
 
 #[test]
@@ -637,20 +642,20 @@ fn the_mouse_in_the_help_scrolls_it_or_closes_it() {
     let mut app = app_at(60, 12);
     ch(&mut app, '?');
     mouse(&mut app, MouseEventKind::ScrollDown, 30, 6);
-    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 3 }));
+    assert_eq!(help_scroll(&app), Some(3));
     mouse(&mut app, MouseEventKind::Down(MouseButton::Left), 30, 6);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
 }
 
 #[test]
 fn resizing_below_80_columns_hides_the_tree_and_moves_focus() {
     let mut app = app();
-    assert_eq!(app.focus, Pane::Tree);
+    assert_eq!(app.focus(), Pane::Tree);
     app.update(Command::Resize {
         width: 70,
         height: 24,
     });
-    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.focus(), Pane::List);
     assert!(app.screen().tree.is_none());
     // Below 60 columns one pane at a time: Tab switches between them.
     app.update(Command::Resize {
@@ -667,14 +672,14 @@ fn a_resize_keeps_the_reader_scroll_inside_the_text() {
     let mut app = app_at(80, 24);
     typed(&mut app, ":156\n");
     ch(&mut app, 'G');
-    let before = app.reader.scroll;
+    let before = app.reader().scroll;
     assert!(before > 0);
     app.update(Command::Resize {
         width: 200,
         height: 60,
     });
     assert_eq!(app.max_scroll(), 0);
-    assert_eq!(app.reader.scroll, 0);
+    assert_eq!(app.reader().scroll, 0);
 }
 
 #[test]
@@ -683,9 +688,25 @@ fn keys_keep_the_selected_list_row_in_view() {
     typed(&mut app, ":177\n");
     let list = app.screen().inner(Pane::List).unwrap();
     let rows = usize::from(list.height);
-    assert!(app.list.scroll.selected >= app.list.scroll.offset);
-    assert!(app.list.scroll.selected < app.list.scroll.offset + rows);
+    assert!(app.list().scroll.selected >= app.list().scroll.offset);
+    assert!(app.list().scroll.selected < app.list().scroll.offset + rows);
     press(&mut app, KeyCode::BackTab);
     ch(&mut app, 'g');
-    assert_eq!(app.list.scroll.offset, 0);
+    assert_eq!(app.list().scroll.offset, 0);
+}
+
+/// The `:` prompt's text and cursor, when it is open.
+fn jump_prompt(app: &App) -> Option<&Prompt> {
+    match app.overlay() {
+        Some(Overlay::Jump(jump)) => Some(jump.prompt()),
+        _ => None,
+    }
+}
+
+/// The help's scroll position, when it is open.
+fn help_scroll(app: &App) -> Option<usize> {
+    match app.overlay() {
+        Some(Overlay::Help(help)) => Some(help.scroll()),
+        _ => None,
+    }
 }

@@ -6,7 +6,7 @@
 use crate::common::cli::{c34, stdout_of};
 use crate::common::keys::{app_at, ch, press};
 use crate::common::screen::{draw, screen_text};
-use c34::app::{App, Mode, Overlay, Pane, Source};
+use c34::app::{App, Keymap, Overlay, Pane, Source};
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Color;
 use serde_json::Value;
@@ -49,17 +49,17 @@ fn matrix_json() -> (Vec<String>, Vec<MissionRow>) {
 }
 
 fn cursor(app: &App) -> (usize, usize) {
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::Matrix(state)) => (state.row, state.col),
         other => panic!("the matrix is open: {other:?}"),
     }
 }
 
 fn listed(app: &App) -> Vec<u32> {
-    app.list
+    app.list()
         .items
         .iter()
-        .map(|&l| app.dataset.get(l).unwrap().para)
+        .map(|&l| app.dataset().get(l).unwrap().para)
         .collect()
 }
 
@@ -91,10 +91,10 @@ fn o_opens_the_matrix_on_its_largest_cell() {
     }
     let mut app = app_at(120, 40);
     ch(&mut app, 'o');
-    assert_eq!(app.mode(), Mode::Matrix);
+    assert_eq!(app.keymap(), Keymap::Matrix);
     assert_eq!(cursor(&app), best.0);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(app.keymap(), Keymap::Normal);
 }
 
 #[test]
@@ -109,10 +109,15 @@ fn enter_on_every_cell_lists_its_recommendations() {
             ch(&mut app, 'o');
             go_to(&mut app, row, col);
             press(&mut app, KeyCode::Enter);
-            assert_eq!(app.mode(), Mode::Normal, "{acronym} × {}", sections[col]);
-            assert_eq!(app.list.source, Source::Cell { row, col });
+            assert_eq!(
+                app.keymap(),
+                Keymap::Normal,
+                "{acronym} × {}",
+                sections[col]
+            );
+            assert_eq!(app.list().source, Source::Cell { row, col });
             assert_eq!(&listed(&app), paras, "{acronym} × {}", sections[col]);
-            assert_eq!(app.focus, Pane::List);
+            assert_eq!(app.focus(), Pane::List);
             let screen = screen_text(draw(&app).backend().buffer());
             let title = format!(" {acronym} × {} · {} ", sections[col], paras.len());
             assert!(screen.contains(&title), "{title}\n{screen}");
@@ -129,13 +134,13 @@ fn an_empty_cell_lists_nothing_and_the_matrix_stays() {
         .find_map(|(row, (_, cells))| cells.iter().position(Vec::is_empty).map(|col| (row, col)))
         .unwrap();
     let mut app = app_at(120, 40);
-    let before = app.list.source;
+    let before = app.list().source;
     ch(&mut app, 'o');
     go_to(&mut app, row, col);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.mode(), Mode::Matrix);
-    assert_eq!(app.list.source, before);
-    assert_eq!(app.message.as_deref(), Some("No recommendation here"));
+    assert_eq!(app.keymap(), Keymap::Matrix);
+    assert_eq!(app.list().source, before);
+    assert_eq!(app.message(), Some("No recommendation here"));
 }
 
 #[test]
@@ -186,7 +191,7 @@ fn a_click_moves_the_cursor_and_a_second_lists_the_cell() {
     let expected = missions[row + 1].1[col].clone();
     app.update(click);
     if expected.is_empty() {
-        assert_eq!(app.mode(), Mode::Matrix);
+        assert_eq!(app.keymap(), Keymap::Matrix);
     } else {
         assert_eq!(listed(&app), expected);
     }
@@ -206,7 +211,7 @@ fn the_view_scrolls_to_keep_the_cursor_in_it() {
     for _ in 0..sections.len() {
         ch(&mut app, 'l');
     }
-    let Some(Overlay::Matrix(state)) = app.overlay else {
+    let Some(Overlay::Matrix(state)) = app.overlay() else {
         panic!("the matrix is open");
     };
     assert_eq!(state.row_offset + view.rows, missions.len());
@@ -247,7 +252,7 @@ fn matrix_80x24_scrolled() {
     for _ in 0..sections.len() {
         ch(&mut app, 'l');
     }
-    let Some(Overlay::Matrix(state)) = app.overlay else {
+    let Some(Overlay::Matrix(state)) = app.overlay() else {
         panic!("the matrix is open");
     };
     assert!(state.col_offset > 0, "scrolled sideways");
@@ -296,10 +301,7 @@ fn a_listed_cell_highlights_the_mission_and_n_walks_its_mentions() {
     ch(&mut app, 'o');
     go_to(&mut app, row, col);
     press(&mut app, KeyCode::Enter);
-    let found = app
-        .found
-        .as_ref()
-        .expect("the mission's mentions are highlighted");
+    let found = app.found().expect("the mission's mentions are highlighted");
     let cell = &missions[row].1[col];
     let found_paras: Vec<u32> = found.hits.iter().map(|hit| hit.para).collect();
     assert_eq!(
@@ -309,7 +311,7 @@ fn a_listed_cell_highlights_the_mission_and_n_walks_its_mentions() {
     // Each highlight is the acronym or the full name, as the text says it.
     let name = "United Nations Multidimensional Integrated Stabilization Mission in Mali";
     for hit in &found.hits {
-        let recommendation = app.dataset.get(hit.location).unwrap();
+        let recommendation = app.dataset().get(hit.location).unwrap();
         assert!(!hit.highlights.is_empty(), "¶ {}", hit.para);
         for highlight in &hit.highlights {
             let text = &recommendation.paragraphs[highlight.paragraph][highlight.range.clone()];

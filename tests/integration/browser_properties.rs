@@ -157,7 +157,11 @@ fn command() -> impl Strategy<Value = Command> {
             Command::NextRecommendation,
             Command::PreviousRecommendation,
             Command::OpenJump,
-            Command::Submit,
+            Command::OpenResult,
+            Command::ListMission,
+            Command::JumpToParagraph,
+            Command::SaveNote,
+            Command::ListCell,
             Command::ToggleHelp,
             Command::Close,
             Command::OpenSearch,
@@ -187,8 +191,8 @@ fn command() -> impl Strategy<Value = Command> {
             Command::ToggleBookmark,
             Command::EditNote,
             Command::OpenMatrix,
-            Command::Left,
-            Command::Right,
+            Command::CellLeft,
+            Command::CellRight,
         ]),
         (0..=9u8).prop_map(Command::Count),
         any::<char>().prop_map(|c| Command::Edit(Edit::Insert(c))),
@@ -229,99 +233,60 @@ fn apply(app: &mut App, action: &Action) {
         Action::Type(ref text) => {
             for c in text.chars() {
                 let event = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-                if let Some(command) = keys::command(&event, app.mode()) {
+                if let Some(command) = keys::command(&event, app.keymap()) {
                     app.update(command);
                 }
             }
             return;
         }
     };
-    if let Some(command) = keys::command(&event, app.mode()) {
+    if let Some(command) = keys::command(&event, app.keymap()) {
         app.update(command);
     }
 }
 
 fn check_invariants(app: &App) -> Result<(), TestCaseError> {
-    let items = app.list.items.len();
+    let items = app.list().items.len();
     prop_assert!(
-        app.list.scroll.selected < items || (items == 0 && app.list.scroll.selected == 0),
+        app.list().scroll.selected < items || (items == 0 && app.list().scroll.selected == 0),
         "list selection {} of {items}",
-        app.list.scroll.selected
+        app.list().scroll.selected
     );
     let rows = app.tree_rows().len();
     prop_assert!(
-        app.tree.scroll.selected < rows,
+        app.tree().scroll.selected < rows,
         "tree selection {} of {rows}",
-        app.tree.scroll.selected
+        app.tree().scroll.selected
     );
     prop_assert!(
-        app.reader.scroll <= app.max_scroll(),
+        app.reader().scroll <= app.max_scroll(),
         "scroll {} past {}",
-        app.reader.scroll,
+        app.reader().scroll,
         app.max_scroll()
     );
     let screen = app.screen();
     prop_assert!(
-        screen.too_small() || screen.pane(app.focus).is_some(),
+        screen.too_small() || screen.pane(app.focus()).is_some(),
         "focus {:?} on a hidden pane at {:?}",
-        app.focus,
-        app.size
+        app.focus(),
+        app.size()
     );
-    prop_assert!(c34::layout::panes_for(app.size.width).contains(&app.focus));
     if screen.inner(Pane::List).is_some() {
         // Entries may take two rows each: the offset is in entries.
-        prop_assert!(app.list.scroll.offset <= items.saturating_sub(app.list_page()));
+        prop_assert!(app.list().scroll.offset <= items.saturating_sub(app.list_page()));
     }
     if let Some(inner) = screen.inner(Pane::Tree) {
-        prop_assert!(app.tree.scroll.offset <= rows.saturating_sub(usize::from(inner.height)));
+        prop_assert!(app.tree().scroll.offset <= rows.saturating_sub(usize::from(inner.height)));
     }
-    if let Some(Overlay::Help { scroll }) = app.overlay {
-        prop_assert!(scroll <= app.help_max_scroll());
+    if let Some(Overlay::Help(help)) = app.overlay() {
+        prop_assert!(help.scroll() <= app.help_max_scroll());
     }
-    if let Some(Overlay::Jump(prompt)) = &app.overlay {
-        let input = prompt.value();
+    if let Some(Overlay::Jump(jump)) = app.overlay() {
+        let input = jump.prompt().value();
         prop_assert!(input.chars().all(|c| c.is_ascii_digit()) && input.len() <= 6);
     }
-    let area = app.area();
-    if let Some(Overlay::Search(state)) = &app.overlay {
-        prop_assert!(state.query().chars().count() <= c34::app::QUERY_CHARS);
-        prop_assert!(!state.query().chars().any(char::is_control));
-        check_choice(
-            state.scroll.selected,
-            state.scroll.offset,
-            state.items.len(),
-            c34::layout::search_page(area),
-        )?;
-        for hit in &state.items {
-            let recommendation = app.dataset.get(hit.location);
-            prop_assert_eq!(recommendation.map(|r| r.para), Some(hit.para));
-        }
-        {
-            // The results are the engine's for the query as typed.
-            let expected: Vec<u32> = app
-                .index
-                .search(state.query(), 1000)
-                .iter()
-                .map(|hit| hit.para)
-                .collect();
-            let shown: Vec<u32> = state.items.iter().map(|hit| hit.para).collect();
-            prop_assert_eq!(shown, expected);
-        }
-    }
-    if let Some(Overlay::Missions(picker)) = &app.overlay {
-        prop_assert!(picker.query().chars().count() <= c34::app::QUERY_CHARS);
-        let page = c34::layout::picker_page(area, app.dataset.missions.len());
-        check_choice(
-            picker.scroll.selected,
-            picker.scroll.offset,
-            picker.items.len(),
-            page,
-        )?;
-        for found in &picker.items {
-            prop_assert!(found.mission < app.dataset.missions.len());
-        }
-    }
-    if let Some(found) = &app.found {
+    check_chooser_invariants(app)?;
+    if let Some(found) = app.found() {
         prop_assert!(found.chosen < found.hits.len());
         if let Some((location, index)) = found.current {
             let hit = found.hit_at(location);
@@ -331,13 +296,13 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
     if let Some((current, count)) = app.hit_position() {
         prop_assert!(current.is_none_or(|i| i < count));
     }
-    // History never points at a place that is not there: each place is a recommendation of
+    // The trail never points at a place that is not there: each place is a recommendation of
     // the report, in the list it was reached through.
-    let history = &app.history;
-    prop_assert!(history.back.len() <= c34::app::history::HISTORY_LIMIT);
-    prop_assert!(history.forward.len() <= c34::app::history::HISTORY_LIMIT + 1);
-    for place in history.back.iter().chain(&history.forward) {
-        prop_assert!(app.dataset.get(place.location).is_some(), "{place:?}");
+    let trail = app.trail();
+    prop_assert!(trail.back.len() <= c34::app::trail::TRAIL_LIMIT);
+    prop_assert!(trail.forward.len() <= c34::app::trail::TRAIL_LIMIT + 1);
+    for place in trail.back.iter().chain(&trail.forward) {
+        prop_assert!(app.dataset().get(place.location).is_some(), "{place:?}");
         // The bookmarks change as you read (going back to one removed opens its section).
         prop_assert!(
             place.source == c34::app::Source::Bookmarks
@@ -345,14 +310,60 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
             "{place:?} not in its list"
         );
     }
-    prop_assert!(app.pending_count.is_none_or(|n| n <= c34::app::MAX_COUNT));
+    prop_assert!(app.pending_count().is_none_or(|n| n <= c34::app::MAX_COUNT));
     check_keep_invariants(app)
+}
+
+/// The search and the mission picker: their queries, selections and results.
+fn check_chooser_invariants(app: &App) -> Result<(), TestCaseError> {
+    let area = app.area();
+    if let Some(Overlay::Search(search)) = app.overlay() {
+        let state = search.results();
+        prop_assert!(state.query().chars().count() <= c34::app::QUERY_CHARS);
+        prop_assert!(!state.query().chars().any(char::is_control));
+        check_choice(
+            state.scroll.selected,
+            state.scroll.offset,
+            state.items.len(),
+            c34::layout::search_page(area),
+        )?;
+        for hit in &state.items {
+            let recommendation = app.dataset().get(hit.location);
+            prop_assert_eq!(recommendation.map(|r| r.para), Some(hit.para));
+        }
+        {
+            // The results are the engine's for the query as typed.
+            let expected: Vec<u32> = app
+                .index()
+                .search(state.query(), 1000)
+                .iter()
+                .map(|hit| hit.para)
+                .collect();
+            let shown: Vec<u32> = state.items.iter().map(|hit| hit.para).collect();
+            prop_assert_eq!(shown, expected);
+        }
+    }
+    if let Some(Overlay::Missions(picker)) = app.overlay() {
+        let picker = picker.matches();
+        prop_assert!(picker.query().chars().count() <= c34::app::QUERY_CHARS);
+        let page = c34::layout::picker_page(area, app.dataset().missions.len());
+        check_choice(
+            picker.scroll.selected,
+            picker.scroll.offset,
+            picker.items.len(),
+            page,
+        )?;
+        for found in &picker.items {
+            prop_assert!(found.mission < app.dataset().missions.len());
+        }
+    }
+    Ok(())
 }
 
 /// The matrix, the note editor, the effects queue and the read-only reason.
 fn check_keep_invariants(app: &App) -> Result<(), TestCaseError> {
-    if let Some(Overlay::Matrix(state)) = &app.overlay {
-        let matrix = &app.matrix;
+    if let Some(Overlay::Matrix(state)) = app.overlay() {
+        let matrix = &app.matrix();
         prop_assert!(state.row < matrix.rows.len() && state.col < matrix.sections.len());
         let view = app.matrix_view();
         if view.rows > 0 {
@@ -362,12 +373,13 @@ fn check_keep_invariants(app: &App) -> Result<(), TestCaseError> {
             prop_assert!(state.col_offset <= state.col && state.col < state.col_offset + view.cols);
         }
     }
-    if let Some(Overlay::Note { prompt, .. }) = &app.overlay {
+    if let Some(Overlay::Note(editor)) = app.overlay() {
+        let prompt = editor.prompt();
         prop_assert!(prompt.value().chars().count() <= c34::userdata::notes::MAX_NOTE_CHARS);
         prop_assert!(!prompt.value().chars().any(char::is_control));
     }
-    prop_assert!(app.effects.len() <= 16);
-    if let Some(reason) = &app.notes_read_only {
+    prop_assert!(app.effects().len() <= 16);
+    if let Some(reason) = &app.notes_read_only() {
         prop_assert!(!reason.chars().any(char::is_control));
     }
     Ok(())
@@ -403,7 +415,7 @@ fn check_choice(
 }
 
 fn render(app: &App) -> Result<(), TestCaseError> {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height))
+    let mut terminal = Terminal::new(TestBackend::new(app.size().width, app.size().height))
         .map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
     terminal
         .draw(|frame| ui::render(frame, app))
@@ -429,7 +441,7 @@ proptest! {
             apply(&mut app, action);
             check_invariants(&app)?;
             render(&app)?;
-            if app.quit {
+            if app.quit_requested() {
                 break;
             }
         }
@@ -451,7 +463,7 @@ proptest! {
         let mut app = App::new(dataset(with_missions), Size::new(width, height), true);
         for action in &actions {
             apply(&mut app, action);
-            if app.quit {
+            if app.quit_requested() {
                 return Ok(());
             }
         }
@@ -461,18 +473,18 @@ proptest! {
             for c in para.to_string().chars() {
                 app.update(Command::Edit(Edit::Insert(c)));
             }
-            app.update(Command::Submit);
+            app.update(Command::JumpToParagraph);
         }
         check_invariants(&app)?;
         let here = spot(&app);
-        if here.is_some() && !app.history.back.is_empty() {
+        if here.is_some() && !app.trail().back.is_empty() {
             app.update(Command::Back);
             check_invariants(&app)?;
             app.update(Command::Forward);
             check_invariants(&app)?;
             prop_assert_eq!(spot(&app), here);
         }
-        if here.is_some() && !app.history.forward.is_empty() {
+        if here.is_some() && !app.trail().forward.is_empty() {
             app.update(Command::Forward);
             app.update(Command::Back);
             prop_assert_eq!(spot(&app), here);
@@ -494,7 +506,7 @@ proptest! {
             for c in para.to_string().chars() {
                 app.update(Command::Edit(Edit::Insert(c)));
             }
-            app.update(Command::Submit);
+            app.update(Command::JumpToParagraph);
             if focus_list {
                 app.update(Command::FocusLeft);
             }
@@ -511,9 +523,9 @@ proptest! {
         for _ in 0..count {
             stepped.update(motion);
         }
-        prop_assert_eq!(counted.pending_count, None);
-        prop_assert_eq!(counted.list.scroll.selected, stepped.list.scroll.selected);
-        prop_assert_eq!(counted.reader.scroll, stepped.reader.scroll);
+        prop_assert_eq!(counted.pending_count(), None);
+        prop_assert_eq!(counted.list().scroll.selected, stepped.list().scroll.selected);
+        prop_assert_eq!(counted.reader().scroll, stepped.reader().scroll);
         check_invariants(&counted)?;
     }
 }
@@ -562,7 +574,7 @@ fn the_search_the_picker_and_the_hits_render_at_every_size() {
         width: 120,
         height: 40,
     });
-    app.update(Command::Submit);
+    app.update(Command::OpenResult);
     app.update(Command::NextHit);
     every_size(&mut app, "reader with hits");
     // After all those resizes the current hit is still one of the recommendation's.
@@ -583,10 +595,10 @@ fn the_matrix_the_note_editor_and_the_glance_lists_render_at_every_size() {
     every_size(&mut app, "matrix at the largest cell");
     app.update(Command::Bottom);
     for _ in 0..9 {
-        app.update(Command::Right);
+        app.update(Command::CellRight);
     }
     every_size(&mut app, "matrix at the last cell");
-    app.update(Command::Submit);
+    app.update(Command::ListCell);
     every_size(&mut app, "a cell's list");
 
     let mut annotations = std::collections::BTreeMap::new();
@@ -602,11 +614,13 @@ fn the_matrix_the_note_editor_and_the_glance_lists_render_at_every_size() {
         width: 120,
         height: 40,
     });
-    app.focus = Pane::Tree;
+    // The tree has the focus (three panes at this width).
+    app.update(Command::FocusLeft);
+    app.update(Command::FocusLeft);
     app.update(Command::Bottom);
     app.update(Command::Toggle);
     app.update(Command::Bottom);
-    assert!(matches!(app.list.source, c34::app::Source::Document(_)));
+    assert!(matches!(app.list().source, c34::app::Source::Document(_)));
     every_size(&mut app, "a cited document's list");
 }
 

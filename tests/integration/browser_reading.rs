@@ -3,7 +3,7 @@
 
 use crate::common::keys::{app, app_at, ch, ctrl, press, press_with, typed};
 use crate::common::screen::{draw, screen_text};
-use c34::app::{App, Mode, Pane, Source};
+use c34::app::{App, Keymap, Pane, Source};
 use c34::dataset::Recommendation;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
@@ -17,13 +17,13 @@ fn status(app: &App) -> String {
 }
 
 fn response(app: &App, para: u32) -> &Recommendation {
-    let location = app.dataset.find(para).expect("the report answers it");
-    app.dataset.get(location).expect("a recommendation")
+    let location = app.dataset().find(para).expect("the report answers it");
+    app.dataset().get(location).expect("a recommendation")
 }
 
 fn notes(app: &mut App, para: u32) -> Vec<String> {
     typed(app, &format!(":{para}\n"));
-    app.reader_layout.notes()
+    app.reader_layout().remarks()
 }
 
 // --- Sections from anywhere ---
@@ -32,7 +32,7 @@ fn notes(app: &mut App, para: u32) -> Vec<String> {
 fn eight_closing_braces_from_the_start_reach_the_last_section() {
     let mut app = app_at(60, 20);
     let firsts: Vec<u32> = app
-        .dataset
+        .dataset()
         .sections
         .iter()
         .map(|section| section.recommendations[0].para)
@@ -44,7 +44,7 @@ fn eight_closing_braces_from_the_start_reach_the_last_section() {
     assert_eq!(para(&app), Some(183));
     ch(&mut app, '}');
     assert_eq!(para(&app), Some(183), "no section after the last");
-    assert!(app.message.is_some());
+    assert!(app.message().is_some());
     ch(&mut app, '{');
     assert_eq!(para(&app), Some(156), "the first of section VIII");
 }
@@ -55,10 +55,10 @@ fn brackets_cross_section_boundaries() {
     typed(&mut app, ":177\n");
     ch(&mut app, ']');
     assert_eq!(para(&app), Some(183));
-    assert_eq!(app.list.source, Source::Section(8));
+    assert_eq!(app.list().source, Source::Section(8));
     ch(&mut app, '[');
     assert_eq!(para(&app), Some(177));
-    assert_eq!(app.list.source, Source::Section(7));
+    assert_eq!(app.list().source, Source::Section(7));
 }
 
 #[test]
@@ -81,29 +81,29 @@ fn in_a_mission_brackets_stay_in_the_list_and_braces_go_to_sections() {
     let mut app = app();
     ch(&mut app, 'm');
     typed(&mut app, "minusma\n");
-    let Source::Mission(m) = app.list.source else {
-        panic!("a mission list: {:?}", app.list.source);
+    let Source::Mission(m) = app.list().source else {
+        panic!("a mission list: {:?}", app.list().source);
     };
-    let paras = app.dataset.missions[m].paras.clone();
+    let paras = app.dataset().missions[m].paras.clone();
     assert_eq!(para(&app), Some(paras[0]));
     ch(&mut app, ']');
     assert_eq!(para(&app), Some(paras[1]), "the next in the mission's list");
-    assert_eq!(app.list.source, Source::Mission(m));
+    assert_eq!(app.list().source, Source::Mission(m));
     let last = *paras.last().unwrap();
     press(&mut app, KeyCode::End);
     assert_eq!(para(&app), Some(last));
     ch(&mut app, ']');
     assert_eq!(para(&app), Some(last), "stays in the list");
-    assert!(app.message.is_some());
+    assert!(app.message().is_some());
     // `}` goes to the section after the recommendation's own.
     typed(&mut app, "g");
     let section = app.current().unwrap().0.section;
     ch(&mut app, '}');
     assert_eq!(
         para(&app),
-        Some(app.dataset.sections[section + 1].recommendations[0].para)
+        Some(app.dataset().sections[section + 1].recommendations[0].para)
     );
-    assert_eq!(app.list.source, Source::Section(section + 1));
+    assert_eq!(app.list().source, Source::Section(section + 1));
 }
 
 // --- History ---
@@ -119,7 +119,7 @@ fn backspace_and_ctrl_o_go_back_alt_right_forward() {
     assert_eq!(para(&app), Some(18));
     ctrl(&mut app, 'o');
     assert_eq!(para(&app), Some(18), "nothing further back");
-    assert!(app.message.is_some());
+    assert!(app.message().is_some());
     assert!(press_with(&mut app, KeyCode::Right, KeyModifiers::ALT));
     assert_eq!(para(&app), Some(165));
     press_with(&mut app, KeyCode::Right, KeyModifiers::ALT);
@@ -128,7 +128,7 @@ fn backspace_and_ctrl_o_go_back_alt_right_forward() {
     assert_eq!(para(&app), Some(165));
     // A new jump drops what was ahead, as in a browser.
     typed(&mut app, ":18\n");
-    assert!(app.history.forward.is_empty());
+    assert!(app.trail().forward.is_empty());
 }
 
 #[test]
@@ -137,22 +137,22 @@ fn every_kind_of_jump_is_recorded_and_plain_moves_are_not() {
     // j in the list is not a jump.
     press(&mut app, KeyCode::Tab);
     ch(&mut app, 'j');
-    assert!(app.history.back.is_empty());
+    assert!(app.trail().back.is_empty());
     // A search result.
     ch(&mut app, '/');
     typed(&mut app, "'maureen\n");
     assert_eq!(para(&app), Some(184));
-    assert_eq!(app.history.back.len(), 1);
+    assert_eq!(app.trail().back.len(), 1);
     // A mission pick.
     ch(&mut app, 'm');
     typed(&mut app, "cyprus\n");
-    assert_eq!(app.history.back.len(), 2);
+    assert_eq!(app.trail().back.len(), 2);
     // `]` across a section and `}`.
     typed(&mut app, ":22\n]");
     assert_eq!(para(&app), Some(36));
-    assert_eq!(app.history.back.len(), 4);
+    assert_eq!(app.trail().back.len(), 4);
     ch(&mut app, '}');
-    assert_eq!(app.history.back.len(), 5);
+    assert_eq!(app.trail().back.len(), 5);
     // Back through all of them.
     for expected in [36, 22] {
         press(&mut app, KeyCode::Backspace);
@@ -160,7 +160,7 @@ fn every_kind_of_jump_is_recorded_and_plain_moves_are_not() {
     }
     press(&mut app, KeyCode::Backspace);
     assert!(
-        matches!(app.list.source, Source::Mission(_)),
+        matches!(app.list().source, Source::Mission(_)),
         "the mission list"
     );
     press(&mut app, KeyCode::Backspace);
@@ -179,7 +179,7 @@ fn a_click_on_another_recommendation_is_recorded() {
         row: list.y + 2,
         modifiers: KeyModifiers::NONE,
     });
-    let command = c34::keys::command(&event, app.mode()).unwrap();
+    let command = c34::keys::command(&event, app.keymap()).unwrap();
     app.update(command);
     assert_eq!(para(&app), Some(22));
     press(&mut app, KeyCode::Backspace);
@@ -205,9 +205,9 @@ fn backspace_on_an_empty_prompt_closes_it_and_does_nothing_more() {
             // The search reopens with no query only after a clear.
             ctrl(&mut app, 'u');
         }
-        assert_ne!(app.mode(), Mode::Normal);
+        assert_ne!(app.keymap(), Keymap::Normal);
         press(&mut app, KeyCode::Backspace);
-        assert_eq!(app.mode(), Mode::Normal, "{open}");
+        assert_eq!(app.keymap(), Keymap::Normal, "{open}");
         assert_eq!(para(&app), Some(165), "{open}: no going back");
     }
 }
@@ -219,7 +219,7 @@ fn n_goes_on_to_the_next_result_and_n_back_to_the_previous_one() {
     let mut app = app();
     ch(&mut app, '/');
     typed(&mut app, "monusco\n");
-    let found = app.found.clone().expect("a search");
+    let found = app.found().cloned().expect("a search");
     let results: Vec<u32> = found.hits.iter().map(|hit| hit.para).collect();
     assert!(results.len() > 2);
     assert_eq!(para(&app), Some(results[0]));
@@ -249,7 +249,7 @@ fn n_goes_on_to_the_next_result_and_n_back_to_the_previous_one() {
         ch(&mut app, 'N');
     }
     assert_eq!(para(&app), Some(*results.last().unwrap()));
-    assert!(app.message.as_deref().unwrap_or("").contains("last result"));
+    assert!(app.message().unwrap_or("").contains("last result"));
     // And n past the last wraps to the first.
     let last_count = found.hits.last().unwrap().highlights.len();
     let (current, _) = app.hit_position().unwrap();
@@ -257,12 +257,7 @@ fn n_goes_on_to_the_next_result_and_n_back_to_the_previous_one() {
         ch(&mut app, 'n');
     }
     assert_eq!(para(&app), Some(results[0]));
-    assert!(
-        app.message
-            .as_deref()
-            .unwrap_or("")
-            .contains("first result")
-    );
+    assert!(app.message().unwrap_or("").contains("first result"));
 }
 
 #[test]
@@ -271,8 +266,7 @@ fn a_count_before_n_steps_that_many_hits() {
     ch(&mut app, '/');
     typed(&mut app, "monusco\n");
     let counts: Vec<usize> = app
-        .found
-        .as_ref()
+        .found()
         .unwrap()
         .hits
         .iter()
@@ -280,7 +274,7 @@ fn a_count_before_n_steps_that_many_hits() {
         .collect();
     let steps = counts[0] + 1;
     typed(&mut app, &format!("{steps}n"));
-    let second = app.found.as_ref().unwrap().hits[1].para;
+    let second = app.found().unwrap().hits[1].para;
     assert_eq!(para(&app), Some(second));
     assert_eq!(app.hit_position().unwrap().0, Some(1.min(counts[1] - 1)));
 }
@@ -291,20 +285,20 @@ fn a_mission_pick_highlights_its_mentions_by_acronym_and_full_name() {
     ch(&mut app, 'm');
     typed(&mut app, "congo\n");
     let found = app
-        .found
-        .clone()
+        .found()
+        .cloned()
         .expect("the pick is a search for the mission");
     assert_eq!(found.query, "MONUSCO");
     // ¶ 53 names MONUSCO only by its full name: that name is highlighted.
     let index = app
-        .list
+        .list()
         .items
         .iter()
-        .position(|&location| app.dataset.get(location).unwrap().para == 53)
+        .position(|&location| app.dataset().get(location).unwrap().para == 53)
         .expect("¶ 53 names MONUSCO");
     typed(&mut app, &format!("{}G", index + 1));
     assert_eq!(para(&app), Some(53));
-    let hit = app.hit_here().expect("highlights in ¶ 53");
+    let hit = hit_here(&app).expect("highlights in ¶ 53");
     let recommendation = response(&app, 53);
     let texts: Vec<String> = hit
         .highlights
@@ -326,7 +320,10 @@ fn a_mission_pick_highlights_its_mentions_by_acronym_and_full_name() {
         ch(&mut app, 'n');
     }
     assert_ne!(para(&app), before);
-    assert!(matches!(app.list.source, Source::Mission(_)), "in its list");
+    assert!(
+        matches!(app.list().source, Source::Mission(_)),
+        "in its list"
+    );
 }
 
 // --- Counts and line keys ---
@@ -336,22 +333,22 @@ fn counts_repeat_motions_and_g_goes_to_the_nth() {
     let mut app = app();
     typed(&mut app, ":156\n");
     press(&mut app, KeyCode::BackTab);
-    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.focus(), Pane::List);
     typed(&mut app, "5j");
-    assert_eq!(app.list.scroll.selected, 5);
+    assert_eq!(app.list().scroll.selected, 5);
     typed(&mut app, "10G");
-    assert_eq!(app.list.scroll.selected, 9, "the 10th entry");
+    assert_eq!(app.list().scroll.selected, 9, "the 10th entry");
     typed(&mut app, "3k");
-    assert_eq!(app.list.scroll.selected, 6);
+    assert_eq!(app.list().scroll.selected, 6);
     typed(&mut app, "999j");
-    assert_eq!(app.list.scroll.selected, app.list.items.len() - 1);
+    assert_eq!(app.list().scroll.selected, app.list().items.len() - 1);
     // In the reader, the 10th line.
     press(&mut app, KeyCode::Tab);
     typed(&mut app, ":184\n");
     typed(&mut app, "10G");
-    assert_eq!(app.reader.scroll, 9);
+    assert_eq!(app.reader().scroll, 9);
     typed(&mut app, "2j");
-    assert_eq!(app.reader.scroll, 11);
+    assert_eq!(app.reader().scroll, 11);
     // A count with `]`.
     typed(&mut app, ":18\n3]");
     assert_eq!(para(&app), Some(37), "18 → 22 → 36 → 37");
@@ -361,10 +358,10 @@ fn counts_repeat_motions_and_g_goes_to_the_nth() {
 fn the_pending_count_shows_in_the_status_bar_and_goes_with_the_next_key() {
     let mut app = app();
     typed(&mut app, "12");
-    assert_eq!(app.pending_count, Some(12));
+    assert_eq!(app.pending_count(), Some(12));
     assert!(status(&app).starts_with(" 12… "), "{}", status(&app));
     press(&mut app, KeyCode::Tab);
-    assert_eq!(app.pending_count, None);
+    assert_eq!(app.pending_count(), None);
     assert!(!status(&app).contains("12…"));
 }
 
@@ -373,15 +370,15 @@ fn ctrl_e_and_ctrl_y_scroll_one_line() {
     let mut app = app_at(80, 24);
     typed(&mut app, ":184\n");
     assert!(ctrl(&mut app, 'e'));
-    assert_eq!(app.reader.scroll, 1);
+    assert_eq!(app.reader().scroll, 1);
     ctrl(&mut app, 'e');
     ctrl(&mut app, 'y');
-    assert_eq!(app.reader.scroll, 1);
+    assert_eq!(app.reader().scroll, 1);
     // In a list the view moves and the selection stays.
     typed(&mut app, ":156\n");
     press(&mut app, KeyCode::BackTab);
     ctrl(&mut app, 'e');
-    assert_eq!(app.list.scroll.offset, 1);
+    assert_eq!(app.list().scroll.offset, 1);
     assert_eq!(para(&app), Some(156));
 }
 
@@ -392,10 +389,10 @@ fn q_question_mark_and_esc_close_the_help() {
     for key in [KeyCode::Char('q'), KeyCode::Char('?'), KeyCode::Esc] {
         let mut app = app();
         ch(&mut app, '?');
-        assert_eq!(app.mode(), Mode::Help);
+        assert_eq!(app.keymap(), Keymap::Help);
         press(&mut app, key);
-        assert_eq!(app.mode(), Mode::Normal, "{key:?}");
-        assert!(!app.quit);
+        assert_eq!(app.keymap(), Keymap::Normal, "{key:?}");
+        assert!(!app.quit_requested());
     }
 }
 
@@ -404,7 +401,7 @@ fn an_unknown_key_says_so_beside_the_paragraph() {
     let mut app = app();
     typed(&mut app, ":165\n");
     assert!(ch(&mut app, 'x'));
-    assert_eq!(app.message.as_deref(), Some("unknown key — ? for help"));
+    assert_eq!(app.message(), Some("unknown key — ? for help"));
     let status = status(&app);
     assert!(status.contains("¶ 165"), "{status}");
     assert!(status.contains("unknown key — ? for help"), "{status}");
@@ -414,7 +411,7 @@ fn an_unknown_key_says_so_beside_the_paragraph() {
 fn the_status_bar_always_shows_the_paragraph() {
     let mut app = app_at(40, 12);
     typed(&mut app, ":165\n:17\n");
-    assert!(app.message.is_some());
+    assert!(app.message().is_some());
     assert!(status(&app).starts_with(" ¶ 165 · "), "{}", status(&app));
     ch(&mut app, ':');
     typed(&mut app, "4");
@@ -481,7 +478,7 @@ fn identical_responses_say_so_both_ways() {
     );
     // The "not addressed to the Secretariat" responses are alike but marked already.
     let not_addressed: Vec<u32> = app
-        .dataset
+        .dataset()
         .recommendations()
         .filter(|(_, r)| r.is_not_addressed())
         .map(|(_, r)| r.para)
@@ -515,4 +512,10 @@ fn a_place_next_to_its_mission_or_a_partner_is_not_listed() {
     assert!(header.contains("MINUSMA"), "{header}");
     assert!(!header.contains("place only"), "{header}");
     assert!(!header.contains("EUTM"), "{header}");
+}
+
+/// The hit the last search found in the recommendation in the reader.
+fn hit_here(app: &App) -> Option<&c34::search::Hit> {
+    let (location, _) = app.current()?;
+    app.found()?.hit_at(location)
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::common::keys::{app, app_at, ch, ctrl, press, press_with, typed};
 use crate::common::screen::{draw, screen_text};
-use c34::app::{App, Chooser, Mode, Overlay, Pane, Source, TreeRow};
+use c34::app::{App, Chooser, Keymap, Overlay, Pane, Source, TreeRow};
 use c34::dataset::Dataset;
 use c34::keys;
 use c34::missions::MissionMatch;
@@ -24,7 +24,7 @@ fn click(app: &mut App, column: u16, row: u16) {
         row,
         modifiers: KeyModifiers::NONE,
     });
-    if let Some(command) = keys::command(&event, app.mode()) {
+    if let Some(command) = keys::command(&event, app.keymap()) {
         app.update(command);
     }
 }
@@ -34,15 +34,15 @@ fn para(app: &App) -> Option<u32> {
 }
 
 fn search(app: &App) -> &Chooser<Hit> {
-    match &app.overlay {
-        Some(Overlay::Search(search)) => search,
+    match app.overlay() {
+        Some(Overlay::Search(search)) => search.results(),
         other => panic!("the search is not open: {other:?}"),
     }
 }
 
 fn picker(app: &App) -> &Chooser<MissionMatch> {
-    match &app.overlay {
-        Some(Overlay::Missions(picker)) => picker,
+    match app.overlay() {
+        Some(Overlay::Missions(picker)) => picker.matches(),
         other => panic!("the mission picker is not open: {other:?}"),
     }
 }
@@ -52,7 +52,7 @@ fn result_paras(app: &App) -> Vec<u32> {
 }
 
 fn mission_index(app: &App, acronym: &str) -> usize {
-    app.dataset
+    app.dataset()
         .missions
         .iter()
         .position(|m| m.acronym == acronym)
@@ -64,7 +64,7 @@ fn picked(app: &App) -> Vec<&str> {
     picker(app)
         .items
         .iter()
-        .map(|m| app.dataset.missions[m.mission].acronym.as_str())
+        .map(|m| app.dataset().missions[m.mission].acronym.as_str())
         .collect()
 }
 
@@ -85,8 +85,8 @@ fn search_and_select(app: &mut App, query: &str, para: u32) {
 /// The reader lines of the current recommendation's hits, and the rows the reader shows.
 fn hit_lines_and_view(app: &App) -> (Vec<usize>, std::ops::Range<usize>) {
     let view = app.screen().reader_text().expect("the reader is on screen");
-    let lines = app.reader_layout.hit_lines.clone();
-    let scroll = app.reader.scroll;
+    let lines = app.reader_layout().hit_lines.clone();
+    let scroll = app.reader().scroll;
     (lines, scroll..scroll + usize::from(view.height))
 }
 
@@ -98,12 +98,12 @@ fn current_hit(app: &App) -> Option<usize> {
 fn slash_opens_an_empty_search_and_esc_closes_it() {
     let mut app = app();
     assert!(ch(&mut app, '/'));
-    assert_eq!(app.mode(), Mode::Search);
+    assert_eq!(app.keymap(), Keymap::Search);
     assert_eq!(search(&app).query(), "");
     assert!(search(&app).items.is_empty());
     assert!(press(&mut app, KeyCode::Esc));
-    assert_eq!(app.overlay, None);
-    assert_eq!(app.found, None, "closing the search finds nothing");
+    assert_eq!(app.overlay(), None);
+    assert_eq!(app.found(), None, "closing the search finds nothing");
     assert_eq!(para(&app), Some(18), "and changes nothing");
 }
 
@@ -116,7 +116,7 @@ fn results_follow_every_keystroke() {
         ch(&mut app, c);
         assert_eq!(search(&app).query(), typed_so_far);
         let expected: Vec<u32> = app
-            .index
+            .index()
             .search(typed_so_far, 1000)
             .iter()
             .map(|hit| hit.para)
@@ -126,7 +126,7 @@ fn results_follow_every_keystroke() {
     }
     assert_ne!(seen[0], seen[6], "the results narrow as the query grows");
     // The complete query finds exactly the recommendations that name MINUSMA.
-    let minusma = &app.dataset.missions[mission_index(&app, "MINUSMA")];
+    let minusma = &app.dataset().missions[mission_index(&app, "MINUSMA")];
     let found: BTreeSet<u32> = result_paras(&app).into_iter().collect();
     assert_eq!(found, minusma.paras.iter().copied().collect());
     for hit in &search(&app).items {
@@ -139,15 +139,15 @@ fn printable_keys_are_text_in_the_search() {
     let mut app = app();
     ch(&mut app, '/');
     typed(&mut app, "q?jk/:mnN G[] ");
-    assert!(!app.quit, "q is a letter here");
+    assert!(!app.quit_requested(), "q is a letter here");
     assert_eq!(search(&app).query(), "q?jk/:mnN G[] ");
-    assert_eq!(app.mode(), Mode::Search);
+    assert_eq!(app.keymap(), Keymap::Search);
     // Shifted letters arrive with SHIFT set.
     press_with(&mut app, KeyCode::Char('U'), KeyModifiers::SHIFT);
     assert!(search(&app).query().ends_with('U'));
     // Ctrl-c still quits.
     ctrl(&mut app, 'c');
-    assert!(app.quit);
+    assert!(app.quit_requested());
 }
 
 #[test]
@@ -176,8 +176,8 @@ fn backspace_ctrl_w_and_ctrl_u_edit_the_query() {
     let before = app.place();
     press(&mut app, KeyCode::Backspace);
     assert_eq!(
-        app.mode(),
-        Mode::Normal,
+        app.keymap(),
+        Keymap::Normal,
         "Backspace on nothing closes the search"
     );
     assert_eq!(app.place(), before);
@@ -242,16 +242,16 @@ fn enter_opens_the_recommendation_scrolled_to_its_first_hit() {
     assert_eq!(result_paras(&app), [184]);
     let hit = search(&app).items[0].clone();
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
     assert_eq!(para(&app), Some(184));
-    assert_eq!(app.focus, Pane::Reader);
-    assert_eq!(app.list.source, Source::Section(hit.location.section));
+    assert_eq!(app.focus(), Pane::Reader);
+    assert_eq!(app.list().source, Source::Section(hit.location.section));
     assert_eq!(current_hit(&app), Some(0));
     let (lines, view) = hit_lines_and_view(&app);
     assert_eq!(lines.len(), hit.highlights.len());
-    assert!(app.reader.scroll > 0, "the hit is far down the text");
+    assert!(app.reader().scroll > 0, "the hit is far down the text");
     assert!(view.contains(&lines[0]), "line {} in {view:?}", lines[0]);
-    let found = app.found.as_ref().expect("the search is kept for n and N");
+    let found = app.found().expect("the search is kept for n and N");
     assert_eq!(found.query, "'maureen");
 }
 
@@ -261,15 +261,11 @@ fn enter_opens_the_chosen_result_not_the_first() {
     search_and_select(&mut app, "minusma", 165);
     press(&mut app, KeyCode::Enter);
     assert_eq!(para(&app), Some(165));
-    assert_eq!(
-        app.found.as_ref().map(|f| f.chosen),
-        Some(search_index(&app, 165))
-    );
+    assert_eq!(app.found().map(|f| f.chosen), Some(search_index(&app, 165)));
 }
 
 fn search_index(app: &App, para: u32) -> usize {
-    app.found
-        .as_ref()
+    app.found()
         .and_then(|found| found.hits.iter().position(|hit| hit.para == para))
         .expect("the search found it")
 }
@@ -279,9 +275,9 @@ fn enter_with_no_results_keeps_the_search_open() {
     let mut app = app();
     ch(&mut app, '/');
     typed(&mut app, "xqzvkwj\n");
-    assert_eq!(app.mode(), Mode::Search);
+    assert_eq!(app.keymap(), Keymap::Search);
     assert!(search(&app).items.is_empty());
-    assert_eq!(app.found, None);
+    assert_eq!(app.found(), None);
 }
 
 #[test]
@@ -289,7 +285,7 @@ fn n_and_capital_n_cycle_through_the_hits_scrolling_to_each() {
     let mut app = app_at(80, 24);
     search_and_select(&mut app, "peacekeeping", 82);
     press(&mut app, KeyCode::Enter);
-    let count = app.hit_here().expect("¶ 82 has hits").highlights.len();
+    let count = hit_here(&app).expect("¶ 82 has hits").highlights.len();
     assert!(count >= 4, "{count} hits");
     let mut scrolls = BTreeSet::new();
     for expected in (1..count).chain([0]) {
@@ -297,7 +293,7 @@ fn n_and_capital_n_cycle_through_the_hits_scrolling_to_each() {
         assert_eq!(current_hit(&app), Some(expected), "n wraps after the last");
         let (lines, view) = hit_lines_and_view(&app);
         assert!(view.contains(&lines[expected]), "hit {expected} in view");
-        scrolls.insert(app.reader.scroll);
+        scrolls.insert(app.reader().scroll);
     }
     assert!(
         scrolls.len() > 1,
@@ -322,7 +318,7 @@ fn hits_show_in_every_recommendation_the_search_found() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(
         app.hit_position(),
-        Some((Some(0), app.hit_here().unwrap().highlights.len()))
+        Some((Some(0), hit_here(&app).unwrap().highlights.len()))
     );
     // ¶ 166 names MINUSMA too: its hits are marked, and n starts at its first.
     ch(&mut app, ']');
@@ -339,14 +335,7 @@ fn hits_show_in_every_recommendation_the_search_found() {
     assert_eq!(app.hit_position(), None);
     ch(&mut app, 'n');
     let next = para(&app).expect("a paragraph");
-    let found: Vec<u32> = app
-        .found
-        .as_ref()
-        .unwrap()
-        .hits
-        .iter()
-        .map(|h| h.para)
-        .collect();
+    let found: Vec<u32> = app.found().unwrap().hits.iter().map(|h| h.para).collect();
     let expected = found.iter().copied().filter(|&p| p > 167).min();
     assert_eq!(Some(next), expected);
     assert_eq!(current_hit(&app), Some(0));
@@ -356,9 +345,9 @@ fn hits_show_in_every_recommendation_the_search_found() {
 fn n_without_a_search_says_how_to_search() {
     let mut app = app();
     assert!(ch(&mut app, 'n'));
-    assert_eq!(app.message.as_deref(), Some("No search yet · / searches"));
+    assert_eq!(app.message(), Some("No search yet · / searches"));
     ch(&mut app, 'N');
-    assert!(app.message.is_some());
+    assert!(app.message().is_some());
 }
 
 #[test]
@@ -369,19 +358,19 @@ fn esc_in_the_reader_clears_the_hits_but_first_a_message() {
     ch(&mut app, ']');
     ch(&mut app, ']');
     typed(&mut app, ":17\n");
-    assert!(app.message.is_some());
+    assert!(app.message().is_some());
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.message, None);
+    assert_eq!(app.message(), None);
     assert!(
-        app.found.is_some(),
+        app.found().is_some(),
         "the first Esc only dismisses the message"
     );
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.found, None);
+    assert_eq!(app.found(), None);
     ch(&mut app, '[');
     ch(&mut app, '[');
     assert_eq!(para(&app), Some(165));
-    assert_eq!(app.hit_here(), None, "no highlights after Esc");
+    assert_eq!(hit_here(&app), None, "no highlights after Esc");
 }
 
 #[test]
@@ -392,19 +381,13 @@ fn highlights_stay_until_a_new_search() {
     // Opening the search and closing it keeps the hits.
     ch(&mut app, '/');
     press(&mut app, KeyCode::Esc);
-    assert_eq!(
-        app.found.as_ref().map(|f| f.query.as_str()),
-        Some("minusma")
-    );
-    assert!(app.hit_here().is_some());
+    assert_eq!(app.found().map(|f| f.query.as_str()), Some("minusma"));
+    assert!(hit_here(&app).is_some());
     // A new search replaces them (the reopened prompt holds the last query: clear it first).
     ch(&mut app, '/');
     ctrl(&mut app, 'u');
     typed(&mut app, "'maureen\n");
-    assert_eq!(
-        app.found.as_ref().map(|f| f.query.as_str()),
-        Some("'maureen")
-    );
+    assert_eq!(app.found().map(|f| f.query.as_str()), Some("'maureen"));
     assert_eq!(para(&app), Some(184));
 }
 
@@ -444,16 +427,16 @@ fn n_on_a_narrow_screen_brings_the_reader_forward() {
     let mut app = app_at(50, 16);
     search_and_select(&mut app, "peacekeeping", 82);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.focus, Pane::Reader);
+    assert_eq!(app.focus(), Pane::Reader);
     assert!(app.screen().reader.is_some());
     press(&mut app, KeyCode::Left);
-    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.focus(), Pane::List);
     assert!(
         app.screen().reader.is_none(),
         "only the list shows at 50 columns"
     );
     ch(&mut app, 'n');
-    assert_eq!(app.focus, Pane::Reader);
+    assert_eq!(app.focus(), Pane::Reader);
     assert_eq!(current_hit(&app), Some(1));
     let (lines, view) = hit_lines_and_view(&app);
     assert!(view.contains(&lines[1]));
@@ -464,7 +447,7 @@ fn a_click_selects_a_result_a_second_click_opens_it_and_a_click_outside_closes()
     let mut app = app();
     ch(&mut app, '/');
     typed(&mut app, "minusma");
-    let parts = c34::layout::search_parts(app.area());
+    let parts = c34::layout::search_box(app.area());
     let rows = c34::layout::result_height(parts.list);
     // The snippet line of the third result.
     let (x, y) = (parts.list.x + 4, parts.list.y + 2 * rows + 1);
@@ -472,18 +455,18 @@ fn a_click_selects_a_result_a_second_click_opens_it_and_a_click_outside_closes()
     assert_eq!(search(&app).scroll.selected, 2);
     let third = search(&app).items[2].para;
     click(&mut app, x, y);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
     assert_eq!(para(&app), Some(third));
 
     ch(&mut app, '/');
     click(&mut app, parts.query.x + 3, parts.query.y);
     assert_eq!(
-        app.mode(),
-        Mode::Search,
+        app.keymap(),
+        Keymap::Search,
         "a click on the query line keeps it open"
     );
     click(&mut app, 0, 39);
-    assert_eq!(app.overlay, None, "a click outside the box closes it");
+    assert_eq!(app.overlay(), None, "a click outside the box closes it");
     assert_eq!(para(&app), Some(third));
 }
 
@@ -491,13 +474,13 @@ fn a_click_selects_a_result_a_second_click_opens_it_and_a_click_outside_closes()
 fn a_click_in_the_picker_selects_a_mission_and_a_second_click_lists_it() {
     let mut app = app();
     ch(&mut app, 'm');
-    let parts = c34::layout::picker_parts(app.area(), app.dataset.missions.len());
+    let parts = c34::layout::picker_box(app.area(), app.dataset().missions.len());
     click(&mut app, parts.list.x + 2, parts.list.y + 4);
     assert_eq!(picker(&app).scroll.selected, 4);
     let fifth = picker(&app).items[4].mission;
     click(&mut app, parts.list.right() - 2, parts.list.y + 4);
-    assert_eq!(app.overlay, None);
-    assert_eq!(app.list.source, Source::Mission(fifth));
+    assert_eq!(app.overlay(), None);
+    assert_eq!(app.list().source, Source::Mission(fifth));
 }
 
 #[test]
@@ -505,7 +488,7 @@ fn the_wheel_moves_through_the_results() {
     let mut app = app();
     ch(&mut app, '/');
     typed(&mut app, "minusma");
-    let parts = c34::layout::search_parts(app.area());
+    let parts = c34::layout::search_box(app.area());
     let event = |kind| {
         Event::Mouse(MouseEvent {
             kind,
@@ -514,10 +497,10 @@ fn the_wheel_moves_through_the_results() {
             modifiers: KeyModifiers::NONE,
         })
     };
-    let down = keys::command(&event(MouseEventKind::ScrollDown), app.mode()).unwrap();
+    let down = keys::command(&event(MouseEventKind::ScrollDown), app.keymap()).unwrap();
     app.update(down);
     assert_eq!(search(&app).scroll.selected, 3);
-    let up = keys::command(&event(MouseEventKind::ScrollUp), app.mode()).unwrap();
+    let up = keys::command(&event(MouseEventKind::ScrollUp), app.keymap()).unwrap();
     app.update(up);
     assert_eq!(search(&app).scroll.selected, 0);
 }
@@ -547,9 +530,9 @@ fn a_resize_keeps_the_chosen_result_in_view() {
 fn m_opens_the_mission_picker_on_every_mission() {
     let mut app = app();
     assert!(ch(&mut app, 'm'));
-    assert_eq!(app.mode(), Mode::Missions);
+    assert_eq!(app.keymap(), Keymap::Missions);
     let all: Vec<&str> = app
-        .dataset
+        .dataset()
         .missions
         .iter()
         .map(|m| m.acronym.as_str())
@@ -557,7 +540,7 @@ fn m_opens_the_mission_picker_on_every_mission() {
     assert_eq!(picked(&app), all, "in the report's order");
     assert_eq!(picker(&app).scroll.selected, 0);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
 }
 
 #[test]
@@ -598,7 +581,7 @@ fn the_picker_matches_acronym_name_and_place() {
     typed(&mut app, "xqzw");
     assert!(picked(&app).is_empty());
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.mode(), Mode::Missions, "nothing to choose");
+    assert_eq!(app.keymap(), Keymap::Missions, "nothing to choose");
 }
 
 #[test]
@@ -607,21 +590,21 @@ fn choosing_a_mission_lists_its_recommendations() {
     ch(&mut app, 'm');
     typed(&mut app, "south sudan\n");
     let unmiss = mission_index(&app, "UNMISS");
-    assert_eq!(app.overlay, None);
-    assert_eq!(app.list.source, Source::Mission(unmiss));
-    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.overlay(), None);
+    assert_eq!(app.list().source, Source::Mission(unmiss));
+    assert_eq!(app.focus(), Pane::List);
     let paras: Vec<u32> = app
-        .list
+        .list()
         .items
         .iter()
-        .map(|&location| app.dataset.get(location).unwrap().para)
+        .map(|&location| app.dataset().get(location).unwrap().para)
         .collect();
-    assert_eq!(paras, app.dataset.missions[unmiss].paras);
+    assert_eq!(paras, app.dataset().missions[unmiss].paras);
     assert_eq!(para(&app), paras.first().copied());
     // The tree shows where the list comes from.
-    assert!(app.tree.missions_expanded);
+    assert!(app.tree().missions_expanded);
     assert_eq!(
-        app.tree_rows()[app.tree.scroll.selected],
+        app.tree_rows()[app.tree().scroll.selected],
         TreeRow::Mission(unmiss)
     );
     // The picker opens again on the mission shown.
@@ -646,7 +629,7 @@ fn arrows_and_ctrl_n_ctrl_p_move_in_the_picker() {
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.list.source, Source::Mission(third));
+    assert_eq!(app.list().source, Source::Mission(third));
     // Typing resets the choice to the best match.
     ch(&mut app, 'm');
     ch(&mut app, 'u');
@@ -659,11 +642,8 @@ fn m_without_missions_says_so() {
     dataset.missions.clear();
     let mut app = App::new(dataset, Size::new(120, 40), true);
     ch(&mut app, 'm');
-    assert_eq!(app.overlay, None);
-    assert_eq!(
-        app.message.as_deref(),
-        Some("This report names no missions")
-    );
+    assert_eq!(app.overlay(), None);
+    assert_eq!(app.message(), Some("This report names no missions"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -698,7 +678,7 @@ fn overlay_minusma_120x40() {
     let mut terminal = draw(&app);
     insta::assert_snapshot!("search_minusma_120x40", terminal.backend());
     // The cursor sits after the query.
-    let parts = c34::layout::search_parts(app.area());
+    let parts = c34::layout::search_box(app.area());
     let cursor = terminal.get_cursor_position().unwrap();
     assert_eq!(cursor, Position::new(parts.query.x + 2 + 7, parts.query.y));
 }
@@ -778,7 +758,7 @@ fn reader_with_hits_120x40() {
     insta::assert_snapshot!("reader_hits_142_120x40", terminal.backend());
     let text = screen_text(terminal.backend().buffer());
     let status = text.lines().last().unwrap();
-    let count = app.hit_here().unwrap().highlights.len();
+    let count = hit_here(&app).unwrap().highlights.len();
     assert!(
         status.contains(&format!("hit 2/{count} · result 1/")),
         "{status}"
@@ -794,7 +774,7 @@ fn the_status_bar_counts_hits_in_another_recommendation() {
     ch(&mut app, ']');
     let text = screen_text(draw(&app).backend().buffer());
     let status = text.lines().last().unwrap();
-    let count = app.hit_here().unwrap().highlights.len();
+    let count = hit_here(&app).unwrap().highlights.len();
     let (result, results) = app.result_position().expect("¶ 166 is a result");
     let expected = if count == 1 {
         format!("1 hit · result {}/{results}", result + 1)
@@ -828,7 +808,7 @@ fn without_colour_hits_and_matches_stand_out_by_modifier() {
         .into_iter()
         .filter(|cells| reader.contains(cells[0]) && Some(cells[0].y) != header)
         .collect();
-    assert_eq!(words.len(), app.hit_here().unwrap().highlights.len());
+    assert_eq!(words.len(), hit_here(&app).unwrap().highlights.len());
     let current = |cells: &Vec<Position>| {
         cells.iter().all(|&p| {
             buffer[p]
@@ -853,7 +833,7 @@ fn without_colour_hits_and_matches_stand_out_by_modifier() {
     typed(&mut app, "minusma");
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
-    let list = c34::layout::search_parts(app.area()).list;
+    let list = c34::layout::search_box(app.area()).list;
     // Snippet rows only: a heading row names the mission at its right, as why it matched.
     let heading_row = |y: u16| buffer[Position::new(list.x + 1, y)].symbol() == "¶";
     let in_list: Vec<Vec<Position>> = cells_of(buffer, "MINUSMA")
@@ -914,8 +894,8 @@ fn a_search_of_exclusions_alone_opens_a_result_with_nothing_to_highlight() {
     let mut app = app();
     ch(&mut app, '/');
     typed(&mut app, "!a\n");
-    assert_eq!(app.mode(), Mode::Normal);
-    let found = app.found.as_ref().expect("the search was opened");
+    assert_eq!(app.keymap(), Keymap::Normal);
+    let found = app.found().expect("the search was opened");
     assert_eq!(found.current, None, "no hit to stand on");
     assert_eq!(app.hit_position().map(|(_, count)| count), Some(0));
 }
@@ -948,4 +928,10 @@ fn each_result_says_how_it_names_the_mission() {
     let shown = line(&app, para);
     assert!(shown.contains("Mali (place)"), "{shown}");
     assert!(!shown.contains("MINUSMA"), "{shown}");
+}
+
+/// The hit the last search found in the recommendation in the reader.
+fn hit_here(app: &App) -> Option<&c34::search::Hit> {
+    let (location, _) = app.current()?;
+    app.found()?.hit_at(location)
 }

@@ -13,7 +13,7 @@ fn jump(app: &mut App, para: u32) {
     for c in para.to_string().chars() {
         app.update(Command::Edit(Edit::Insert(c)));
     }
-    app.update(Command::Submit);
+    app.update(Command::JumpToParagraph);
 }
 
 #[test]
@@ -41,7 +41,7 @@ fn reading_at_five_sizes() {
 fn every_title_in_full_at_160_columns() {
     let app = app_at(160, 40);
     let text = screen_text(draw(&app).backend().buffer());
-    for section in &app.dataset.sections {
+    for section in &app.dataset().sections {
         assert!(
             text.contains(section.title.as_str()),
             "{}: {text}",
@@ -55,11 +55,11 @@ fn list_entries_say_what_they_are_at_120_columns() {
     // Every entry of every section, as drawn: its two rows hold 30 characters or more of the
     // response's opening words.
     let mut app = app_at(120, 40);
-    for section in 0..app.dataset.sections.len() {
-        let first = app.dataset.sections[section].recommendations[0].para;
+    for section in 0..app.dataset().sections.len() {
+        let first = app.dataset().sections[section].recommendations[0].para;
         jump(&mut app, first);
         app.update(Command::FocusLeft);
-        let entries = app.list.items.len();
+        let entries = app.list().items.len();
         for index in 0..entries {
             if index > 0 {
                 app.update(Command::Down);
@@ -75,7 +75,7 @@ fn list_entries_say_what_they_are_at_120_columns() {
                         .collect::<String>()
                 })
                 .collect();
-            let recommendation = app.dataset.get(app.list.items[index]).unwrap();
+            let recommendation = app.dataset().get(app.list().items[index]).unwrap();
             if recommendation.is_not_addressed() {
                 continue;
             }
@@ -200,11 +200,11 @@ fn not_addressed_recommendations_are_marked_in_the_list() {
     let screen = draw(&app);
     let text = screen_text(screen.backend().buffer());
     let marked = app
-        .list
+        .list()
         .items
         .iter()
         .filter(|&&location| {
-            app.dataset
+            app.dataset()
                 .get(location)
                 .is_some_and(c34::dataset::Recommendation::is_not_addressed)
         })
@@ -226,7 +226,7 @@ fn without_colour_no_cell_has_a_colour_and_selection_stays_visible() {
     }
     // The list is focused: its selected row (¶ 165) is reversed.
     let list = app.screen().inner(Pane::List).unwrap();
-    let entry = app.list.scroll.selected - app.list.scroll.offset;
+    let entry = app.list().scroll.selected - app.list().scroll.offset;
     let row = list.y + u16::try_from(entry * app.list_item_height()).unwrap();
     assert!(
         buffer[(list.x + 1, row)]
@@ -236,7 +236,7 @@ fn without_colour_no_cell_has_a_colour_and_selection_stays_visible() {
     // The unfocused tree still marks its selection.
     let tree = app.screen().inner(Pane::Tree).unwrap();
     let tree_row =
-        tree.y + u16::try_from(app.tree.scroll.selected - app.tree.scroll.offset).unwrap();
+        tree.y + u16::try_from(app.tree().scroll.selected - app.tree().scroll.offset).unwrap();
     assert!(
         buffer[(tree.x + 1, tree_row)]
             .modifier
@@ -337,7 +337,7 @@ fn the_reader_shows_a_position_when_the_text_overflows() {
     jump(&mut app, 156);
     let terminal = draw(&app);
     let text = screen_text(terminal.backend().buffer());
-    let total = app.reader_layout.lines.len();
+    let total = app.reader_layout().lines.len();
     assert!(text.contains(&format!(" 1–20/{total} ")), "{text}");
     assert!(text.contains('█'), "a scrollbar thumb");
 

@@ -376,9 +376,11 @@ fn unclosed_links_and_tags_cost_linear_time() {
                 result.map(|_| ()).map_err(|e| e.to_string())
             ),
         }
-        // Release builds take a few milliseconds; unoptimised test builds well under a second.
+        // Only separates linear from quadratic, with room for a loaded machine: the quadratic
+        // scan took 199 s on the first case; linear takes ~60 ms in release, ~1 s unoptimised.
+        // The figure itself is the import benchmark's (benches/import.rs).
         assert!(
-            elapsed < std::time::Duration::from_secs(2),
+            elapsed < std::time::Duration::from_secs(30),
             "{}…: {elapsed:?}",
             &line[..8]
         );

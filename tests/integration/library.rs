@@ -487,14 +487,14 @@ fn the_browser_title_names_the_report_it_opened() {
     let env = [("XDG_DATA_HOME", data_home), ("HOME", data_home)];
     let title = |browser: &Browser| browser.screen().lines().next().unwrap_or("").to_string();
     // Without --report: the most recent, the added one.
-    let mut browser = Browser::start_with(100, 24, &[], &env);
+    let mut browser = Browser::start_with(100, 24, &[], &env, &[]);
     browser.wait_for_text("? help");
     assert!(title(&browser).contains(SECOND), "{}", browser.screen());
     browser.send("q");
     assert!(browser.wait_exit());
     // --report the embedded one.
     let embedded = embedded_symbol();
-    let mut browser = Browser::start_with(100, 24, &["--report", &embedded], &env);
+    let mut browser = Browser::start_with(100, 24, &["--report", &embedded], &env, &[]);
     browser.wait_for_text("? help");
     let line = title(&browser);
     assert!(line.contains(&embedded) && !line.contains(SECOND), "{line}");

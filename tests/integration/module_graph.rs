@@ -144,3 +144,44 @@ fn state_does_not_import_drawing_nor_the_model_the_search() {
         );
     }
 }
+
+#[test]
+fn the_key_table_and_the_geometry_are_below_the_state() {
+    let graph = graph();
+    let imports = |module: &str| graph.get(module).cloned().unwrap_or_default();
+    for below in ["command", "bindings", "keys", "layout"] {
+        assert!(!imports(below).contains("app"), "{below} imports app");
+        assert!(!imports(below).contains("ui"), "{below} imports ui");
+    }
+    // The state knows neither terminal events nor how effects are done.
+    for outside in ["keys", "effects"] {
+        assert!(!imports("app").contains(outside), "app imports {outside}");
+    }
+}
+
+/// The code of a file, without its tests and comments, as words.
+fn code_words(path: &Path) -> BTreeSet<String> {
+    let text = fs::read_to_string(path).expect("a source file is readable");
+    let code = text.split("#[cfg(test)]").next().unwrap_or("");
+    code.lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .flat_map(|line| line.split(|c: char| !c.is_alphanumeric() && c != '_'))
+        .filter(|word| !word.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn overlays_are_drawn_from_themselves_and_a_context_not_the_app() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui/overlay");
+    let mut files = Vec::new();
+    rust_files(&dir, &mut files);
+    assert!(files.len() >= 5, "{files:?}");
+    for file in files {
+        assert!(
+            !code_words(&file).contains("App"),
+            "{} reads the whole App",
+            file.display()
+        );
+    }
+}

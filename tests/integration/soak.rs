@@ -4,7 +4,7 @@
 //! It takes a few minutes, so it is ignored by `cargo test`; run it in release:
 //! `cargo test --release --test soak -- --ignored --nocapture`.
 
-use c34::app::App;
+use c34::app::{App, Command};
 use c34::dataset::Dataset;
 use c34::{keys, ui};
 use ratatui::Terminal;
@@ -103,14 +103,14 @@ fn a_million_random_events_keep_memory_flat() {
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     let mut after_warm_up = 0;
     for step in 1..=EVENTS {
-        let event = random_event(&mut random, app.size);
-        if let Some(command) = keys::command(&event, app.mode()) {
+        let event = random_event(&mut random, app.size());
+        // Quitting would end a real session; the soak goes on with the same state.
+        if let Some(command) = keys::command(&event, app.keymap()).filter(|&c| c != Command::Quit) {
             app.update(command);
         }
-        // Quitting would end a real session; the soak goes on with the same state.
-        app.quit = false;
-        if terminal.size().unwrap() != app.size {
-            terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+        if terminal.size().unwrap() != app.size() {
+            terminal =
+                Terminal::new(TestBackend::new(app.size().width, app.size().height)).unwrap();
         }
         terminal.draw(|frame| ui::render(frame, &app)).unwrap();
         if step == WARM_UP {

@@ -76,6 +76,7 @@ fn a_panic_restores_the_terminal_before_its_message() {
     assert!(!screen.alternate_screen());
     assert!(!screen.hide_cursor());
     assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    assert!(!screen.bracketed_paste(), "bracketed paste is off again");
     // The message is printed after the restore, so it is readable on the main screen.
     assert!(
         browser.screen().contains("panicking on purpose"),

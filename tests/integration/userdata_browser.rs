@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 
 use crate::common::keys::{app_at, ch, typed};
 use crate::common::pty::Browser;
-use c34::app::{App, Mode};
+use c34::app::App;
+use c34::command::Keymap;
 use c34::effects;
 use c34::userdata::{NotesStore, QueryHistory};
 use serde_json::{Value, json};
@@ -89,7 +90,7 @@ impl Session {
     }
 
     fn message(&self) -> &str {
-        self.app.message.as_deref().unwrap_or_default()
+        self.app.message().unwrap_or_default()
     }
 }
 
@@ -145,7 +146,7 @@ fn a_note_saved_while_another_c34_changed_it_keeps_both() {
     });
     session.jump(165);
     session.key('a');
-    assert_eq!(session.app.mode(), Mode::Note);
+    assert_eq!(session.app.keymap(), Keymap::Note);
     session.other().set_note(SYMBOL, 165, "theirs").unwrap();
     // Keys typed into the editor do not swap its base under it.
     typed(&mut session.app, " and mine");
@@ -222,7 +223,7 @@ fn a_wait_for_the_lock_is_shown_before_it_begins_and_taken_back_after() {
         &mut session.history,
         &mut Vec::new(),
         &mut |app: &App| {
-            shown.push((started.elapsed(), app.message.clone()));
+            shown.push((started.elapsed(), app.message().map(str::to_string)));
             Ok(())
         },
     );

@@ -19,7 +19,7 @@ pub(crate) fn app() -> App {
 /// Presses a key through the key table; returns whether it was bound.
 pub(crate) fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) -> bool {
     let event = Event::Key(KeyEvent::new(code, modifiers));
-    match keys::command(&event, app.mode()) {
+    match keys::command(&event, app.keymap()) {
         Some(command) => {
             app.update(command);
             true

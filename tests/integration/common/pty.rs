@@ -32,11 +32,28 @@ impl Browser {
 
     /// Starts c34 with extra environment variables.
     pub(crate) fn start_with_env(cols: u16, rows: u16, env: &[(&str, &str)]) -> Browser {
-        Browser::start_with(cols, rows, &[], env)
+        Browser::start_with(cols, rows, &[], env, &[])
     }
 
-    /// Starts c34 with arguments (`--report SYMBOL`) and extra environment variables.
-    pub(crate) fn start_with(cols: u16, rows: u16, args: &[&str], env: &[(&str, &str)]) -> Browser {
+    /// Starts c34 with extra environment variables and without the `removed` ones.
+    pub(crate) fn start_with_env_removed(
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+        removed: &[&str],
+    ) -> Browser {
+        Browser::start_with(cols, rows, &[], env, removed)
+    }
+
+    /// Starts c34 with arguments (`--report SYMBOL`), extra environment variables and without
+    /// the `removed` ones.
+    pub(crate) fn start_with(
+        cols: u16,
+        rows: u16,
+        args: &[&str],
+        env: &[(&str, &str)],
+        removed: &[&str],
+    ) -> Browser {
         let pty = native_pty_system()
             .openpty(size(cols, rows))
             .expect("a pseudo-terminal opens");
@@ -44,6 +61,10 @@ impl Browser {
         command.args(args);
         command.env("NO_COLOR", "1");
         command.env("TERM", "xterm-256color");
+        // Copies go to the terminal (OSC 52) whatever machine runs the tests: no local
+        // clipboard without a display.
+        command.env_remove("DISPLAY");
+        command.env_remove("WAYLAND_DISPLAY");
         let data_home = if env.iter().any(|(key, _)| *key == "XDG_DATA_HOME") {
             None
         } else {
@@ -54,6 +75,9 @@ impl Browser {
         };
         for (key, value) in env {
             command.env(key, value);
+        }
+        for key in removed {
+            command.env_remove(key);
         }
         let started = Instant::now();
         let child = pty.slave.spawn_command(command).expect("c34 starts");
@@ -80,6 +104,21 @@ impl Browser {
             started,
             _data_home: data_home,
         }
+    }
+
+    /// Pastes `text` as a terminal with bracketed paste on does: between `ESC [ 200 ~` and
+    /// `ESC [ 201 ~`, in one write.
+    pub(crate) fn paste(&mut self, text: &str) {
+        self.send(&format!("\x1b[200~{text}\x1b[201~"));
+    }
+
+    /// Whether the process is stopped (state `T` in `/proc/PID/stat`; Linux only).
+    pub(crate) fn stopped(&self) -> bool {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid()))
+            .expect("the process has a /proc entry");
+        // `PID (name) STATE …`: the state follows the name's closing parenthesis.
+        stat.rsplit_once(')')
+            .is_some_and(|(_, rest)| rest.trim_start().starts_with('T'))
     }
 
     pub(crate) fn send(&mut self, keys: &str) {
@@ -205,6 +244,7 @@ impl Browser {
         assert!(!screen.alternate_screen());
         assert!(!screen.hide_cursor());
         assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+        assert!(!screen.bracketed_paste(), "bracketed paste is off again");
     }
 }
 

@@ -10,7 +10,7 @@ use ratatui::buffer::Buffer;
 
 /// One frame of `app` at its own size.
 pub(crate) fn draw(app: &App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height))
+    let mut terminal = Terminal::new(TestBackend::new(app.size().width, app.size().height))
         .expect("a test backend always opens");
     terminal
         .draw(|frame| ui::render(frame, app))

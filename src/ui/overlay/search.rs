@@ -6,12 +6,13 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::overlay;
-use super::{Theme, map_ranges, marked_spans, row};
-use crate::app::{App, Chooser};
+use crate::app::overlay::SearchPicker;
+use crate::app::{Chooser, Context};
 use crate::layout;
 use crate::sanitize::for_line;
 use crate::search::{Hit, Snippet};
+use crate::ui::overlay;
+use crate::ui::{Theme, map_ranges, marked_spans, row};
 
 /// The query syntax, shown while the query is empty: (example, what it finds).
 pub const SYNTAX: &[(&str, &str)] = &[
@@ -34,8 +35,9 @@ pub fn count(search: &Chooser<Hit>) -> String {
     }
 }
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, search: &Chooser<Hit>, theme: &Theme) {
-    let parts = layout::search_parts(area);
+pub fn render(frame: &mut Frame, search: &SearchPicker, context: &Context, theme: &Theme) {
+    let search = search.results();
+    let parts = layout::search_box(context.area);
     if parts.frame.is_empty() {
         return;
     }
@@ -51,7 +53,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, search: &Chooser<Hit>, t
         theme,
     );
     if search.query().trim().is_empty() {
-        overlay::render_note(frame, parts.list, &syntax_lines(*theme));
+        overlay::render_hint(frame, parts.list, &syntax_lines(*theme));
         return;
     }
     if search.items.is_empty() {
@@ -61,7 +63,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, search: &Chooser<Hit>, t
             Span::raw("”."),
         ])
         .style(theme.muted());
-        overlay::render_note(frame, parts.list, &[line]);
+        overlay::render_hint(frame, parts.list, &[line]);
         return;
     }
     let rows = layout::result_height(parts.list);
@@ -73,7 +75,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, search: &Chooser<Hit>, t
     for ((index, hit), y) in items.zip(tops) {
         let lines = if rows == 2 {
             vec![
-                heading(app, hit, cells, *theme),
+                heading(context, hit, cells, *theme),
                 snippet_line(hit, cells, "   ", *theme),
             ]
         } else {
@@ -98,8 +100,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, search: &Chooser<Hit>, t
 }
 
 /// ` ¶ 165 · VIII. Safety and security`
-fn heading(app: &App, hit: &Hit, cells: usize, theme: Theme) -> Line<'static> {
-    let section = app
+fn heading(context: &Context, hit: &Hit, cells: usize, theme: Theme) -> Line<'static> {
+    let section = context
         .dataset
         .sections
         .get(hit.location.section)
@@ -136,7 +138,7 @@ fn why(hit: &Hit, theme: Theme) -> Option<Span<'static>> {
 
 /// The snippet after `indent`, clipped to the row around its first highlight.
 fn snippet_line(hit: &Hit, cells: usize, indent: &str, theme: Theme) -> Line<'static> {
-    let room = cells.saturating_sub(super::width(indent) + 1);
+    let room = cells.saturating_sub(crate::ui::width(indent) + 1);
     let mut spans = vec![Span::raw(indent.to_string())];
     spans.extend(snippet_spans(&hit.snippet, room, theme));
     row(spans, None, cells)
@@ -145,7 +147,7 @@ fn snippet_line(hit: &Hit, cells: usize, indent: &str, theme: Theme) -> Line<'st
 /// ` 165  snippet…` on one row, for short screens.
 fn one_line(hit: &Hit, cells: usize, theme: Theme) -> Line<'static> {
     let label = format!(" ¶ {} ", hit.para);
-    let room = cells.saturating_sub(super::width(&label) + 1);
+    let room = cells.saturating_sub(crate::ui::width(&label) + 1);
     let mut spans = vec![Span::styled(label, theme.heading())];
     spans.extend(snippet_spans(&hit.snippet, room, theme));
     row(spans, None, cells)
@@ -171,7 +173,7 @@ pub fn snippet_spans(snippet: &Snippet, cells: usize, theme: Theme) -> Vec<Span<
 fn syntax_lines(theme: Theme) -> Vec<Line<'static>> {
     let example_width = SYNTAX
         .iter()
-        .map(|(example, _)| super::width(example))
+        .map(|(example, _)| crate::ui::width(example))
         .max()
         .unwrap_or(0);
     let mut lines = vec![
@@ -184,7 +186,7 @@ fn syntax_lines(theme: Theme) -> Vec<Line<'static>> {
     for (example, meaning) in SYNTAX {
         lines.push(Line::from(vec![
             Span::styled(
-                format!(" {}", super::fit(example, example_width)),
+                format!(" {}", crate::ui::fit(example, example_width)),
                 theme.key(),
             ),
             Span::styled(format!("  {meaning}"), theme.muted()),

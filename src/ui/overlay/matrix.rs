@@ -9,12 +9,15 @@ use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Clear;
 
-use super::{Theme, clip, fit, row};
-use crate::app::matrix::{MISSION_HEADING, TOTAL_HEADING};
-use crate::app::{App, MatrixState};
+use crate::app::Context;
+use crate::app::overlay::matrix::{
+    MISSION_HEADING, MatrixCursor, TOTAL_HEADING, label_widths, view,
+};
 use crate::layout::{MATRIX_CELL_WIDTH, MATRIX_TOTAL_WIDTH};
 use crate::missions::GAZETTEER;
+use crate::overview::Matrix;
 use crate::sanitize::for_line;
+use crate::ui::{Theme, clip, fit, row};
 
 /// The shading of a cell, by level (1 to 4; 0 is an empty cell).
 const SHADES: [&str; 5] = [" ", "░", "▒", "▓", "█"];
@@ -51,12 +54,12 @@ fn right(text: &str, cells: u16) -> String {
     format!("{:>cells$}", clip(text, cells))
 }
 
-pub fn render(frame: &mut Frame, app: &App, state: &MatrixState, theme: &Theme) {
-    let view = app.matrix_view();
+pub fn render(frame: &mut Frame, state: &MatrixCursor, context: &Context, theme: &Theme) {
+    let view = view(context.area, context.matrix);
     if view.frame.is_empty() {
         return;
     }
-    let matrix = &app.matrix;
+    let matrix = context.matrix;
     frame.render_widget(Clear, view.frame);
     let long_title = " Missions × sections: recommendations whose response names the mission ";
     let title = if crate::text::width(long_title) + 2 <= usize::from(view.frame.width) {
@@ -78,7 +81,7 @@ pub fn render(frame: &mut Frame, app: &App, state: &MatrixState, theme: &Theme) 
     }
     frame.render_widget(block, view.frame);
     let grid = Grid {
-        app,
+        context,
         state,
         theme: *theme,
         max: matrix
@@ -88,10 +91,7 @@ pub fn render(frame: &mut Frame, app: &App, state: &MatrixState, theme: &Theme) 
             .take(view.cols)
             .collect(),
         label_cells: usize::from(view.label_width),
-        acronym_cells: app
-            .matrix_label_widths()
-            .0
-            .min(usize::from(view.label_width)),
+        acronym_cells: label_widths(matrix).0.min(usize::from(view.label_width)),
         more_right: state.col_offset + view.cols < matrix.sections.len(),
     };
     let cells = usize::from(view.header.width);
@@ -109,7 +109,7 @@ pub fn render(frame: &mut Frame, app: &App, state: &MatrixState, theme: &Theme) 
     }
     let footer = [
         legend(grid.max, *theme),
-        Line::from(describe(app, state, cells)).style(theme.muted()),
+        Line::from(describe(context, state, cells)).style(theme.muted()),
     ];
     for (line, y) in footer.into_iter().zip(view.footer.y..view.footer.bottom()) {
         frame.render_widget(row(line.spans, None, cells).style(line.style), line_at(y));
@@ -118,8 +118,8 @@ pub fn render(frame: &mut Frame, app: &App, state: &MatrixState, theme: &Theme) 
 
 /// What every line of the matrix needs to know.
 struct Grid<'a> {
-    app: &'a App,
-    state: &'a MatrixState,
+    context: &'a Context<'a>,
+    state: &'a MatrixCursor,
     theme: Theme,
     /// The largest count, for the shading.
     max: usize,
@@ -144,7 +144,7 @@ impl Grid<'_> {
 
     /// The headings, with arrows where columns are out of view.
     fn heading(&self) -> Vec<Span<'static>> {
-        let matrix = &self.app.matrix;
+        let matrix = self.context.matrix;
         // An arrow in the heading's last cell when columns are out of view on the left.
         let label = if self.state.col_offset > 0 {
             format!(
@@ -175,7 +175,7 @@ impl Grid<'_> {
 
     /// A mission's row: its acronym, its shaded cells, its total.
     fn mission(&self, r: usize) -> Vec<Span<'static>> {
-        let matrix = &self.app.matrix;
+        let matrix = self.context.matrix;
         let theme = self.theme;
         let acronym = fit(&for_line(&matrix.rows[r].acronym), self.acronym_cells);
         let place = GAZETTEER
@@ -212,7 +212,7 @@ impl Grid<'_> {
 
     /// The total row.
     fn totals(&self) -> Vec<Span<'static>> {
-        let matrix = &self.app.matrix;
+        let matrix = self.context.matrix;
         let heading = self.theme.heading();
         let mut spans = vec![Span::styled(fit(TOTAL_HEADING, self.label_cells), heading)];
         for &col in &self.cols {
@@ -230,8 +230,7 @@ impl Grid<'_> {
 }
 
 /// The status bar in the matrix: `MINUSMA × VII: 8 · all sections: 19`.
-pub fn status(app: &App, state: &MatrixState) -> String {
-    let matrix = &app.matrix;
+pub fn status(matrix: &Matrix, state: &MatrixCursor) -> String {
     let (Some(mission), Some(section)) =
         (matrix.rows.get(state.row), matrix.sections.get(state.col))
     else {
@@ -281,15 +280,15 @@ fn legend(max: usize, theme: Theme) -> Line<'static> {
 
 /// `MINUSMA (United Nations … in Mali) × VII. Peacekeeping intelligence: 8 recommendations`.
 /// The mission's name is left out when the line would not fit `cells`.
-fn describe(app: &App, state: &MatrixState, cells: usize) -> String {
-    let matrix = &app.matrix;
+fn describe(context: &Context, state: &MatrixCursor, cells: usize) -> String {
+    let matrix = context.matrix;
     let Some(mission) = matrix.rows.get(state.row) else {
         return String::new();
     };
     let name = GAZETTEER
         .get(mission.mission)
         .map_or(String::new(), |entry| format!(" ({})", entry.name));
-    let section = app
+    let section = context
         .dataset
         .sections
         .get(state.col)

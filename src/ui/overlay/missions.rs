@@ -6,22 +6,18 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::overlay;
-use super::{Theme, char_spans, row, width};
-use crate::app::{App, Chooser, Source};
+use crate::app::Context;
+use crate::app::overlay::MissionPicker;
 use crate::layout;
 use crate::missions::MissionMatch;
 use crate::sanitize::for_line;
+use crate::ui::overlay;
+use crate::ui::{Theme, char_spans, row, width};
 
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    picker: &Chooser<MissionMatch>,
-    theme: &Theme,
-) {
-    let missions = &app.dataset.missions;
-    let parts = layout::picker_parts(area, missions.len());
+pub fn render(frame: &mut Frame, picker: &MissionPicker, context: &Context, theme: &Theme) {
+    let picker = picker.matches();
+    let missions = &context.dataset.missions;
+    let parts = layout::picker_box(context.area, missions.len());
     if parts.frame.is_empty() {
         return;
     }
@@ -49,7 +45,7 @@ pub fn render(
             Span::raw("”."),
         ])
         .style(theme.muted());
-        overlay::render_note(frame, parts.list, &[line]);
+        overlay::render_hint(frame, parts.list, &[line]);
         return;
     }
     let acronym_width = missions
@@ -60,7 +56,7 @@ pub fn render(
     let cells = usize::from(parts.list.width);
     let items = picker.items.iter().enumerate().skip(picker.scroll.offset);
     for ((index, found), y) in items.zip(parts.list.y..parts.list.bottom()) {
-        let mut line = mission_row(app, found, acronym_width, cells, *theme);
+        let mut line = mission_row(context, found, acronym_width, cells, *theme);
         if index == picker.scroll.selected {
             line = line.style(theme.selected(true));
         }
@@ -77,13 +73,13 @@ pub fn render(
 
 /// ` UNMISS   South Sudan · United Nations Mission in South Sudan      16`
 fn mission_row(
-    app: &App,
+    context: &Context,
     found: &MissionMatch,
     acronym_width: usize,
     cells: usize,
     theme: Theme,
 ) -> Line<'static> {
-    let Some(mission) = app.dataset.missions.get(found.mission) else {
+    let Some(mission) = context.dataset.missions.get(found.mission) else {
         return Line::default();
     };
     // `for_line` replaces characters one for one, so the matched indices still apply.
@@ -111,7 +107,12 @@ fn mission_row(
         theme.muted(),
         theme.matched(),
     ));
-    let count = app.items_of(Source::Mission(found.mission)).len();
+    // The recommendations the mission's list shows: those of its paragraphs in the report.
+    let count = mission
+        .paras
+        .iter()
+        .filter(|&&para| context.dataset.find(para).is_some())
+        .count();
     row(
         spans,
         Some(Span::styled(format!("{count} "), theme.muted())).filter(|_| cells >= 40),

@@ -43,8 +43,8 @@ impl App {
     /// bookmarked` and the note, and the documents the response cites with their links; marks
     /// the citations of the listed document.
     pub(super) fn add_reader_header(&self, layout: &mut ReaderLayout) {
-        let width = layout.key.width.max(1);
-        let Some(recommendation) = layout.key.location.and_then(|l| self.dataset.get(l)) else {
+        let width = layout.inputs.width.max(1);
+        let Some(recommendation) = layout.inputs.location.and_then(|l| self.dataset.get(l)) else {
             if self.list.source == Source::Bookmarks {
                 // An empty Bookmarks branch says how to fill it.
                 let text = "No bookmarks or notes yet: b bookmarks the open response, a writes a note on it.";
@@ -87,7 +87,11 @@ impl App {
             header.extend(cites_lines(&for_line(symbol), &refs::link(symbol), width));
         }
         layout.insert_header(header);
-        if let Some(reference) = layout.key.cited.and_then(|d| self.references.get(d)) {
+        if let Some(reference) = layout
+            .inputs
+            .cited_document
+            .and_then(|d| self.references.get(d))
+        {
             layout.mark_citations(&reference.symbol);
         }
     }
@@ -106,7 +110,7 @@ impl ReaderLayout {
             .position(|line| {
                 !matches!(
                     line,
-                    ReaderLine::Heading(_) | ReaderLine::Section(_) | ReaderLine::Note(_)
+                    ReaderLine::Heading(_) | ReaderLine::Section(_) | ReaderLine::Remark(_)
                 )
             })
             .unwrap_or(self.lines.len());

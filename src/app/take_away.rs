@@ -8,10 +8,10 @@
 
 use std::collections::BTreeMap;
 
-use super::{App, Edit, Overlay, Prompt, Source};
+use super::overlay::NoteEditor;
+use super::{App, Source};
 use crate::sanitize::for_line;
 use crate::userdata::Annotation;
-use crate::userdata::notes::MAX_NOTE_CHARS;
 
 /// Something the event loop does for the state, outside it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +43,19 @@ pub enum Outcome {
     Failed(String),
     /// The search history as the file holds it now, oldest first.
     Queries(Vec<String>),
+    /// What came of an effect, for the status bar (where a copy went, or why it did not).
+    Notice(String),
+    /// A change is waiting for another c34's lock: the status bar says this until
+    /// [`Outcome::WaitOver`], which gives the message back that was there before.
+    Waiting(String),
+    /// The wait of [`Outcome::Waiting`] is over.
+    WaitOver,
+}
+
+/// A wait for another c34's lock: the message it replaced in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct LockWait {
+    message_before: Option<String>,
 }
 
 /// Effects waiting for the event loop. It drains them after every update; the bound keeps an
@@ -68,7 +81,7 @@ impl App {
             Outcome::Annotations(annotations) => {
                 if annotations != self.annotations {
                     self.annotations = annotations;
-                    self.notes_version += 1;
+                    self.annotations_version += 1;
                     if self.list.source == Source::Bookmarks {
                         self.refresh_list();
                     }
@@ -82,7 +95,18 @@ impl App {
             Outcome::Failed(error) => {
                 self.message = Some(for_line(&error).into_owned());
             }
-            Outcome::Queries(queries) => self.recall.queries = queries,
+            Outcome::Queries(queries) => self.queries = queries,
+            Outcome::Notice(notice) => self.message = Some(for_line(&notice).into_owned()),
+            Outcome::Waiting(waiting) => {
+                let message_before = self.message.take();
+                self.lock_wait = Some(LockWait { message_before });
+                self.message = Some(for_line(&waiting).into_owned());
+            }
+            Outcome::WaitOver => {
+                if let Some(wait) = self.lock_wait.take() {
+                    self.message = wait.message_before;
+                }
+            }
         }
         self.settle();
     }
@@ -135,7 +159,7 @@ impl App {
 
     /// `b`: flips the bookmark on the open recommendation.
     pub(super) fn toggle_bookmark(&mut self) {
-        if self.overlay.is_some() || self.refuse_if_read_only() {
+        if self.refuse_if_read_only() {
             return;
         }
         let Some((_, recommendation)) = self.current() else {
@@ -151,22 +175,16 @@ impl App {
         self.push_effect(Effect::SetBookmark { para, on: !was });
     }
 
-    /// `a`: opens the note editor on the open recommendation, with its note.
-    pub(super) fn edit_note(&mut self) {
-        if self.overlay.is_some() || self.refuse_if_read_only() {
-            return;
+    /// `a`: the note editor on the open recommendation, with its note.
+    pub(super) fn note_editor(&mut self) -> Option<NoteEditor> {
+        if self.refuse_if_read_only() {
+            return None;
         }
-        let Some((_, recommendation)) = self.current() else {
-            return;
-        };
+        let (_, recommendation) = self.current()?;
         let para = recommendation.para;
         // A note written by another program may hold control characters, which a prompt
         // never does: they open as their visible stand-ins (see `save_note`).
-        let note = self.note_as_shown(para);
-        self.overlay = Some(Overlay::Note {
-            para,
-            prompt: Prompt::from(note.as_str()),
-        });
+        Some(NoteEditor::open(para, &self.note_as_shown(para)))
     }
 
     /// The note on `para` as the one-line editor shows it: unsafe characters made visible.
@@ -178,18 +196,8 @@ impl App {
         crate::sanitize::for_line(note).into_owned()
     }
 
-    pub(super) fn edit_note_text(&mut self, edit: Edit) {
-        if let Some(Overlay::Note { prompt, .. }) = &mut self.overlay {
-            prompt.edit(edit, MAX_NOTE_CHARS, |_| true);
-        }
-    }
-
-    /// Enter in the note editor: save the note (an empty one deletes it).
-    pub(super) fn save_note(&mut self) {
-        let Some(Overlay::Note { para, prompt }) = self.overlay.take() else {
-            return;
-        };
-        let note = prompt.value().trim().to_string();
+    /// Enter in the note editor: saves `note` on `para` (an empty one deletes it).
+    pub(super) fn save_note(&mut self, para: u32, note: String) {
         let had = self.annotation(para).is_some_and(|a| a.note.is_some());
         // Saved unchanged: nothing to write, so a stored note keeps its exact characters
         // (the editor shows control characters as stand-ins).

@@ -6,7 +6,7 @@ use super::{App, Source};
 use crate::dataset::Location;
 
 /// The most places kept each way: more than anyone walks back through, and a bound on memory.
-pub const HISTORY_LIMIT: usize = 100;
+pub const TRAIL_LIMIT: usize = 100;
 
 /// Where the reader was: the list it was reached through, the recommendation, the scroll.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,17 +19,17 @@ pub struct Place {
 
 /// The places behind and ahead, nearest last.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct History {
+pub struct Trail {
     pub back: Vec<Place>,
     pub forward: Vec<Place>,
 }
 
-impl History {
+impl Trail {
     /// Records `left` as the place a jump left; the places ahead are dropped, as in a browser.
     fn record(&mut self, left: Place) {
         if self.back.last() != Some(&left) {
             self.back.push(left);
-            if self.back.len() > HISTORY_LIMIT {
+            if self.back.len() > TRAIL_LIMIT {
                 self.back.remove(0);
             }
         }
@@ -49,7 +49,7 @@ impl App {
     }
 
     /// Runs a jump and records the place it left, if it went somewhere else.
-    pub(super) fn leap(&mut self, jump: impl FnOnce(&mut App)) {
+    pub(super) fn jump_and_record(&mut self, jump: impl FnOnce(&mut App)) {
         let before = self.place();
         jump(self);
         let after = self.place();
@@ -57,7 +57,7 @@ impl App {
             && after.map(|place| (place.source, place.location))
                 != Some((before.source, before.location))
         {
-            self.history.record(before);
+            self.trail.record(before);
         }
     }
 
@@ -74,9 +74,9 @@ impl App {
     fn travel(&mut self, back: bool) {
         let here = self.place();
         let (from, to) = if back {
-            (&mut self.history.back, &mut self.history.forward)
+            (&mut self.trail.back, &mut self.trail.forward)
         } else {
-            (&mut self.history.forward, &mut self.history.back)
+            (&mut self.trail.forward, &mut self.trail.back)
         };
         let Some(place) = from.pop() else {
             self.message = Some(if back {

@@ -4,10 +4,11 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::Theme;
-use crate::app::App;
+use crate::app::Context;
+use crate::app::overlay::{Help, help};
 use crate::bindings::{HelpLine, help_lines};
 use crate::layout;
+use crate::ui::Theme;
 
 /// The help text for a box `width` cells wide, styled.
 pub fn lines(theme: Theme, width: usize) -> Vec<Line<'static>> {
@@ -29,8 +30,8 @@ pub fn lines(theme: Theme, width: usize) -> Vec<Line<'static>> {
         .collect()
 }
 
-pub fn render(frame: &mut Frame, app: &App, scroll: usize, theme: &Theme) {
-    let rect = app.help_frame();
+pub fn render(frame: &mut Frame, help: &Help, context: &Context, theme: &Theme) {
+    let rect = help::frame(context.area);
     if rect.is_empty() {
         return;
     }
@@ -38,7 +39,7 @@ pub fn render(frame: &mut Frame, app: &App, scroll: usize, theme: &Theme) {
     let lines = lines(*theme, usize::from(inner.width));
     let total = lines.len();
     let height = usize::from(inner.height);
-    let scroll = scroll.min(total.saturating_sub(height));
+    let scroll = help.scroll().min(total.saturating_sub(height));
     let mut block = theme
         .block(true)
         .title(" Keys ")

@@ -1,0 +1,206 @@
+//! The overlays: what is drawn over the panes and takes the keys first. Each is a type of its
+//! own in `overlay/`, owning its state and handling the commands of its key map; this file is
+//! the list of them and the one place that dispatches to each.
+//!
+//! An overlay answers a command with an [`Action`]: stay open, stay open with a message,
+//! close, or close and hand the app a callback (open the chosen result, list the cell), as
+//! helix's compositor layers do. It reads the rest of the browser only through a [`Context`],
+//! a few read-only borrows, and the drawing code draws it from itself and the same context.
+
+pub mod help;
+pub mod jump;
+pub mod matrix;
+pub mod missions;
+pub mod note;
+pub mod search;
+
+use ratatui::layout::Rect;
+
+pub use self::help::Help;
+pub use self::jump::JumpPrompt;
+pub use self::matrix::MatrixCursor;
+pub use self::missions::MissionPicker;
+pub use self::note::NoteEditor;
+pub use self::search::SearchPicker;
+use super::{App, Source};
+use crate::command::{Command, Keymap};
+use crate::dataset::Dataset;
+use crate::overview::Matrix;
+use crate::search::SearchIndex;
+
+/// What an overlay may read of the browser: the screen and the data built once at start.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The whole terminal.
+    pub area: Rect,
+    pub dataset: &'a Dataset,
+    pub index: &'a SearchIndex,
+    pub matrix: &'a Matrix,
+    /// The search history, oldest first.
+    pub queries: &'a [String],
+}
+
+/// What the app does after an overlay handled a command.
+pub enum Action {
+    /// The overlay stays open.
+    Stay,
+    /// The overlay stays open and the status bar says this.
+    Say(String),
+    /// The overlay closes.
+    Close,
+    /// The overlay closes, then the app runs this (opens the chosen result, lists the cell).
+    Then(Box<dyn FnOnce(&mut App)>),
+}
+
+impl Action {
+    /// Closes the overlay, then runs `then` on the app.
+    pub fn then(then: impl FnOnce(&mut App) + 'static) -> Action {
+        Action::Then(Box::new(then))
+    }
+}
+
+/// What every overlay does: answer commands and keep its state inside the screen.
+pub trait Component {
+    /// The part of the key table that applies while it is open.
+    const KEYMAP: Keymap;
+
+    /// Handles one command; commands that are not its own leave it as it is.
+    fn handle(&mut self, command: Command, context: &Context) -> Action;
+
+    /// Keeps its selection inside its items and in view after any change (a resize).
+    fn settle(&mut self, _context: &Context) {}
+
+    /// Its text prompt, for a paste; `None` for an overlay that takes no text.
+    fn text_input(&mut self) -> Option<TextInput<'_>> {
+        None
+    }
+}
+
+/// A prompt a paste can go into: the text, how many characters it holds, which it accepts.
+pub struct TextInput<'a> {
+    pub prompt: &'a mut crate::app::Prompt,
+    /// The most characters the prompt holds.
+    pub limit: usize,
+    pub accepts: fn(char) -> bool,
+}
+
+/// The open overlay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    /// The `?` key help.
+    Help(Help),
+    /// The `:` prompt.
+    Jump(JumpPrompt),
+    /// The `/` search and its ranked results.
+    Search(SearchPicker),
+    /// The `m` mission picker.
+    Missions(MissionPicker),
+    /// The `a` note editor.
+    Note(NoteEditor),
+    /// The `o` missions × sections matrix, full screen.
+    Matrix(MatrixCursor),
+}
+
+impl Overlay {
+    /// The part of the key table that applies while it is open.
+    pub fn keymap(&self) -> Keymap {
+        match self {
+            Overlay::Help(_) => Help::KEYMAP,
+            Overlay::Jump(_) => JumpPrompt::KEYMAP,
+            Overlay::Search(_) => SearchPicker::KEYMAP,
+            Overlay::Missions(_) => MissionPicker::KEYMAP,
+            Overlay::Note(_) => NoteEditor::KEYMAP,
+            Overlay::Matrix(_) => MatrixCursor::KEYMAP,
+        }
+    }
+
+    pub fn handle(&mut self, command: Command, context: &Context) -> Action {
+        match self {
+            Overlay::Help(help) => help.handle(command, context),
+            Overlay::Jump(jump) => jump.handle(command, context),
+            Overlay::Search(search) => search.handle(command, context),
+            Overlay::Missions(picker) => picker.handle(command, context),
+            Overlay::Note(note) => note.handle(command, context),
+            Overlay::Matrix(matrix) => matrix.handle(command, context),
+        }
+    }
+
+    /// The open overlay's prompt, if it takes text.
+    pub fn text_input(&mut self) -> Option<TextInput<'_>> {
+        match self {
+            Overlay::Help(help) => help.text_input(),
+            Overlay::Jump(jump) => jump.text_input(),
+            Overlay::Search(search) => search.text_input(),
+            Overlay::Missions(picker) => picker.text_input(),
+            Overlay::Note(note) => note.text_input(),
+            Overlay::Matrix(matrix) => matrix.text_input(),
+        }
+    }
+
+    pub fn settle(&mut self, context: &Context) {
+        match self {
+            Overlay::Help(help) => help.settle(context),
+            Overlay::Jump(jump) => jump.settle(context),
+            Overlay::Search(search) => search.settle(context),
+            Overlay::Missions(picker) => picker.settle(context),
+            Overlay::Note(note) => note.settle(context),
+            Overlay::Matrix(matrix) => matrix.settle(context),
+        }
+    }
+}
+
+macro_rules! into_overlay {
+    ($($variant:ident($component:ty)),* $(,)?) => {
+        $(impl From<$component> for Overlay {
+            fn from(component: $component) -> Overlay {
+                Overlay::$variant(component)
+            }
+        })*
+    };
+}
+
+into_overlay!(
+    Help(Help),
+    Jump(JumpPrompt),
+    Search(SearchPicker),
+    Missions(MissionPicker),
+    Note(NoteEditor),
+    Matrix(MatrixCursor),
+);
+
+impl App {
+    /// Opens the overlay `command` asks for, or says why it cannot open; false when `command`
+    /// opens none.
+    pub(super) fn open_overlay(&mut self, command: Command) -> bool {
+        let overlay: Overlay = match command {
+            Command::ToggleHelp => Help::default().into(),
+            Command::OpenJump => JumpPrompt::default().into(),
+            Command::OpenSearch => SearchPicker::open(self.found.as_ref(), &self.index).into(),
+            Command::OpenMissions => {
+                let selected = match self.list.source {
+                    Source::Mission(m) => Some(m),
+                    _ => None,
+                };
+                let Some(picker) = MissionPicker::open(&self.context(), selected) else {
+                    self.message = Some("This report names no missions".into());
+                    return true;
+                };
+                picker.into()
+            }
+            Command::EditNote => match self.note_editor() {
+                Some(editor) => editor.into(),
+                None => return true,
+            },
+            Command::OpenMatrix => {
+                let Some(cursor) = MatrixCursor::open(&self.matrix) else {
+                    self.message = Some("No response names a mission".into());
+                    return true;
+                };
+                cursor.into()
+            }
+            _ => return false,
+        };
+        self.overlay = Some(overlay);
+        true
+    }
+}

@@ -1,0 +1,126 @@
+//! The `m` overlay: the missions the responses name, filtered as you type (fuzzy over acronym,
+//! name and place); Enter lists the chosen mission's recommendations.
+
+use ratatui::layout::{Position, Rect};
+
+use super::search::QUERY_CHARS;
+use super::{Action, Component, Context};
+use crate::app::WHEEL_LINES;
+use crate::app::{Chooser, Pane, Prompt};
+use crate::command::{Command, Edit, Keymap};
+use crate::layout;
+use crate::missions::{MissionMatch, match_missions};
+
+/// The mission picker: a query and the missions it matches.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MissionPicker {
+    matches: Chooser<MissionMatch>,
+}
+
+impl MissionPicker {
+    /// Every mission, `selected` (an index into the dataset's missions) chosen; `None` when
+    /// the report names no missions.
+    pub fn open(context: &Context, selected: Option<usize>) -> Option<MissionPicker> {
+        if context.dataset.missions.is_empty() {
+            return None;
+        }
+        let mut matches = Chooser::new(
+            Prompt::default(),
+            match_missions(&context.dataset.missions, ""),
+        );
+        if let Some(m) = selected {
+            matches.scroll.selected = matches
+                .items
+                .iter()
+                .position(|x| x.mission == m)
+                .unwrap_or(0);
+        }
+        Some(MissionPicker { matches })
+    }
+
+    /// The query and the missions it matches.
+    pub fn matches(&self) -> &Chooser<MissionMatch> {
+        &self.matches
+    }
+
+    /// Enter (or a click on the chosen mission): its recommendations in the list.
+    fn list_mission(&self) -> Action {
+        let Some(mission) = self.matches.selected().map(|x| x.mission) else {
+            return Action::Stay;
+        };
+        Action::then(move |app| {
+            app.jump_and_record(|app| app.pick_mission(mission));
+            app.focus = Pane::List;
+        })
+    }
+
+    /// A click: on a mission, select it (list it, when it is already selected); outside the
+    /// box, close it.
+    fn click(&mut self, position: Position, area: Rect, missions: usize) -> Action {
+        let parts = layout::picker_box(area, missions);
+        if !parts.frame.contains(position) {
+            return Action::Close;
+        }
+        if !parts.list.contains(position) {
+            return Action::Stay;
+        }
+        let row = usize::from(position.y - parts.list.y);
+        let Some(index) = self.matches.scroll.row_at(row, self.matches.items.len()) else {
+            return Action::Stay;
+        };
+        if index == self.matches.scroll.selected {
+            return self.list_mission();
+        }
+        self.matches
+            .select(index, layout::picker_page(area, missions));
+        Action::Stay
+    }
+}
+
+impl Component for MissionPicker {
+    const KEYMAP: Keymap = Keymap::Missions;
+
+    fn text_input(&mut self) -> Option<super::TextInput<'_>> {
+        Some(super::TextInput {
+            prompt: &mut self.matches.prompt,
+            limit: QUERY_CHARS,
+            accepts: |_| true,
+        })
+    }
+
+    fn handle(&mut self, command: Command, context: &Context) -> Action {
+        let missions = context.dataset.missions.len();
+        let page = layout::picker_page(context.area, missions).max(1);
+        match command {
+            // Backspace on an empty prompt closes it.
+            Command::Edit(Edit::DeleteBack) if self.matches.prompt.is_empty() => {
+                return Action::Close;
+            }
+            Command::Edit(edit) => {
+                if self.matches.prompt.edit(edit, QUERY_CHARS, |_| true) {
+                    let matches = match_missions(&context.dataset.missions, self.matches.query());
+                    self.matches.replace_items(matches);
+                }
+            }
+            Command::ListMission => return self.list_mission(),
+            Command::Close => return Action::Close,
+            Command::Click { column, row } => {
+                return self.click(Position::new(column, row), context.area, missions);
+            }
+            Command::WheelUp { .. } => self.matches.wheel(false, WHEEL_LINES, page),
+            Command::WheelDown { .. } => self.matches.wheel(true, WHEEL_LINES, page),
+            _ => {
+                if let Some(motion) = command.motion() {
+                    self.matches.apply(motion, 1, page);
+                }
+            }
+        }
+        Action::Stay
+    }
+
+    fn settle(&mut self, context: &Context) {
+        let missions = context.dataset.missions.len();
+        self.matches
+            .settle(layout::picker_page(context.area, missions).max(1));
+    }
+}

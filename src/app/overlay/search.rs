@@ -1,0 +1,238 @@
+//! The `/` overlay: a query, its ranked results as you type, and the search history
+//! (`Alt-↑` an older query, `Alt-↓` a newer one and, past the newest, what was being typed).
+
+use super::{Action, Component, Context};
+use crate::app::WHEEL_LINES;
+use crate::app::finding::Found;
+use crate::app::{Chooser, Prompt};
+use crate::command::{Command, Edit, Keymap};
+use crate::layout;
+use crate::search::{Hit, SearchIndex};
+
+/// Results asked of the search engine: more than the report has recommendations, so the count
+/// shown is the real one.
+pub const SEARCH_LIMIT: usize = 1000;
+
+/// Characters accepted in a search or picker query: more than any real query, and a bound on
+/// the work one keystroke can cause.
+pub const QUERY_CHARS: usize = 200;
+
+/// The search: a query and its results, and where it is in the search history.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchPicker {
+    results: Chooser<Hit>,
+    recall: Recall,
+}
+
+impl SearchPicker {
+    /// The search as it opens: the last search, its cursor at the end, if there was one. A
+    /// mission pick opens the search for the mission's acronym, typed as a user could type it
+    /// (a dataset's acronym may hold anything).
+    pub fn open(last: Option<&Found>, index: &SearchIndex) -> SearchPicker {
+        let results = match last {
+            Some(found) if found.mission.is_some() => {
+                let query: String = found
+                    .query
+                    .chars()
+                    .filter(|c| !c.is_control())
+                    .take(QUERY_CHARS)
+                    .collect();
+                let hits = index.search(&query, SEARCH_LIMIT);
+                Chooser::new(Prompt::from(query.as_str()), hits)
+            }
+            Some(found) => {
+                let mut results =
+                    Chooser::new(Prompt::from(found.query.as_str()), found.hits.clone());
+                results.scroll.selected = found.chosen;
+                results
+            }
+            None => Chooser::default(),
+        };
+        SearchPicker {
+            results,
+            recall: Recall::default(),
+        }
+    }
+
+    /// The query and its results.
+    pub fn results(&self) -> &Chooser<Hit> {
+        &self.results
+    }
+
+    /// Enter (or a click on the chosen result): the result opens at its first hit, the query
+    /// goes into the search history.
+    fn open_result(&self) -> Action {
+        let Some(location) = self.results.selected().map(|hit| hit.location) else {
+            return Action::Stay;
+        };
+        let found = Found {
+            query: self.results.query().to_string(),
+            hits: self.results.items.clone(),
+            chosen: self.results.scroll.selected,
+            current: None,
+            mission: None,
+        };
+        Action::then(move |app| app.open_found(found, location))
+    }
+
+    /// A click: on a result, select it (open it, when it is already selected); outside the
+    /// box, close it.
+    fn click(&mut self, column: u16, row: u16, area: ratatui::layout::Rect) -> Action {
+        let parts = layout::search_box(area);
+        let position = ratatui::layout::Position::new(column, row);
+        if !parts.frame.contains(position) {
+            return Action::Close;
+        }
+        if !parts.list.contains(position) {
+            return Action::Stay;
+        }
+        let rows_per_item = layout::result_height(parts.list).max(1);
+        let row = usize::from((row - parts.list.y) / rows_per_item);
+        let Some(index) = self.results.scroll.row_at(row, self.results.items.len()) else {
+            return Action::Stay;
+        };
+        if index == self.results.scroll.selected {
+            return self.open_result();
+        }
+        self.results.select(index, layout::search_page(area));
+        Action::Stay
+    }
+}
+
+impl Component for SearchPicker {
+    const KEYMAP: Keymap = Keymap::Search;
+
+    fn text_input(&mut self) -> Option<super::TextInput<'_>> {
+        Some(super::TextInput {
+            prompt: &mut self.results.prompt,
+            limit: QUERY_CHARS,
+            accepts: |_| true,
+        })
+    }
+
+    fn handle(&mut self, command: Command, context: &Context) -> Action {
+        let page = layout::search_page(context.area).max(1);
+        match command {
+            // Backspace on an empty prompt closes it.
+            Command::Edit(Edit::DeleteBack) if self.results.prompt.is_empty() => {
+                return Action::Close;
+            }
+            Command::Edit(edit) => {
+                if self.results.prompt.edit(edit, QUERY_CHARS, |_| true) {
+                    self.recall.reset();
+                    let hits = context.index.search(self.results.query(), SEARCH_LIMIT);
+                    self.results.replace_items(hits);
+                }
+            }
+            Command::RecallOlder | Command::RecallNewer => {
+                let older = command == Command::RecallOlder;
+                if let Some(text) = self
+                    .recall
+                    .step(context.queries, older, self.results.query())
+                {
+                    self.results.prompt = Prompt::from(text.as_str());
+                    let hits = context.index.search(self.results.query(), SEARCH_LIMIT);
+                    self.results.replace_items(hits);
+                }
+            }
+            Command::OpenResult => return self.open_result(),
+            Command::Close => return Action::Close,
+            Command::Click { column, row } => return self.click(column, row, context.area),
+            Command::WheelUp { .. } => self.results.wheel(false, WHEEL_LINES, page),
+            Command::WheelDown { .. } => self.results.wheel(true, WHEEL_LINES, page),
+            _ => {
+                if let Some(motion) = command.motion() {
+                    self.results.apply(motion, 1, page);
+                }
+            }
+        }
+        Action::Stay
+    }
+
+    fn settle(&mut self, context: &Context) {
+        self.results
+            .settle(layout::search_page(context.area).max(1));
+    }
+}
+
+/// Where the prompt is in the search history while recalling: the entry shown, and the text
+/// typed before recalling began.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Recall {
+    browsing: Option<(usize, String)>,
+}
+
+impl Recall {
+    /// Forgets where the prompt was (an edit).
+    fn reset(&mut self) {
+        self.browsing = None;
+    }
+
+    /// The text one step older (`older`) or newer in `queries` (oldest first), given the
+    /// prompt's text now; `None` when there is nowhere to go.
+    fn step(&mut self, queries: &[String], older: bool, typed: &str) -> Option<String> {
+        let last = queries.len().checked_sub(1)?;
+        let next = match (&self.browsing, older) {
+            (None, true) => Some(last),
+            // Nothing newer than the draft, nothing older than the oldest.
+            (None, false) | (Some((0, _)), true) => return None,
+            (Some((index, _)), true) => Some(index - 1),
+            (Some((index, _)), false) if *index < last => Some(index + 1),
+            (Some(_), false) => None,
+        };
+        match next {
+            Some(index) => {
+                let draft = match self.browsing.take() {
+                    Some((_, draft)) => draft,
+                    None => typed.to_string(),
+                };
+                self.browsing = Some((index, draft));
+                queries.get(index).cloned()
+            }
+            // Past the newest: back to what was typed.
+            None => self.browsing.take().map(|(_, draft)| draft),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recalling_walks_back_and_returns_to_the_draft() {
+        let queries = vec!["mali".to_string(), "unmiss".to_string()];
+        let mut recall = Recall::default();
+        assert_eq!(
+            recall.step(&queries, false, "pea"),
+            None,
+            "nothing newer than the draft"
+        );
+        assert_eq!(
+            recall.step(&queries, true, "pea").as_deref(),
+            Some("unmiss")
+        );
+        assert_eq!(
+            recall.step(&queries, true, "unmiss").as_deref(),
+            Some("mali")
+        );
+        assert_eq!(
+            recall.step(&queries, true, "mali"),
+            None,
+            "the oldest stays"
+        );
+        assert_eq!(recall.browsing.as_ref().map(|(index, _)| *index), Some(0));
+        assert_eq!(
+            recall.step(&queries, false, "mali").as_deref(),
+            Some("unmiss")
+        );
+        assert_eq!(
+            recall.step(&queries, false, "unmiss").as_deref(),
+            Some("pea"),
+            "the draft"
+        );
+        assert_eq!(recall.browsing.as_ref().map(|(index, _)| *index), None);
+        let mut empty = Recall::default();
+        assert_eq!(empty.step(&[], true, "x"), None);
+    }
+}
