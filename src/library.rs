@@ -18,6 +18,7 @@ use serde::Deserialize;
 use crate::dataset::{DataError, Dataset, FileError};
 use crate::missions;
 use crate::reports::{self, symbol_key};
+use crate::series::committee::CommitteeReport;
 use crate::userdata::{
     StoreError, create_private_dir, data_dir, lock, read_text, write_atomically,
 };
@@ -95,6 +96,16 @@ pub enum LibraryError {
     Exists { symbol: String, path: PathBuf },
     #[error("no report {symbol} in the library (c34 has {}; c34 add FILE adds one)", known.join(", "))]
     Unknown { symbol: String, known: Vec<String> },
+    #[error("{}:{line}:{column}: not a committee report c34 keeps: {message}", path.display())]
+    Committee {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// A file `c34 add` was given that is not a report it reads.
+    #[error(transparent)]
+    Read(#[from] crate::series::SeriesError),
     #[error("the document symbol {symbol:?} cannot name a file: {problem}")]
     BadSymbol {
         symbol: String,
@@ -415,14 +426,107 @@ impl Library {
         let name = file_name(symbol)?;
         let dir = self.writable_dir()?;
         let _lock = lock(dir, &mut || {})?;
-        let Some(path) = self.find_added(symbol, &dir.join(name))? else {
-            return Err(self.unknown(symbol));
+        let committee = self.committee_dir().map(|dir| dir.join(&name));
+        let path = match self.find_added(symbol, &dir.join(&name))? {
+            Some(path) => path,
+            None => match committee.filter(|path| fs::symlink_metadata(path).is_ok()) {
+                Some(path) => path,
+                None => return Err(self.unknown(symbol)),
+            },
         };
         fs::remove_file(&path).map_err(|source| LibraryError::Remove {
             path: path.clone(),
             source,
         })?;
         Ok(path)
+    }
+
+    /// `reports/committee/`: the Special Committee's reports, one JSON each, named as matrices
+    /// are ([`file_name`]).
+    fn committee_dir(&self) -> Option<PathBuf> {
+        self.dir.as_ref().map(|dir| dir.join("committee"))
+    }
+
+    /// Keeps a Special Committee report in the library (beside the matrices, in
+    /// `committee/`), under the lock and atomically; one already there is replaced only when
+    /// `replace` is true. Returns the file written and whether one was replaced.
+    pub fn add_committee(
+        &self,
+        report: &CommitteeReport,
+        replace: bool,
+    ) -> Result<(PathBuf, bool), LibraryError> {
+        let name = file_name(&report.symbol)?;
+        let dir = self.writable_dir()?;
+        let committee_dir = self.committee_dir().unwrap_or_default();
+        let _lock = lock(dir, &mut || {})?;
+        create_private_dir(&committee_dir)?;
+        let path = committee_dir.join(name);
+        let exists = fs::symlink_metadata(&path).is_ok();
+        if exists && !replace {
+            return Err(LibraryError::Exists {
+                symbol: report.symbol.clone(),
+                path,
+            });
+        }
+        // A list of strings and numbers: serialising cannot fail.
+        let mut json = serde_json::to_string_pretty(report).unwrap_or_default();
+        json.push('\n');
+        write_atomically(&path, json.as_bytes())?;
+        Ok((path, exists))
+    }
+
+    /// The Special Committee report `symbol` (a matrix's `responds_to`), if the library has it.
+    pub fn committee(&self, symbol: &str) -> Result<Option<CommitteeReport>, LibraryError> {
+        let (Some(dir), Ok(name)) = (self.committee_dir(), file_name(symbol)) else {
+            return Ok(None);
+        };
+        let path = dir.join(name);
+        let Some((text, _)) = read_text(&path)? else {
+            return Ok(None);
+        };
+        let report: CommitteeReport =
+            serde_json::from_str(&text).map_err(|source| LibraryError::Committee {
+                path: path.clone(),
+                line: source.line(),
+                column: source.column().max(1),
+                message: crate::dataset::json_message(&source),
+            })?;
+        if symbol_key(&report.symbol) != symbol_key(symbol) {
+            return Err(LibraryError::Committee {
+                path,
+                line: 1,
+                column: 1,
+                message: format!("it holds {}, not {symbol}", report.symbol),
+            });
+        }
+        Ok(Some(report))
+    }
+
+    /// The Special Committee reports kept, by file name, and the files that cannot be read.
+    pub fn committees(&self) -> (Vec<CommitteeReport>, Vec<Unreadable>) {
+        let mut reports = Vec::new();
+        let mut unreadable = Vec::new();
+        let Some(dir) = self.committee_dir() else {
+            return (reports, unreadable);
+        };
+        let files = Library::at(dir).files().unwrap_or_default();
+        for path in files {
+            let report = read_file(&path).and_then(|text| {
+                serde_json::from_str::<CommitteeReport>(&text).map_err(|source| {
+                    LibraryError::Committee {
+                        path: path.clone(),
+                        line: source.line(),
+                        column: source.column().max(1),
+                        message: crate::dataset::json_message(&source),
+                    }
+                })
+            });
+            match report {
+                Ok(report) => reports.push(report),
+                Err(error) => unreadable.push(Unreadable { path, error }),
+            }
+        }
+        (reports, unreadable)
     }
 
     /// The file holding the added report with `symbol`: `named` (the file named after it) if

@@ -9,9 +9,11 @@ use c34::import::{ImportOptions, import as import_text};
 use c34::sanitize::SafeText;
 use c34::text;
 
+use c34::series::committee::CommitteeReport;
+
 use super::output::{HEADING, output_width, styled, write_json};
 use super::selection::{ParaSpec, select};
-use super::{ExportFormat, Failure, Outcome, ShowFormat};
+use super::{ExportFormat, Failure, Outcome, ShowFormat, recommendation};
 
 pub(super) fn list(
     dataset: &Dataset,
@@ -42,6 +44,7 @@ pub(super) fn list(
 
 pub(super) fn show(
     dataset: &Dataset,
+    committee: Option<&CommitteeReport>,
     specs: &[ParaSpec],
     width: Option<u16>,
     format: ShowFormat,
@@ -53,9 +56,11 @@ pub(super) fn show(
     };
     let recommendations = &selection.recommendations;
     match format {
-        ShowFormat::Json if selection.several => write_json(out, recommendations)?,
+        ShowFormat::Json if selection.several => {
+            write_json(out, &recommendation::shown(recommendations, committee))?;
+        }
         ShowFormat::Json => {
-            if let Some(rec) = recommendations.first() {
+            if let Some(rec) = recommendation::shown(recommendations, committee).first() {
                 write_json(out, rec)?;
             }
         }
@@ -64,7 +69,7 @@ pub(super) fn show(
                 if i > 0 {
                     writeln!(out)?;
                 }
-                write_markdown_response(dataset, rec, out)?;
+                write_markdown_response(dataset, committee, rec, out)?;
             }
         }
         ShowFormat::Text => {
@@ -80,6 +85,7 @@ pub(super) fn show(
                         styled(HEADING, &text::clip(&header(dataset, rec), width))
                     )?;
                 }
+                recommendation::write_text(committee, rec.para, width, out)?;
                 write_wrapped_response(rec, width, out)?;
             }
         }
@@ -113,7 +119,11 @@ fn write_wrapped_response(
 }
 
 /// Safe text wrapped to `width`, tabs expanded first so that every cell is counted.
-fn write_wrapped(paragraph: &SafeText, width: usize, out: &mut impl Write) -> io::Result<()> {
+pub(super) fn write_wrapped(
+    paragraph: &SafeText,
+    width: usize,
+    out: &mut impl Write,
+) -> io::Result<()> {
     let paragraph = text::expand_tabs(paragraph);
     for line in text::wrap(&paragraph, width) {
         writeln!(out, "{}", &paragraph[line])?;
@@ -125,6 +135,7 @@ fn write_wrapped(paragraph: &SafeText, width: usize, out: &mut impl Write) -> io
 /// paragraphs unwrapped.
 fn write_markdown_response(
     dataset: &Dataset,
+    committee: Option<&CommitteeReport>,
     rec: &Recommendation,
     out: &mut impl Write,
 ) -> Result<(), Failure> {
@@ -134,6 +145,7 @@ fn write_markdown_response(
         rec.para,
         markdown_text(&dataset.document.citation(rec.para))
     )?;
+    recommendation::write_markdown(committee, rec.para, out)?;
     for paragraph in &rec.paragraphs {
         writeln!(out)?;
         writeln!(out, "{}", markdown_text(paragraph))?;
@@ -159,12 +171,16 @@ pub(super) fn cite(
 
 pub(super) fn export(
     dataset: &Dataset,
+    committee: Option<&CommitteeReport>,
     format: ExportFormat,
     out: &mut impl Write,
 ) -> Result<Outcome, Failure> {
     match format {
-        ExportFormat::Json => write_json(out, dataset)?,
-        ExportFormat::Markdown => write_markdown(dataset, out)?,
+        ExportFormat::Json => match committee {
+            Some(committee) => write_json(out, &recommendation::exported(dataset, committee)?)?,
+            None => write_json(out, dataset)?,
+        },
+        ExportFormat::Markdown => write_markdown(dataset, committee, out)?,
         ExportFormat::Csv => write_csv(dataset, out)?,
     }
     Ok(Outcome::Done)
@@ -229,7 +245,11 @@ fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
-fn write_markdown(dataset: &Dataset, out: &mut impl Write) -> Result<(), Failure> {
+fn write_markdown(
+    dataset: &Dataset,
+    committee: Option<&CommitteeReport>,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
     let doc = &dataset.document;
     writeln!(out, "# {}", markdown_text(&doc.title))?;
     writeln!(out)?;
@@ -264,6 +284,7 @@ fn write_markdown(dataset: &Dataset, out: &mut impl Write) -> Result<(), Failure
                 rec.para,
                 markdown_text(&doc.responds_to)
             )?;
+            recommendation::write_markdown(committee, rec.para, out)?;
             for paragraph in &rec.paragraphs {
                 writeln!(out)?;
                 writeln!(out, "{}", markdown_text(paragraph))?;

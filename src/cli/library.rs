@@ -8,11 +8,12 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 use serde::Serialize;
 
-use c34::dataset::{Dataset, FileError, read_text_file};
-use c34::import::{ImportOptions, import as import_text};
+use c34::dataset::{DataError, Dataset, FileError, MAX_FILE_BYTES};
+use c34::import::ImportOptions;
 use c34::library::{Library, LibraryError, Unreadable};
 use c34::sanitize::for_line;
 use c34::search::SearchIndex;
+use c34::series::{self, Report};
 use c34::userdata::NotesStore;
 use c34::userdata::notes::read_export;
 
@@ -22,9 +23,11 @@ use super::{Cli, Command, Failure, Outcome, output, warn};
 
 #[derive(Debug, Subcommand)]
 pub(super) enum LibraryCommand {
-    /// Add a report to your library: its text (as converted from PDF) or a dataset (JSON)
+    /// Add a report to your library: its PDF, its text (as converted from PDF) or a dataset
+    /// (JSON); or a Special Committee report (A/NN/19, PDF or text), whose recommendations
+    /// `show` then prints beside the responses
     Add {
-        /// The report's text, or a dataset as `c34 import` writes it
+        /// The report's PDF or text, or a dataset as `c34 import` writes it
         file: PathBuf,
         /// Replace the report with the same symbol if the library has it
         #[arg(long)]
@@ -138,42 +141,36 @@ fn run(command: LibraryCommand, out: &mut impl Write) -> Result<Outcome, Failure
     }
 }
 
-/// The dataset in `file`: a dataset JSON, checked as `--data` checks it, or a report's text
-/// through the importer.
-fn read_report(file: &Path, symbol: Option<String>) -> Result<Dataset, Failure> {
-    if is_pdf(file) {
-        return Err(Failure::Library(LibraryError::Invalid(FileError {
-            path: file.to_path_buf(),
-            error: c34::dataset::DataError::Invalid {
-                path: "PDF".into(),
-                problem: "c34 reads the report's text: convert it first (pdftotext -layout FILE)"
-                    .into(),
-            },
-        })));
-    }
-    let text = read_text_file(file)?;
+/// The bytes of a file `c34 add` was given, at most [`MAX_FILE_BYTES`], without a UTF-8
+/// byte-order mark; errors name the file.
+fn read_bytes(file: &Path) -> Result<Vec<u8>, FileError> {
     let at = |error| FileError {
         path: file.to_path_buf(),
         error,
     };
-    if text.trim_start().starts_with('{') {
-        let mut dataset = Dataset::from_json(&text).map_err(at)?;
-        c34::missions::reconcile(&mut dataset).map_err(at)?;
-        return Ok(dataset);
+    let opened = std::fs::File::open(file).map_err(|e| at(DataError::Read(e)))?;
+    let metadata = opened.metadata().map_err(|e| at(DataError::Read(e)))?;
+    if metadata.is_dir() {
+        return Err(at(DataError::NotAFile));
     }
-    import_text(&text, &ImportOptions { symbol }).map_err(|source| Failure::Import {
-        path: file.to_path_buf(),
-        source,
-    })
-}
-
-/// Whether `file` starts as a PDF does. One that cannot be read is left to the text reader,
-/// whose errors name it.
-fn is_pdf(file: &Path) -> bool {
-    let mut start = [0; 5];
-    std::fs::File::open(file)
-        .and_then(|mut f| f.read_exact(&mut start))
-        .is_ok_and(|()| &start == b"%PDF-")
+    let mut bytes = Vec::new();
+    opened
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| at(DataError::Read(e)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(at(DataError::TooLarge {
+            bytes: Some(metadata.len()),
+            limit: MAX_FILE_BYTES,
+        }));
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(at(DataError::Empty));
+    }
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    Ok(bytes)
 }
 
 fn add(
@@ -183,7 +180,29 @@ fn add(
     symbol: Option<String>,
     out: &mut impl Write,
 ) -> Result<Outcome, Failure> {
-    let dataset = read_report(file, symbol)?;
+    let bytes = read_bytes(file)?;
+    let report =
+        series::read_report(&bytes, file, &ImportOptions { symbol }).map_err(LibraryError::from)?;
+    let mut dataset = match report {
+        Report::Matrix(dataset) => dataset,
+        Report::Committee(report) => {
+            let (path, replaced) = library.add_committee(&report, replace)?;
+            writeln!(
+                out,
+                "{} {} (the Special Committee's report, {} recommendations): {}",
+                if replaced { "replaced" } else { "added" },
+                for_line(&report.symbol),
+                report.paragraphs.len(),
+                for_line(&path.display().to_string())
+            )?;
+            return Ok(Outcome::Done);
+        }
+    };
+    // Checked as `--data` checks a dataset: its missions agree with its responses.
+    c34::missions::reconcile(&mut dataset).map_err(|error| FileError {
+        path: file.to_path_buf(),
+        error,
+    })?;
     let (path, replaced) = library.add(&dataset, replace)?;
     let document = &dataset.document;
     writeln!(
@@ -267,8 +286,17 @@ fn name_skipped(unreadable: &[Unreadable]) {
     }
 }
 
-/// The report the subcommands and the browser open: `--report SYMBOL`, else the most recent.
-pub(super) fn open(report: Option<&str>) -> Result<Dataset, Failure> {
+/// The report the subcommands and the browser open: the dataset file `--data FILE`, else
+/// `--report SYMBOL`, else the most recent.
+pub(super) fn open(data: Option<&Path>, report: Option<&str>) -> Result<Dataset, Failure> {
+    if let Some(path) = data {
+        let mut dataset = Dataset::load(path)?;
+        c34::missions::reconcile(&mut dataset).map_err(|error| FileError {
+            path: path.to_path_buf(),
+            error,
+        })?;
+        return Ok(dataset);
+    }
     let (dataset, skipped) = Library::open_default().open(report)?;
     name_skipped(&skipped);
     Ok(dataset)

@@ -3,12 +3,14 @@
 //! Exit status: 0 success, 1 nothing found (unknown paragraph, search without hits),
 //! 2 bad input (unreadable or invalid file, bad arguments).
 
+mod compare;
 mod data;
 mod library;
 mod manual;
 mod notes;
 mod output;
 mod overview;
+mod recommendation;
 mod search;
 mod selection;
 
@@ -18,7 +20,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-use c34::dataset::{Dataset, FileError};
+use c34::dataset::FileError;
 use c34::import::ImportError;
 use c34::reports;
 use c34::sanitize::for_terminal;
@@ -143,6 +145,9 @@ enum Command {
     Man,
     /// List the documents the responses cite, with their paragraphs and links
     Refs(overview::RefsArgs),
+    /// Compare a response with the most similar response of each other report: similarity
+    /// and a word diff
+    Compare(compare::CompareArgs),
     #[command(flatten)]
     Notes(notes::NotesCommand),
     #[command(flatten)]
@@ -337,17 +342,7 @@ fn run(mut cli: Cli) -> Result<Outcome, Failure> {
         }
         _ => {}
     }
-    let dataset = match &cli.data {
-        Some(path) => {
-            let mut dataset = Dataset::load(path)?;
-            c34::missions::reconcile(&mut dataset).map_err(|error| FileError {
-                path: path.clone(),
-                error,
-            })?;
-            dataset
-        }
-        None => library::open(cli.report_symbol.as_deref())?,
-    };
+    let dataset = library::open(cli.data.as_deref(), cli.report_symbol.as_deref())?;
     let mut out = io::BufWriter::new(output::stdout());
     let outcome = match cli.command {
         None => {
@@ -363,10 +358,21 @@ fn run(mut cli: Cli) -> Result<Outcome, Failure> {
             json,
         }) => {
             let format = if json { ShowFormat::Json } else { format };
-            data::show(&dataset, &paras, width, format, &mut out)?
+            let committee = recommendation::committee_of(&dataset);
+            data::show(
+                &dataset,
+                committee.as_ref(),
+                &paras,
+                width,
+                format,
+                &mut out,
+            )?
         }
         Some(Command::Cite { paras }) => data::cite(&dataset, &paras, &mut out)?,
-        Some(Command::Export { format }) => data::export(&dataset, format, &mut out)?,
+        Some(Command::Export { format }) => {
+            let committee = recommendation::committee_of(&dataset);
+            data::export(&dataset, committee.as_ref(), format, &mut out)?
+        }
         Some(Command::Search {
             query,
             limit,
@@ -387,6 +393,7 @@ fn run(mut cli: Cli) -> Result<Outcome, Failure> {
         }
         Some(Command::Missions { json, .. }) => search::missions(&dataset, json, &mut out)?,
         Some(Command::Refs(args)) => overview::refs(&dataset, &args, &mut out)?,
+        Some(Command::Compare(args)) => compare::compare(&dataset, &args, &mut out)?,
         Some(
             Command::Import { .. }
             | Command::Completions { .. }
