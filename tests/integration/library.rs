@@ -501,3 +501,189 @@ fn the_browser_title_names_the_report_it_opened() {
     browser.send("q");
     assert!(browser.wait_exit());
 }
+
+const COMMITTEE_TEXT: &str = "tests/fixtures/committee-A_75_19.txt";
+const COMMITTEE_PDF: &str = "tests/fixtures/committee-A_75_19.pdf";
+const REPORT_PDF: &str = "tests/fixtures/report-reportlab.pdf";
+
+/// Paragraph 37 of the committee fixture, read by rule: the line that starts `37. ` without
+/// the number, then every other non-blank line up to paragraph 38 (none of them wraps).
+fn committee_paragraph_37() -> Vec<String> {
+    let text = fs::read_to_string(COMMITTEE_TEXT).unwrap();
+    let mut lines = text
+        .lines()
+        .skip_while(|line| !line.starts_with("37. "))
+        .take_while(|line| !line.starts_with("38. "))
+        .filter(|line| !line.trim().is_empty())
+        .map(str::to_string);
+    let first = lines.next().unwrap().trim_start_matches("37. ").to_string();
+    std::iter::once(first).chain(lines).collect()
+}
+
+#[test]
+fn add_reads_a_matrix_pdf_into_the_same_dataset_as_the_text() {
+    let home = Home::new();
+    home.c34()
+        .args(["add", REPORT_PDF, "--symbol", "A/77/505/Add.1"])
+        .assert()
+        .success();
+    let exported = home.json(&["--report", "A/77/505/Add.1", "export"]);
+    let mut expected = embedded();
+    expected["document"]["symbol"] = json!("A/77/505/Add.1");
+    assert_eq!(exported, expected);
+}
+
+#[test]
+fn a_committee_report_puts_its_recommendations_beside_the_responses() {
+    let home = Home::new();
+    let responds_to = embedded()["document"]["responds_to"].clone();
+    // Before: null.
+    let shown = home.json(&["show", "37", "--json"]);
+    assert_eq!(shown["recommendation"], Value::Null);
+    home.c34()
+        .args(["add", COMMITTEE_TEXT])
+        .assert()
+        .success()
+        .stdout(predicates::str::starts_with("added A/75/19 "));
+    let shown = home.json(&["show", "37", "--json"]);
+    assert_eq!(
+        shown["recommendation"],
+        json!({"symbol": responds_to, "para": 37, "text": committee_paragraph_37()})
+    );
+    assert_eq!(shown["para"], json!(37));
+    // A paragraph the Committee's report does not have: null.
+    let last = *paras(&embedded()).last().unwrap();
+    let shown = home.json(&["show", &last.to_string(), "--json"]);
+    assert_eq!(shown["recommendation"], Value::Null);
+    // The text form prints it above the response.
+    let text = home.stdout(&["show", "37", "--width", "200"]);
+    let heading = text.find("Recommendation (A/75/19, para. 37)").unwrap();
+    let recommendation = text.find(&committee_paragraph_37()[1]).unwrap();
+    let response_words = embedded()["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["recommendations"].as_array().unwrap().clone())
+        .find(|r| r["para"] == json!(37))
+        .unwrap()["paragraphs"][0]
+        .as_str()
+        .unwrap()
+        .split(' ')
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let response = text.find(&response_words).unwrap();
+    assert!(
+        heading < recommendation && recommendation < response,
+        "{text}"
+    );
+    // export --json carries it too; --format markdown quotes it.
+    let exported = home.json(&["export"]);
+    let exported_37 = exported["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["recommendations"].as_array().unwrap().clone())
+        .find(|r| r["para"] == json!(37))
+        .unwrap();
+    assert_eq!(
+        exported_37["recommendation"]["text"],
+        json!(committee_paragraph_37())
+    );
+    let markdown = home.stdout(&["show", "37", "--format", "markdown"]);
+    assert!(
+        markdown.contains("> **A/75/19, para. 37:** The Special Committee requests"),
+        "{markdown}"
+    );
+    // Kept once: the PDF of the same report needs --replace; remove takes it away.
+    home.c34().args(["add", COMMITTEE_PDF]).assert().code(2);
+    home.c34()
+        .args(["add", "--replace", COMMITTEE_PDF])
+        .assert()
+        .success();
+    let shown = home.json(&["show", "37", "--json"]);
+    assert_eq!(
+        shown["recommendation"]["text"],
+        json!(committee_paragraph_37())
+    );
+    home.c34().args(["remove", "A/75/19"]).assert().success();
+    let shown = home.json(&["show", "37", "--json"]);
+    assert_eq!(shown["recommendation"], Value::Null);
+}
+
+#[test]
+fn compare_finds_the_edited_response_first_with_exactly_the_edit() {
+    let home = Home::with_second();
+    let embedded_symbol = embedded_symbol();
+    let all = paras(&embedded());
+    // The first response was edited: the counterpart is its renumbered self, and the diff
+    // inserts the edit and deletes nothing.
+    let found = home.json(&[
+        "--report",
+        &embedded_symbol,
+        "compare",
+        &all[0].to_string(),
+        "--json",
+    ]);
+    let first = &found[0];
+    assert_eq!(first["symbol"], json!(SECOND));
+    assert_eq!(first["para"], json!(all[0] + SHIFT));
+    let ops = first["diff"].as_array().unwrap();
+    let of = |op: &str| -> String {
+        ops.iter()
+            .filter(|o| o["op"] == json!(op))
+            .map(|o| o["text"].as_str().unwrap())
+            .collect()
+    };
+    assert_eq!(of("insert"), EDIT);
+    assert_eq!(of("delete"), "");
+    let original = embedded()["sections"][0]["recommendations"][0]["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    assert_eq!(of("equal"), original);
+    let similarity = first["similarity"].as_f64().unwrap();
+    assert!(similarity > 0.5 && similarity < 1.0, "{similarity}");
+    // An unedited response: identical, nothing but equal text.
+    let third = home.json(&[
+        "compare",
+        &(all[2] + SHIFT).to_string(),
+        "--json",
+        "--with",
+        &embedded_symbol,
+    ]);
+    assert_eq!(third[0]["para"], json!(all[2]));
+    assert!((third[0]["similarity"].as_f64().unwrap() - 1.0).abs() < 1e-9);
+    assert!(
+        third[0]["diff"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|o| o["op"] == json!("equal"))
+    );
+    // The text form under NO_COLOR marks the insertion.
+    let text = home.stdout(&["--report", &embedded_symbol, "compare", &all[0].to_string()]);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.starts_with(&format!("{SECOND} ¶ {} · ", all[0] + SHIFT)),
+        "{text}"
+    );
+    // EDIT has single spaces, so it reads the same with the lines joined.
+    let marked = format!("{{+{EDIT}+}}");
+    assert!(flat.contains(&marked), "{flat}\n{marked}");
+    assert!(!flat.contains("[-"), "{flat}");
+    // Compared the other way, the edit is a deletion.
+    let back = home.stdout(&[
+        "compare",
+        &(all[0] + SHIFT).to_string(),
+        "--with",
+        &embedded_symbol,
+    ]);
+    let back = back.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(back.contains(&format!("[-{EDIT}-]")), "{back}");
+    // A paragraph the report does not answer: nothing found.
+    home.c34().args(["compare", "1"]).assert().code(1);
+}
