@@ -252,9 +252,12 @@ fn list(library: &Library, json: bool, out: &mut impl Write) -> Result<Outcome, 
         write_json(out, &reports)?;
         return Ok(Outcome::Done);
     }
+    let (committees, unreadable) = library.committees();
+    name_skipped(&unreadable);
     let symbols: Vec<String> = reports
         .iter()
         .map(|r| for_line(r.symbol).into_owned())
+        .chain(committees.iter().map(|c| for_line(&c.symbol).into_owned()))
         .collect();
     let width = symbols
         .iter()
@@ -271,6 +274,16 @@ fn list(library: &Library, json: bool, out: &mut impl Write) -> Result<Outcome, 
             for_line(report.responds_to),
             report.recommendations,
             report.source
+        )?;
+    }
+    // The Special Committee's reports, whose recommendations `show` prints beside responses.
+    for (committee, symbol) in committees.iter().zip(&symbols[reports.len()..]) {
+        let pad = width - unicode_width::UnicodeWidthStr::width(symbol.as_str());
+        writeln!(
+            out,
+            "{symbol}{:pad$}  the Special Committee's report, {} recommendations",
+            "",
+            committee.paragraphs.len()
         )?;
     }
     Ok(Outcome::Done)

@@ -545,6 +545,13 @@ fn a_committee_report_puts_its_recommendations_beside_the_responses() {
         .assert()
         .success()
         .stdout(predicates::str::starts_with("added A/75/19 "));
+    let listed = home.stdout(&["reports"]);
+    assert!(
+        listed
+            .lines()
+            .any(|l| l.starts_with("A/75/19 ") && l.contains("Special Committee")),
+        "{listed}"
+    );
     let shown = home.json(&["show", "37", "--json"]);
     assert_eq!(
         shown["recommendation"],
