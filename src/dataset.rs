@@ -268,19 +268,34 @@ impl Dataset {
     }
 
     /// What to say when the report has no response to `para`, one short line for the status
-    /// bar: `No response to ¶ 65 · nearest: ¶ 64, ¶ 66`. The browser's `:` prompt and
-    /// `c34 show` / `c34 cite` say the same.
+    /// bar: `No response to ¶ 65 · nearest: ¶ 64, ¶ 66`. The browser's `:` prompt says it so;
+    /// the command line says it as a diagnostic ([`Dataset::no_response_diagnostic`]).
     pub fn no_response_message(&self, para: u32) -> String {
+        let diagnostic = self.no_response_diagnostic(para);
+        let mut chars = diagnostic.chars();
+        chars.next().map_or_else(String::new, |first| {
+            first.to_uppercase().chain(chars).collect()
+        })
+    }
+
+    /// [`Dataset::no_response_message`] as the command line writes messages, lower-case as
+    /// git's and cargo's are: `no response to ¶ 65 · nearest: ¶ 64, ¶ 66`.
+    pub fn no_response_diagnostic(&self, para: u32) -> String {
         let nearest: Vec<String> = self
             .nearest_paras(para)
             .iter()
             .map(|p| format!("¶ {p}"))
             .collect();
         if nearest.is_empty() {
-            format!("No response to ¶ {para}")
+            format!("no response to ¶ {para}")
         } else {
-            format!("No response to ¶ {para} · nearest: {}", nearest.join(", "))
+            format!("no response to ¶ {para} · nearest: {}", nearest.join(", "))
         }
+    }
+
+    /// The section that holds the response to `para`, if the report has one.
+    pub fn section_of(&self, para: u32) -> Option<&Section> {
+        self.sections.get(self.find(para)?.section)
     }
 }
 
@@ -610,6 +625,22 @@ mod tests {
             dataset.no_response_message(9999),
             "No response to ¶ 9999 · nearest: ¶ 192"
         );
+        // The command line's diagnostic starts lower-case, as git's and cargo's do.
+        assert_eq!(
+            dataset.no_response_diagnostic(65),
+            "no response to ¶ 65 · nearest: ¶ 64, ¶ 66"
+        );
+    }
+
+    #[test]
+    fn a_paragraph_s_section_is_found_by_its_number() {
+        let dataset = Dataset::embedded();
+        // The embedded report answers ¶ 165 in its section VIII, and nothing at ¶ 65.
+        assert_eq!(
+            dataset.section_of(165).map(|s| s.number.as_str()),
+            Some("VIII")
+        );
+        assert!(dataset.section_of(65).is_none());
     }
 
     #[test]

@@ -18,7 +18,7 @@ use c34::userdata::NotesStore;
 use c34::userdata::notes::read_export;
 
 use super::output::{screen_width, write_json};
-use super::search::{JsonHit, SearchFormat, json_hit, write_hit, write_markdown};
+use super::search::{JsonHit, SearchFormat, TEXT_LIMIT, json_hit, write_hit, write_markdown};
 use super::{Cli, Command, Failure, Outcome, output, warn};
 
 #[derive(Debug, Subcommand)]
@@ -345,10 +345,15 @@ struct ReportHit<'a> {
 /// `c34 search --all-reports`: one index per report, the hits merged best first.
 fn search_all(
     query: &str,
-    limit: usize,
+    limit: Option<usize>,
     format: SearchFormat,
     out: &mut impl Write,
 ) -> Result<Outcome, Failure> {
+    // As `search` counts: the first few on a screen, every hit for a script.
+    let limit = limit.unwrap_or(match format {
+        SearchFormat::Text => TEXT_LIMIT,
+        SearchFormat::Json | SearchFormat::Markdown => usize::MAX,
+    });
     let listing = Library::open_default().list()?;
     name_skipped(&listing.unreadable);
     let datasets: Vec<&Dataset> = listing.reports.iter().map(|e| &e.dataset).collect();

@@ -40,8 +40,7 @@ Exit status:
 #[command(
     name = "c34",
     version,
-    about = "Read the Secretary-General's responses to the C-34 recommendations, offline",
-    after_help = EXIT_STATUS
+    about = "Read the Secretary-General's responses to the C-34 recommendations, offline"
 )]
 pub(crate) struct Cli {
     /// Use this dataset (JSON, as written by `c34 import`) instead of the embedded report
@@ -65,8 +64,12 @@ pub(crate) struct Cli {
 enum Command {
     /// List the sections and the paragraph numbers of the Special Committee's report they answer
     List {
-        /// Print the sections as JSON objects, as in the dataset
-        #[arg(long)]
+        /// text: each section with its paragraph numbers; json: the section objects of the
+        /// dataset; csv: `section,section_title,responses,paras`
+        #[arg(long, value_enum, default_value_t = data::ListFormat::Text)]
+        format: data::ListFormat,
+        /// The same as --format json
+        #[arg(long, conflicts_with = "format")]
         json: bool,
     },
     /// Print the responses to paragraphs of the Special Committee's report: numbers and ranges
@@ -80,8 +83,9 @@ enum Command {
         /// most 100; 80 when piped)
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         width: Option<u16>,
-        /// text: wrapped, a `¶ N` header when several are shown; markdown: a heading with the
-        /// citation; json: the recommendation object, an array for several
+        /// text: wrapped, a `¶ N` header when several are shown; markdown: a heading and the
+        /// citation; json: the recommendation object with `section`, `section_title` and
+        /// `citation` (an array for several); csv: the columns of `export --format csv`
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,
         /// The same as --format json
@@ -94,11 +98,21 @@ enum Command {
         /// Paragraph numbers or ranges, as for `show`
         #[arg(required = true, num_args = 1.., value_delimiter = ',', value_name = "PARA")]
         paras: Vec<ParaSpec>,
+        /// text: one citation a line; json: `para`, `section`, `section_title` and `citation`
+        /// (an array for several); csv: `section,para,section_title,citation`
+        #[arg(long, value_enum, default_value_t = data::CiteFormat::Text)]
+        format: data::CiteFormat,
+        /// The same as --format json
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
     },
     /// Print the whole dataset
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
+        /// The same as --format json
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
     },
     /// Convert a report's text (as converted from PDF) into a dataset
     Import {
@@ -116,11 +130,12 @@ enum Command {
         /// The query; missions match by acronym, name or place
         #[arg(required = true, num_args = 1.., value_name = "QUERY")]
         query: Vec<String>,
-        /// Print at most this many hits
-        #[arg(long, default_value_t = 20, value_name = "N")]
-        limit: usize,
+        /// Print at most this many hits (at least 1). Without it, text prints the first 20
+        /// (and says on standard error how many there were); json and markdown print every hit
+        #[arg(long, value_name = "N", value_parser = output::positive_count)]
+        limit: Option<usize>,
         /// Print the hits as JSON, with highlight ranges (same as --format json)
-        #[arg(long)]
+        #[arg(long, conflicts_with = "format")]
         json: bool,
         /// Print one line per hit, JSON, or each response whole as Markdown
         #[arg(long, value_enum, default_value_t = search::SearchFormat::Text)]
@@ -131,10 +146,18 @@ enum Command {
     },
     /// List the missions the responses mention, with their paragraphs (--matrix: per section)
     Missions {
+        /// Print missions × sections: how many recommendations of each section name each
+        /// mission
         #[arg(long)]
+        matrix: bool,
+        /// text: each mission with its count and paragraphs (--matrix: a table); json: the
+        /// dataset's records (--matrix: the counts); csv:
+        /// `acronym,name,location,partner,responses,paras` (--matrix: `mission,I,…,total`)
+        #[arg(long, value_enum, default_value_t = overview::MissionsFormat::Text)]
+        format: overview::MissionsFormat,
+        /// The same as --format json
+        #[arg(long, conflicts_with = "format")]
         json: bool,
-        #[command(flatten)]
-        overview: overview::MatrixArgs,
     },
     /// Print a shell completion script for bash, zsh, fish, elvish or powershell
     Completions {
@@ -158,7 +181,8 @@ enum Command {
 pub(crate) enum ExportFormat {
     Json,
     Markdown,
-    /// `section,para,text`: one row per recommendation, paragraphs joined by a blank line
+    /// `section,para,text,section_title,citation`: one row per recommendation, paragraphs
+    /// joined by a blank line
     Csv,
 }
 
@@ -167,6 +191,7 @@ pub(crate) enum ShowFormat {
     Text,
     Markdown,
     Json,
+    Csv,
 }
 
 /// How a subcommand ended, mapped to the exit status.
@@ -190,9 +215,12 @@ fn long_about() -> String {
     )
 }
 
-/// The command line's definition: the derive's, with the text that comes from the dataset.
+/// The command line's definition: the derive's, with the text that comes from the dataset and
+/// the browser's keys from its bindings table.
 pub(crate) fn command() -> clap::Command {
-    Cli::command().long_about(long_about())
+    Cli::command()
+        .long_about(long_about())
+        .after_help(format!("{}\n\n{EXIT_STATUS}", manual::essential_keys()))
 }
 
 pub(crate) fn main() -> ExitCode {
@@ -309,6 +337,11 @@ impl Failure {
     }
 }
 
+/// `--json`, which every listing command takes, is `--format json` (clap refuses both).
+fn json_or<F>(json: bool, format: F, as_json: F) -> F {
+    if json { as_json } else { format }
+}
+
 fn run(mut cli: Cli) -> Result<Outcome, Failure> {
     if let Some(Command::Import {
         report,
@@ -350,29 +383,33 @@ fn run(mut cli: Cli) -> Result<Outcome, Failure> {
             c34::tui::run(dataset).map_err(Failure::Browser)?;
             return Ok(Outcome::Done);
         }
-        Some(Command::List { json }) => data::list(&dataset, json, &mut out)?,
+        Some(Command::List { format, json }) => data::list(
+            &dataset,
+            json_or(json, format, data::ListFormat::Json),
+            &mut out,
+        )?,
         Some(Command::Show {
             paras,
             width,
             format,
             json,
         }) => {
-            let format = if json { ShowFormat::Json } else { format };
-            let committee = recommendation::committee_of(&dataset);
-            data::show(
-                &dataset,
-                committee.as_ref(),
-                &paras,
-                width,
-                format,
-                &mut out,
-            )?
+            let format = json_or(json, format, ShowFormat::Json);
+            data::show(&dataset, &paras, width, format, &mut out)?
         }
-        Some(Command::Cite { paras }) => data::cite(&dataset, &paras, &mut out)?,
-        Some(Command::Export { format }) => {
-            let committee = recommendation::committee_of(&dataset);
-            data::export(&dataset, committee.as_ref(), format, &mut out)?
+        Some(Command::Cite {
+            paras,
+            format,
+            json,
+        }) => {
+            let format = json_or(json, format, data::CiteFormat::Json);
+            data::cite(&dataset, &paras, format, &mut out)?
         }
+        Some(Command::Export { format, json }) => data::export(
+            &dataset,
+            json_or(json, format, ExportFormat::Json),
+            &mut out,
+        )?,
         Some(Command::Search {
             query,
             limit,
@@ -380,18 +417,22 @@ fn run(mut cli: Cli) -> Result<Outcome, Failure> {
             format,
             ..
         }) => {
-            let format = if json {
-                search::SearchFormat::Json
-            } else {
-                format
-            };
+            let format = json_or(json, format, search::SearchFormat::Json);
             search::search(&dataset, &query.join(" "), limit, format, &mut out)?
         }
         Some(Command::Notes(command)) => notes::run(&dataset, command, &mut out)?,
-        Some(Command::Missions { json, overview }) if overview.matrix => {
-            overview::matrix(&dataset, json, overview.format, &mut out)?
+        Some(Command::Missions {
+            matrix,
+            format,
+            json,
+        }) => {
+            let format = json_or(json, format, overview::MissionsFormat::Json);
+            if matrix {
+                overview::matrix(&dataset, format, &mut out)?
+            } else {
+                search::missions(&dataset, format, &mut out)?
+            }
         }
-        Some(Command::Missions { json, .. }) => search::missions(&dataset, json, &mut out)?,
         Some(Command::Refs(args)) => overview::refs(&dataset, &args, &mut out)?,
         Some(Command::Compare(args)) => compare::compare(&dataset, &args, &mut out)?,
         Some(

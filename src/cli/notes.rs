@@ -7,24 +7,27 @@ use clap::{Subcommand, ValueEnum};
 use serde::Serialize;
 
 use c34::dataset::Dataset;
-use c34::sanitize::{for_line, for_terminal, json_for_terminal};
+use c34::sanitize::{SafeText, for_line, for_terminal};
 use c34::userdata::{Annotation, NotesStore};
 
-use super::data::markdown_text;
-use super::output::output_width;
-use super::{Failure, Outcome};
+use super::data::{Place, csv_writer, markdown_text, write_markdown_heading, write_row};
+use super::output::{output_width, wrap_words, write_json};
+use super::{Failure, Outcome, warn};
 
 #[derive(Debug, Subcommand)]
 pub(super) enum NotesCommand {
     /// Print your bookmarks and notes on this report, each with its citation and the response
     Notes {
-        /// Print them as JSON: symbol, para, bookmark, note, citation, text
-        #[arg(long, conflicts_with = "format")]
-        json: bool,
+        /// text: each citation, the note and the response; json: `symbol`, `para`, `bookmark`,
+        /// `note`, `citation`, `text`, `section`, `section_title`; markdown: a briefing; csv:
+        /// the JSON's fields
         #[arg(long, value_enum, default_value_t = NotesFormat::Text)]
         format: NotesFormat,
         #[command(subcommand)]
         action: Option<super::library::NotesAction>,
+        /// The same as --format json
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
     },
     /// Bookmark responses by paragraph number (saved at once; `c34 notes` lists them)
     Bookmark {
@@ -52,8 +55,10 @@ pub(super) enum NotesCommand {
 pub(super) enum NotesFormat {
     Text,
     Json,
-    /// A briefing note: a heading with the citation, the note as a quote, the response
+    /// A briefing note: a heading and the citation, the note as a quote, the response
     Markdown,
+    /// `symbol,para,bookmark,note,other_notes,citation,text,section,section_title`
+    Csv,
 }
 
 pub(super) fn run(
@@ -92,9 +97,11 @@ struct ListedNote<'a> {
     /// Versions of the note kept beside it (see `c34::userdata::notes`); absent when none.
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     other_notes: &'a [String],
-    citation: String,
     /// The response's paragraphs, separated by a blank line.
     text: String,
+    /// `citation`, `section` and `section_title`, as every record of a response has them.
+    #[serde(flatten)]
+    place: Place<'a>,
 }
 
 fn list(
@@ -109,7 +116,7 @@ fn list(
     let document = &dataset.document;
     let annotated = store.annotated(&document.symbol);
     // Notes on paragraphs this report does not have (a hand-edited file) are kept, not shown.
-    let entries: Vec<(&Annotation, &[c34::sanitize::SafeText], u32)> = annotated
+    let entries: Vec<(&Annotation, &[SafeText], u32)> = annotated
         .iter()
         .filter_map(|&(para, annotation)| {
             let recommendation = dataset.find(para).and_then(|at| dataset.get(at))?;
@@ -126,13 +133,13 @@ fn list(
                     bookmark: annotation.bookmark,
                     note: annotation.note.as_deref(),
                     other_notes: &annotation.other_notes,
-                    citation: document.citation(para),
                     text: paragraphs.join("\n\n"),
+                    place: Place::of(dataset, para),
                 })
                 .collect();
-            let text = serde_json::to_string_pretty(&json).map_err(Failure::Json)?;
-            writeln!(out, "{}", json_for_terminal(&text))?;
+            write_json(out, &json)?;
         }
+        NotesFormat::Csv => write_csv(dataset, &entries, out)?,
         NotesFormat::Markdown => {
             writeln!(
                 out,
@@ -141,7 +148,7 @@ fn list(
             )?;
             for &(annotation, paragraphs, para) in &entries {
                 writeln!(out)?;
-                writeln!(out, "## {}", markdown_text(&document.citation(para)))?;
+                write_markdown_heading(dataset, para, out)?;
                 if let Some(note) = &annotation.note {
                     writeln!(out)?;
                     writeln!(out, "> {}", markdown_text(note))?;
@@ -159,11 +166,12 @@ fn list(
         NotesFormat::Text => {
             let width = output_width(None);
             let wrap = |text: &str, indent: &str| {
-                let options = textwrap::Options::new(width.max(20))
-                    .initial_indent(indent)
-                    .subsequent_indent(indent)
-                    .word_splitter(textwrap::WordSplitter::NoHyphenation);
-                textwrap::fill(text, options)
+                let room = width.saturating_sub(indent.len()).max(1);
+                let lines: Vec<String> = wrap_words(text, room)
+                    .iter()
+                    .map(|line| format!("{indent}{line}"))
+                    .collect();
+                lines.join("\n")
             };
             for (i, &(annotation, paragraphs, para)) in entries.iter().enumerate() {
                 if i > 0 {
@@ -188,14 +196,62 @@ fn list(
                 }
             }
             if entries.is_empty() {
-                eprintln!(
-                    "c34: no bookmarks or notes on {} yet (c34 bookmark PARA, c34 note PARA TEXT)",
-                    for_line(&document.symbol)
-                );
+                // Through the checked writer: a standard error that fails must not panic.
+                warn(&format!(
+                    "no bookmarks or notes on {} yet (c34 bookmark PARA, c34 note PARA TEXT)",
+                    document.symbol.one_line()
+                ));
             }
         }
     }
     Ok(Outcome::Done)
+}
+
+/// `symbol,para,bookmark,note,other_notes,citation,text,section,section_title`, a row per
+/// bookmarked or annotated response; other versions of a note one a line in their cell.
+fn write_csv(
+    dataset: &Dataset,
+    entries: &[(&Annotation, &[SafeText], u32)],
+    out: &mut impl Write,
+) -> Result<(), Failure> {
+    let document = &dataset.document;
+    let mut writer = csv_writer(out);
+    write_row(
+        &mut writer,
+        [
+            "symbol",
+            "para",
+            "bookmark",
+            "note",
+            "other_notes",
+            "citation",
+            "text",
+            "section",
+            "section_title",
+        ],
+    )?;
+    for &(annotation, paragraphs, para) in entries {
+        let section = dataset.section_of(para);
+        let section_field = |text: Option<&c34::sanitize::SafeText>| {
+            text.map(|t| t.one_line().into_owned()).unwrap_or_default()
+        };
+        write_row(
+            &mut writer,
+            [
+                &document.symbol.one_line(),
+                &para.to_string(),
+                if annotation.bookmark { "true" } else { "false" },
+                &for_line(annotation.note.as_deref().unwrap_or_default()),
+                &for_terminal(&annotation.other_notes.join("\n")),
+                &document.citation(para),
+                &paragraphs.join("\n\n"),
+                &section_field(section.map(|s| &s.number)),
+                &section_field(section.map(|s| &s.title)),
+            ],
+        )?;
+    }
+    writer.flush()?;
+    Ok(())
 }
 
 /// Checks every paragraph before changing anything, so a typo changes nothing.
@@ -203,7 +259,7 @@ fn unknown_para(dataset: &Dataset, paras: &[u32]) -> Option<Outcome> {
     paras
         .iter()
         .find(|&&para| dataset.find(para).is_none())
-        .map(|&para| Outcome::NotFound(dataset.no_response_message(para)))
+        .map(|&para| Outcome::NotFound(dataset.no_response_diagnostic(para)))
 }
 
 fn bookmark(

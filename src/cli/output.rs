@@ -1,6 +1,7 @@
 //! What every subcommand shares about standard output: the width it wraps to, whether it may
 //! colour, and how it prints JSON. One place, so `show`, `list`, `search` and the rest agree.
 
+use std::borrow::Cow;
 use std::ffi::OsStr;
 use std::io::{self, IsTerminal, Write};
 
@@ -112,6 +113,67 @@ pub(super) fn write_json<T: Serialize + ?Sized>(
     let json = serde_json::to_string_pretty(value).map_err(Failure::Json)?;
     writeln!(out, "{}", json_for_terminal(&json))?;
     Ok(())
+}
+
+/// `text` wrapped at spaces to `width` cells. A word that fits the width is never broken, not
+/// even after a hyphen of its own (`capacity-building` stays whole); a longer word is broken
+/// after its hyphens, where it has any, and otherwise stands whole on a line of its own, so
+/// the words of the text are always there to copy or search.
+pub(super) fn wrap_words(text: &str, width: usize) -> Vec<Cow<'_, str>> {
+    let width = width.max(1);
+    let whole = textwrap::Options::new(width)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(false);
+    let mut lines = Vec::new();
+    for line in textwrap::wrap(text, whole) {
+        if c34::text::width(&line) <= width {
+            lines.push(line);
+            continue;
+        }
+        // One word wider than the line: break it after its hyphens only.
+        let at_hyphens = textwrap::Options::new(width)
+            .word_separator(textwrap::WordSeparator::AsciiSpace)
+            .word_splitter(textwrap::WordSplitter::HyphenSplitter)
+            .break_words(false);
+        let parts: Vec<String> = textwrap::wrap(&line, at_hyphens)
+            .into_iter()
+            .map(Cow::into_owned)
+            .collect();
+        lines.extend(parts.into_iter().map(Cow::Owned));
+    }
+    lines
+}
+
+/// `text` wrapped (see [`wrap_words`]) to `width` with a hanging indent: the first line after
+/// `first`, the others after `rest`, none wider than `width` unless a word is.
+pub(super) fn hanging(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    let first_room = width.saturating_sub(c34::text::width(first)).max(1);
+    let mut lines = wrap_words(text, first_room).into_iter();
+    let Some(head) = lines.next() else {
+        return Vec::new();
+    };
+    let mut out = vec![format!("{first}{head}")];
+    let tail: Vec<String> = lines.map(Cow::into_owned).collect();
+    if !tail.is_empty() {
+        let rest_room = width.saturating_sub(c34::text::width(rest)).max(1);
+        let tail = tail.join(" ");
+        out.extend(
+            wrap_words(&tail, rest_room)
+                .into_iter()
+                .map(|line| format!("{rest}{line}")),
+        );
+    }
+    out
+}
+
+/// Parses `--limit`: a count of at least 1 (`--limit 0` would print nothing and say nothing).
+pub(super) fn positive_count(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(0) => Err("the limit must be at least 1".into()),
+        Ok(count) => Ok(count),
+        Err(error) => Err(error.to_string()),
+    }
 }
 
 #[cfg(test)]

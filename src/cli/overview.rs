@@ -1,10 +1,10 @@
 //! `refs` and `missions --matrix`: the report at a glance.
 //!
 //! `refs` lists the documents the responses cite (symbol, paragraphs, link), aligned; `--json`
-//! prints `[{"symbol", "paras", "link"}]`. `missions --matrix` prints missions × sections:
-//! an acronym column, one column per section numeral, a total column and a total row, zero
-//! cells as `·`, headers in bold on a terminal unless `NO_COLOR` is set; `--format json` (or
-//! `--json`) and `--format csv` print the same counts for scripts.
+//! prints `[{"symbol", "paras", "link"}]`, `--format csv` the same columns. `missions --matrix`
+//! prints missions × sections: an acronym column, one column per section numeral, a total
+//! column and a total row, zero cells as `·`, headers in bold on a terminal unless `NO_COLOR`
+//! is set; `--format json` (or `--json`) and `--format csv` print the same counts for scripts.
 
 use std::io::{IsTerminal, Write};
 
@@ -17,30 +17,31 @@ use c34::refs::{Reference, references};
 use c34::sanitize::SafeText;
 use c34::text::width;
 
+use super::data::{csv_writer, write_row};
 use super::output::write_json;
 use super::{Failure, Outcome};
 
 /// Arguments of `c34 refs`.
 #[derive(Debug, clap::Args)]
 pub(super) struct RefsArgs {
-    /// Print the references as JSON: [{"symbol", "paras", "link"}]
-    #[arg(long)]
+    /// text: aligned columns; json: [{"symbol", "paras", "link"}]; csv: symbol,paras,link
+    #[arg(long, value_enum, default_value_t = RefsFormat::Text)]
+    format: RefsFormat,
+    /// The same as --format json
+    #[arg(long, conflicts_with = "format")]
     json: bool,
 }
 
-/// The `--matrix` flags of `c34 missions`.
-#[derive(Debug, clap::Args)]
-pub(super) struct MatrixArgs {
-    /// Print missions × sections: how many recommendations of each section name each mission
-    #[arg(long)]
-    pub matrix: bool,
-    /// How to print the matrix (--json is --format json)
-    #[arg(long, value_enum, requires = "matrix", conflicts_with = "json")]
-    pub format: Option<MatrixFormat>,
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(super) enum RefsFormat {
+    Text,
+    Json,
+    Csv,
 }
 
+/// How `c34 missions` prints the missions, or with `--matrix` the matrix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub(super) enum MatrixFormat {
+pub(super) enum MissionsFormat {
     Text,
     Json,
     Csv,
@@ -60,10 +61,30 @@ pub(super) fn refs(
     out: &mut impl Write,
 ) -> Result<Outcome, Failure> {
     let references = references(dataset);
-    if args.json {
-        write_json(out, &references)?;
+    let format = if args.json {
+        RefsFormat::Json
     } else {
-        write_references(&references, out)?;
+        args.format
+    };
+    match format {
+        RefsFormat::Text => write_references(&references, out)?,
+        RefsFormat::Json => write_json(out, &references)?,
+        RefsFormat::Csv => {
+            let mut writer = csv_writer(out);
+            write_row(&mut writer, ["symbol", "paras", "link"])?;
+            for reference in &references {
+                let paras: Vec<String> = reference.paras.iter().map(u32::to_string).collect();
+                write_row(
+                    &mut writer,
+                    [
+                        reference.symbol.one_line().as_ref(),
+                        &paras.join(" "),
+                        &reference.link,
+                    ],
+                )?;
+            }
+            writer.flush()?;
+        }
     }
     if references.is_empty() {
         return Ok(Outcome::NotFound("the responses cite no documents".into()));
@@ -98,24 +119,18 @@ fn write_references(references: &[Reference], out: &mut impl Write) -> std::io::
 
 pub(super) fn matrix(
     dataset: &Dataset,
-    json: bool,
-    format: Option<MatrixFormat>,
+    format: MissionsFormat,
     out: &mut impl Write,
 ) -> Result<Outcome, Failure> {
     let matrix = Matrix::new(dataset);
-    let format = if json {
-        MatrixFormat::Json
-    } else {
-        format.unwrap_or(MatrixFormat::Text)
-    };
     match format {
-        MatrixFormat::Text => {
+        MissionsFormat::Text => {
             let bold = std::io::stdout().is_terminal()
                 && c34::tui::color_wanted(std::env::var_os("NO_COLOR").as_deref());
             write_table(&matrix, bold, out)?;
         }
-        MatrixFormat::Json => write_json(out, &JsonMatrix::from(&matrix))?,
-        MatrixFormat::Csv => write_csv(&matrix, out)?,
+        MissionsFormat::Json => write_json(out, &JsonMatrix::from(&matrix))?,
+        MissionsFormat::Csv => write_csv(&matrix, out)?,
     }
     if matrix.rows.is_empty() {
         return Ok(Outcome::NotFound("the dataset names no missions".into()));

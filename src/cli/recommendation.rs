@@ -4,13 +4,12 @@
 
 use std::io::Write;
 
-use serde::Serialize;
 use serde_json::Value;
 
-use c34::dataset::{Dataset, Recommendation};
+use c34::dataset::Dataset;
 use c34::library::Library;
 use c34::sanitize::SafeText;
-use c34::series::committee::{CommitteeRecommendation, CommitteeReport};
+use c34::series::committee::CommitteeReport;
 
 use super::data::{markdown_text, write_wrapped};
 use super::output::{HEADING, styled};
@@ -26,28 +25,6 @@ pub(super) fn committee_of(dataset: &Dataset) -> Option<CommitteeReport> {
             None
         }
     }
-}
-
-/// A response in `show --json`: the dataset's object and the recommendation it answers
-/// (`null` when the library has not the Committee's report or it has no such paragraph).
-#[derive(Serialize)]
-pub(super) struct ShownResponse<'a> {
-    #[serde(flatten)]
-    response: &'a Recommendation,
-    recommendation: Option<CommitteeRecommendation>,
-}
-
-pub(super) fn shown<'a>(
-    responses: &[&'a Recommendation],
-    committee: Option<&CommitteeReport>,
-) -> Vec<ShownResponse<'a>> {
-    responses
-        .iter()
-        .map(|response| ShownResponse {
-            response,
-            recommendation: committee.and_then(|c| c.recommendation(response.para)),
-        })
-        .collect()
 }
 
 /// `Recommendation (A/75/19, para. 37)`, its text wrapped, then `Response`: printed above a

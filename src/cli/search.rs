@@ -6,8 +6,9 @@
 //! terminal (not with `NO_COLOR`). `--json` prints the hits with their scores, missions and
 //! highlight ranges in **character** offsets (Unicode scalar values, end exclusive), as JSON
 //! readers in other languages index strings; `--format markdown` prints each response whole
-//! under a heading that cites it. When `--limit` cuts the list, a line on standard error says
-//! so. Exit status 1 when nothing matches.
+//! under a heading that cites it. Text prints the first 20 hits unless `--limit` says otherwise;
+//! JSON and Markdown print every hit unless it does. When the limit cuts the list, a line on
+//! standard error says so. Exit status 1 when nothing matches.
 
 use std::io::Write;
 use std::ops::Range;
@@ -19,7 +20,9 @@ use c34::missions;
 use c34::sanitize::{SafeText, for_line, is_unsafe};
 use c34::search::{Hit, MissionMatch, SearchIndex, Snippet, mission_labels};
 
-use super::output::{screen_width, write_json};
+use super::data::{csv_writer, write_markdown_heading, write_row};
+use super::output::{hanging, output_width, screen_width, write_json};
+use super::overview::MissionsFormat;
 use super::{Failure, Outcome};
 
 /// How matches stand out on a terminal.
@@ -36,13 +39,22 @@ pub(super) enum SearchFormat {
     Markdown,
 }
 
+/// How many hits the text format prints unless `--limit` says otherwise.
+pub(super) const TEXT_LIMIT: usize = 20;
+
 pub(super) fn search(
     dataset: &Dataset,
     query: &str,
-    limit: usize,
+    limit: Option<usize>,
     format: SearchFormat,
     out: &mut impl Write,
 ) -> Result<Outcome, Failure> {
+    // Text is read on a screen: the first few, and a note of the rest. A script reading JSON
+    // (or a Markdown briefing) gets every hit unless it asks for fewer.
+    let limit = limit.unwrap_or(match format {
+        SearchFormat::Text => TEXT_LIMIT,
+        SearchFormat::Json | SearchFormat::Markdown => usize::MAX,
+    });
     let index = SearchIndex::new(dataset);
     let (hits, total) = index.search_counted(query, limit);
     match format {
@@ -96,33 +108,63 @@ pub(super) fn finish(
 
 pub(super) fn missions(
     dataset: &Dataset,
-    json: bool,
+    format: MissionsFormat,
     out: &mut impl Write,
 ) -> Result<Outcome, Failure> {
     let is_partner = |mission: &Mission| {
         missions::entry(&mission.acronym).is_some_and(missions::Entry::is_partner)
     };
-    if json {
-        let records: Vec<JsonMission> = dataset
-            .missions
-            .iter()
-            .map(|mission| JsonMission {
-                mission,
-                partner: is_partner(mission),
-            })
-            .collect();
-        write_json(out, &records)?;
-    } else {
-        let width = screen_width().max(40);
-        let (partners, own): (Vec<&Mission>, Vec<&Mission>) =
-            dataset.missions.iter().partition(|m| is_partner(m));
-        for mission in own {
-            write_mission(mission, width, out)?;
+    match format {
+        MissionsFormat::Json => {
+            let records: Vec<JsonMission> = dataset
+                .missions
+                .iter()
+                .map(|mission| JsonMission {
+                    mission,
+                    partner: is_partner(mission),
+                })
+                .collect();
+            write_json(out, &records)?;
         }
-        if !partners.is_empty() {
-            writeln!(out, "\nPartner operations")?;
-            for mission in partners {
+        MissionsFormat::Csv => {
+            let mut writer = csv_writer(out);
+            let header = [
+                "acronym",
+                "name",
+                "location",
+                "partner",
+                "responses",
+                "paras",
+            ];
+            write_row(&mut writer, header)?;
+            for mission in &dataset.missions {
+                let paras: Vec<String> = mission.paras.iter().map(u32::to_string).collect();
+                write_row(
+                    &mut writer,
+                    [
+                        mission.acronym.one_line().as_ref(),
+                        mission.name.one_line().as_ref(),
+                        mission.location.one_line().as_ref(),
+                        if is_partner(mission) { "true" } else { "false" },
+                        &mission.paras.len().to_string(),
+                        &paras.join(" "),
+                    ],
+                )?;
+            }
+            writer.flush()?;
+        }
+        MissionsFormat::Text => {
+            let width = output_width(None);
+            let (partners, own): (Vec<&Mission>, Vec<&Mission>) =
+                dataset.missions.iter().partition(|m| is_partner(m));
+            for mission in own {
                 write_mission(mission, width, out)?;
+            }
+            if !partners.is_empty() {
+                writeln!(out, "\nPartner operations")?;
+                for mission in partners {
+                    write_mission(mission, width, out)?;
+                }
             }
         }
     }
@@ -132,19 +174,28 @@ pub(super) fn missions(
     Ok(Outcome::Done)
 }
 
+/// `MINUSMA  United Nations … in Mali (Mali)`, then `    19 paras: 45 46 …`, each wrapped to
+/// `width` with a hanging indent.
 fn write_mission(mission: &Mission, width: usize, out: &mut impl Write) -> std::io::Result<()> {
-    writeln!(
-        out,
+    let heading = format!(
         "{}  {} ({})",
         mission.acronym.one_line(),
         mission.name.one_line(),
         mission.location.one_line()
-    )?;
+    );
     let paras: Vec<String> = mission.paras.iter().map(u32::to_string).collect();
-    let options = textwrap::Options::new(width)
-        .initial_indent("    paras ")
-        .subsequent_indent("          ");
-    writeln!(out, "{}", textwrap::fill(&paras.join(" "), options))
+    let count = match mission.paras.len() {
+        1 => "1 para".to_string(),
+        n => format!("{n} paras"),
+    };
+    let paras = format!("{count}: {}", paras.join(" "));
+    for line in hanging(&heading, width, "", "    ")
+        .into_iter()
+        .chain(hanging(&paras, width, "    ", "        "))
+    {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
 }
 
 /// A mission of `c34 missions --json`: the dataset's record, and `"partner": true` for a
@@ -157,18 +208,14 @@ struct JsonMission<'a> {
     partner: bool,
 }
 
-/// `## ¶ 165 — citation`, then the response's paragraphs with the matches in bold.
+/// The heading every markdown response has (`write_markdown_heading`), then the response's
+/// paragraphs with the matches in bold.
 pub(super) fn write_markdown(
     dataset: &Dataset,
     hit: &Hit,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "## ¶ {} — {}",
-        hit.para,
-        dataset.document.citation(hit.para)
-    )?;
+    write_markdown_heading(dataset, hit.para, out)?;
     let Some(recommendation) = dataset.get(hit.location) else {
         return Ok(());
     };

@@ -57,8 +57,8 @@ pub(super) struct Selection<'a> {
     pub several: bool,
 }
 
-/// The specs that name nothing, each with what to say (one line each, in the browser's words:
-/// `No response to ¶ 65 · nearest: ¶ 64, ¶ 66`).
+/// The specs that name nothing, each with what to say (one line each, the browser's words as a
+/// diagnostic: `no response to ¶ 65 · nearest: ¶ 64, ¶ 66`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}", messages.join("\n"))]
 pub(super) struct Unanswered {
@@ -78,7 +78,7 @@ pub(super) fn select<'a>(
             ParaSpec::One(para) => match dataset.find(para).and_then(|at| dataset.get(at)) {
                 Some(rec) if seen.insert(rec.para) => recommendations.push(rec),
                 Some(_) => {}
-                None => missing.push(dataset.no_response_message(para)),
+                None => missing.push(dataset.no_response_diagnostic(para)),
             },
             ParaSpec::Range(start, end) => {
                 let mut any = false;
@@ -106,7 +106,7 @@ pub(super) fn select<'a>(
     })
 }
 
-/// `No response to ¶ 1-17 · nearest: ¶ 18`, like [`Dataset::no_response_message`].
+/// `no response to ¶ 1-17 · nearest: ¶ 18`, like [`Dataset::no_response_diagnostic`].
 fn empty_range_message(dataset: &Dataset, start: u32, end: u32) -> String {
     let below = dataset
         .nearest_paras(start)
@@ -119,10 +119,10 @@ fn empty_range_message(dataset: &Dataset, start: u32, end: u32) -> String {
         .map(|p| format!("¶ {p}"))
         .collect();
     if nearest.is_empty() {
-        format!("No response to ¶ {start}-{end}")
+        format!("no response to ¶ {start}-{end}")
     } else {
         format!(
-            "No response to ¶ {start}-{end} · nearest: {}",
+            "no response to ¶ {start}-{end} · nearest: {}",
             nearest.join(", ")
         )
     }
@@ -161,14 +161,14 @@ mod tests {
         };
         assert_eq!(
             unanswered.to_string(),
-            "No response to ¶ 1-17 · nearest: ¶ 18"
+            "no response to ¶ 1-17 · nearest: ¶ 18"
         );
         let Err(unanswered) = select(&dataset, &[ParaSpec::Range(19, 21)]) else {
             panic!("19-21 has no responses");
         };
         assert_eq!(
             unanswered.to_string(),
-            "No response to ¶ 19-21 · nearest: ¶ 18, ¶ 22"
+            "no response to ¶ 19-21 · nearest: ¶ 18, ¶ 22"
         );
     }
 }

@@ -117,7 +117,7 @@ pub enum StoreError {
         #[source]
         source: std::str::Utf8Error,
     },
-    #[error("{}:{line}:{column}: not a c34 notes file: {}", path.display(), notes::json_message(source))]
+    #[error("{}:{line}:{column}: not a c34 notes file: {}", path.display(), crate::dataset::json_message(source))]
     Json {
         path: PathBuf,
         line: usize,

@@ -564,12 +564,3 @@ fn parse(path: &Path, text: &str) -> Result<Notes, StoreError> {
         extra: file.extra,
     })
 }
-
-/// `serde_json`'s message without its " at line L column C" (the position is printed first).
-pub(crate) fn json_message(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    match text.rfind(" at line ") {
-        Some(index) => text[..index].to_string(),
-        None => text,
-    }
-}

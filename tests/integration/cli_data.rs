@@ -56,15 +56,13 @@ fn show_prints_the_response_and_nothing_else() {
         !out.contains("improvised explosive"),
         "paragraph 164 leaked into 165"
     );
-    // As in the reader, a line may end after the hyphen of a hyphenated word: no hyphen is
-    // added, none is lost.
+    // A word that fits the width is never broken, not even after its own hyphen.
     assert!(
-        out.contains("capacity-\nbuilding"),
-        "breaks after a word's own hyphen: {out}"
+        out.contains("capacity-building"),
+        "a hyphenated word shorter than the width stays whole: {out}"
     );
-    // The words are the report's, whatever the wrapping.
-    let joined = out.replace("-\n", "-");
-    let words: Vec<&str> = joined.split_whitespace().collect();
+    // The words are the report's, whole.
+    let words: Vec<&str> = out.split_whitespace().collect();
     let dataset: Value = serde_json::from_str(REPORT_JSON).unwrap();
     let expected: Vec<String> = dataset["sections"][7]["recommendations"]
         .as_array()
@@ -106,23 +104,23 @@ fn show_json_prints_the_recommendation_object() {
 
 #[test]
 fn show_an_unknown_paragraph_names_the_nearest() {
-    // The browser's words (`Dataset::no_response_message`), after `c34: `.
+    // The browser's words as a diagnostic (`Dataset::no_response_diagnostic`), after `c34: `.
     c34()
         .args(["show", "65"])
         .assert()
         .code(1)
         .stdout("")
-        .stderr("c34: No response to ¶ 65 · nearest: ¶ 64, ¶ 66\n");
+        .stderr("c34: no response to ¶ 65 · nearest: ¶ 64, ¶ 66\n");
     c34()
         .args(["show", "1"])
         .assert()
         .code(1)
-        .stderr("c34: No response to ¶ 1 · nearest: ¶ 18\n");
+        .stderr("c34: no response to ¶ 1 · nearest: ¶ 18\n");
     c34()
         .args(["show", "9999"])
         .assert()
         .code(1)
-        .stderr("c34: No response to ¶ 9999 · nearest: ¶ 192\n");
+        .stderr("c34: no response to ¶ 9999 · nearest: ¶ 192\n");
 }
 
 #[test]

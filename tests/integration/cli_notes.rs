@@ -168,6 +168,8 @@ fn bookmarks_and_notes_survive_a_restart_and_list_in_every_format() {
             "note": "Raise with DPO -- urgently",
             "citation": CITATION_165,
             "text": response(165).join("\n\n"),
+            "section": "VIII",
+            "section_title": "Safety and security",
         }])
     );
 
@@ -193,14 +195,16 @@ fn bookmarks_and_notes_survive_a_restart_and_list_in_every_format() {
             .assert()
             .success(),
     );
+    // The heading every markdown response has: the paragraph and its section, then the
+    // citation.
     let expected_start = format!(
-        "# Bookmarks and notes on A/76/505/Add.1\n\n## {CITATION_165}\n\n> Raise with DPO -- urgently\n\n{}\n",
+        "# Bookmarks and notes on A/76/505/Add.1\n\n## ¶ 165 · VIII. Safety and security\n\n{CITATION_165}\n\n> Raise with DPO -- urgently\n\n{}\n",
         response(165)[0]
     );
     assert!(markdown.starts_with(&expected_start), "{markdown}");
     assert_eq!(
         markdown.matches("\n\n").count(),
-        2 + response(165).len(),
+        3 + response(165).len(),
         "one blank line before each block: {markdown}"
     );
 }
@@ -229,7 +233,7 @@ fn an_unknown_paragraph_changes_nothing_and_exits_1() {
         .assert()
         .code(1)
         .stdout("")
-        .stderr("c34: No response to ¶ 65 · nearest: ¶ 64, ¶ 66\n");
+        .stderr("c34: no response to ¶ 65 · nearest: ¶ 64, ¶ 66\n");
     home.c34().args(["note", "65", "x"]).assert().code(1);
     assert!(!home.notes_file().exists());
 }

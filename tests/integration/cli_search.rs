@@ -146,7 +146,7 @@ fn search_prints_markdown_with_a_citation_per_response() {
     let out = stdout_of(c34().args(["search", "--format", "markdown", "clearcheck"]));
     assert!(
         out.starts_with(
-            "## ¶ 37 — A/76/505/Add.1 (2 November 2021), response to para. 37 of A/75/19\n\n"
+            "## ¶ 37 · II. Conduct of peacekeepers and peacekeeping operations\n\nA/76/505/Add.1 (2 November 2021), response to para. 37 of A/75/19\n\n"
         ),
         "{out}"
     );
@@ -171,12 +171,14 @@ fn search_text_shows_a_match_even_when_it_is_a_long_name() {
 }
 
 #[test]
-fn search_limit_zero_prints_nothing_but_reports_a_match() {
+fn search_limit_zero_is_a_usage_error() {
+    // It used to print nothing and exit 0: a script could not tell it from an empty answer.
     c34()
         .args(["search", "--limit", "0", "covid"])
         .assert()
-        .success()
-        .stdout("");
+        .code(2)
+        .stdout("")
+        .stderr(contains("--limit"));
 }
 
 #[test]
@@ -269,23 +271,25 @@ fn search_needs_a_query() {
 
 #[test]
 fn missions_lists_acronym_name_location_and_paragraphs() {
+    // Each mission with how many responses name it; the lines wrap to 80 columns when piped.
     let out = stdout_of(c34().arg("missions"));
     assert!(
         out.contains(
-            "UNMISS  United Nations Mission in South Sudan (South Sudan)\n    paras 79 85 121"
+            "UNMISS  United Nations Mission in South Sudan (South Sudan)\n    16 paras: 79 85 121 "
         ),
         "{out}"
     );
     assert!(out.contains(
-        "UNMOGIP  United Nations Military Observer Group in India and Pakistan (India and Pakistan)\n    paras 100\n"
-    ));
+        "UNMOGIP  United Nations Military Observer Group in India and Pakistan (India\n    and Pakistan)\n    1 para: 100\n"
+    ), "{out}");
     assert!(out.starts_with("MINUSCA  "));
     let (own, partners) = out
         .split_once("\nPartner operations\n")
         .expect("a partner group");
     assert_eq!(own.lines().filter(|l| !l.starts_with(' ')).count(), 14);
     assert!(
-        partners.starts_with("AMISOM  African Union Mission in Somalia (Somalia)\n    paras 68\n")
+        partners
+            .starts_with("AMISOM  African Union Mission in Somalia (Somalia)\n    1 para: 68\n")
     );
     assert_eq!(partners.lines().filter(|l| !l.starts_with(' ')).count(), 4);
 }

@@ -140,9 +140,14 @@ fn json_is_an_object_for_one_number_and_an_array_otherwise() {
         .find(|rec| rec["para"] == 165)
         .unwrap()
         .clone();
-    // The dataset's object, and the Committee's recommendation: null, as the library holds no
-    // Committee report here (issue 19).
+    // The dataset's object, with where it sits and how to cite it.
     let mut rec_165 = rec_165;
+    rec_165["section"] = dataset["sections"][7]["number"].clone();
+    rec_165["section_title"] = dataset["sections"][7]["title"].clone();
+    rec_165["citation"] = Value::from(citation(165));
+    assert_eq!(rec_165["section"], "VIII");
+    // And the Committee's recommendation: null, as the library holds no Committee report
+    // here (issue 19).
     rec_165["recommendation"] = Value::Null;
     let one: Value =
         serde_json::from_str(&stdout_of(c34().args(["show", "165", "--json"]))).unwrap();
@@ -169,7 +174,13 @@ fn markdown_gives_each_response_a_heading_with_its_citation() {
         if !expected.is_empty() {
             expected.push('\n');
         }
-        writeln!(expected, "## ¶ {para} — {}", citation(para)).unwrap();
+        // One heading shape for every markdown response: ¶, section, then the citation.
+        writeln!(
+            expected,
+            "## ¶ {para} · VIII. Safety and security\n\n{}",
+            citation(para)
+        )
+        .unwrap();
         for paragraph in paragraphs_of(para) {
             // These responses have nothing markdown would read as markup, so nothing is escaped.
             assert!(!paragraph.contains(['\\', '`', '*', '_', '[', ']', '<', '>', '#', '|']));
@@ -178,7 +189,7 @@ fn markdown_gives_each_response_a_heading_with_its_citation() {
     }
     assert_eq!(out, expected);
     assert!(out.starts_with(
-        "## ¶ 165 — A/76/505/Add.1 (2 November 2021), response to para. 165 of A/75/19\n\nIn 2021,"
+        "## ¶ 165 · VIII. Safety and security\n\nA/76/505/Add.1 (2 November 2021), response to para. 165 of A/75/19\n\nIn 2021,"
     ));
 }
 
@@ -203,7 +214,7 @@ fn an_unknown_number_prints_nothing_and_names_the_nearest() {
             .assert()
             .code(1)
             .stdout("")
-            .stderr("c34: No response to ¶ 65 · nearest: ¶ 64, ¶ 66\n");
+            .stderr("c34: no response to ¶ 65 · nearest: ¶ 64, ¶ 66\n");
         // With known ones too: nothing is printed, each unknown is named.
         c34()
             .args([command, "18", "17", "9999"])
@@ -211,15 +222,15 @@ fn an_unknown_number_prints_nothing_and_names_the_nearest() {
             .code(1)
             .stdout("")
             .stderr(
-                "c34: No response to ¶ 17 · nearest: ¶ 18\n\
-                 c34: No response to ¶ 9999 · nearest: ¶ 192\n",
+                "c34: no response to ¶ 17 · nearest: ¶ 18\n\
+                 c34: no response to ¶ 9999 · nearest: ¶ 192\n",
             );
         c34()
             .args([command, "1-17"])
             .assert()
             .code(1)
             .stdout("")
-            .stderr("c34: No response to ¶ 1-17 · nearest: ¶ 18\n");
+            .stderr("c34: no response to ¶ 1-17 · nearest: ¶ 18\n");
     }
 }
 
@@ -246,19 +257,25 @@ fn malformed_selections_are_usage_errors() {
 fn csv_round_trips_to_the_dataset_text() {
     let out = stdout_of(c34().args(["export", "--format", "csv"]));
     let mut reader = csv::Reader::from_reader(out.as_bytes());
+    // The first three columns are those c34 always wrote, in their order; the section's title
+    // and the citation follow.
     assert_eq!(
         reader.headers().unwrap().iter().collect::<Vec<_>>(),
-        ["section", "para", "text"]
+        ["section", "para", "text", "section_title", "citation"]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let expected = recommendations();
     assert_eq!(rows.len(), expected.len());
     assert_eq!(rows.len(), 123);
-    for (row, (numeral, _, para, paragraphs)) in rows.iter().zip(&expected) {
-        assert_eq!(row.len(), 3);
+    for (row, (numeral, title, para, paragraphs)) in rows.iter().zip(&expected) {
+        assert_eq!(row.len(), 5);
         assert_eq!(&row[0], numeral);
         assert_eq!(row[1].parse::<u64>().unwrap(), *para);
         assert_eq!(row[2], paragraphs.join("\n\n"), "¶ {para}");
+        assert_eq!(&row[3], title);
+        assert_eq!(row[4], citation(*para));
     }
-    assert!(out.starts_with("section,para,text\nI,18,Discussions are currently"));
+    assert!(
+        out.starts_with("section,para,text,section_title,citation\nI,18,Discussions are currently")
+    );
 }

@@ -109,7 +109,7 @@ fn error_messages_quote_data_safely() {
     assert_eq!(code, Some(1));
     assert_terminal_safe(&stderr);
     // The message no longer quotes `responds_to` (it is the browser's, with ¶ numbers only).
-    assert_eq!(stderr, "c34: No response to ¶ 19 · nearest: ¶ 18, ¶ 22\n");
+    assert_eq!(stderr, "c34: no response to ¶ 19 · nearest: ¶ 18, ¶ 22\n");
 }
 
 #[test]

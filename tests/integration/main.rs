@@ -21,6 +21,7 @@ mod cli_data;
 mod cli_notes;
 mod cli_output;
 mod cli_overview;
+mod cli_scripts;
 mod cli_search;
 mod cli_selections;
 mod hostile_files;
