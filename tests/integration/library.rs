@@ -694,3 +694,45 @@ fn compare_finds_the_edited_response_first_with_exactly_the_edit() {
     // A paragraph the report does not answer: nothing found.
     home.c34().args(["compare", "1"]).assert().code(1);
 }
+
+#[test]
+fn notes_import_takes_a_whole_notes_file_too() {
+    let symbol = embedded_symbol();
+    let para = paras(&embedded())[0];
+    let colleague = Home::new();
+    colleague.stdout(&["note", &para.to_string(), "Theirs"]);
+    let me = Home::new();
+    me.stdout(&["note", &para.to_string(), "Mine"]);
+    let file = colleague.data_home().join("c34/notes.json");
+    me.c34()
+        .args(["notes", "import"])
+        .arg(&file)
+        .assert()
+        .success();
+    let notes = me.json(&["notes", "--json"]);
+    assert_eq!(notes[0]["symbol"], json!(symbol));
+    assert_eq!(notes[0]["note"], json!("Mine"));
+    assert_eq!(notes[0]["other_notes"], json!(["Theirs"]));
+}
+
+#[test]
+fn a_committee_report_that_cannot_be_read_is_named_and_left_out() {
+    let home = Home::new();
+    let dir = home.reports_dir().join("committee");
+    fs::create_dir_all(&dir).unwrap();
+    // The file `show` looks for, for the built-in report's `responds_to`, holding no report.
+    let responds_to = embedded()["document"]["responds_to"]
+        .as_str()
+        .unwrap()
+        .to_lowercase()
+        .replace('/', "_");
+    let broken = dir.join(format!("{responds_to}.json"));
+    fs::write(&broken, "{").unwrap();
+    let output = home.c34().args(["show", "37", "--json"]).output().unwrap();
+    assert!(output.status.success());
+    let shown: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(shown["recommendation"], Value::Null);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains(&broken.display().to_string()), "{stderr}");
+    assert_eq!(fs::read_to_string(&broken).unwrap(), "{");
+}
