@@ -17,6 +17,7 @@ use c34::series::{self, Report};
 use c34::userdata::NotesStore;
 use c34::userdata::notes::read_export;
 
+use super::data::{csv_writer, write_row};
 use super::output::{screen_width, write_json};
 use super::search::{JsonHit, SearchFormat, TEXT_LIMIT, json_hit, write_hit, write_markdown};
 use super::{Cli, Command, Failure, Outcome, output, warn};
@@ -39,8 +40,12 @@ pub(super) enum LibraryCommand {
     /// List the reports c34 has, newest first (the first is the one c34 opens without
     /// --report)
     Reports {
-        /// Print them as JSON: symbol, date, `responds_to`, recommendations, source
-        #[arg(long)]
+        /// text: one line each, then the Special Committee's reports kept; json: `symbol`,
+        /// `date`, `responds_to`, `recommendations`, `source`; csv: the JSON's fields
+        #[arg(long, value_enum, default_value_t = ReportsFormat::Text)]
+        format: ReportsFormat,
+        /// The same as --format json
+        #[arg(long, conflicts_with = "format")]
         json: bool,
     },
     /// Remove a report you added from your library (its notes stay)
@@ -48,6 +53,13 @@ pub(super) enum LibraryCommand {
         /// The report's document symbol
         symbol: String,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(super) enum ReportsFormat {
+    Text,
+    Json,
+    Csv,
 }
 
 /// `c34 notes import FILE`.
@@ -124,7 +136,10 @@ fn run(command: LibraryCommand, out: &mut impl Write) -> Result<Outcome, Failure
             replace,
             symbol,
         } => add(&library, &file, replace, symbol, out),
-        LibraryCommand::Reports { json } => list(&library, json, out),
+        LibraryCommand::Reports { format, json } => {
+            let format = if json { ReportsFormat::Json } else { format };
+            list(&library, format, out)
+        }
         LibraryCommand::Remove { symbol } => match library.remove(&symbol) {
             Ok(path) => {
                 writeln!(
@@ -231,7 +246,11 @@ struct ListedReport<'a> {
     source: &'static str,
 }
 
-fn list(library: &Library, json: bool, out: &mut impl Write) -> Result<Outcome, Failure> {
+fn list(
+    library: &Library,
+    format: ReportsFormat,
+    out: &mut impl Write,
+) -> Result<Outcome, Failure> {
     let listing = library.list()?;
     name_skipped(&listing.unreadable);
     let reports: Vec<ListedReport> = listing
@@ -248,9 +267,32 @@ fn list(library: &Library, json: bool, out: &mut impl Write) -> Result<Outcome, 
             }
         })
         .collect();
-    if json {
-        write_json(out, &reports)?;
-        return Ok(Outcome::Done);
+    match format {
+        ReportsFormat::Json => {
+            write_json(out, &reports)?;
+            return Ok(Outcome::Done);
+        }
+        ReportsFormat::Csv => {
+            let mut writer = csv_writer(out);
+            write_row(
+                &mut writer,
+                ["symbol", "date", "responds_to", "recommendations", "source"],
+            )?;
+            for report in &reports {
+                let line = |field: &str| for_line(field).into_owned();
+                let row = [
+                    line(report.symbol),
+                    line(report.date),
+                    line(report.responds_to),
+                    report.recommendations.to_string(),
+                    report.source.to_string(),
+                ];
+                write_row(&mut writer, row.each_ref().map(String::as_str))?;
+            }
+            writer.flush()?;
+            return Ok(Outcome::Done);
+        }
+        ReportsFormat::Text => {}
     }
     let (committees, unreadable) = library.committees();
     name_skipped(&unreadable);

@@ -159,6 +159,27 @@ fn reports_lists_the_embedded_report_and_an_added_one_newest_first() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert_eq!(names, ["a_77_999_add.1.json"]);
+    // CSV: a header, then the JSON's fields, one report a row.
+    let csv = home.stdout(&["reports", "--format", "csv"]);
+    let embedded_row = format!(
+        "{},{},{},{},embedded",
+        embedded["document"]["symbol"].as_str().unwrap(),
+        embedded["document"]["date"].as_str().unwrap(),
+        embedded["document"]["responds_to"].as_str().unwrap(),
+        recommendations(&embedded)
+    );
+    let second_row = format!(
+        "{SECOND},{SECOND_DATE},{SECOND_RESPONDS_TO},{},added",
+        recommendations(&second())
+    );
+    assert_eq!(
+        csv.lines().collect::<Vec<_>>(),
+        [
+            "symbol,date,responds_to,recommendations,source",
+            second_row.as_str(),
+            embedded_row.as_str()
+        ]
+    );
     // The text form: one line each, newest first, with the source.
     let text = home.stdout(&["reports"]);
     let lines: Vec<&str> = text.lines().collect();
