@@ -9,7 +9,7 @@
 //! hand: an entry added to the gazetteer appears here as soon as the report names it.
 
 use crate::dataset::Dataset;
-use crate::missions::GAZETTEER;
+use crate::missions::entries;
 use crate::sanitize::SafeText;
 
 /// Missions × sections.
@@ -23,11 +23,11 @@ pub struct Matrix {
 /// One mission's row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MatrixRow {
-    /// Index into [`GAZETTEER`] (`usize::MAX` for a mission the gazetteer does not know).
-    /// Kept for the browser until it reads `name` and `location`; prefer those.
+    /// The gazetteer's number ([`crate::missions::entries`]) (`usize::MAX` for a mission the
+    /// gazetteer does not know).
     pub mission: usize,
     pub acronym: SafeText,
-    /// The mission's name and place, from the dataset's missions.
+    /// The dataset's name and place of the mission.
     pub name: SafeText,
     pub location: SafeText,
     /// Per section (column), the sorted paragraph numbers of the recommendations whose response
@@ -54,7 +54,7 @@ impl Matrix {
                         cell.push(para);
                     }
                 }
-                let index = GAZETTEER
+                let index = entries()
                     .iter()
                     .position(|entry| entry.acronym == mission.acronym)
                     .unwrap_or(usize::MAX);

@@ -126,36 +126,6 @@ fn is_abbreviation(before: &str) -> bool {
         || (last.chars().count() == 1 && last.chars().all(char::is_alphabetic))
 }
 
-/// A fast non-cryptographic hasher (the Fx hash of rustc) for the index's word tables: the
-/// keys are words of a local file, so resistance to collision attacks buys nothing here.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct WordHasher(u64);
-
-impl std::hash::Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.write_u64(u64::from(byte));
-    }
-
-    fn write_u64(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A `HashMap` keyed by words.
-pub type WordMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
-
 /// The folded form used for case- and accent-insensitive matching: lower case, and Latin
 /// letters without their accents (`Ségou` is `segou`), as fzf normalises them.
 pub fn fold(word: &str) -> String {
@@ -166,6 +136,18 @@ pub fn fold(word: &str) -> String {
         return word.to_string();
     }
     word.to_lowercase().chars().map(strip_accent).collect()
+}
+
+/// Appends the folded form of `word` (see [`fold`]) to `out`, without allocating for it.
+pub fn fold_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else {
+        // Rare: whole-string lower-casing knows context (a final sigma), so fold as `fold` does.
+        out.push_str(&fold(word));
+    }
 }
 
 /// Base letters of U+00C0..U+00FF and U+0100..U+017F (`.`: none; ligatures and `ß` stay).
@@ -188,10 +170,18 @@ pub fn has_accent(word: &str) -> bool {
     word.chars().any(|c| strip_accent(c) != c)
 }
 
-/// True when a query word asks for case-sensitive matching (smart case, as in fzf and skim:
-/// any upper-case letter).
+/// True when a query word asks for its exact capitals: an acronym (two or more capitals:
+/// `CAR`, `SEA`, `TCCs`) or a word with a capital inside (`PoC`, `ClearCheck`). A word whose
+/// only capital is its first letter (`Covid`, `Sexual`) is prose, typed at the start of a
+/// sentence: it matches without regard to case.
 pub fn is_case_sensitive(word: &str) -> bool {
-    word.chars().any(char::is_uppercase)
+    word.chars().skip(1).any(char::is_uppercase)
+}
+
+/// True when a query word has a capital only as its first letter (`Covid`, `Ségou`): case is
+/// ignored, accents are not (see [`is_case_sensitive`]).
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase) && !is_case_sensitive(word)
 }
 
 /// English function words. In an unquoted query they are optional (see [`crate::search`]);
@@ -208,10 +198,40 @@ pub const STOPWORDS: &[&str] = &[
     "will", "with", "within", "would",
 ];
 
-/// True for a folded word of [`STOPWORDS`].
+/// True for a folded word of [`STOPWORDS`]. Asked for every word of every text indexed, so
+/// it looks only at the few stopwords of the word's length and first letter.
 pub fn is_stopword(folded: &str) -> bool {
-    STOPWORDS.binary_search(&folded).is_ok()
+    /// The stopwords by first letter (a–z), as ranges of [`STOPWORDS`] (it is sorted).
+    static BY_LETTER: std::sync::LazyLock<[(usize, usize); 26]> = std::sync::LazyLock::new(|| {
+        let mut table = [(0, 0); 26];
+        for (letter, range) in table.iter_mut().enumerate() {
+            let first = b'a' + u8::try_from(letter).unwrap_or(0);
+            let start = STOPWORDS.partition_point(|w| w.as_bytes()[0] < first);
+            let end = STOPWORDS.partition_point(|w| w.as_bytes()[0] <= first);
+            *range = (start, end);
+        }
+        table
+    });
+    const LONGEST: usize = 7;
+    let bytes = folded.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return false;
+    };
+    if bytes.len() > LONGEST || !first.is_ascii_lowercase() {
+        return false;
+    }
+    let (start, end) = BY_LETTER[usize::from(first - b'a')];
+    STOPWORDS[start..end].contains(&folded)
 }
+
+/// Plurals Snowball does not know, with their singulars.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("children", "child"),
+    ("men", "man"),
+    ("women", "woman"),
+    ("people", "person"),
+    ("personnel", "personnel"),
+];
 
 /// The stem of a folded word (Snowball English, with a few irregular plurals), so that
 /// `deploying`, `deployed` and `deployment` meet at `deploy`.
@@ -219,17 +239,50 @@ pub fn stem(folded: &str) -> std::borrow::Cow<'_, str> {
     static STEMMER: std::sync::LazyLock<rust_stemmers::Stemmer> = std::sync::LazyLock::new(|| {
         rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English)
     });
-    const IRREGULAR: &[(&str, &str)] = &[
-        ("children", "child"),
-        ("men", "man"),
-        ("women", "woman"),
-        ("people", "person"),
-        ("personnel", "personnel"),
-    ];
     if let Some((_, base)) = IRREGULAR.iter().find(|(word, _)| *word == folded) {
         return std::borrow::Cow::Borrowed(base);
     }
     STEMMER.stem(folded)
+}
+
+/// Endings that leave a word's meaning as it is, once a plural `s` and a verb ending are
+/// off: `evaluate`, `evaluation`, `evaluators`; `deploy`, `deployment`; `protect`,
+/// `protective`; `peacekeeper`.
+const SAME_MEANING_ENDINGS: &[&str] = &["", "at", "ation", "ator", "er", "ion", "iv", "ment", "or"];
+
+/// The inflection class of a folded word that has Snowball stem `stem`: two words with the
+/// same stem are forms of one word when their classes are equal. The class is what follows
+/// the stem once a plural (`s`) and a verb ending (`ing`, `ed`, `e`, `d`, `y`) are off, or
+/// nothing when that is an ending that keeps the meaning (`SAME_MEANING_ENDINGS`): so
+/// `organs` (class "") is not `organization` (class "ization"), while `deploying` and
+/// `deployment` are one word. Irregular plurals (`women`) are forms of their singular.
+pub fn inflection_class<'a>(folded: &'a str, stem: &str) -> &'a str {
+    if IRREGULAR.iter().any(|(word, _)| *word == folded) {
+        return "";
+    }
+    let common = folded
+        .char_indices()
+        .zip(stem.chars())
+        .take_while(|((_, a), b)| a == b)
+        .last()
+        .map_or(0, |((at, c), _)| at + c.len_utf8());
+    let mut ending = &folded[common..];
+    if let Some(rest) = ending.strip_suffix('s')
+        && !rest.ends_with('s')
+    {
+        ending = rest;
+    }
+    for verb in ["ing", "ed", "e", "d", "y"] {
+        if let Some(rest) = ending.strip_suffix(verb) {
+            ending = rest;
+            break;
+        }
+    }
+    if SAME_MEANING_ENDINGS.contains(&ending) {
+        ""
+    } else {
+        ending
+    }
 }
 
 /// Display width of `text` in terminal cells.
@@ -679,10 +732,19 @@ mod tests {
     #[test]
     fn smart_case_and_folding() {
         assert!(is_case_sensitive("UNMISS"));
+        assert!(is_case_sensitive("PoC") && is_case_sensitive("TCCs"));
         assert!(!is_case_sensitive("unmiss"));
+        // Only a first capital is prose: case ignored.
+        assert!(!is_case_sensitive("Covid") && is_capitalised("Covid"));
+        assert!(!is_capitalised("covid") && !is_capitalised("CAR"));
         assert_eq!(fold("ÉTAT"), "etat");
         assert_eq!(fold("Ségou"), "segou");
         assert_eq!(fold("Łódź"), "lodz");
+        for word in ["ÉTAT", "Ségou", "Łódź", "peace", "MINUSMA", "ΟΔΟΣ"] {
+            let mut out = String::from("x");
+            fold_into(word, &mut out);
+            assert_eq!(out, format!("x{}", fold(word)), "{word}");
+        }
         assert!(has_accent("Ségou") && !has_accent("Segou"));
     }
 
@@ -690,6 +752,13 @@ mod tests {
     fn stopwords_are_sorted_and_stems_join_word_forms() {
         assert!(STOPWORDS.is_sorted());
         assert!(is_stopword("of") && !is_stopword("not") && !is_stopword("peace"));
+        assert!(STOPWORDS.iter().all(|w| is_stopword(w) && w.len() <= 7));
+        assert!(
+            !is_stopword("")
+                && !is_stopword("Of")
+                && !is_stopword("éte")
+                && !is_stopword("withins")
+        );
         for (a, b) in [
             ("deploying", "deployment"),
             ("evaluate", "evaluations"),
@@ -699,5 +768,27 @@ mod tests {
             assert_eq!(stem(a), stem(b), "{a} {b}");
         }
         assert_ne!(stem("peace"), stem("police"));
+    }
+
+    #[test]
+    fn inflections_are_one_word_and_derivations_are_not() {
+        let class = |word: &str| inflection_class(word, &stem(word)).to_string();
+        for (a, b) in [
+            ("deploying", "deployment"),
+            ("evaluate", "evaluations"),
+            ("evaluate", "evaluators"),
+            ("trained", "trainings"),
+            ("protection", "protective"),
+            ("women", "woman"),
+            ("policy", "policies"),
+            ("organization", "organizations"),
+            ("peacekeepers", "peacekeeping"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} {b}");
+            assert_eq!(class(a), class(b), "{a} {b}");
+        }
+        assert_eq!(stem("organs"), stem("organization"));
+        assert_ne!(class("organs"), class("organization"));
+        assert_ne!(class("organs"), class("organized"));
     }
 }

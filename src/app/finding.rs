@@ -261,6 +261,9 @@ impl App {
                     highlights,
                     // What the search overlay says about missions: a pick is never shown there.
                     missions: Vec::new(),
+                    matched: Vec::new(),
+                    missing: Vec::new(),
+                    approximate: false,
                 })
             })
             .collect();

@@ -221,7 +221,7 @@ impl ReaderLayout {
 /// mission named outright is at that place (a place alone is a weak sign: "Mali" next to
 /// MINUSMA says nothing more, and a partner's place is not one of its mentions).
 fn named_missions(dataset: &Dataset, paragraphs: &[SafeText]) -> Vec<NamedMission> {
-    use crate::missions::{By, GAZETTEER, Kind};
+    use crate::missions::{By, Kind, entries};
     let mut found: Vec<(usize, bool)> = Vec::new();
     for paragraph in paragraphs {
         for (mission, by) in crate::missions::gazetteer().named_in(paragraph) {
@@ -232,7 +232,7 @@ fn named_missions(dataset: &Dataset, paragraphs: &[SafeText]) -> Vec<NamedMissio
             }
         }
     }
-    let entry = |mission: usize| GAZETTEER.get(mission);
+    let entry = |mission: usize| entries().get(mission);
     let named_places: Vec<&str> = found
         .iter()
         .filter(|(_, by_place)| !by_place)

@@ -1,14 +1,17 @@
 //! `search` and `missions`.
 //!
 //! `search` prints one hit per line: the paragraph number, the section numeral, the missions
-//! of the query the response names (and how) and the best sentence, clipped to the terminal's
+//! of the query the response names (and how), for a partial hit the terms it lacks
+//! (`(missing: targets)`), `(approximate)` for a hit found by forgiving a typo, and the best
+//! sentence, clipped to the terminal's
 //! width (or `$COLUMNS`, or 80 when piped) around a match, with the matches in bold on a
-//! terminal (not with `NO_COLOR`). `--json` prints the hits with their scores, missions and
-//! highlight ranges in **character** offsets (Unicode scalar values, end exclusive), as JSON
+//! terminal (not with `NO_COLOR`). `--json` prints the hits with their scores, missions,
+//! `matched` and `missing` terms, `approximate` flag and highlight ranges in **character** offsets (Unicode scalar values, end exclusive), as JSON
 //! readers in other languages index strings; `--format markdown` prints each response whole
 //! under a heading that cites it. Text prints the first 20 hits unless `--limit` says otherwise;
 //! JSON and Markdown print every hit unless it does. When the limit cuts the list, a line on
-//! standard error says so. Exit status 1 when nothing matches.
+//! standard error says so. Exit status 1 when nothing matches; for a quoted phrase the report
+//! does not hold, the message says how many responses have all its words.
 
 use std::io::Write;
 use std::ops::Range;
@@ -88,11 +91,28 @@ pub(super) fn finish(
     out: &mut impl Write,
 ) -> Result<Outcome, Failure> {
     if total == 0 {
+        // A quoted phrase the text does not hold: say how many responses have its words.
+        let phrase_notes: Vec<String> = index
+            .phrase_words_counts(query)
+            .into_iter()
+            .map(|(phrase, count)| {
+                let responses = if count == 1 {
+                    "response has"
+                } else {
+                    "responses have"
+                };
+                format!(
+                    "; {count} {responses} all the words of \"{}\"",
+                    SafeText::new(phrase).one_line()
+                )
+            })
+            .collect();
         // The query as typed, made safe where it enters the message.
         let query = SafeText::new(format!("{query:?}"));
         return Ok(Outcome::NotFound(format!(
-            "no recommendation matches {}",
-            query.one_line()
+            "no recommendation matches {}{}",
+            query.one_line(),
+            phrase_notes.concat()
         )));
     }
     if shown < total {
@@ -273,6 +293,12 @@ pub(super) fn write_hit(
         let labels = mission_labels(&hit.missions);
         prefix = format!("{prefix}[{}] ", for_line(&labels.join(", ")));
     }
+    if !hit.missing.is_empty() {
+        prefix = format!("{prefix}(missing: {}) ", for_line(&hit.missing.join(", ")));
+    }
+    if hit.approximate {
+        prefix = format!("{prefix}(approximate) ");
+    }
     let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(prefix.as_str()));
     let snippet = focused_clip(&sanitized(&hit.snippet), room.max(10));
     // Bold matches; the output stream drops the style when colour is off.
@@ -365,6 +391,12 @@ pub(super) struct JsonHit {
     /// The query's missions this response names: `{"acronym", "by"}`, `by` one of
     /// `acronym`, `name`, `place`.
     missions: Vec<MissionMatch>,
+    /// The query's terms the response has, as typed.
+    matched: Vec<String>,
+    /// The terms it lacks: empty but for a partial hit (after every full one).
+    missing: Vec<String>,
+    /// A term matched only by forgiving a typo.
+    approximate: bool,
     snippet: JsonSnippet,
     /// Character ranges in `paragraphs[paragraph]` of the recommendation.
     highlights: Vec<JsonHighlight>,
@@ -408,6 +440,9 @@ pub(super) fn json_hit(dataset: &Dataset, hit: &Hit) -> JsonHit {
         section,
         score: hit.score,
         missions: hit.missions.clone(),
+        matched: hit.matched.clone(),
+        missing: hit.missing.clone(),
+        approximate: hit.approximate,
         snippet: JsonSnippet {
             text: hit.snippet.text.clone(),
             highlights: hit

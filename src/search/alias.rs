@@ -2,90 +2,36 @@
 //! is an alias matches the word itself or any of its expansions; an expansion that is a
 //! mission's name or place in the gazetteer searches that mission (`CAR` finds MINUSCA).
 //! Aliases whose lower-case form is a common word (`CAR`/car, `SEA`/sea) apply only when typed
-//! in capitals.
+//! in capitals. The table is data: the `[[alias]]` entries of `assets/gazetteer.toml`.
 
+use crate::missions::{self, Alias};
 use crate::text;
 
-/// One abbreviation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Alias {
-    pub short: &'static str,
-    /// Only the capitalised form (`CAR`, not `car`) is the alias.
-    pub case_sensitive: bool,
-    /// Full forms; each matches as a phrase whose last word may be a prefix (`device` is also
-    /// `devices`).
-    pub expansions: &'static [&'static str],
+/// Every alias, in the file's order.
+pub fn aliases() -> &'static [Alias] {
+    &missions::data().aliases
 }
 
-const fn alias(short: &'static str, expansions: &'static [&'static str]) -> Alias {
-    Alias {
-        short,
-        case_sensitive: false,
-        expansions,
-    }
-}
-
-const fn capitals(short: &'static str, expansions: &'static [&'static str]) -> Alias {
-    Alias {
-        short,
-        case_sensitive: true,
-        expansions,
-    }
-}
-
-/// The table, alphabetical.
-pub const ALIASES: &[Alias] = &[
-    alias("A4P", &["Action for Peacekeeping"]),
-    capitals("AU", &["African Union"]),
-    capitals("CAR", &["Central African Republic"]),
-    alias(
-        "CPAS",
-        &["Comprehensive Planning and Performance Assessment System"],
-    ),
-    alias("CRSV", &["conflict-related sexual violence"]),
-    alias("DDR", &["disarmament, demobilization and reintegration"]),
-    alias(
-        "DMSPC",
-        &["Department of Management Strategy, Policy and Compliance"],
-    ),
-    capitals("DOS", &["Department of Operational Support"]),
-    alias("DPO", &["Department of Peace Operations"]),
-    alias(
-        "DPPA",
-        &["Department of Political and Peacebuilding Affairs"],
-    ),
-    alias("DRC", &["Democratic Republic of the Congo"]),
-    capitals("EU", &["European Union"]),
-    alias("HRDDP", &["human rights due diligence policy"]),
-    alias("IED", &["improvised explosive device"]),
-    alias("OIOS", &["Office of Internal Oversight Services"]),
-    alias("PCC", &["police-contributing countr"]),
-    alias("PoC", &["protection of civilians"]),
-    alias("QIP", &["quick-impact project"]),
-    capitals("SEA", &["sexual exploitation and abuse"]),
-    alias("SOFA", &["status-of-forces agreement"]),
-    alias("SSR", &["security sector reform"]),
-    alias(
-        "TCC",
-        &[
-            "troop-contributing countr",
-            "troop- and police-contributing countr",
-        ],
-    ),
-    alias("UNMAS", &["Mine Action Service"]),
-    alias("UNPOL", &["United Nations Police"]),
-    alias("WPS", &["women and peace and security"]),
-];
-
-/// The alias `word` (a query word as typed) stands for, if any.
+/// The alias `word` (a query word as typed) stands for, if any. A plural `s` after an
+/// acronym typed in capitals is the acronym (`TCCs`, `IEDs`).
 pub(super) fn lookup(word: &str) -> Option<&'static Alias> {
-    ALIASES.iter().find(|alias| {
-        if alias.case_sensitive {
-            alias.short == word
-        } else {
-            alias.short.eq_ignore_ascii_case(word)
-        }
-    })
+    let find = |word: &str| {
+        aliases().iter().find(|alias| {
+            if alias.case_sensitive {
+                alias.short == word
+            } else {
+                alias.short.eq_ignore_ascii_case(word)
+            }
+        })
+    };
+    find(word).or_else(|| find(acronym_singular(word)?))
+}
+
+/// `TCCs` without its plural `s`: a word of two or more capitals then a lower-case `s`.
+pub(super) fn acronym_singular(word: &str) -> Option<&str> {
+    let stem = word.strip_suffix('s')?;
+    (stem.chars().count() >= 2 && stem.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()))
+        .then_some(stem)
 }
 
 /// The folded words of an expansion.
@@ -112,13 +58,17 @@ mod tests {
     }
 
     #[test]
-    fn the_table_is_sorted_and_every_alias_expands() {
-        assert!(
-            ALIASES
-                .windows(2)
-                .all(|w| w[0].short.to_lowercase() < w[1].short.to_lowercase())
-        );
-        for alias in ALIASES {
+    fn acronym_plurals_are_the_acronym() {
+        assert_eq!(lookup("TCCs").map(|a| a.short), Some("TCC"));
+        assert_eq!(lookup("IEDs").map(|a| a.short), Some("IED"));
+        assert_eq!(acronym_singular("PCCs"), Some("PCC"));
+        assert_eq!(acronym_singular("tccs"), None);
+        assert_eq!(acronym_singular("Ss"), None);
+    }
+
+    #[test]
+    fn every_alias_expands_to_more_than_one_word() {
+        for alias in aliases() {
             assert!(!alias.expansions.is_empty(), "{}", alias.short);
             assert!(alias.expansions.iter().all(|e| words(e).len() > 1));
         }

@@ -10,6 +10,8 @@
 use std::ops::Range;
 
 use crate::dataset::{Dataset, Location};
+use rustc_hash::FxHashMap;
+
 use crate::missions::{self, KeyHit};
 
 use crate::text;
@@ -148,6 +150,11 @@ impl SearchIndex {
         start..end
     }
 
+    /// True when some word of the text folds to `folded`.
+    pub(super) fn has_word(&self, folded: &str) -> bool {
+        !self.folded_range(folded).is_empty()
+    }
+
     /// The entries whose folded form starts with `prefix` (the exact ones included).
     pub(super) fn prefix_range(&self, prefix: &str) -> Range<usize> {
         let start = self.entries.partition_point(|e| self.folded_of(e) < prefix);
@@ -164,6 +171,11 @@ impl SearchIndex {
         let len = self.by_stem[start..]
             .partition_point(|&e| self.stem_of(&self.entries[e as usize]) == stem);
         &self.by_stem[start..start + len]
+    }
+
+    /// The stem of entry `entry`'s folded form.
+    pub(super) fn stem(&self, entry: usize) -> &str {
+        self.stem_of(&self.entries[entry])
     }
 
     fn stem_of(&self, e: &Entry) -> &str {
@@ -240,6 +252,13 @@ pub(super) fn char_mask(word: &str) -> u64 {
     })
 }
 
+/// A distinct spelling met while building: where it first is, folded, and whether a stopword.
+struct Spelling {
+    range: Range<usize>,
+    folded: String,
+    stop: bool,
+}
+
 #[derive(Default)]
 struct Builder {
     text: String,
@@ -250,9 +269,9 @@ struct Builder {
     sentence_spans: Vec<(u32, u32)>,
     tokens: Vec<u32>,
     token_starts: Vec<u32>,
-    /// Spellings by first-seen number: where, folded, and the gazetteer keys they start.
-    spellings: Vec<(Range<usize>, String, &'static [usize])>,
-    ids: text::WordMap<String, u32>,
+    /// Spellings by first-seen number.
+    spellings: Vec<Spelling>,
+    ids: FxHashMap<String, u32>,
     key_hits: Vec<KeyHit>,
 }
 
@@ -263,8 +282,14 @@ fn to_u32(value: usize) -> u32 {
 
 impl Builder {
     fn build(mut self, dataset: &Dataset) -> SearchIndex {
-        let gazetteer = missions::gazetteer();
-        let mut sentence_ids: Vec<u32> = Vec::new();
+        let size: usize = dataset
+            .recommendations()
+            .flat_map(|(_, r)| r.paragraphs.iter().map(|p| p.len()))
+            .sum();
+        self.text.reserve(size);
+        self.tokens.reserve(size / 6);
+        self.token_starts.reserve(size / 6);
+        let mut stream = missions::WordStream::with_capacity(size);
         for (location, recommendation) in dataset.recommendations() {
             self.rec_starts.push(to_u32(self.tokens.len()));
             self.recs.push(Rec {
@@ -278,47 +303,28 @@ impl Builder {
                 self.text.push_str(paragraph);
                 for sentence in text::sentences(paragraph) {
                     let first = self.tokens.len();
-                    sentence_ids.clear();
                     let base = sentence.start;
                     for word in text::words(&paragraph[sentence.clone()]) {
                         let word = base + word.start..base + word.end;
                         self.token_starts.push(to_u32(offset + word.start));
                         let id = self.intern(paragraph, word, offset);
-                        sentence_ids.push(id);
+                        let spelling = &self.spellings[id as usize];
+                        stream.push(self.tokens.len(), &spelling.folded, spelling.stop);
                         self.tokens.push(id);
                     }
-                    if sentence_ids.is_empty() {
+                    if self.tokens.len() == first {
                         continue;
                     }
+                    stream.end_sentence();
                     self.sentence_starts.push(to_u32(first));
                     self.sentence_spans.push((
                         to_u32(offset + sentence.start),
                         to_u32(offset + sentence.end),
                     ));
-                    // Only sentences with a word that starts a key are matched against keys.
-                    let starts: Vec<usize> = (0..sentence_ids.len())
-                        .filter(|&i| !self.spellings[sentence_ids[i] as usize].2.is_empty())
-                        .collect();
-                    if starts.is_empty() {
-                        continue;
-                    }
-                    let folded: Vec<&str> = sentence_ids
-                        .iter()
-                        .map(|&id| self.spellings[id as usize].1.as_str())
-                        .collect();
-                    let mut hits = Vec::new();
-                    for i in starts {
-                        let keys = self.spellings[sentence_ids[i] as usize].2;
-                        gazetteer.find_at(&folded, i, keys, &mut hits);
-                    }
-                    self.key_hits.extend(hits.into_iter().map(|hit| KeyHit {
-                        key: hit.key,
-                        start: hit.start + first,
-                        end: hit.end + first,
-                    }));
                 }
             }
         }
+        self.key_hits = missions::gazetteer().find(&stream);
         self.paragraph_starts.push(to_u32(self.text.len()));
         self.rec_starts.push(to_u32(self.tokens.len()));
         self.sentence_starts.push(to_u32(self.tokens.len()));
@@ -326,7 +332,7 @@ impl Builder {
     }
 
     /// The first-seen number of the spelling at `range` of `paragraph`, which starts at byte
-    /// `offset` of `text`.
+    /// `offset` of `text`: each distinct spelling is folded once.
     fn intern(&mut self, paragraph: &str, range: Range<usize>, offset: usize) -> u32 {
         let word = &paragraph[range.clone()];
         if let Some(&id) = self.ids.get(word) {
@@ -334,9 +340,12 @@ impl Builder {
         }
         let id = to_u32(self.spellings.len());
         let folded = text::fold(word);
-        let keys = missions::gazetteer().keys_starting(&folded);
-        self.spellings
-            .push((offset + range.start..offset + range.end, folded, keys));
+        let stop = text::is_stopword(&folded);
+        self.spellings.push(Spelling {
+            range: offset + range.start..offset + range.end,
+            folded,
+            stop,
+        });
         self.ids.insert(word.to_string(), id);
         id
     }
@@ -358,10 +367,10 @@ impl Builder {
         // Sort spellings by folded form then spelling, and renumber the tokens.
         let mut order: Vec<u32> = (0..to_u32(spellings.len())).collect();
         order.sort_unstable_by(|&a, &b| {
-            let (ra, fa, _) = &spellings[a as usize];
-            let (rb, fb, _) = &spellings[b as usize];
-            fa.cmp(fb)
-                .then_with(|| text[ra.clone()].cmp(&text[rb.clone()]))
+            let (a, b) = (&spellings[a as usize], &spellings[b as usize]);
+            a.folded
+                .cmp(&b.folded)
+                .then_with(|| text[a.range.clone()].cmp(&text[b.range.clone()]))
         });
         let mut renumber = vec![0u32; spellings.len()];
         for (new, &old) in order.iter().enumerate() {
@@ -416,7 +425,7 @@ impl Builder {
 /// character masks, and the entries sorted by stem.
 fn vocabulary(
     text: &str,
-    spellings: &[(Range<usize>, String, &'static [usize])],
+    spellings: &[Spelling],
     order: &[u32],
     counts: &[u32],
 ) -> (String, Vec<Entry>, Vec<u64>, Vec<u32>) {
@@ -424,7 +433,11 @@ fn vocabulary(
     let mut entries: Vec<Entry> = Vec::with_capacity(spellings.len());
     let mut masks = Vec::with_capacity(spellings.len());
     for (new, &old) in order.iter().enumerate() {
-        let (range, folded, _) = &spellings[old as usize];
+        let Spelling {
+            range,
+            folded,
+            stop,
+        } = &spellings[old as usize];
         let surface = &text[range.clone()];
         let surface_start = to_u32(arena.len());
         arena.push_str(surface);
@@ -453,7 +466,7 @@ fn vocabulary(
                     arena.push_str(&stem[..usize::from(stem_len)]);
                     start
                 };
-                (at, stem_len, text::is_stopword(folded))
+                (at, stem_len, *stop)
             }
         };
         entries.push(Entry {

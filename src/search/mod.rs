@@ -1,5 +1,6 @@
 //! The search engine: a query language in the style of fzf, a vocabulary index built once,
-//! word-level fuzzy and typo-tolerant matching, mission awareness, ranking, snippets.
+//! word-level matching (forms and whole-word typos), mission awareness, ranking with partial
+//! hits, snippets.
 //! Nothing here knows about terminals.
 //!
 //! ```
@@ -11,38 +12,45 @@
 //! assert!(matches!(hits[0].para, 149 | 159));
 //! ```
 //!
+//! The full rules, with examples, are in `docs/search.md`; in short:
+//!
 //! **Query** ([`query`]): space-separated terms must all match; `'exact`, `^prefix`,
-//! `suffix$`, `!exclude`, `"a phrase"`, `a | b` (OR, tighter than AND); smart case; accents
-//! fold both ways unless the term has a capital.
+//! `suffix$`, `!exclude`, `"a phrase"`, `a | b` (OR, tighter than AND). A first capital is
+//! prose (case ignored); an acronym or an inner capital matches exactly (`CAR` is not care);
+//! words are cut at 100 characters.
+//!
+//! **Plan** (`plan`): consecutive terms that spell a gazetteer key become one mission term;
+//! aliases (and acronym plurals: `TCCs`) their word or full forms; compounds their parts with a
+//! hyphen, a space or nothing between them (`peace-building`, `covid19`).
 //!
 //! **Matching** (`matching`): each query word is compared with the words of the text (the
 //! vocabulary), never with whole paragraphs: exact, then prefix, then other forms of the word
-//! (the same Snowball stem, precomputed per vocabulary word), then fuzzy (`SkimMatcherV2` with
-//! a score threshold), then one or two typos (optimal string alignment).
+//! (the same Snowball stem and inflection class, so `organs` is not organization), then a typo
+//! of the whole word (one edit up to seven letters, two from eight). Nothing matches inside a
+//! longer word but as its start.
 //!
 //! **Stopwords**: unquoted function words ([`crate::text::STOPWORDS`]) are optional and score
 //! nothing, unless the query has nothing else; query words in order with only stopwords
 //! between them count as adjacent, and the run is one highlight.
 //!
-//! **Aliases** ([`ALIASES`]): `CAR`, `SEA`, `PoC`, `DRC`… match themselves or their full
-//! forms; an expansion that is a mission's name or place searches the mission.
+//! **Missions**: a mission term matches the recommendations that mention the mission by
+//! acronym or name (these rank first), and those that name its place (in English, French or
+//! Spanish) where the place is not part of another mission's name: `sudan` does not match
+//! "South Sudan". Each hit says how its response names each of the query's missions
+//! ([`Hit::missions`]).
 //!
-//! **Missions**: consecutive plain or quoted terms that spell a gazetteer key — an acronym
-//! (`unmiss`), an official name, or a place (`south sudan`, `cyprus`) — become one mission
-//! term. It matches the recommendations that mention the mission by acronym or name (these
-//! rank first), and those that name the place itself, where the place is not part of
-//! another mission's place: `sudan` does not match "South Sudan". Each hit says how its
-//! response names each of the query's missions ([`Hit::missions`]).
-//!
-//! **Ranking** (`rank`): the sum over terms of the best match quality (exact 100, prefix
-//! 70–89, other form 60, fuzzy 40–59, typo 20–30), plus 1000 per mission term matched by a
-//! mention, plus up to 40 for having more of the query in one sentence and up to 20 for query
-//! terms next to each other in the order typed, plus up to 5 for repetition; ties in document
-//! order.
+//! **Ranking** (`rank`): full hits first, by the sum over terms of the best match quality
+//! (exact 100, prefix 70–89, other form 60, typo 20–30), plus 1000 per mission term matched by
+//! a mention, plus up to 40 for more of the query in one sentence and up to 20 for terms next
+//! to each other in the order typed, plus up to 5 for repetition. Then, for a query without
+//! operators, partial hits (more than half of the terms, or any when none has all) by BM25
+//! plus the same bonuses, each with the terms it lacks ([`Hit::missing`]). Hits found only by
+//! forgiving a typo are [`Hit::approximate`]. Ties in document order.
 
 mod alias;
 mod index;
 mod matching;
+mod plan;
 pub mod query;
 mod rank;
 pub mod snippet;
@@ -53,11 +61,12 @@ use serde::Serialize;
 
 use crate::dataset::Location;
 
+pub use crate::missions::Alias;
 pub use crate::missions::By;
-pub use alias::{ALIASES, Alias};
+pub use alias::aliases;
 pub use index::SearchIndex;
-pub use matching::{FUZZY_THRESHOLD_PERCENT, MIN_FORGIVING_CHARS, Tier};
-pub use query::{Mode, Query, Term};
+pub use matching::{MIN_FORGIVING_CHARS, TWO_TYPOS_FROM_CHARS, Tier};
+pub use query::{Case, Mode, Query, Term};
 pub use snippet::Snippet;
 
 /// One recommendation that matches a query.
@@ -75,6 +84,19 @@ pub struct Hit {
     /// Each mission the query names (by acronym, name, place or alias) that this response
     /// names, with the strongest way it names it, in gazetteer order.
     pub missions: Vec<MissionMatch>,
+    /// The query's terms this response matches, as typed (every term for a full hit).
+    pub matched: Vec<String>,
+    /// The query's terms it lacks: empty for a full hit, the rest for a partial one.
+    pub missing: Vec<String>,
+    /// A term matched only by forgiving a typo.
+    pub approximate: bool,
+}
+
+impl Hit {
+    /// A response with every term of the query (not a partial hit).
+    pub fn is_full(&self) -> bool {
+        self.missing.is_empty()
+    }
 }
 
 /// Why a hit matched a mission of the query: which mission, and how the response names it.

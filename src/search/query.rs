@@ -14,8 +14,11 @@
 //! Terms are separated by white space and must all match (AND); a lone `|` between two terms
 //! makes them alternatives, as in fzf. A term is cut into words as the text is (see
 //! [`crate::text`]), so punctuation never matters and a term without letters or digits is
-//! ignored. Smart case: a term with a capital letter matches case-sensitively, accents
-//! included. An unterminated quote runs to the end of the query. Parsing never fails.
+//! ignored. Case ([`Case`]): a word whose only capital is its first letter (`Covid`) ignores
+//! case but keeps its accents; an acronym (`CAR`, two or more capitals) or a word with a capital
+//! inside (`PoC`) matches its exact form (`CAR` is not "care"); a word without capitals ignores
+//! case and accents. A word longer than [`MAX_WORD_CHARS`] is cut there. An unterminated quote
+//! runs to the end of the query. Parsing never fails.
 
 use crate::text;
 
@@ -23,6 +26,34 @@ use crate::text;
 pub const MAX_TERMS: usize = 24;
 /// At most this many words are kept in one phrase.
 pub const MAX_PHRASE_WORDS: usize = 24;
+/// A query word is cut after this many characters: no word of any report is longer, and a
+/// pasted blob must not cost more than a few milliseconds.
+pub const MAX_WORD_CHARS: usize = 100;
+
+/// How a term's capitals and accents count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// No capitals: case and accents ignored (`segou` is Ségou).
+    Fold,
+    /// Only a first capital (`Covid`, `Ségou`): case ignored, accents as typed.
+    Lower,
+    /// An acronym or an inner capital (`CAR`, `PoC`): the exact form.
+    Exact,
+}
+
+impl Case {
+    /// The case rule of a term's words: the strictest of them.
+    pub fn of<S: AsRef<str>>(words: &[S]) -> Case {
+        let words = words.iter().map(AsRef::as_ref);
+        if words.clone().any(text::is_case_sensitive) {
+            Case::Exact
+        } else if words.into_iter().any(text::is_capitalised) {
+            Case::Lower
+        } else {
+            Case::Fold
+        }
+    }
+}
 
 /// How a term's words may match words of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,8 +79,8 @@ pub struct Term {
     pub negated: bool,
     /// Written in double quotes.
     pub quoted: bool,
-    /// Smart case: the term has a capital letter.
-    pub case_sensitive: bool,
+    /// How its capitals and accents count.
+    pub case: Case,
     /// Terms of the same group are alternatives (`a | b`); groups are numbered from 0 in the
     /// order typed, one per term unless joined by `|`.
     pub group: usize,
@@ -132,12 +163,12 @@ impl Query {
             }
             let words: Vec<String> = text::words(text)
                 .take(MAX_PHRASE_WORDS)
-                .map(|range| text[range].to_string())
+                .map(|range| cut(&text[range]).to_string())
                 .collect();
             if words.is_empty() {
                 continue;
             }
-            let case_sensitive = words.iter().any(|word| text::is_case_sensitive(word));
+            let case = Case::of(&words);
             let group = match terms.last() {
                 Some(last) if or_pending => last.group,
                 Some(last) => last.group + 1,
@@ -149,7 +180,7 @@ impl Query {
                 mode,
                 negated,
                 quoted,
-                case_sensitive,
+                case,
                 group,
             });
         }
@@ -164,6 +195,22 @@ impl Query {
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
     }
+
+    /// True when a term has an operator (`'`, `^`, `$`, `!`, quotes) or `|` joins terms: the
+    /// query then means exactly what it says, and no partial matches are added.
+    pub fn is_strict(&self) -> bool {
+        self.terms
+            .iter()
+            .any(|t| t.mode != Mode::Fuzzy || t.quoted || t.negated)
+            || self.groups().any(|group| group.len() > 1)
+    }
+}
+
+/// A word cut to [`MAX_WORD_CHARS`] characters.
+fn cut(word: &str) -> &str {
+    word.char_indices()
+        .nth(MAX_WORD_CHARS)
+        .map_or(word, |(at, _)| &word[..at])
 }
 
 #[cfg(test)]
@@ -176,7 +223,7 @@ mod tests {
             mode,
             negated,
             quoted,
-            case_sensitive: words.iter().any(|w| text::is_case_sensitive(w)),
+            case: Case::of(words),
             group: 0,
         }
     }
@@ -245,7 +292,7 @@ mod tests {
         let query = Query::parse("covid-19 MINUSMA-funded");
         assert_eq!(query.terms[0].words, ["covid", "19"]);
         assert!(query.terms[0].is_phrase());
-        assert!(query.terms[1].case_sensitive);
+        assert_eq!(query.terms[1].case, Case::Exact);
     }
 
     #[test]
@@ -275,10 +322,41 @@ mod tests {
     }
 
     #[test]
-    fn smart_case_is_per_term() {
-        let query = Query::parse("UNMISS mali Mali");
-        let flags: Vec<bool> = query.terms.iter().map(|t| t.case_sensitive).collect();
-        assert_eq!(flags, [true, false, true]);
+    fn case_is_per_term_and_a_first_capital_is_prose() {
+        let query = Query::parse("UNMISS mali Mali PoC TCCs Ségou");
+        let cases: Vec<Case> = query.terms.iter().map(|t| t.case).collect();
+        assert_eq!(
+            cases,
+            [
+                Case::Exact,
+                Case::Fold,
+                Case::Lower,
+                Case::Exact,
+                Case::Exact,
+                Case::Lower
+            ]
+        );
+    }
+
+    #[test]
+    fn long_words_are_cut() {
+        let long = "a".repeat(5000);
+        let query = Query::parse(&format!("{long} b"));
+        assert_eq!(query.terms[0].words[0].chars().count(), MAX_WORD_CHARS);
+        let wide = "é".repeat(300);
+        assert_eq!(
+            Query::parse(&wide).terms[0].words[0].chars().count(),
+            MAX_WORD_CHARS
+        );
+    }
+
+    #[test]
+    fn operators_make_a_query_strict() {
+        for strict in ["'a b", "^a", "a$", "!a b", "\"a b\"", "a | b"] {
+            assert!(Query::parse(strict).is_strict(), "{strict}");
+        }
+        assert!(!Query::parse("women peace and security targets").is_strict());
+        assert!(!Query::parse("covid-19 Vaccines").is_strict());
     }
 
     #[test]

@@ -2,17 +2,15 @@
 //! spans with a match quality), occurrences are intersected per recommendation (AND), scored,
 //! ranked, and only the hits returned are turned into snippets and highlights.
 
-use fuzzy_matcher::skim::SkimMatcherV2;
+use crate::missions::{self, Gazetteer, KeyHit};
 
-use crate::missions::{self, GAZETTEER, Gazetteer, KeyHit};
-
-use super::alias;
 use super::index::SearchIndex;
-use super::matching::{self, Candidate, EXACT, Tiers};
-use super::query::{Mode, Query, Term};
+use super::matching::{self, APPROXIMATE, Candidate, EXACT, Tiers};
+use super::plan::{Clause, Required, missions_of, plan};
+use super::query::{Case, Mode, Query};
 use super::snippet::Snippet;
 use super::{Highlight, Hit, MissionMatch};
-use crate::text;
+use crate::dataset::Location;
 
 /// Added once per mission term that a recommendation matches by naming the mission.
 const MISSION_BONUS: u32 = 1000;
@@ -22,41 +20,8 @@ const SENTENCE_BONUS: u32 = 40;
 const ADJACENT_BONUS: u32 = 20;
 /// At most this much is added for repeated matches.
 const REPEAT_BONUS: u32 = 5;
-/// Terms considered together as a possible mission name or place.
-const MAX_KEY_TERMS: usize = 16;
-/// A key hit never spans more tokens than this (keys are short names).
-const MAX_KEY_SPAN: usize = 64;
 /// At most this many stopwords may stand between two query words that count as adjacent.
 const MAX_STOP_GAP: u32 = 3;
-
-/// What one positive or negative term asks of the text.
-#[derive(Debug, Clone)]
-enum Clause {
-    /// One word, in the given tiers.
-    Word {
-        word: String,
-        tiers: Tiers,
-        case_sensitive: bool,
-    },
-    /// Consecutive words in one sentence; the last may be a prefix.
-    Phrase {
-        words: Vec<String>,
-        last_prefix: bool,
-        case_sensitive: bool,
-    },
-    /// A gazetteer key (index into the gazetteer's keys).
-    Mission { key: usize },
-    /// Any of these (`a | b`, an alias and its expansions).
-    Any(Vec<Clause>),
-}
-
-/// A required clause of the query. A recommendation satisfies it when it matches `clause`, or
-/// when it lacks one of `unless` (the negated alternatives of `a | !b`).
-#[derive(Debug, Clone)]
-struct Required {
-    clause: Clause,
-    unless: Vec<Clause>,
-}
 
 /// A match of a clause: `len` tokens from `token`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,11 +55,11 @@ impl SearchIndex {
             return (Vec::new(), 0);
         }
         let gazetteer = missions::gazetteer();
-        let (required, negative) = plan(gazetteer, &query);
-        let skim = SkimMatcherV2::default().smart_case();
+        let (required, negative) = plan(self, gazetteer, &query);
+        let strict = query.is_strict() || required.len() < 2;
         let mut excluded = vec![false; self.recs.len()];
         for clause in &negative {
-            for occurrence in self.occurrences(gazetteer, &skim, clause) {
+            for occurrence in self.occurrences(gazetteer, clause) {
                 excluded[self.rec_of(occurrence.token)] = true;
             }
         }
@@ -107,51 +72,246 @@ impl SearchIndex {
         let mut clauses: Vec<Vec<Occurrence>> = Vec::with_capacity(required.len());
         let mut tallies = vec![Tally::default(); self.recs.len()];
         for required in &required {
-            let occurrences = self.occurrences(gazetteer, &skim, &required.clause);
-            if occurrences.is_empty() && required.unless.is_empty() {
+            let occurrences = self.occurrences(gazetteer, &required.clause);
+            if strict && occurrences.is_empty() && required.unless.is_empty() {
                 // AND: one term without a match leaves nothing to rank.
                 return (Vec::new(), 0);
             }
             self.tally(&occurrences, &mut tallies);
             if !required.unless.is_empty() {
-                self.pass_unless(gazetteer, &skim, required, &occurrences, &mut tallies);
+                self.pass_unless(gazetteer, required, &occurrences, &mut tallies);
             }
             clauses.push(occurrences);
         }
         let wanted = u32::try_from(clauses.len()).unwrap_or(u32::MAX);
-        let candidate: Vec<bool> = tallies
+        let full: Vec<bool> = tallies
             .iter()
             .zip(&excluded)
             .map(|(tally, &excluded)| tally.clauses == wanted && !excluded)
             .collect();
-        let mut ranked: Vec<(u32, usize)> = if clauses.len() < 2 {
-            candidate
-                .iter()
+        let mut ranked: Vec<(bool, u32, usize)> = if clauses.len() < 2 {
+            full.iter()
                 .enumerate()
                 .filter(|&(_, &c)| c)
                 .map(|(rec, _)| {
                     let tally = tallies[rec];
-                    (tally.score + tally.occurrences.min(REPEAT_BONUS), rec)
+                    (true, tally.score + tally.occurrences.min(REPEAT_BONUS), rec)
                 })
                 .collect()
         } else {
-            self.proximity(&clauses, &candidate, &tallies)
+            self.proximity(&clauses, &full, &tallies)
+                .into_iter()
+                .map(|(score, rec)| (true, score, rec))
+                .collect()
         };
+        if !strict {
+            // Partial hits: more than half of the words, or, when no response has them all,
+            // any of them; ranked by BM25 and the proximity bonuses, after the full hits.
+            let need = if ranked.is_empty() { 1 } else { wanted / 2 + 1 };
+            let partial: Vec<bool> = tallies
+                .iter()
+                .zip(&excluded)
+                .map(|(tally, &excluded)| {
+                    !excluded && tally.clauses >= need && tally.clauses < wanted
+                })
+                .collect();
+            if partial.contains(&true) {
+                let relevance = self.bm25(&clauses, &partial);
+                let scored: Vec<Tally> = tallies
+                    .iter()
+                    .zip(&relevance)
+                    .map(|(tally, &score)| Tally { score, ..*tally })
+                    .collect();
+                ranked.extend(
+                    self.proximity(&clauses, &partial, &scored)
+                        .into_iter()
+                        .map(|(score, rec)| (false, score, rec)),
+                );
+            }
+        }
         let total = ranked.len();
         if limit == 0 {
             return (Vec::new(), total);
         }
-        let order = |a: &(u32, usize), b: &(u32, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+        let order = |a: &(bool, u32, usize), b: &(bool, u32, usize)| {
+            b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2))
+        };
         if ranked.len() > limit {
             ranked.select_nth_unstable_by(limit - 1, order);
             ranked.truncate(limit);
         }
         ranked.sort_unstable_by(order);
+        let labels: Vec<&str> = required.iter().map(|r| r.label.as_str()).collect();
         let hits = ranked
             .into_iter()
-            .map(|(score, rec)| self.hit(rec, score, &clauses, &query_missions))
+            .map(|(full, score, rec)| {
+                let mut hit = self.hit(rec, score, &clauses, &query_missions);
+                self.coverage(&mut hit, rec, full, &clauses, &labels);
+                hit
+            })
             .collect();
         (hits, total)
+    }
+
+    /// Fills in what a hit has of the query: the labels of the clauses it matches and lacks
+    /// (a full hit lacks none, even one that satisfies `a | !b` by an absence), and whether a
+    /// clause matched only by forgiving a typo.
+    fn coverage(
+        &self,
+        hit: &mut Hit,
+        rec: usize,
+        full: bool,
+        clauses: &[Vec<Occurrence>],
+        labels: &[&str],
+    ) {
+        let tokens = self.rec_tokens(rec);
+        for (occurrences, label) in clauses.iter().zip(labels) {
+            let from = occurrences.partition_point(|o| o.token < tokens.start);
+            let to = occurrences.partition_point(|o| o.token < tokens.end);
+            let best = occurrences[from..to].iter().map(|o| o.quality).max();
+            match best {
+                Some(quality) => {
+                    hit.approximate |= quality <= APPROXIMATE;
+                    hit.matched.push((*label).to_string());
+                }
+                None if full => hit.matched.push((*label).to_string()),
+                None => hit.missing.push((*label).to_string()),
+            }
+        }
+    }
+
+    /// BM25 (k1 0.6: a response is a paragraph or two, so a repeated word soon says nothing
+    /// more; b 0.75) of each recommendation marked in `wanted`, over the clauses'
+    /// occurrences (word forms included), each weighted by its match quality; 100 times the
+    /// score, rounded. A recommendation not wanted scores 0.
+    fn bm25(&self, clauses: &[Vec<Occurrence>], wanted: &[bool]) -> Vec<u32> {
+        const K1: f64 = 0.6;
+        const B: f64 = 0.75;
+        let as_f64 = |n: usize| f64::from(u32::try_from(n).unwrap_or(u32::MAX));
+        let n = as_f64(self.recs.len());
+        let average = as_f64(self.tokens.len()) / n.max(1.0);
+        let mut scores = vec![0.0f64; self.recs.len()];
+        for occurrences in clauses {
+            // (recommendation, occurrences, best quality) in order.
+            let mut per_rec: Vec<(usize, u32, u32)> = Vec::new();
+            let mut cursor = Cursor::new(&self.rec_starts);
+            for o in occurrences {
+                let rec = cursor.find(o.token);
+                match per_rec.last_mut() {
+                    Some((r, tf, q)) if *r == rec => {
+                        *tf += 1;
+                        *q = (*q).max(o.quality);
+                    }
+                    _ => per_rec.push((rec, 1, o.quality)),
+                }
+            }
+            let df = as_f64(per_rec.len());
+            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+            for (rec, tf, quality) in per_rec {
+                if !wanted[rec] {
+                    continue;
+                }
+                let tf = f64::from(tf);
+                let tokens = self.rec_tokens(rec);
+                let length = f64::from(tokens.end - tokens.start);
+                let norm = K1 * (1.0 - B + B * length / average.max(1.0));
+                scores[rec] +=
+                    idf * f64::from(quality.min(EXACT)) / f64::from(EXACT) * tf * (K1 + 1.0)
+                        / (tf + norm);
+            }
+        }
+        scores.into_iter().map(points).collect()
+    }
+
+    /// For each quoted phrase of `query` that no response holds, the phrase and how many
+    /// responses have all its words (in any order, in any of their forms): "two responses
+    /// have both words".
+    pub fn phrase_words_counts(&self, query: &str) -> Vec<(String, usize)> {
+        let query = Query::parse(query);
+        let mut out = Vec::new();
+        for term in &query.terms {
+            if !term.quoted || term.negated || term.words.len() < 2 {
+                continue;
+            }
+            let phrase = Clause::Phrase {
+                words: term.words.clone(),
+                last_prefix: term.mode == Mode::Prefix,
+                case: term.case,
+            };
+            let gazetteer = missions::gazetteer();
+            if !self.occurrences(gazetteer, &phrase).is_empty() {
+                continue;
+            }
+            let words = Clause::All(
+                term.words
+                    .iter()
+                    .map(|word| Clause::Word {
+                        word: word.clone(),
+                        tiers: Tiers::Forms,
+                        case: term.case,
+                    })
+                    .collect(),
+            );
+            let mut recs: Vec<usize> = self
+                .occurrences(gazetteer, &words)
+                .iter()
+                .map(|o| self.rec_of(o.token))
+                .collect();
+            recs.dedup();
+            out.push((term.words.join(" "), recs.len()));
+        }
+        out
+    }
+
+    /// A mission's list as the picker shows it: the responses the dataset lists for it (its
+    /// mentions, `false`), then those that name only its place ([`SearchIndex::place_only`],
+    /// `true`, to be marked "place only"), each part in report order.
+    pub fn mission_list(&self, mission: &crate::dataset::Mission) -> Vec<(Location, bool)> {
+        let mentions = mission.paras.iter().filter_map(|&para| {
+            let at = self.recs.partition_point(|r| r.para < para);
+            self.recs
+                .get(at)
+                .filter(|r| r.para == para)
+                .map(|r| (r.location, false))
+        });
+        mentions
+            .chain(
+                self.place_only(&mission.acronym)
+                    .into_iter()
+                    .map(|location| (location, true)),
+            )
+            .collect()
+    }
+
+    /// The responses that name mission `acronym`'s place (in any language, and not inside a
+    /// longer name of another mission) but never mention the mission, in report order: what
+    /// a mission's list shows after its mentions, marked "place only", so that picking MINUSMA
+    /// lists what a search for `mali` finds.
+    pub fn place_only(&self, acronym: &str) -> Vec<Location> {
+        let Some(mission) = missions::position(acronym) else {
+            return Vec::new();
+        };
+        let gazetteer = missions::gazetteer();
+        let mut out = Vec::new();
+        let mut from = 0;
+        for rec in 0..self.recs.len() {
+            let end = self.rec_tokens(rec).end as usize;
+            let to = from + self.key_hits[from..].partition_point(|h| h.start < end);
+            let (mut mention, mut place) = (false, false);
+            for i in from..to {
+                let Some(key) = gazetteer.key(self.key_hits[i].key) else {
+                    continue;
+                };
+                mention |= key.names.contains(&mission);
+                place |= key.places.contains(&mission)
+                    && !gazetteer.shadowed(&self.key_hits, i, &[mission]);
+            }
+            if place && !mention {
+                out.push(self.recs[rec].location);
+            }
+            from = to;
+        }
+        out
     }
 
     /// Counts `required` for the recommendations without a match of its clause that lack one
@@ -159,7 +319,6 @@ impl SearchIndex {
     fn pass_unless(
         &self,
         gazetteer: &Gazetteer,
-        skim: &SkimMatcherV2,
         required: &Required,
         occurrences: &[Occurrence],
         tallies: &mut [Tally],
@@ -172,7 +331,7 @@ impl SearchIndex {
         let mut lacks_one = vec![false; n];
         for clause in &required.unless {
             let mut has = vec![false; n];
-            for o in self.occurrences(gazetteer, skim, clause) {
+            for o in self.occurrences(gazetteer, clause) {
                 has[self.rec_of(o.token)] = true;
             }
             for (lacks, has) in lacks_one.iter_mut().zip(has) {
@@ -187,62 +346,72 @@ impl SearchIndex {
     }
 
     /// Every occurrence of a clause, ordered by token.
-    fn occurrences(
-        &self,
-        gazetteer: &Gazetteer,
-        skim: &SkimMatcherV2,
-        clause: &Clause,
-    ) -> Vec<Occurrence> {
-        let mut out = match clause {
-            Clause::Word {
-                word,
-                tiers,
-                case_sensitive,
-            } => {
-                let candidates = matching::candidates(self, skim, word, *tiers, *case_sensitive);
-                let total = candidates
-                    .iter()
-                    .map(|c| self.postings(c.entry as usize).len())
-                    .sum();
-                let mut out = Vec::with_capacity(total);
-                for c in candidates {
-                    out.extend(
-                        self.postings(c.entry as usize)
-                            .iter()
-                            .map(|&token| Occurrence {
+    fn occurrences(&self, gazetteer: &Gazetteer, clause: &Clause) -> Vec<Occurrence> {
+        let mut out =
+            match clause {
+                Clause::Word { word, tiers, case } => {
+                    let candidates = matching::candidates(self, word, *tiers, *case);
+                    let total = candidates
+                        .iter()
+                        .map(|c| self.postings(c.entry as usize).len())
+                        .sum();
+                    let mut out = Vec::with_capacity(total);
+                    for c in candidates {
+                        out.extend(self.postings(c.entry as usize).iter().map(|&token| {
+                            Occurrence {
                                 token,
                                 len: 1,
                                 quality: c.quality,
                                 mission: false,
-                            }),
-                    );
+                            }
+                        }));
+                    }
+                    out
                 }
-                out
-            }
-            Clause::Phrase {
-                words,
-                last_prefix,
-                case_sensitive,
-            } => self.phrase(skim, words, *last_prefix, *case_sensitive),
-            Clause::Mission { key } => self.mission(gazetteer, *key),
-            Clause::Any(alternatives) => alternatives
-                .iter()
-                .flat_map(|alternative| self.occurrences(gazetteer, skim, alternative))
-                .collect(),
-        };
+                Clause::Phrase {
+                    words,
+                    last_prefix,
+                    case,
+                } => self.phrase(words, *last_prefix, *case),
+                Clause::Mission { key } => self.mission(gazetteer, *key),
+                Clause::All(parts) => self.all(gazetteer, parts),
+                Clause::Any(alternatives) => alternatives
+                    .iter()
+                    .flat_map(|alternative| self.occurrences(gazetteer, alternative))
+                    .collect(),
+            };
         if !out.is_sorted_by_key(|o| o.token) {
             out.sort_unstable_by_key(|o| o.token);
         }
         out
     }
 
-    fn phrase(
-        &self,
-        skim: &SkimMatcherV2,
-        words: &[String],
-        last_prefix: bool,
-        case_sensitive: bool,
-    ) -> Vec<Occurrence> {
+    /// The occurrences of every part, in the recommendations that have all of them.
+    fn all(&self, gazetteer: &Gazetteer, parts: &[Clause]) -> Vec<Occurrence> {
+        let lists: Vec<Vec<Occurrence>> = parts
+            .iter()
+            .map(|part| self.occurrences(gazetteer, part))
+            .collect();
+        let mut count = vec![0usize; self.recs.len()];
+        for list in &lists {
+            let mut cursor = Cursor::new(&self.rec_starts);
+            let mut last = None;
+            for o in list {
+                let rec = cursor.find(o.token);
+                if last != Some(rec) {
+                    count[rec] += 1;
+                    last = Some(rec);
+                }
+            }
+        }
+        let mut cursor = Cursor::new(&self.rec_starts);
+        let mut out: Vec<Occurrence> = lists.into_iter().flatten().collect();
+        out.sort_unstable_by_key(|o| o.token);
+        out.retain(|o| count[cursor.find(o.token)] == parts.len());
+        out
+    }
+
+    fn phrase(&self, words: &[String], last_prefix: bool, case: Case) -> Vec<Occurrence> {
         let slots: Vec<Vec<Candidate>> = words
             .iter()
             .enumerate()
@@ -252,7 +421,7 @@ impl SearchIndex {
                 } else {
                     Tiers::Exact
                 };
-                let mut slot = matching::candidates(self, skim, word, tiers, case_sensitive);
+                let mut slot = matching::candidates(self, word, tiers, case);
                 slot.sort_unstable_by_key(|c| c.entry);
                 slot
             })
@@ -323,7 +492,10 @@ impl SearchIndex {
         let mut out = Vec::new();
         for (i, hit) in self.key_hits.iter().enumerate() {
             let mention = names(hit);
-            if mention || (hit.key == key && !self.shadowed(gazetteer, i, &missions)) {
+            if mention
+                || (gazetteer.same_place(hit.key, key)
+                    && !gazetteer.shadowed(&self.key_hits, i, &missions))
+            {
                 out.push(Occurrence {
                     token: u32::try_from(hit.start).unwrap_or(u32::MAX),
                     len: u32::try_from(hit.end - hit.start).unwrap_or(1),
@@ -333,24 +505,6 @@ impl SearchIndex {
             }
         }
         out
-    }
-
-    /// True when key hit `i` lies inside a longer hit of a key that names none of `missions`
-    /// ("Sudan" inside "South Sudan", for the missions in the Sudan).
-    fn shadowed(&self, gazetteer: &Gazetteer, i: usize, missions: &[usize]) -> bool {
-        let hit = self.key_hits[i];
-        self.key_hits[..i]
-            .iter()
-            .rev()
-            .take_while(|other| other.start + MAX_KEY_SPAN > hit.start)
-            .any(|other| {
-                other.start <= hit.start
-                    && other.end >= hit.end
-                    && other.end - other.start > hit.end - hit.start
-                    && gazetteer
-                        .key(other.key)
-                        .is_some_and(|k| k.missions().all(|m| !missions.contains(&m)))
-            })
     }
 
     /// Adds one clause's best quality per recommendation to the tallies.
@@ -608,6 +762,9 @@ impl SearchIndex {
             snippet,
             highlights,
             missions: self.mission_matches(rec, query_missions),
+            matched: Vec::new(),
+            missing: Vec::new(),
+            approximate: false,
         }
     }
 
@@ -626,7 +783,7 @@ impl SearchIndex {
             .filter(|(mission, _)| query_missions.contains(mission))
             .filter_map(|(mission, by)| {
                 Some(MissionMatch {
-                    acronym: GAZETTEER.get(mission)?.acronym.to_string(),
+                    acronym: missions::entries().get(mission)?.acronym.to_string(),
                     by,
                 })
             })
@@ -634,177 +791,18 @@ impl SearchIndex {
     }
 }
 
-/// Adds the missions a clause names (through gazetteer keys) to `out`.
-fn missions_of(gazetteer: &Gazetteer, clause: &Clause, out: &mut Vec<usize>) {
-    match clause {
-        Clause::Mission { key } => {
-            if let Some(key) = gazetteer.key(*key) {
-                out.extend(key.missions());
-            }
-        }
-        Clause::Any(alternatives) => {
-            for alternative in alternatives {
-                missions_of(gazetteer, alternative, out);
-            }
-        }
-        Clause::Word { .. } | Clause::Phrase { .. } => {}
-    }
-}
-
-/// Turns the query's terms into required and negative clauses: consecutive plain or quoted
-/// terms that spell a gazetteer key (longest first) become one mission clause, an alias
-/// becomes the alias or its expansions, `a | b` one clause of alternatives, and unquoted
-/// stopwords are dropped (unless the query has nothing else).
-fn plan(gazetteer: &Gazetteer, query: &Query) -> (Vec<Required>, Vec<Clause>) {
-    let groups: Vec<&[Term]> = query.groups().collect();
-    let optional = |group: &[Term]| matches!(group, [term] if is_optional(term));
-    let keep_stopwords = groups
-        .iter()
-        .filter(|g| !matches!(g, [term] if term.negated))
-        .all(|g| optional(g));
-    let mut required = Vec::new();
-    let mut negative = Vec::new();
-    let mut i = 0;
-    while i < groups.len() {
-        let group = groups[i];
-        let [term] = group else {
-            // Alternatives: the negated ones are satisfied by their absence.
-            let (negated, plain): (Vec<&Term>, Vec<&Term>) = group.iter().partition(|t| t.negated);
-            required.push(Required {
-                clause: Clause::Any(
-                    plain
-                        .into_iter()
-                        .map(|t| term_clause(gazetteer, t))
-                        .collect(),
-                ),
-                unless: negated
-                    .into_iter()
-                    .map(|t| term_clause(gazetteer, t))
-                    .collect(),
-            });
-            i += 1;
-            continue;
-        };
-        if term.negated {
-            negative.push(term_clause(gazetteer, term));
-            i += 1;
-            continue;
-        }
-        if !keep_stopwords && optional(group) {
-            i += 1;
-            continue;
-        }
-        // The longest run of two or more single terms that spells a key.
-        let run = groups[i..]
-            .iter()
-            .take(MAX_KEY_TERMS)
-            .take_while(|g| matches!(g, [t] if is_key_eligible(t)))
-            .count();
-        let found = (2..=run).rev().find_map(|len| {
-            let words: Vec<String> = groups[i..i + len]
-                .iter()
-                .flat_map(|g| g.iter().flat_map(|t| t.words.iter()))
-                .map(|w| text::fold(w))
-                .filter(|w| !text::is_stopword(w))
-                .collect();
-            gazetteer.lookup(&words).map(|key| (len, key))
-        });
-        if let Some((len, key)) = found {
-            required.push(Required {
-                clause: Clause::Mission { key },
-                unless: Vec::new(),
-            });
-            i += len;
-            continue;
-        }
-        required.push(Required {
-            clause: term_clause(gazetteer, term),
-            unless: Vec::new(),
-        });
-        i += 1;
-    }
-    (required, negative)
-}
-
-/// An unquoted plain stopword: optional in a query that has other words.
-fn is_optional(term: &Term) -> bool {
-    matches!(term.words.as_slice(), [word] if text::is_stopword(&text::fold(word)))
-        && !term.negated
-        && !term.quoted
-        && term.mode == Mode::Fuzzy
-        && alias::lookup(&term.words[0]).is_none()
-}
-
-/// A term that may name a mission by its words: plain or quoted, not negated.
-fn is_key_eligible(term: &Term) -> bool {
-    !term.negated && (term.quoted || term.mode == Mode::Fuzzy)
-}
-
-/// The clause of one term on its own: an alias, a mission key, or its words.
-fn term_clause(gazetteer: &Gazetteer, term: &Term) -> Clause {
-    if let [word] = term.words.as_slice()
-        && term.mode == Mode::Fuzzy
-        && !term.quoted
-        && let Some(alias) = alias::lookup(word)
-    {
-        let mut alternatives = vec![Clause::Word {
-            word: word.clone(),
-            tiers: Tiers::Exact,
-            case_sensitive: alias.case_sensitive,
-        }];
-        for expansion in alias.expansions {
-            let words = alias::words(expansion);
-            let key_words: Vec<String> = words
-                .iter()
-                .filter(|w| !text::is_stopword(w))
-                .cloned()
-                .collect();
-            alternatives.push(match gazetteer.lookup(&key_words) {
-                Some(key) => Clause::Mission { key },
-                None => Clause::Phrase {
-                    words,
-                    last_prefix: true,
-                    case_sensitive: false,
-                },
-            });
-        }
-        return Clause::Any(alternatives);
-    }
-    if is_key_eligible(term) {
-        let words: Vec<String> = term
-            .words
-            .iter()
-            .map(|w| text::fold(w))
-            .filter(|w| !text::is_stopword(w))
-            .collect();
-        if let Some(key) = gazetteer.lookup(&words) {
-            return Clause::Mission { key };
-        }
-    }
-    clause(term)
-}
-
-/// The clause for one term's words (see [`super::query`] for the rules).
-fn clause(term: &Term) -> Clause {
-    let case_sensitive = term.case_sensitive;
-    if let [word] = term.words.as_slice() {
-        let tiers = match (term.mode, term.negated) {
-            (Mode::Exact, _) | (Mode::Fuzzy, true) => Tiers::Exact,
-            (Mode::Prefix, _) => Tiers::ExactOrPrefix,
-            (Mode::Suffix, _) => Tiers::ExactOrSuffix,
-            (Mode::Fuzzy, false) => Tiers::All,
-        };
-        Clause::Word {
-            word: word.clone(),
-            tiers,
-            case_sensitive,
-        }
+/// A BM25 score as whole points (100 to 1), 0 for anything not a positive finite number.
+#[allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "clamped to 0..=u32::MAX first"
+)]
+fn points(score: f64) -> u32 {
+    let scaled = (score * 100.0).round();
+    if scaled.is_finite() && scaled > 0.0 {
+        scaled.min(f64::from(u32::MAX)) as u32
     } else {
-        Clause::Phrase {
-            words: term.words.clone(),
-            last_prefix: term.mode == Mode::Prefix || (term.mode == Mode::Fuzzy && !term.negated),
-            case_sensitive,
-        }
+        0
     }
 }
 
@@ -845,126 +843,13 @@ mod tests {
     use super::*;
     use crate::dataset::Dataset;
 
-    fn plan_of(query: &str) -> Vec<String> {
-        let (positive, negative) = plan(missions::gazetteer(), &Query::parse(query));
-        name_all(&positive, &negative)
-    }
-
-    fn name_all(positive: &[Required], negative: &[Clause]) -> Vec<String> {
-        fn name(c: &Clause) -> String {
-            match c {
-                Clause::Word { word, tiers, .. } => format!("{word}:{tiers:?}"),
-                Clause::Phrase {
-                    words, last_prefix, ..
-                } => format!(
-                    "\"{}\"{}",
-                    words.join(" "),
-                    if *last_prefix { "*" } else { "" }
-                ),
-                Clause::Mission { key } => {
-                    let key = missions::gazetteer().key(*key).unwrap();
-                    format!("mission:{}", key.words.join(" "))
-                }
-                Clause::Any(alternatives) => {
-                    let names: Vec<String> = alternatives.iter().map(name).collect();
-                    format!("any({})", names.join(", "))
-                }
-            }
-        }
-        positive
-            .iter()
-            .map(|r| &r.clause)
-            .map(name)
-            .chain(negative.iter().map(|c| format!("!{}", name(c))))
-            .collect()
-    }
-
     #[test]
-    fn consecutive_terms_that_spell_a_key_become_one_mission_clause() {
-        assert_eq!(plan_of("south sudan"), ["mission:south sudan"]);
-        assert_eq!(plan_of("sudan"), ["mission:sudan"]);
-        assert_eq!(
-            plan_of("UNMISS transition"),
-            ["mission:unmiss", "transition:All"]
-        );
-        assert_eq!(
-            plan_of("democratic republic of the congo vaccines"),
-            ["mission:democratic republic congo", "vaccines:All"]
-        );
-        assert_eq!(
-            plan_of("\"central african republic\""),
-            ["mission:central african republic"]
-        );
-        assert_eq!(
-            plan_of("the united nations office to the african union"),
-            ["mission:united nations office african union"]
-        );
-    }
-
-    #[test]
-    fn exact_prefix_and_negated_terms_stay_literal() {
-        assert_eq!(plan_of("'mali"), ["mali:Exact"]);
-        assert_eq!(plan_of("^mali"), ["mali:ExactOrPrefix"]);
-        assert_eq!(plan_of("covid !mali"), ["covid:All", "!mali:Exact"]);
-        assert_eq!(plan_of("!^vacc"), ["!vacc:ExactOrPrefix"]);
-        assert_eq!(
-            plan_of("covid-19 !\"south sudan\""),
-            ["\"covid 19\"*", "!\"south sudan\""]
-        );
-        assert_eq!(plan_of("south 'sudan"), ["south:All", "sudan:Exact"]);
-    }
-
-    #[test]
-    fn stopwords_are_optional_unless_the_query_has_nothing_else() {
-        assert_eq!(
-            plan_of("protection of the civilians"),
-            ["protection:All", "civilians:All"]
-        );
-        assert_eq!(plan_of("of the"), ["of:All", "the:All"]);
-        assert_eq!(plan_of("the !mali"), ["the:All", "!mali:Exact"]);
-        // Quoted or with an operator, a stopword is asked for.
-        assert_eq!(plan_of("peace 'and"), ["peace:All", "and:Exact"]);
-        assert_eq!(
-            plan_of("\"sexual exploitation and abuse\""),
-            ["\"sexual exploitation and abuse\""]
-        );
-    }
-
-    #[test]
-    fn aliases_expand_to_their_words_and_missions() {
-        assert_eq!(
-            plan_of("CAR"),
-            ["any(CAR:Exact, mission:central african republic)"]
-        );
-        assert_eq!(plan_of("car"), ["car:All"]);
-        assert_eq!(
-            plan_of("SEA"),
-            ["any(SEA:Exact, \"sexual exploitation and abuse\"*)"]
-        );
-        assert_eq!(plan_of("sea"), ["sea:All"]);
-        assert_eq!(
-            plan_of("!poc"),
-            ["!any(poc:Exact, \"protection of civilians\"*)"]
-        );
-    }
-
-    #[test]
-    fn bars_make_alternatives() {
-        assert_eq!(
-            plan_of("women | gender parity"),
-            ["any(women:All, gender:All)", "parity:All"]
-        );
-        assert_eq!(
-            plan_of("mali | cyprus"),
-            ["any(mission:mali, mission:cyprus)"]
-        );
-        assert_eq!(
-            plan_of("tion$ ^vacc"),
-            ["tion:ExactOrSuffix", "vacc:ExactOrPrefix"]
-        );
-        let (required, _) = plan(missions::gazetteer(), &Query::parse("a | !covid"));
-        assert_eq!(required.len(), 1);
-        assert_eq!(required[0].unless.len(), 1);
+    fn bm25_points_are_whole_and_bounded() {
+        assert_eq!(points(1.234), 123);
+        assert_eq!(points(0.0), 0);
+        assert_eq!(points(-2.0), 0);
+        assert_eq!(points(f64::NAN), 0);
+        assert_eq!(points(1e30), u32::MAX);
     }
 
     #[test]

@@ -357,3 +357,52 @@ fn missions_of_a_dataset_without_the_field_are_derived_and_none_named_exits_1() 
         .success()
         .stdout(predicate::str::contains("UNMISS"));
 }
+
+#[test]
+fn search_marks_partial_and_approximate_hits() {
+    let query = [
+        "search", "--limit", "100", "women", "peace", "and", "security", "targets",
+    ];
+    let out = stdout_of(c34().args(query));
+    let partial: Vec<&str> = out.lines().filter(|l| l.contains("(missing: ")).collect();
+    assert!(!partial.is_empty(), "{out}");
+    assert!(out.contains("(missing: targets)"), "{out}");
+    // Partial hits come after every full one.
+    let first = out.lines().position(|l| l.contains("(missing: ")).unwrap();
+    assert!(out.lines().skip(first).all(|l| l.contains("(missing: ")));
+    let json = stdout_of(c34().args([
+        "search",
+        "--json",
+        "--limit",
+        "100",
+        "women peace and security targets",
+    ]));
+    let hits: Value = serde_json::from_str(&json).unwrap();
+    let hits = hits.as_array().unwrap();
+    assert!(
+        hits.iter()
+            .any(|h| h["missing"] == serde_json::json!(["targets"]))
+    );
+    for hit in hits {
+        let matched = hit["matched"].as_array().unwrap().len();
+        let missing = hit["missing"].as_array().unwrap().len();
+        assert_eq!(matched + missing, 4, "{hit}");
+        assert_eq!(hit["approximate"], false);
+    }
+    let json = stdout_of(c34().args(["search", "--json", "minsuma"]));
+    let hits: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(hits[0]["approximate"], true);
+    let out = stdout_of(c34().args(["search", "minsuma"]));
+    assert!(out.lines().all(|l| l.contains("(approximate)")), "{out}");
+}
+
+#[test]
+fn a_quoted_phrase_without_hits_says_how_many_responses_have_its_words() {
+    c34()
+        .args(["search", "\"camp security\""])
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "1 response has all the words of \"camp security\"",
+        ));
+}

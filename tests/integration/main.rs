@@ -35,6 +35,7 @@ mod overview;
 mod refs;
 mod search_engine;
 mod search_labelled;
+mod search_v3;
 mod series_committee;
 mod series_compare;
 mod series_pdf;

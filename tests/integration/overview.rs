@@ -4,7 +4,7 @@
 
 use crate::common::cli::{c34, stdout_of};
 use c34::dataset::Dataset;
-use c34::missions::GAZETTEER;
+use c34::missions::entries;
 use c34::overview::Matrix;
 use serde_json::Value;
 
@@ -25,7 +25,7 @@ fn normalise_space(text: &str) -> String {
 /// or one of its full names, whitespace normalised. Per gazetteer entry, per section, the
 /// paragraph numbers.
 fn expected(dataset: &Dataset) -> Vec<(&'static str, Vec<Vec<u32>>)> {
-    GAZETTEER
+    entries()
         .iter()
         .map(|entry| {
             let cells = dataset
@@ -172,6 +172,6 @@ fn the_matrix_agrees_with_the_mission_index() {
         let mut paras: Vec<u32> = row.paras.iter().flatten().copied().collect();
         paras.sort_unstable();
         assert_eq!(paras, mission.paras);
-        assert_eq!(GAZETTEER[row.mission].acronym, row.acronym);
+        assert_eq!(entries()[row.mission].acronym, row.acronym);
     }
 }

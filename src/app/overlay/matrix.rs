@@ -8,7 +8,6 @@ use crate::app::scroll::{self, Motion};
 use crate::app::{App, Pane, Source};
 use crate::command::{Command, Keymap};
 use crate::layout::{self, MatrixView};
-use crate::missions::GAZETTEER;
 use crate::overview::Matrix;
 use crate::text::width;
 
@@ -65,8 +64,7 @@ pub fn label_widths(matrix: &Matrix) -> (usize, usize) {
     let places = matrix
         .rows
         .iter()
-        .filter_map(|row| GAZETTEER.get(row.mission))
-        .map(|entry| width(entry.location))
+        .map(|row| width(&crate::sanitize::for_line(&row.location)))
         .max()
         .unwrap_or(0)
         .min(PLACE_MAX_WIDTH);

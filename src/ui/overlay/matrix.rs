@@ -14,7 +14,6 @@ use crate::app::overlay::matrix::{
     MISSION_HEADING, MatrixCursor, TOTAL_HEADING, label_widths, view,
 };
 use crate::layout::{MATRIX_CELL_WIDTH, MATRIX_TOTAL_WIDTH};
-use crate::missions::GAZETTEER;
 use crate::overview::Matrix;
 use crate::sanitize::for_line;
 use crate::ui::{Theme, clip, fit, row};
@@ -178,16 +177,14 @@ impl Grid<'_> {
         let matrix = self.context.matrix;
         let theme = self.theme;
         let acronym = fit(&for_line(&matrix.rows[r].acronym), self.acronym_cells);
-        let place = GAZETTEER
-            .get(matrix.rows[r].mission)
-            .map_or("", |entry| entry.location);
+        let place = for_line(&matrix.rows[r].location);
         let mut spans = vec![
             Span::styled(
                 acronym,
                 self.axis(r == self.state.row).patch(theme.acronym()),
             ),
             Span::styled(
-                fit(place, self.label_cells.saturating_sub(self.acronym_cells)),
+                fit(&place, self.label_cells.saturating_sub(self.acronym_cells)),
                 theme.muted(),
             ),
         ];
@@ -285,9 +282,7 @@ fn describe(context: &Context, state: &MatrixCursor, cells: usize) -> String {
     let Some(mission) = matrix.rows.get(state.row) else {
         return String::new();
     };
-    let name = GAZETTEER
-        .get(mission.mission)
-        .map_or(String::new(), |entry| format!(" ({})", entry.name));
+    let name = format!(" ({})", for_line(&mission.name));
     let section = context
         .dataset
         .sections

@@ -1,0 +1,769 @@
+//! The mission gazetteer: every United Nations peacekeeping operation, special political
+//! mission or office the report names, and the current ones it does not, each with its
+//! acronym, official name, place, and the names of places a reader may search it by — in
+//! English, French and Spanish. The gazetteer is data: `assets/gazetteer.toml`, embedded in
+//! the binary and read once (its format is described at its top and in `docs/search.md`).
+//! The same file holds the search engine's aliases (`CAR`, `SEA`, `PoC`…).
+//!
+//! A response *mentions* a mission when it names it by acronym (`MINUSMA`, also inside
+//! `MINUSMA-funded`) or by official name (`the United Nations Military Observer Group in India
+//! and Pakistan`). A bare place does not count: "In Mali, the Justice and Corrections Standing
+//! Capacity supported national authorities" is about Mali, not about MINUSMA, and the report
+//! uses places that way often. Places are still keys: a search for `mali` finds the
+//! recommendations that mention MINUSMA first, then those that only name Mali (see the
+//! search engine, `search`, which this module does not import).
+//!
+//! Partner operations the report names (the African Union Mission in Somalia, Operation
+//! Barkhane, the European Union Training Mission in Mali, the Joint Force of the Group of Five
+//! for the Sahel) are in the gazetteer too, marked [`Kind::Partner`]: they are found, listed and
+//! searched like the United Nations' own, and listed apart.
+//!
+//! Names and places are compared word by word, case-insensitively, skipping small words
+//! ("Mission in the Sudan" is `mission sudan`), so line breaks, hyphens and capitals in the
+//! source do not matter. Every key is found in one pass over a text's folded words by one
+//! automaton (`aho-corasick`) built once. A place inside a longer key that does not name the
+//! same mission does not count ([`Gazetteer::shadowed`], the one rule for this): "Sudan" in
+//! "South Sudan" names neither mission in the Sudan.
+//!
+//! Anything that needs a mission's name or place takes it from the dataset's missions; the
+//! entries here are for what the dataset does not hold (the kind, the places to search by).
+
+mod picker;
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::dataset::{DataError, Dataset, Mission};
+use crate::text;
+
+pub use picker::{MissionMatch, match_missions, not_named};
+
+/// The gazetteer file, embedded.
+pub const GAZETTEER_TOML: &str = include_str!("../../assets/gazetteer.toml");
+
+/// What sort of presence a gazetteer entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Kind {
+    #[serde(rename = "peacekeeping")]
+    PeacekeepingOperation,
+    #[serde(rename = "political")]
+    SpecialPoliticalMission,
+    /// An office that is neither (for example the Office to the African Union).
+    #[serde(rename = "office")]
+    Office,
+    /// An operation of a regional organisation or a Member State that works alongside the
+    /// United Nations (AMISOM, Operation Barkhane); its acronym field holds a short name when
+    /// it has no acronym.
+    #[serde(rename = "partner")]
+    Partner,
+}
+
+/// How a text names a mission, strongest first: by acronym, by official name, by place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum By {
+    Acronym,
+    Name,
+    Place,
+}
+
+/// One mission of the gazetteer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub acronym: &'static str,
+    pub name: &'static str,
+    /// The country or territory, as `c34 missions` prints it.
+    pub location: &'static str,
+    pub kind: Kind,
+    /// Other full names that count as a mention.
+    pub other_names: Vec<&'static str>,
+    /// Places that name the mission in a query (never a mention by themselves), in English.
+    pub places: Vec<&'static str>,
+    /// The same places in French and Spanish, and their abbreviations (`RDC`).
+    pub other_places: Vec<&'static str>,
+}
+
+impl Entry {
+    /// A partner's operation rather than the United Nations' own.
+    pub fn is_partner(&self) -> bool {
+        self.kind == Kind::Partner
+    }
+
+    /// Every place the mission may be searched by, in every language.
+    pub fn all_places(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.places.iter().chain(&self.other_places).copied()
+    }
+}
+
+/// One abbreviation of the search aliases.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alias {
+    pub short: &'static str,
+    /// Only the capitalised form (`CAR`, not `car`) is the alias.
+    pub case_sensitive: bool,
+    /// Full forms; each matches as a phrase whose last word may be a prefix (`device` is also
+    /// `devices`).
+    pub expansions: Vec<&'static str>,
+}
+
+/// The file as written; optional fields default to empty.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    mission: Vec<MissionRecord>,
+    #[serde(default)]
+    place: Vec<PlaceRecord>,
+    #[serde(default)]
+    alias: Vec<AliasRecord>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MissionRecord {
+    acronym: String,
+    name: String,
+    location: String,
+    kind: Kind,
+    #[serde(default)]
+    places: Vec<String>,
+    #[serde(default)]
+    other_names: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlaceRecord {
+    name: String,
+    #[serde(default)]
+    french: Vec<String>,
+    #[serde(default)]
+    spanish: Vec<String>,
+    #[serde(default)]
+    abbreviations: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AliasRecord {
+    short: String,
+    means: Vec<String>,
+    #[serde(default)]
+    capitals_only: bool,
+}
+
+/// The parsed file: missions, other names of places, aliases.
+#[derive(Debug)]
+pub struct GazetteerData {
+    pub entries: Vec<Entry>,
+    /// Each English place with its other names (French, Spanish, abbreviations).
+    pub place_names: Vec<(&'static str, Vec<&'static str>)>,
+    pub aliases: Vec<Alias>,
+}
+
+/// The strings of the data live as long as the program: the file is read once.
+fn keep(text: String) -> &'static str {
+    text.leak()
+}
+
+/// Parses a gazetteer file (see `assets/gazetteer.toml`); errors give the line and column.
+pub fn parse(source: &str) -> Result<GazetteerData, toml::de::Error> {
+    let file: File = toml::from_str(source)?;
+    let place_names: Vec<(&'static str, Vec<&'static str>)> = file
+        .place
+        .into_iter()
+        .map(|p| {
+            let others = p
+                .french
+                .into_iter()
+                .chain(p.spanish)
+                .chain(p.abbreviations)
+                .map(keep)
+                .collect();
+            (keep(p.name), others)
+        })
+        .collect();
+    let entries = file
+        .mission
+        .into_iter()
+        .map(|m| {
+            let places: Vec<&'static str> = m.places.into_iter().map(keep).collect();
+            let other_places = places
+                .iter()
+                .flat_map(|place| {
+                    place_names
+                        .iter()
+                        .filter(move |(name, _)| name == place)
+                        .flat_map(|(_, others)| others.iter().copied())
+                })
+                .collect();
+            Entry {
+                acronym: keep(m.acronym),
+                name: keep(m.name),
+                location: keep(m.location),
+                kind: m.kind,
+                other_names: m.other_names.into_iter().map(keep).collect(),
+                places,
+                other_places,
+            }
+        })
+        .collect();
+    let aliases = file
+        .alias
+        .into_iter()
+        .map(|a| Alias {
+            short: keep(a.short),
+            case_sensitive: a.capitals_only,
+            expansions: a.means.into_iter().map(keep).collect(),
+        })
+        .collect();
+    Ok(GazetteerData {
+        entries,
+        place_names,
+        aliases,
+    })
+}
+
+/// The embedded gazetteer file, parsed once. The file is checked by the test suite, so a
+/// failure here is a build bug, as for the embedded dataset.
+pub fn data() -> &'static GazetteerData {
+    static DATA: LazyLock<GazetteerData> = LazyLock::new(|| {
+        parse(GAZETTEER_TOML).unwrap_or_else(|error| panic!("assets/gazetteer.toml: {error}"))
+    });
+    &DATA
+}
+
+/// The gazetteer's entries, in the order `c34 missions` lists them: peacekeeping operations,
+/// then special political missions and offices, then partner operations. The position of an
+/// entry is the mission number [`Key`] and [`Gazetteer::named_in`] speak of.
+pub fn entries() -> &'static [Entry] {
+    &data().entries
+}
+
+/// The gazetteer entry with this acronym (case-insensitive), for its places and kind.
+pub fn entry(acronym: &str) -> Option<&'static Entry> {
+    entries()
+        .iter()
+        .find(|entry| entry.acronym.eq_ignore_ascii_case(acronym))
+}
+
+/// The gazetteer's number for the mission with this acronym (case-insensitive).
+pub fn position(acronym: &str) -> Option<usize> {
+    entries()
+        .iter()
+        .position(|entry| entry.acronym.eq_ignore_ascii_case(acronym))
+}
+
+/// A normalised key: an acronym, a name or a place, as folded words without small words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Key {
+    pub words: Vec<String>,
+    /// Missions (gazetteer numbers) this key names by acronym or name: a mention.
+    pub names: Vec<usize>,
+    /// Those of `names` it names by acronym.
+    pub acronyms: Vec<usize>,
+    /// Missions this key names by place.
+    pub places: Vec<usize>,
+    /// The key of the place this key is another name of (`soudan sud` for `south sudan`);
+    /// the key itself otherwise.
+    pub place: usize,
+}
+
+impl Key {
+    /// Every mission the key names, by name or by place, sorted.
+    pub fn missions(&self) -> impl Iterator<Item = usize> + '_ {
+        let mut all: Vec<usize> = self.names.iter().chain(&self.places).copied().collect();
+        all.sort_unstable();
+        all.dedup();
+        all.into_iter()
+    }
+
+    pub fn is_mention(&self) -> bool {
+        !self.names.is_empty()
+    }
+
+    /// How this key names `mission`, if it does.
+    pub fn names_by(&self, mission: usize) -> Option<By> {
+        if self.acronyms.contains(&mission) {
+            Some(By::Acronym)
+        } else if self.names.contains(&mission) {
+            Some(By::Name)
+        } else if self.places.contains(&mission) {
+            Some(By::Place)
+        } else {
+            None
+        }
+    }
+}
+
+/// An occurrence of a key in a run of words: words `start..end` (end exclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyHit {
+    pub key: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A key hit never spans more words than this (keys are short names, small words included).
+pub const MAX_KEY_SPAN: usize = 64;
+
+/// The gazetteer's keys, ready for matching.
+#[derive(Debug)]
+pub struct Gazetteer {
+    keys: Vec<Key>,
+    by_words: FxHashMap<Vec<String>, usize>,
+    longest: usize,
+    /// Every key as ` word word `, matched over a [`WordStream`].
+    automaton: AhoCorasick,
+}
+
+/// The gazetteer built from the embedded file, once.
+pub fn gazetteer() -> &'static Gazetteer {
+    static KEYS: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::new(data()));
+    &KEYS
+}
+
+/// Folded words of `text` without small words: the form keys are compared in.
+pub fn normalise(text: &str) -> Vec<String> {
+    text::words(text)
+        .map(|range| text::fold(&text[range]))
+        .filter(|word| !text::is_stopword(word))
+        .collect()
+}
+
+/// The folded words of a text, small words left out, as the automaton reads them: each word
+/// after a space, each sentence ended by a space and a line break, so that a key (` a b `)
+/// matches whole words of one sentence only.
+#[derive(Debug, Default)]
+pub struct WordStream {
+    text: String,
+    /// Byte offset in `text` of the space before each word.
+    starts: Vec<u32>,
+    /// The caller's number (token) of each word.
+    tokens: Vec<u32>,
+}
+
+impl WordStream {
+    /// A stream with room for about `bytes` of text.
+    pub fn with_capacity(bytes: usize) -> WordStream {
+        WordStream {
+            text: String::with_capacity(bytes),
+            ..WordStream::default()
+        }
+    }
+
+    /// Empties the stream, keeping its buffers.
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.starts.clear();
+        self.tokens.clear();
+    }
+
+    /// Adds word number `token` (its folded form); a small word is skipped.
+    pub fn push(&mut self, token: usize, folded: &str, stop: bool) {
+        if stop {
+            return;
+        }
+        let (Ok(start), Ok(token)) = (u32::try_from(self.text.len()), u32::try_from(token)) else {
+            return;
+        };
+        self.starts.push(start);
+        self.tokens.push(token);
+        self.text.push(' ');
+        self.text.push_str(folded);
+    }
+
+    /// Adds word number `token` as written: folded straight into the stream, and taken back
+    /// if it is a small word.
+    pub fn push_word(&mut self, token: usize, word: &str) {
+        let (Ok(start), Ok(token)) = (u32::try_from(self.text.len()), u32::try_from(token)) else {
+            return;
+        };
+        self.text.push(' ');
+        text::fold_into(word, &mut self.text);
+        if text::is_stopword(&self.text[start as usize + 1..]) {
+            self.text.truncate(start as usize);
+            return;
+        }
+        self.starts.push(start);
+        self.tokens.push(token);
+    }
+
+    /// Ends a sentence: no key spans two.
+    pub fn end_sentence(&mut self) {
+        if !self.text.ends_with('\n') && !self.text.is_empty() {
+            self.text.push_str(" \n");
+        }
+    }
+}
+
+impl Gazetteer {
+    pub fn new(data: &GazetteerData) -> Gazetteer {
+        let mut keys: Vec<Key> = Vec::new();
+        let mut by_words: FxHashMap<Vec<String>, usize> = FxHashMap::default();
+        let add = |keys: &mut Vec<Key>,
+                   by_words: &mut FxHashMap<Vec<String>, usize>,
+                   words: Vec<String>,
+                   mission: usize,
+                   by: By|
+         -> Option<usize> {
+            if words.is_empty() {
+                return None;
+            }
+            let index = *by_words.entry(words.clone()).or_insert_with(|| {
+                keys.push(Key {
+                    words,
+                    names: Vec::new(),
+                    acronyms: Vec::new(),
+                    places: Vec::new(),
+                    place: keys.len(),
+                });
+                keys.len() - 1
+            });
+            let key = &mut keys[index];
+            let lists: &mut [&mut Vec<usize>] = match by {
+                By::Acronym => &mut [&mut key.names, &mut key.acronyms],
+                By::Name => &mut [&mut key.names],
+                By::Place => &mut [&mut key.places],
+            };
+            for list in lists {
+                if !list.contains(&mission) {
+                    list.push(mission);
+                }
+            }
+            Some(index)
+        };
+        for (mission, entry) in data.entries.iter().enumerate() {
+            let (k, w) = (&mut keys, &mut by_words);
+            add(k, w, normalise(entry.acronym), mission, By::Acronym);
+            for name in std::iter::once(&entry.name).chain(&entry.other_names) {
+                add(k, w, normalise(name), mission, By::Name);
+            }
+            for place in &entry.places {
+                add(k, w, normalise(place), mission, By::Place);
+            }
+        }
+        // Other names of a place: places of the same missions, one place with the English.
+        let mut joined: Vec<(usize, usize)> = Vec::new();
+        for (mission, entry) in data.entries.iter().enumerate() {
+            for place in &entry.places {
+                let Some((_, others)) = data.place_names.iter().find(|(name, _)| name == place)
+                else {
+                    continue;
+                };
+                let Some(&english) = by_words.get(&normalise(place)) else {
+                    continue;
+                };
+                for other in others {
+                    let words = normalise(other);
+                    if let Some(key) = add(&mut keys, &mut by_words, words, mission, By::Place) {
+                        joined.push((key, english));
+                    }
+                }
+            }
+        }
+        for (key, english) in joined {
+            if key != english {
+                keys[key].place = keys[english].place;
+            }
+        }
+        let patterns: Vec<String> = keys
+            .iter()
+            .map(|key| format!(" {} ", key.words.join(" ")))
+            .collect();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&patterns)
+            .or_else(|_| AhoCorasick::new(&patterns))
+            .unwrap_or_else(|error| panic!("the gazetteer's keys make an automaton: {error}"));
+        let longest = keys.iter().map(|k| k.words.len()).max().unwrap_or(0);
+        Gazetteer {
+            keys,
+            by_words,
+            longest,
+            automaton,
+        }
+    }
+
+    pub fn key(&self, index: usize) -> Option<&Key> {
+        self.keys.get(index)
+    }
+
+    /// True when keys `a` and `b` name the same place (or are the same key): `soudan du sud`
+    /// and `south sudan`.
+    pub fn same_place(&self, a: usize, b: usize) -> bool {
+        a == b
+            || self
+                .keys
+                .get(a)
+                .zip(self.keys.get(b))
+                .is_some_and(|(a, b)| a.place == b.place)
+    }
+
+    /// The key whose normalised words are exactly `words`.
+    pub fn lookup(&self, words: &[String]) -> Option<usize> {
+        if words.is_empty() || words.len() > self.longest {
+            return None;
+        }
+        self.by_words.get(words).copied()
+    }
+
+    /// Every key occurrence in a stream of words, nested ones included, in the stream's word
+    /// numbers (tokens), ordered by start, then longest first, then by key.
+    pub fn find(&self, stream: &WordStream) -> Vec<KeyHit> {
+        let mut hits: Vec<KeyHit> = Vec::new();
+        for found in self.automaton.find_overlapping_iter(&stream.text) {
+            let key = found.pattern().as_usize();
+            let Ok(start) = u32::try_from(found.start()) else {
+                continue;
+            };
+            let Ok(first) = stream.starts.binary_search(&start) else {
+                continue;
+            };
+            let last = first + self.keys[key].words.len() - 1;
+            let (Some(&from), Some(&to)) = (stream.tokens.get(first), stream.tokens.get(last))
+            else {
+                continue;
+            };
+            hits.push(KeyHit {
+                key,
+                start: from as usize,
+                end: to as usize + 1,
+            });
+        }
+        hits.sort_unstable_by(|a, b| {
+            a.start
+                .cmp(&b.start)
+                .then(b.end.cmp(&a.end))
+                .then(a.key.cmp(&b.key))
+        });
+        hits
+    }
+
+    /// The key hits of `text`, in its word numbers (as [`text::sentence_words`] counts them),
+    /// with the byte range of every word.
+    fn find_in_text(&self, text: &str) -> (Vec<KeyHit>, Vec<std::ops::Range<usize>>) {
+        let mut stream = WordStream::with_capacity(text.len() + text.len() / 8);
+        let mut ranges = Vec::new();
+        for (_, words) in text::sentence_words(text) {
+            for word in words {
+                stream.push_word(ranges.len(), &text[word.clone()]);
+                ranges.push(word);
+            }
+            stream.end_sentence();
+        }
+        (self.find(&stream), ranges)
+    }
+
+    /// True when hit `i` of `hits` (ordered as [`Gazetteer::find`] orders them) lies inside a
+    /// longer hit whose key names none of `missions`: a place inside a longer name does not
+    /// count ("Sudan" in "South Sudan" names neither mission in the Sudan; "Mali" in "European
+    /// Union Training Mission in Mali" is not MINUSMA's place). The one rule for it, used by
+    /// the reader's header, the search and the mission lists.
+    pub fn shadowed(&self, hits: &[KeyHit], i: usize, missions: &[usize]) -> bool {
+        let Some(hit) = hits.get(i) else {
+            return false;
+        };
+        hits[..i]
+            .iter()
+            .rev()
+            .take_while(|other| other.start + MAX_KEY_SPAN > hit.start)
+            .any(|other| {
+                other.start <= hit.start
+                    && other.end >= hit.end
+                    && other.end - other.start > hit.end - hit.start
+                    && self
+                        .keys
+                        .get(other.key)
+                        .is_some_and(|k| k.missions().all(|m| !missions.contains(&m)))
+            })
+    }
+
+    /// Every mission `text` names, once each, with the strongest way it names it (acronym,
+    /// then name, then place), sorted by gazetteer number. A place inside a longer key that
+    /// does not name the mission does not count (see [`Gazetteer::shadowed`]).
+    pub fn named_in(&self, text: &str) -> Vec<(usize, By)> {
+        self.ways(&self.find_in_text(text).0)
+    }
+
+    /// The missions a run of key hits names (as [`Gazetteer::named_in`] says), the hits
+    /// ordered by start, longest first, as [`Gazetteer::find`] returns them.
+    pub fn ways(&self, hits: &[KeyHit]) -> Vec<(usize, By)> {
+        let mut best: Vec<(usize, By)> = Vec::new();
+        for (i, hit) in hits.iter().enumerate() {
+            let Some(key) = self.keys.get(hit.key) else {
+                continue;
+            };
+            for mission in key.missions() {
+                let Some(by) = key.names_by(mission) else {
+                    continue;
+                };
+                if by == By::Place && self.shadowed(hits, i, &[mission]) {
+                    continue;
+                }
+                match best.iter_mut().find(|(m, _)| *m == mission) {
+                    Some((_, known)) => *known = (*known).min(by),
+                    None => best.push((mission, by)),
+                }
+            }
+        }
+        best.sort_unstable();
+        best
+    }
+
+    /// The missions (gazetteer numbers, sorted) that `text` mentions by acronym or name.
+    pub fn mentioned_in(&self, text: &str) -> Vec<usize> {
+        let mut missions: Vec<usize> = self
+            .find_in_text(text)
+            .0
+            .iter()
+            .flat_map(|hit| self.keys[hit.key].names.iter().copied())
+            .collect();
+        missions.sort_unstable();
+        missions.dedup();
+        missions
+    }
+}
+
+/// Checks a dataset's `missions` against what its responses name, since the browser lists the
+/// former and the search finds the latter: an empty list (the field is optional when reading)
+/// is filled in; a list that disagrees is an error naming the first difference. The embedded
+/// dataset is checked by the test suite, not here at every start.
+pub fn reconcile(dataset: &mut Dataset) -> Result<(), DataError> {
+    let named = index(dataset);
+    if dataset.missions.is_empty() {
+        dataset.missions = named;
+        return Ok(());
+    }
+    let invalid = |path: String, problem: String| DataError::Invalid { path, problem };
+    for (i, (given, derived)) in dataset.missions.iter().zip(&named).enumerate() {
+        if given.acronym != derived.acronym {
+            return Err(invalid(
+                format!("missions[{i}].acronym"),
+                format!(
+                    "{} where the responses name {} (missions are derived from the text; drop the field to have them derived)",
+                    given.acronym, derived.acronym
+                ),
+            ));
+        }
+        if given != derived {
+            return Err(invalid(
+                format!("missions[{i}]"),
+                format!(
+                    "{} does not match the responses, which name it in paras {:?} (drop the field to have it derived)",
+                    given.acronym, derived.paras
+                ),
+            ));
+        }
+    }
+    if dataset.missions.len() != named.len() {
+        return Err(invalid(
+            "missions".into(),
+            format!(
+                "{} missions listed where the responses name {} (drop the field to have them derived)",
+                dataset.missions.len(),
+                named.len()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The missions the responses mention by acronym or name, in gazetteer order, each with the
+/// sorted paragraph numbers of the responses that mention it: one pass of the automaton over
+/// each response.
+pub fn index(dataset: &Dataset) -> Vec<Mission> {
+    let gazetteer = gazetteer();
+    let entries = entries();
+    let mut paras: Vec<Vec<u32>> = vec![Vec::new(); entries.len()];
+    let mut stream = WordStream::default();
+    for (_, recommendation) in dataset.recommendations() {
+        stream.clear();
+        let mut token = 0;
+        for paragraph in &recommendation.paragraphs {
+            for sentence in text::sentences(paragraph) {
+                let sentence = &paragraph[sentence];
+                for word in text::words(sentence) {
+                    stream.push_word(token, &sentence[word]);
+                    token += 1;
+                }
+                stream.end_sentence();
+            }
+        }
+        for hit in gazetteer.find(&stream) {
+            for &mission in &gazetteer.keys[hit.key].names {
+                if paras[mission].last() != Some(&recommendation.para) {
+                    paras[mission].push(recommendation.para);
+                }
+            }
+        }
+    }
+    entries
+        .iter()
+        .zip(paras)
+        .filter(|(_, paras)| !paras.is_empty())
+        .map(|(entry, mut paras)| {
+            paras.sort_unstable();
+            paras.dedup();
+            Mission {
+                acronym: entry.acronym.into(),
+                name: entry.name.into(),
+                location: entry.location.into(),
+                paras,
+            }
+        })
+        .collect()
+}
+
+/// The byte ranges of `text` that name the gazetteer mission `acronym` by acronym or official
+/// name (never by place), in order and not overlapping: what the browser highlights after a
+/// mission pick. Empty for a mission the gazetteer does not know.
+pub fn mention_ranges(text: &str, acronym: &str) -> Vec<std::ops::Range<usize>> {
+    let Some(mission) = position(acronym) else {
+        return Vec::new();
+    };
+    let gazetteer = gazetteer();
+    let (hits, words) = gazetteer.find_in_text(text);
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    for hit in hits {
+        if !gazetteer.keys[hit.key].names.contains(&mission) {
+            continue;
+        }
+        let range = words[hit.start].start..words[hit.end - 1].end;
+        if ranges.last().is_none_or(|last| last.end <= range.start) {
+            ranges.push(range);
+        }
+    }
+    ranges
+}
+
+/// The byte ranges of `text` that name the place of the gazetteer mission `acronym` (in any
+/// language) where the place is not part of a longer name of another mission: what the
+/// browser highlights in a mission's place-only responses.
+pub fn place_ranges(text: &str, acronym: &str) -> Vec<std::ops::Range<usize>> {
+    let Some(mission) = position(acronym) else {
+        return Vec::new();
+    };
+    let gazetteer = gazetteer();
+    let (hits, words) = gazetteer.find_in_text(text);
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    for (i, hit) in hits.iter().enumerate() {
+        if !gazetteer.keys[hit.key].places.contains(&mission)
+            || gazetteer.shadowed(&hits, i, &[mission])
+        {
+            continue;
+        }
+        let range = words[hit.start].start..words[hit.end - 1].end;
+        if ranges.last().is_none_or(|last| last.end <= range.start) {
+            ranges.push(range);
+        }
+    }
+    ranges
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,257 @@
+use super::*;
+
+fn acronyms(text: &str) -> Vec<&'static str> {
+    gazetteer()
+        .mentioned_in(text)
+        .into_iter()
+        .map(|m| entries()[m].acronym)
+        .collect()
+}
+
+#[test]
+fn acronyms_count_inside_compounds_and_possessives() {
+    assert_eq!(
+        acronyms("several MINUSMA-funded civil society projects"),
+        ["MINUSMA"]
+    );
+    assert_eq!(acronyms("MONUSCO's drawdown"), ["MONUSCO"]);
+    assert_eq!(acronyms("UNMISS and MINUSCA"), ["MINUSCA", "UNMISS"]);
+}
+
+#[test]
+fn full_names_count_across_small_words_and_line_breaks() {
+    assert_eq!(
+        acronyms(
+            "rolled out to the United Nations Military Observer Group in India and\nPakistan and the United Nations Truce Supervision Organization by the end"
+        ),
+        ["UNMOGIP", "UNTSO"]
+    );
+    assert_eq!(
+        acronyms("to the United Nations Integrated Transition Assistance Mission in the Sudan and"),
+        ["UNITAMS"]
+    );
+    assert_eq!(
+        acronyms("the African Union-United Nations Hybrid Operation in Darfur (UNAMID)"),
+        ["UNAMID"]
+    );
+}
+
+#[test]
+fn places_alone_and_look_alike_names_are_not_mentions() {
+    assert!(acronyms("In Mali, the Justice and Corrections Standing Capacity").is_empty());
+    assert!(acronyms("In South Sudan, for example").is_empty());
+    // Part of a name is not the name.
+    assert!(acronyms("the United Nations Mission in South").is_empty());
+}
+
+#[test]
+fn partner_operations_are_mentions_of_partners_not_of_the_united_nations() {
+    // Deliberately changed with the partners' arrival: these were "not mentions" before.
+    assert_eq!(
+        acronyms("the European Union Training Mission in Mali"),
+        ["EUTM"]
+    );
+    assert_eq!(acronyms("the African Union Mission in Somalia"), ["AMISOM"]);
+    assert_eq!(
+        acronyms("the Group of Five for the Sahel, Operation Barkhane and"),
+        ["Barkhane", "FC-G5S"]
+    );
+    for acronym in ["AMISOM", "Barkhane", "EUTM", "FC-G5S"] {
+        assert!(entry(acronym).unwrap().is_partner(), "{acronym}");
+    }
+    assert!(!entry("MINUSMA").unwrap().is_partner());
+}
+
+fn named(text: &str) -> Vec<(&'static str, By)> {
+    gazetteer()
+        .named_in(text)
+        .into_iter()
+        .map(|(m, by)| (entries()[m].acronym, by))
+        .collect()
+}
+
+#[test]
+fn named_in_gives_each_mission_once_by_its_strongest_name() {
+    assert_eq!(
+        named(
+            "In Mali, MINUSMA works. The United Nations Multidimensional Integrated Stabilization Mission in Mali too."
+        ),
+        // Mali is also the place of a partner, the EU Training Mission.
+        [("MINUSMA", By::Acronym), ("EUTM", By::Place)]
+    );
+    assert_eq!(
+        named("the United Nations Mission in South Sudan; and Bamako."),
+        [("MINUSMA", By::Place), ("UNMISS", By::Name)]
+    );
+    // "Sudan" inside "South Sudan" names neither mission in the Sudan.
+    assert_eq!(named("In South Sudan."), [("UNMISS", By::Place)]);
+    assert_eq!(
+        named("In Darfur, Sudan."),
+        [("UNAMID", By::Place), ("UNITAMS", By::Place)]
+    );
+    // Mali inside a partner's name is the partner's, not MINUSMA's place.
+    assert_eq!(
+        named("the European Union Training Mission in Mali"),
+        [("EUTM", By::Name)]
+    );
+    assert!(named("nothing here").is_empty());
+}
+
+#[test]
+fn sudan_and_south_sudan_are_different_keys() {
+    let g = gazetteer();
+    let sudan = g.lookup(&normalise("Sudan")).unwrap();
+    let south = g.lookup(&normalise("South Sudan")).unwrap();
+    assert_ne!(sudan, south);
+    let acr = |k: usize| -> Vec<&str> {
+        g.key(k)
+            .unwrap()
+            .missions()
+            .map(|m| entries()[m].acronym)
+            .collect()
+    };
+    assert_eq!(acr(sudan), ["UNAMID", "UNITAMS"]);
+    assert_eq!(acr(south), ["UNMISS"]);
+    let hits = g.find_in_text("the Republic of South Sudan").0;
+    // "south sudan" (longest first) and the nested "sudan".
+    assert_eq!(hits.len(), 2);
+    assert_eq!(hits[0].key, south);
+    assert_eq!(hits[1].key, sudan);
+}
+
+#[test]
+fn entries_are_found_by_acronym_in_any_case() {
+    let entry = entry("unficyp").unwrap();
+    assert_eq!(entry.location, "Cyprus");
+    assert_eq!(entry.kind, Kind::PeacekeepingOperation);
+    assert!(super::entry("UNXYZ").is_none());
+}
+
+#[test]
+fn the_gazetteer_file_is_valid() {
+    // Parsed again here so that an error names its line and column.
+    let data = parse(GAZETTEER_TOML).unwrap_or_else(|e| panic!("{e}"));
+    assert!(data.entries.len() >= 30);
+    let mut acronyms = std::collections::HashSet::new();
+    for entry in &data.entries {
+        assert!(
+            acronyms.insert(entry.acronym.to_lowercase()),
+            "{} twice",
+            entry.acronym
+        );
+        assert!(
+            !entry.acronym.is_empty() && !entry.acronym.contains(char::is_whitespace),
+            "{:?}: an acronym is one word",
+            entry.acronym
+        );
+        assert!(
+            !entry.name.trim().is_empty(),
+            "{} has no name",
+            entry.acronym
+        );
+        assert!(
+            !entry.location.trim().is_empty(),
+            "{} has no location",
+            entry.acronym
+        );
+        assert!(!entry.places.is_empty(), "{} has no place", entry.acronym);
+        for name in entry.all_places().chain(entry.other_names.iter().copied()) {
+            assert!(
+                !normalise(name).is_empty(),
+                "{}: {name:?} has no words",
+                entry.acronym
+            );
+        }
+    }
+    // Kinds in the order `c34 missions` lists them.
+    let rank = |kind: Kind| match kind {
+        Kind::PeacekeepingOperation => 0,
+        Kind::SpecialPoliticalMission | Kind::Office => 1,
+        Kind::Partner => 2,
+    };
+    assert!(
+        data.entries
+            .windows(2)
+            .all(|w| rank(w[0].kind) <= rank(w[1].kind))
+    );
+    for (place, others) in &data.place_names {
+        assert!(
+            data.entries.iter().any(|e| e.places.contains(place)),
+            "[[place]] {place:?} is no mission's place"
+        );
+        assert!(
+            !others.is_empty(),
+            "[[place]] {place:?} gives no other name"
+        );
+    }
+    let mut shorts = std::collections::HashSet::new();
+    for alias in &data.aliases {
+        assert!(
+            shorts.insert(alias.short.to_lowercase()),
+            "alias {} twice",
+            alias.short
+        );
+        assert!(
+            !alias.expansions.is_empty(),
+            "alias {} means nothing",
+            alias.short
+        );
+        for expansion in &alias.expansions {
+            assert!(
+                !normalise(expansion).is_empty(),
+                "{}: {expansion:?}",
+                alias.short
+            );
+        }
+    }
+}
+
+#[test]
+fn a_broken_file_names_the_line() {
+    let error = parse("[[mission]]\nacronym = \"X\"\nname = 3\n").unwrap_err();
+    assert!(error.to_string().contains("line 3"), "{error}");
+    // Optional fields default to empty.
+    let data =
+        parse("[[mission]]\nacronym = \"X\"\nname = \"Y\"\nlocation = \"Z\"\nkind = \"office\"\n")
+            .unwrap();
+    assert!(data.entries[0].places.is_empty() && data.aliases.is_empty());
+}
+
+#[test]
+fn french_and_spanish_places_are_the_english_place() {
+    let g = gazetteer();
+    let key = |place: &str| g.lookup(&normalise(place)).unwrap();
+    for (english, others) in [
+        ("South Sudan", &["Soudan du Sud", "Sudán del Sur"][..]),
+        (
+            "Central African Republic",
+            &[
+                "République centrafricaine",
+                "República Centroafricana",
+                "RCA",
+            ],
+        ),
+        (
+            "Democratic Republic of the Congo",
+            &["RDC", "DRC", "République démocratique du Congo"],
+        ),
+        ("Cyprus", &["Chypre", "Chipre"]),
+    ] {
+        for other in others {
+            assert!(g.same_place(key(english), key(other)), "{other}");
+            assert_eq!(
+                g.key(key(english)).unwrap().missions().collect::<Vec<_>>(),
+                g.key(key(other)).unwrap().missions().collect::<Vec<_>>()
+            );
+        }
+    }
+    assert!(!g.same_place(key("Sudan"), key("South Sudan")));
+    assert!(!g.same_place(key("Soudan"), key("Soudan du Sud")));
+}
+
+#[test]
+fn the_embedded_dataset_names_the_missions_it_lists() {
+    // Checked here rather than at every start (see `reconcile`).
+    let dataset = Dataset::embedded();
+    assert_eq!(index(&dataset), dataset.missions);
+}
