@@ -401,10 +401,13 @@ fn search_all(
     let datasets: Vec<&Dataset> = listing.reports.iter().map(|e| &e.dataset).collect();
     let mut hits = Vec::new();
     let mut total = 0;
+    let mut indexes = Vec::with_capacity(datasets.len());
     for (report, dataset) in datasets.iter().enumerate() {
-        let (found, count) = SearchIndex::new(dataset).search_counted(query, limit);
+        let index = SearchIndex::new(dataset);
+        let (found, count) = index.search_counted(query, limit);
         total += count;
         hits.extend(found.into_iter().map(|hit| (report, hit)));
+        indexes.push(index);
     }
     // Best first; between reports of equal score, the newer report (listed first) first.
     hits.sort_by(|(ra, a), (rb, b)| b.score.cmp(&a.score).then(ra.cmp(rb)));
@@ -448,7 +451,19 @@ fn search_all(
             }
         }
     }
-    super::search::finish(query, hits.len(), total, out)
+    // Nothing found: each quoted phrase with how many responses, in all reports, have its words.
+    let mut phrases: Vec<(String, usize)> = Vec::new();
+    if total == 0 {
+        for index in &indexes {
+            for (phrase, count) in index.phrase_words_counts(query) {
+                match phrases.iter_mut().find(|(known, _)| *known == phrase) {
+                    Some((_, sum)) => *sum += count,
+                    None => phrases.push((phrase, count)),
+                }
+            }
+        }
+    }
+    super::search::finish(query, &phrases, hits.len(), total, out)
 }
 
 #[cfg(test)]

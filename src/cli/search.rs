@@ -80,30 +80,36 @@ pub(super) fn search(
             }
         }
     }
-    finish(query, hits.len(), total, out)
+    let phrases = if total == 0 {
+        index.phrase_words_counts(query)
+    } else {
+        Vec::new()
+    };
+    finish(query, &phrases, hits.len(), total, out)
 }
 
-/// Exit 1 when nothing matched; a line on standard error when `--limit` cut the list.
+/// Exit 1 when nothing matched (`phrases`: each quoted phrase of the query with how many
+/// responses have all its words); a line on standard error when `--limit` cut the list.
 pub(super) fn finish(
     query: &str,
+    phrases: &[(String, usize)],
     shown: usize,
     total: usize,
     out: &mut impl Write,
 ) -> Result<Outcome, Failure> {
     if total == 0 {
         // A quoted phrase the text does not hold: say how many responses have its words.
-        let phrase_notes: Vec<String> = index
-            .phrase_words_counts(query)
-            .into_iter()
+        let phrase_notes: Vec<String> = phrases
+            .iter()
             .map(|(phrase, count)| {
-                let responses = if count == 1 {
+                let responses = if *count == 1 {
                     "response has"
                 } else {
                     "responses have"
                 };
                 format!(
                     "; {count} {responses} all the words of \"{}\"",
-                    SafeText::new(phrase).one_line()
+                    SafeText::new(phrase.as_str()).one_line()
                 )
             })
             .collect();
