@@ -369,7 +369,10 @@ impl App {
 
     /// The largest scroll position of the help.
     pub fn help_max_scroll(&self) -> usize {
-        overlay::help::max_scroll(self.area())
+        match &self.overlay {
+            Some(Overlay::Help(help)) => help.max_scroll(self.area()),
+            _ => overlay::Help::default().max_scroll(self.area()),
+        }
     }
 
     /// The matrix's layout on the current screen.

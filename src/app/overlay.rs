@@ -105,7 +105,7 @@ impl Overlay {
     /// The part of the key table that applies while it is open.
     pub fn keymap(&self) -> Keymap {
         match self {
-            Overlay::Help(_) => Help::KEYMAP,
+            Overlay::Help(help) => help.keymap(),
             Overlay::Jump(_) => JumpPrompt::KEYMAP,
             Overlay::Search(_) => SearchPicker::KEYMAP,
             Overlay::Missions(_) => MissionPicker::KEYMAP,

@@ -46,14 +46,19 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         clip(&full_left, cells)
     };
     let mut used = width(&left);
-    // Hints go right-aligned, as many as fit after the location; help and quit first.
-    let essential = |key: &str| matches!(key, "?" | "q" | "Esc");
+    // Hints go right-aligned, as many as fit after the location: help (and Esc) first, then
+    // search and quit, then the rest.
+    let tier = |key: &str| match key {
+        "?" | "Esc" => 0,
+        "/" | "q" => 1,
+        _ => 2,
+    };
     let item_width = |(key, action): &(&str, &str)| width(key) + 1 + width(action) + 2;
     let mut room = cells.saturating_sub(used + 2);
     let mut shown = vec![false; hints.len()];
-    for pass_essential in [true, false] {
+    for pass in 0..3 {
         for (index, hint) in hints.iter().enumerate() {
-            if essential(hint.0) == pass_essential && item_width(hint) <= room {
+            if tier(hint.0) == pass && item_width(hint) <= room {
                 shown[index] = true;
                 room -= item_width(hint);
             }

@@ -177,12 +177,12 @@ fn the_status_bar_hints_follow_the_focus() {
         [
             "scroll",
             "page",
+            "copy",
+            "bookmark",
             "prev/next",
             "search",
             "pane",
             "jump",
-            "copy",
-            "bookmark",
             "note",
             "help",
             "quit"

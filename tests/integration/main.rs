@@ -5,6 +5,7 @@ mod common;
 
 mod bindings;
 mod browser_cited;
+mod browser_first_minute;
 mod browser_history;
 mod browser_keep;
 mod browser_keys;
