@@ -408,7 +408,7 @@ pub const BINDINGS: &[Binding] = &[
         keymaps: NORMAL,
         keys: &[(plain(' '), Command::Toggle)],
         label: None,
-        help: "expand or collapse (tree); page down (reader)",
+        help: "expand/collapse (tree); page, then next (reader)",
         hints: &[
             pane_hint("Space", "expand", 20, &[Pane::Tree]),
             pane_hint("Space", "page", 20, &[Pane::Reader]),

@@ -234,6 +234,7 @@ impl App {
             index: &self.index,
             matrix: &self.matrix,
             queries: &self.queries,
+            annotations: &self.annotations,
         }
     }
 
@@ -459,6 +460,11 @@ impl App {
             Command::Enter => self.enter(),
             Command::Toggle => match self.focus {
                 Pane::Tree => self.toggle_tree(),
+                // At the end of a response Space reads on into the next one, as `]` and a
+                // mail pager do.
+                Pane::Reader if self.reader.scroll >= self.max_scroll() => {
+                    self.step_recommendation(true, 1);
+                }
                 Pane::Reader => self.move_in_pane(Motion::PageDown, times),
                 Pane::List => {}
             },

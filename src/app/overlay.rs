@@ -38,6 +38,8 @@ pub struct Context<'a> {
     pub matrix: &'a Matrix,
     /// The search history, oldest first.
     pub queries: &'a [String],
+    /// The bookmarks and notes, by paragraph (for the marks the results show).
+    pub annotations: &'a std::collections::BTreeMap<u32, crate::userdata::Annotation>,
 }
 
 /// What the app does after an overlay handled a command.

@@ -14,6 +14,7 @@ mod browser_paste;
 mod browser_properties;
 mod browser_pty;
 mod browser_reading;
+mod browser_reading_on;
 mod browser_search;
 mod browser_sizes;
 mod browser_snapshots;
