@@ -378,7 +378,7 @@ impl App {
 
     /// The matrix's layout on the current screen.
     pub fn matrix_view(&self) -> layout::MatrixView {
-        overlay::matrix::view(self.area(), &self.matrix)
+        overlay::matrix::view(&self.context())
     }
 
     /// Applies one command. The only place state changes: the open overlay gets it first.
