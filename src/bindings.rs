@@ -619,6 +619,22 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: "Mouse",
         keymaps: NORMAL,
+        keys: &[(plain('M'), Command::ToggleMouse)],
+        label: None,
+        help: "mouse off / on: off, dragging selects text",
+        hints: &[hint("M", "mouse", 85, NORMAL)],
+    },
+    Binding {
+        group: "Mouse",
+        keymaps: NORMAL,
+        keys: &[],
+        label: Some("Shift-drag"),
+        help: "select text while the mouse is on (most terminals)",
+        hints: &[],
+    },
+    Binding {
+        group: "Mouse",
+        keymaps: NORMAL,
         keys: &[],
         label: Some("click"),
         help: "focus a pane and select a row",
@@ -727,6 +743,9 @@ pub const BINDINGS: &[Binding] = &[
         hints: &[],
     },
 ];
+
+/// The hint the status bar shows while the mouse is left to the terminal (`M` takes it back).
+pub const MOUSE_OFF_HINT: (&str, &str) = ("M", "mouse off");
 
 /// The hint the status bar adds while the reader highlights search hits.
 pub const CLEAR_HITS_HINT: (&str, &str) = ("Esc", "clear hits");

@@ -125,6 +125,8 @@ pub enum Command {
     ToggleBookmark,
     /// Open the note editor on the open recommendation (`a`).
     EditNote,
+    /// Give the mouse to the terminal, so its selection works, or take it back (`M`).
+    ToggleMouse,
     /// Open the missions × sections matrix (`o`).
     OpenMatrix,
     /// A cell to the left or right in the matrix.

@@ -14,6 +14,7 @@ use std::ffi::OsString;
 use std::io::{self, Write};
 
 use ratatui::crossterm::clipboard::CopyToClipboard;
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
 use crate::app::{App, Effect, Outcome};
@@ -96,6 +97,12 @@ pub fn perform(
             return vec![Outcome::Notice(copy_to_clipboard(
                 &text, None, terminal, None,
             ))];
+        }
+        Effect::SetMouseCapture(on) => {
+            return match set_mouse_capture(terminal, on) {
+                Ok(()) => Vec::new(),
+                Err(error) => vec![Outcome::Failed(format!("the mouse mode: {error}"))],
+            };
         }
         Effect::SetBookmark { para, on } => (
             para,
@@ -234,6 +241,16 @@ pub fn drain_in_browser<E>(
 /// (terminals and tmux with `set-clipboard on` pass it on, over SSH too).
 pub fn copy(terminal: &mut impl Write, text: &str) -> io::Result<()> {
     execute!(terminal, CopyToClipboard::to_clipboard_from(text))
+}
+
+/// Turns the terminal's mouse reporting on (c34 gets clicks and the wheel) or off (the
+/// terminal selects text itself).
+pub fn set_mouse_capture(terminal: &mut impl Write, on: bool) -> io::Result<()> {
+    if on {
+        execute!(terminal, EnableMouseCapture)
+    } else {
+        execute!(terminal, DisableMouseCapture)
+    }
 }
 
 /// The most base64 c34 sends in one OSC 52 sequence (750,000 bytes of text): tmux drops a

@@ -146,6 +146,10 @@ fn event_loop(
                 // `Terminal::clear`: it asks the terminal where the cursor is and waits.)
                 terminal.backend_mut().clear()?;
                 terminal.swap_buffers();
+                // The set-up took the mouse again; leave it to the terminal if it was.
+                if !app.mouse_captured() {
+                    effects::set_mouse_capture(terminal.backend_mut(), false)?;
+                }
             }
             terminal.draw(|frame| ui::render(frame, &app))?;
             drop(frame_lock);

@@ -138,6 +138,9 @@ pub struct App {
     effects: Vec<Effect>,
     /// The search history, oldest first, for `Alt-↑` and `Alt-↓` in the `/` prompt.
     queries: Vec<String>,
+    /// Whether c34 takes the mouse (clicks, the wheel) or leaves it to the terminal, whose
+    /// own selection then works (`M`).
+    mouse_captured: bool,
 }
 
 impl App {
@@ -203,6 +206,7 @@ impl App {
             annotations_version: 0,
             effects: Vec::new(),
             queries: Vec::new(),
+            mouse_captured: true,
         };
         app.set_source(Source::Section(0));
         if !layout::tree_beside_list(size.width) {
@@ -443,6 +447,7 @@ impl App {
             Command::PreviousHit => self.step_hits(false, times),
             Command::Back => self.go_back(),
             Command::Forward => self.go_forward(),
+            Command::ToggleMouse => self.toggle_mouse(),
             Command::CopyResponse => self.copy(true),
             Command::CopyCitation => self.copy(false),
             Command::ToggleBookmark => self.toggle_bookmark(),

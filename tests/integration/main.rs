@@ -10,6 +10,7 @@ mod browser_history;
 mod browser_keep;
 mod browser_keys;
 mod browser_matrix;
+mod browser_mouse;
 mod browser_paste;
 mod browser_properties;
 mod browser_pty;
