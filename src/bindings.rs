@@ -201,7 +201,7 @@ pub const BINDINGS: &[Binding] = &[
         keymaps: NORMAL,
         keys: &[(plain('y'), Command::CopyResponse)],
         label: None,
-        help: "copy the response and its citation (OSC 52)",
+        help: "copy the response and its citation (or a link)",
         hints: &[pane_hint("y", "copy", 24, &[Pane::Reader])],
     },
     Binding {

@@ -199,14 +199,19 @@ pub fn drain_in_browser<E>(
     for effect in app.take_effects() {
         let outcomes = if let Effect::Copy(text) = effect {
             // A copy is of the open recommendation, queued by the update just made.
-            let copied = app.current().map(|(_, recommendation)| {
-                let para = recommendation.para;
-                let citation_only = text == app.dataset().document.citation(para);
-                Copied {
-                    para,
-                    citation_only,
-                }
-            });
+            // A document's link is not a response: the notice says "Link".
+            let response = !text.starts_with(crate::refs::LINK_BASE);
+            let copied = app
+                .current()
+                .filter(|_| response)
+                .map(|(_, recommendation)| {
+                    let para = recommendation.para;
+                    let citation_only = text == app.dataset().document.citation(para);
+                    Copied {
+                        para,
+                        citation_only,
+                    }
+                });
             let local = local
                 .as_mut()
                 .map(|clipboard| &mut **clipboard as &mut dyn SetText);
@@ -286,6 +291,7 @@ pub fn copy_to_clipboard(
             ..
         }) => "Citation",
         Some(_) => "Response and citation",
+        None if text.starts_with("https://") => "Link",
         None => "Text",
     };
     if let Some(local) = local

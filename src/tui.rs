@@ -90,6 +90,7 @@ pub fn run(dataset: Dataset) -> io::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(output))?;
     let size = terminal.size()?;
     let mut app = App::new(dataset, size, color);
+    app.set_hyperlinks(ui::links::supported(|name| std::env::var(name).ok()));
     // Opening the store never fails: an unreadable file makes it read-only, with the reason.
     let mut store = NotesStore::open_default();
     for outcome in effects::opened(&store, &app.dataset().document.symbol) {

@@ -89,6 +89,16 @@ const WHEEL_LINES: usize = 3;
 pub const MAX_COUNT: usize = 99_999;
 pub use self::overlay::search::QUERY_CHARS;
 
+/// What c34 asks of the terminal beyond drawing.
+#[derive(Debug, Clone, Copy)]
+struct TerminalModes {
+    /// Whether c34 takes the mouse (clicks, the wheel) or leaves it to the terminal, whose
+    /// own selection then works (`M`).
+    mouse_captured: bool,
+    /// Whether the terminal shows OSC 8 links (the documents cited are drawn as links).
+    hyperlinks: bool,
+}
+
 #[derive(Debug, Clone)]
 pub struct App {
     dataset: Dataset,
@@ -138,9 +148,8 @@ pub struct App {
     effects: Vec<Effect>,
     /// The search history, oldest first, for `Alt-↑` and `Alt-↓` in the `/` prompt.
     queries: Vec<String>,
-    /// Whether c34 takes the mouse (clicks, the wheel) or leaves it to the terminal, whose
-    /// own selection then works (`M`).
-    mouse_captured: bool,
+    /// What c34 asks of the terminal: the mouse, links.
+    modes: TerminalModes,
 }
 
 impl App {
@@ -206,7 +215,10 @@ impl App {
             annotations_version: 0,
             effects: Vec::new(),
             queries: Vec::new(),
-            mouse_captured: true,
+            modes: TerminalModes {
+                mouse_captured: true,
+                hyperlinks: false,
+            },
         };
         app.set_source(Source::Section(0));
         if !layout::tree_beside_list(size.width) {
@@ -304,6 +316,16 @@ impl App {
     }
 
     /// False under `NO_COLOR`.
+    /// Whether documents are drawn as OSC 8 links ([`App::set_hyperlinks`]).
+    pub fn hyperlinks(&self) -> bool {
+        self.modes.hyperlinks
+    }
+
+    /// Draw the documents cited as OSC 8 links: for a terminal known to show them.
+    pub fn set_hyperlinks(&mut self, on: bool) {
+        self.modes.hyperlinks = on;
+    }
+
     pub fn color(&self) -> bool {
         self.color
     }

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use super::overlay::NoteEditor;
-use super::{App, Source};
+use super::{App, Pane, Source, TreeRow};
 use crate::sanitize::for_line;
 use crate::userdata::Annotation;
 
@@ -82,14 +82,14 @@ impl App {
 
     /// Whether c34 takes the mouse; when not, the terminal selects text with it.
     pub fn mouse_captured(&self) -> bool {
-        self.mouse_captured
+        self.modes.mouse_captured
     }
 
     /// `M`: gives the mouse to the terminal (so dragging selects text) or takes it back.
     pub(super) fn toggle_mouse(&mut self) {
-        self.mouse_captured = !self.mouse_captured;
-        self.push_effect(Effect::SetMouseCapture(self.mouse_captured));
-        self.message = Some(if self.mouse_captured {
+        self.modes.mouse_captured = !self.modes.mouse_captured;
+        self.push_effect(Effect::SetMouseCapture(self.modes.mouse_captured));
+        self.message = Some(if self.modes.mouse_captured {
             MOUSE_ON_MESSAGE.into()
         } else {
             MOUSE_OFF_MESSAGE.into()
@@ -153,6 +153,20 @@ impl App {
 
     /// `y` (with the response) and `Y` (the citation alone).
     pub(super) fn copy(&mut self, with_response: bool) {
+        // On a document of the Documents cited branch, `y` copies its link.
+        if with_response
+            && self.focus == Pane::Tree
+            && let Some(&TreeRow::Document(d)) = self.tree_rows().get(self.tree.scroll.selected)
+            && let Some(reference) = self.references.get(d)
+        {
+            let link = reference.link.clone();
+            self.message = Some(format!(
+                "Copied the link of {}",
+                for_line(&reference.symbol)
+            ));
+            self.push_effect(Effect::Copy(link));
+            return;
+        }
         let Some((_, recommendation)) = self.current() else {
             self.message = Some("Nothing to copy".into());
             return;

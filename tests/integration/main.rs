@@ -9,6 +9,7 @@ mod browser_first_minute;
 mod browser_history;
 mod browser_keep;
 mod browser_keys;
+mod browser_links;
 mod browser_matrix;
 mod browser_mouse;
 mod browser_paste;
