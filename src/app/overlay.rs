@@ -38,6 +38,8 @@ pub struct Context<'a> {
     pub matrix: &'a Matrix,
     /// The search history, oldest first.
     pub queries: &'a [String],
+    /// The bookmarks and notes, by paragraph (for the marks the results show).
+    pub annotations: &'a std::collections::BTreeMap<u32, crate::userdata::Annotation>,
 }
 
 /// What the app does after an overlay handled a command.
@@ -105,7 +107,7 @@ impl Overlay {
     /// The part of the key table that applies while it is open.
     pub fn keymap(&self) -> Keymap {
         match self {
-            Overlay::Help(_) => Help::KEYMAP,
+            Overlay::Help(help) => help.keymap(),
             Overlay::Jump(_) => JumpPrompt::KEYMAP,
             Overlay::Search(_) => SearchPicker::KEYMAP,
             Overlay::Missions(_) => MissionPicker::KEYMAP,

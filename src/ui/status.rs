@@ -18,6 +18,12 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     if app.keymap() == Keymap::Normal && app.found().is_some() {
         hints.insert(0, bindings::CLEAR_HITS_HINT);
     }
+    // With the mouse left to the terminal, the bar says so while it lasts (the `M` hint
+    // names the key otherwise).
+    if !app.mouse_captured() {
+        hints.retain(|hint| hint.0 != bindings::MOUSE_OFF_HINT.0);
+        hints.insert(0, bindings::MOUSE_OFF_HINT);
+    }
     let (left, left_style) = match (app.overlay(), app.message()) {
         // The paragraph being left stays in view after what is typed.
         (Some(Overlay::Jump(jump)), _) => (
@@ -46,14 +52,20 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         clip(&full_left, cells)
     };
     let mut used = width(&left);
-    // Hints go right-aligned, as many as fit after the location; help and quit first.
-    let essential = |key: &str| matches!(key, "?" | "q" | "Esc");
+    // Hints go right-aligned, as many as fit after the location: help (and Esc) first, then
+    // search and quit, then the rest.
+    let tier = |hint: &(&str, &str)| match hint.0 {
+        _ if *hint == bindings::MOUSE_OFF_HINT => 0,
+        "?" | "Esc" => 0,
+        "/" | "q" => 1,
+        _ => 2,
+    };
     let item_width = |(key, action): &(&str, &str)| width(key) + 1 + width(action) + 2;
     let mut room = cells.saturating_sub(used + 2);
     let mut shown = vec![false; hints.len()];
-    for pass_essential in [true, false] {
+    for pass in 0..3 {
         for (index, hint) in hints.iter().enumerate() {
-            if essential(hint.0) == pass_essential && item_width(hint) <= room {
+            if tier(hint) == pass && item_width(hint) <= room {
                 shown[index] = true;
                 room -= item_width(hint);
             }

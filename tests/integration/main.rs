@@ -5,14 +5,18 @@ mod common;
 
 mod bindings;
 mod browser_cited;
+mod browser_first_minute;
 mod browser_history;
 mod browser_keep;
 mod browser_keys;
+mod browser_links;
 mod browser_matrix;
+mod browser_mouse;
 mod browser_paste;
 mod browser_properties;
 mod browser_pty;
 mod browser_reading;
+mod browser_reading_on;
 mod browser_search;
 mod browser_sizes;
 mod browser_snapshots;

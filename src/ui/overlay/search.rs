@@ -79,7 +79,7 @@ pub fn render(frame: &mut Frame, search: &SearchPicker, context: &Context, theme
                 snippet_line(hit, cells, "   ", *theme),
             ]
         } else {
-            vec![one_line(hit, cells, *theme)]
+            vec![one_line(context, hit, cells, *theme)]
         };
         for (line, y) in lines.into_iter().zip(y..parts.list.bottom()) {
             let line = if index == search.scroll.selected {
@@ -111,6 +111,7 @@ fn heading(context: &Context, hit: &Hit, cells: usize, theme: Theme) -> Line<'st
     row(
         vec![
             Span::styled(format!(" ¶ {}", hit.para), theme.heading()),
+            marks(context, hit, theme),
             Span::styled(format!(" · {section}"), theme.section()),
         ],
         why(hit, theme),
@@ -144,11 +145,26 @@ fn snippet_line(hit: &Hit, cells: usize, indent: &str, theme: Theme) -> Line<'st
     row(spans, None, cells)
 }
 
+/// ` ★✎` after a result's paragraph, as lists mark what the user keeps; empty without.
+fn marks(context: &Context, hit: &Hit, theme: Theme) -> Span<'static> {
+    let marks = crate::ui::marks::of(context.annotations.get(&hit.para));
+    if marks.is_empty() {
+        Span::raw("")
+    } else {
+        Span::styled(format!(" {marks}"), theme.key())
+    }
+}
+
 /// ` 165  snippet…` on one row, for short screens.
-fn one_line(hit: &Hit, cells: usize, theme: Theme) -> Line<'static> {
-    let label = format!(" ¶ {} ", hit.para);
-    let room = cells.saturating_sub(crate::ui::width(&label) + 1);
-    let mut spans = vec![Span::styled(label, theme.heading())];
+fn one_line(context: &Context, hit: &Hit, cells: usize, theme: Theme) -> Line<'static> {
+    let label = format!(" ¶ {}", hit.para);
+    let mark = marks(context, hit, theme);
+    let room = cells.saturating_sub(crate::ui::width(&label) + mark.width() + 2);
+    let mut spans = vec![
+        Span::styled(label, theme.heading()),
+        mark,
+        Span::styled(" ", theme.heading()),
+    ];
     spans.extend(snippet_spans(&hit.snippet, room, theme));
     row(spans, None, cells)
 }
