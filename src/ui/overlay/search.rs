@@ -219,7 +219,7 @@ fn syntax_lines(theme: Theme) -> Vec<Line<'static>> {
         .unwrap_or(0);
     let mut lines = vec![
         Line::styled(
-            " Search the responses: all words must match.",
+            " Search the responses: all words, then most.",
             theme.muted(),
         ),
         Line::default(),
