@@ -184,7 +184,8 @@ fn location(app: &App, cells: usize) -> String {
 }
 
 /// What the reader's result lacks: `missing: targets · ` for a partial hit, `approximate · `
-/// for one found by forgiving a typo, nothing for a full one.
+/// for one found by forgiving a typo, `place only · ` for a response a mission's list holds
+/// for naming only its place; nothing for a full one.
 fn partial_marks(app: &App, location: Location) -> String {
     let Some(hit) = app.found().and_then(|found| found.hit_at(location)) else {
         return String::new();
@@ -192,10 +193,12 @@ fn partial_marks(app: &App, location: Location) -> String {
     let missing = (!hit.missing.is_empty())
         .then(|| format!("missing: {} · ", for_line(&hit.missing.join(", "))));
     let approximate = hit.approximate.then_some("approximate · ");
+    let place_only = app.is_place_only(location).then_some("place only · ");
     format!(
-        "{}{}",
+        "{}{}{}",
         missing.unwrap_or_default(),
-        approximate.unwrap_or_default()
+        approximate.unwrap_or_default(),
+        place_only.unwrap_or_default()
     )
 }
 

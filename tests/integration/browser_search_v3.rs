@@ -164,9 +164,17 @@ fn the_place_only_responses_are_marked_on_screen_and_highlight_the_place() {
         }
     }
     assert!(seen > 0, "a place-only response is in view:\n{text}");
+    let status = text_status(&terminal);
+    assert!(status.contains("place only"), "{status}");
     // The reader highlights Mali in a place-only response, for n/N to walk.
     let (current, count) = app.hit_position().expect("the response has hits");
     assert!(count > 0 && current.is_none_or(|c| c < count));
+}
+
+/// The status bar: the screen's last line.
+fn text_status(terminal: &ratatui::Terminal<ratatui::backend::TestBackend>) -> String {
+    let text = screen_text(terminal.backend().buffer());
+    text.lines().last().unwrap_or_default().to_string()
 }
 
 #[test]
