@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::{Theme, clip, width};
 use crate::app::{App, Keymap, Overlay, Source};
 use crate::bindings;
+use crate::dataset::Location;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::sanitize::for_line;
 
@@ -124,7 +125,8 @@ fn trail_depth(app: &App) -> String {
 }
 
 /// `VIII. Safety and security · ¶ 165 · 10 of 22`, shortened to fit `cells`; while the reader
-/// highlights search hits, `hit 2/5 · result 1/20 · ` first; the trail's depth last.
+/// highlights search hits, `hit 2/5 · result 1/20 · ` (and `missing: targets · ` or
+/// `approximate · ` for such a result) first; the trail's depth last.
 fn location(app: &App, cells: usize) -> String {
     if let Some(Overlay::Matrix(cursor)) = app.overlay() {
         return super::overlay::matrix::status(app.matrix(), cursor);
@@ -135,7 +137,11 @@ fn location(app: &App, cells: usize) -> String {
     let result = app
         .result_position()
         .map_or(String::new(), |(index, count)| {
-            format!("result {}/{count} · ", index + 1)
+            format!(
+                "result {}/{count} · {}",
+                index + 1,
+                partial_marks(app, location)
+            )
         });
     let hits = match app.hit_position() {
         Some((Some(current), count)) => format!("hit {}/{count} · {result}", current + 1),
@@ -187,6 +193,25 @@ fn location(app: &App, cells: usize) -> String {
     } else {
         format!("¶ {para} · {hits}{short}")
     }
+}
+
+/// What the reader's result lacks: `missing: targets · ` for a partial hit, `approximate · `
+/// for one found by forgiving a typo, `place only · ` for a response a mission's list holds
+/// for naming only its place; nothing for a full one.
+fn partial_marks(app: &App, location: Location) -> String {
+    let Some(hit) = app.found().and_then(|found| found.hit_at(location)) else {
+        return String::new();
+    };
+    let missing = (!hit.missing.is_empty())
+        .then(|| format!("missing: {} · ", for_line(&hit.missing.join(", "))));
+    let approximate = hit.approximate.then_some("approximate · ");
+    let place_only = app.is_place_only(location).then_some("place only · ");
+    format!(
+        "{}{}{}",
+        missing.unwrap_or_default(),
+        approximate.unwrap_or_default(),
+        place_only.unwrap_or_default()
+    )
 }
 
 /// The one line drawn when the terminal is below the minimum size.

@@ -18,6 +18,7 @@ mod browser_pty;
 mod browser_reading;
 mod browser_reading_on;
 mod browser_search;
+mod browser_search_v3;
 mod browser_sizes;
 mod browser_snapshots;
 mod cli_conventions;

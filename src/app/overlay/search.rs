@@ -22,6 +22,9 @@ pub const QUERY_CHARS: usize = 200;
 pub struct SearchPicker {
     results: Chooser<Hit>,
     recall: Recall,
+    /// When nothing matches: each quoted phrase the report does not hold, and how many
+    /// responses have all its words.
+    phrase_counts: Vec<(String, usize)>,
 }
 
 impl SearchPicker {
@@ -51,7 +54,26 @@ impl SearchPicker {
         SearchPicker {
             results,
             recall: Recall::default(),
+            phrase_counts: Vec::new(),
         }
+    }
+
+    /// Searches for the prompt's query: its results and, when there are none, what its quoted
+    /// phrases' words find.
+    fn search(&mut self, index: &SearchIndex) {
+        let hits = index.search(self.results.query(), SEARCH_LIMIT);
+        self.phrase_counts = if hits.is_empty() {
+            index.phrase_words_counts(self.results.query())
+        } else {
+            Vec::new()
+        };
+        self.results.replace_items(hits);
+    }
+
+    /// For a query with no results: each quoted phrase the report does not hold, and how many
+    /// responses have all its words (in any order).
+    pub fn phrase_counts(&self) -> &[(String, usize)] {
+        &self.phrase_counts
     }
 
     /// The query and its results.
@@ -120,8 +142,7 @@ impl Component for SearchPicker {
             Command::Edit(edit) => {
                 if self.results.prompt.edit(edit, QUERY_CHARS, |_| true) {
                     self.recall.reset();
-                    let hits = context.index.search(self.results.query(), SEARCH_LIMIT);
-                    self.results.replace_items(hits);
+                    self.search(context.index);
                 }
             }
             Command::RecallOlder | Command::RecallNewer => {
@@ -131,8 +152,7 @@ impl Component for SearchPicker {
                     .step(context.queries, older, self.results.query())
                 {
                     self.results.prompt = Prompt::from(text.as_str());
-                    let hits = context.index.search(self.results.query(), SEARCH_LIMIT);
-                    self.results.replace_items(hits);
+                    self.search(context.index);
                 }
             }
             Command::OpenResult => return self.open_result(),

@@ -1,6 +1,8 @@
 //! The `/` overlay: the query, the number of hits, and the results, each as `¶ 165 · VIII.
 //! Safety and security` over the sentence that matched best, clipped around the match, with
-//! the matched characters highlighted. An empty query shows the query syntax.
+//! the matched characters highlighted; a partial hit says what it lacks (`(missing: targets)`),
+//! one found by forgiving a typo `(approximate)`. An empty query shows the query syntax; no
+//! results, how many responses have the words of a quoted phrase the report does not hold.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -35,8 +37,8 @@ pub fn count(search: &Chooser<Hit>) -> String {
     }
 }
 
-pub fn render(frame: &mut Frame, search: &SearchPicker, context: &Context, theme: &Theme) {
-    let search = search.results();
+pub fn render(frame: &mut Frame, picker: &SearchPicker, context: &Context, theme: &Theme) {
+    let search = picker.results();
     let parts = layout::search_box(context.area);
     if parts.frame.is_empty() {
         return;
@@ -57,13 +59,16 @@ pub fn render(frame: &mut Frame, search: &SearchPicker, context: &Context, theme
         return;
     }
     if search.items.is_empty() {
-        let line = Line::from(vec![
-            Span::raw(" No response matches “"),
-            Span::raw(for_line(search.query().trim()).into_owned()),
-            Span::raw("”."),
-        ])
-        .style(theme.muted());
-        overlay::render_hint(frame, parts.list, &[line]);
+        let mut lines = vec![
+            Line::from(vec![
+                Span::raw(" No response matches “"),
+                Span::raw(for_line(search.query().trim()).into_owned()),
+                Span::raw("”."),
+            ])
+            .style(theme.muted()),
+        ];
+        lines.extend(phrase_lines(picker.phrase_counts(), *theme));
+        overlay::render_hint(frame, parts.list, &lines);
         return;
     }
     let rows = layout::result_height(parts.list);
@@ -108,15 +113,50 @@ fn heading(context: &Context, hit: &Hit, cells: usize, theme: Theme) -> Line<'st
         .map_or(String::new(), |section| {
             for_line(&section.heading()).into_owned()
         });
-    row(
-        vec![
-            Span::styled(format!(" ¶ {}", hit.para), theme.heading()),
-            marks(context, hit, theme),
-            Span::styled(format!(" · {section}"), theme.section()),
-        ],
-        why(hit, theme),
-        cells,
-    )
+    let mut spans = vec![
+        Span::styled(format!(" ¶ {}", hit.para), theme.heading()),
+        marks(context, hit, theme),
+    ];
+    spans.extend(partial_marks(hit, theme));
+    spans.push(Span::styled(format!(" · {section}"), theme.section()));
+    row(spans, why(hit, theme), cells)
+}
+
+/// What a hit lacks, after its paragraph number: ` (missing: targets)` for a partial hit,
+/// ` (approximate)` for one found only by forgiving a typo; nothing for an exact full hit.
+fn partial_marks(hit: &Hit, theme: Theme) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    if !hit.missing.is_empty() {
+        let missing = for_line(&hit.missing.join(", ")).into_owned();
+        spans.push(Span::styled(
+            format!(" (missing: {missing})"),
+            theme.muted(),
+        ));
+    }
+    if hit.approximate {
+        spans.push(Span::styled(" (approximate)", theme.muted()));
+    }
+    spans
+}
+
+/// Under "No response matches": for each quoted phrase the report does not hold, how many
+/// responses have all its words.
+fn phrase_lines(counts: &[(String, usize)], theme: Theme) -> Vec<Line<'static>> {
+    counts
+        .iter()
+        .map(|(phrase, count)| {
+            let have = if *count == 1 {
+                "response has"
+            } else {
+                "responses have"
+            };
+            let phrase = for_line(phrase);
+            Line::styled(
+                format!(" {count} {have} all the words of “{phrase}”."),
+                theme.muted(),
+            )
+        })
+        .collect()
 }
 
 /// Why the hit matched the query's missions, at the right of its heading: `MINUSMA`,
@@ -158,13 +198,14 @@ fn marks(context: &Context, hit: &Hit, theme: Theme) -> Span<'static> {
 /// ` 165  snippet…` on one row, for short screens.
 fn one_line(context: &Context, hit: &Hit, cells: usize, theme: Theme) -> Line<'static> {
     let label = format!(" ¶ {}", hit.para);
-    let mark = marks(context, hit, theme);
-    let room = cells.saturating_sub(crate::ui::width(&label) + mark.width() + 2);
     let mut spans = vec![
         Span::styled(label, theme.heading()),
-        mark,
-        Span::styled(" ", theme.heading()),
+        marks(context, hit, theme),
     ];
+    spans.extend(partial_marks(hit, theme));
+    spans.push(Span::styled(" ", theme.heading()));
+    let used: usize = spans.iter().map(Span::width).sum();
+    let room = cells.saturating_sub(used + 1);
     spans.extend(snippet_spans(&hit.snippet, room, theme));
     row(spans, None, cells)
 }
@@ -194,7 +235,7 @@ fn syntax_lines(theme: Theme) -> Vec<Line<'static>> {
         .unwrap_or(0);
     let mut lines = vec![
         Line::styled(
-            " Search the responses: all words must match.",
+            " Search the responses: all words, then most.",
             theme.muted(),
         ),
         Line::default(),
