@@ -112,6 +112,8 @@ pub struct Binding {
 
 const NORMAL: &[Keymap] = &[Keymap::Normal];
 const HELP: &[Keymap] = &[Keymap::Help];
+const HELP_FILTER: &[Keymap] = &[Keymap::HelpFilter];
+const HELPS: &[Keymap] = &[Keymap::Help, Keymap::HelpFilter];
 const JUMP: &[Keymap] = &[Keymap::Jump];
 const SEARCH: &[Keymap] = &[Keymap::Search];
 const MISSIONS: &[Keymap] = &[Keymap::Missions];
@@ -128,6 +130,7 @@ const PAGED: &[Keymap] = &[
     Keymap::Search,
     Keymap::Missions,
     Keymap::Matrix,
+    Keymap::HelpFilter,
 ];
 const PROMPTS: &[Keymap] = &[Keymap::Jump, Keymap::Search, Keymap::Missions, Keymap::Note];
 const EVERYWHERE: &[Keymap] = &Keymap::ALL;
@@ -167,8 +170,87 @@ const fn pane_hint(
 /// (the help writes consecutive bindings with the same keys and text once).
 const ENTER_HELP: &str = "open the result; list the mission or cell; jump; save";
 
-/// The whole key table, in the order the help lists it.
+/// The group the help opens on and `c34 --help` lists: the keys of the first minute.
+pub const START_HERE: &str = "Start here";
+
+/// The whole key table, in the order the help lists it; the [`START_HERE`] group first.
 pub const BINDINGS: &[Binding] = &[
+    Binding {
+        group: START_HERE,
+        keymaps: NORMAL,
+        keys: &[(plain('/'), Command::OpenSearch)],
+        label: None,
+        help: "search the responses, results as you type",
+        hints: &[hint("/", "search", 40, NORMAL)],
+    },
+    Binding {
+        group: START_HERE,
+        keymaps: NORMAL,
+        keys: &[(plain('m'), Command::OpenMissions)],
+        label: None,
+        help: "pick a mission by acronym, name or place",
+        hints: &[pane_hint("m", "missions", 50, &[Pane::Tree, Pane::List])],
+    },
+    Binding {
+        group: START_HERE,
+        keymaps: NORMAL,
+        keys: &[(plain(':'), Command::OpenJump)],
+        label: None,
+        help: "jump to a response: type its ¶ number, Enter",
+        hints: &[hint(":", "jump", 70, NORMAL)],
+    },
+    Binding {
+        group: START_HERE,
+        keymaps: NORMAL,
+        keys: &[(plain('y'), Command::CopyResponse)],
+        label: None,
+        help: "copy the response and its citation (or a link)",
+        hints: &[pane_hint("y", "copy", 24, &[Pane::Reader])],
+    },
+    Binding {
+        group: START_HERE,
+        keymaps: NORMAL,
+        keys: &[(plain('b'), Command::ToggleBookmark)],
+        label: None,
+        help: "bookmark the recommendation (again: remove it)",
+        hints: &[pane_hint("b", "bookmark", 26, &[Pane::Reader])],
+    },
+    Binding {
+        group: START_HERE,
+        keymaps: NORMAL,
+        keys: &[(plain('a'), Command::EditNote)],
+        label: None,
+        help: "write a note on it (Enter saves, empty deletes)",
+        hints: &[pane_hint("a", "note", 76, &[Pane::Reader])],
+    },
+    Binding {
+        group: START_HERE,
+        keymaps: NORMAL,
+        keys: &[
+            (code(KeyCode::Backspace), Command::Back),
+            (ctrl('o'), Command::Back),
+            (alt_code(KeyCode::Left), Command::Back),
+        ],
+        label: None,
+        help: "back to where the last jump left (: / m click ] })",
+        hints: &[],
+    },
+    Binding {
+        group: START_HERE,
+        keymaps: NORMAL,
+        keys: &[(plain('o'), Command::OpenMatrix)],
+        label: None,
+        help: "missions × sections matrix; Enter lists a cell",
+        hints: &[pane_hint("o", "matrix", 55, &[Pane::Tree, Pane::List])],
+    },
+    Binding {
+        group: START_HERE,
+        keymaps: NORMAL,
+        keys: &[(plain('q'), Command::Quit)],
+        label: None,
+        help: "quit",
+        hints: &[hint("q", "quit", 95, NORMAL)],
+    },
     Binding {
         group: "Move",
         keymaps: NORMAL,
@@ -306,18 +388,6 @@ pub const BINDINGS: &[Binding] = &[
         group: "Move",
         keymaps: NORMAL,
         keys: &[
-            (code(KeyCode::Backspace), Command::Back),
-            (ctrl('o'), Command::Back),
-            (alt_code(KeyCode::Left), Command::Back),
-        ],
-        label: None,
-        help: "back to where the last jump left (: / m click ] })",
-        hints: &[],
-    },
-    Binding {
-        group: "Move",
-        keymaps: NORMAL,
-        keys: &[
             (alt_code(KeyCode::Right), Command::Forward),
             (ctrl('i'), Command::Forward),
         ],
@@ -341,7 +411,7 @@ pub const BINDINGS: &[Binding] = &[
         keymaps: NORMAL,
         keys: &[(plain(' '), Command::Toggle)],
         label: None,
-        help: "expand or collapse (tree); page down (reader)",
+        help: "expand/collapse (tree); page, then next (reader)",
         hints: &[
             pane_hint("Space", "expand", 20, &[Pane::Tree]),
             pane_hint("Space", "page", 20, &[Pane::Reader]),
@@ -354,30 +424,6 @@ pub const BINDINGS: &[Binding] = &[
         label: None,
         help: "page down (help)",
         hints: &[],
-    },
-    Binding {
-        group: "Open",
-        keymaps: NORMAL,
-        keys: &[(plain(':'), Command::OpenJump)],
-        label: None,
-        help: "jump to a response: type its ¶ number, Enter",
-        hints: &[hint(":", "jump", 70, NORMAL)],
-    },
-    Binding {
-        group: "Search",
-        keymaps: NORMAL,
-        keys: &[(plain('/'), Command::OpenSearch)],
-        label: None,
-        help: "search the responses, results as you type",
-        hints: &[hint("/", "search", 40, NORMAL)],
-    },
-    Binding {
-        group: "Search",
-        keymaps: NORMAL,
-        keys: &[(plain('m'), Command::OpenMissions)],
-        label: None,
-        help: "pick a mission by acronym, name or place",
-        hints: &[pane_hint("m", "missions", 50, &[Pane::Tree, Pane::List])],
     },
     Binding {
         group: "Search",
@@ -473,42 +519,10 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: "Take away",
         keymaps: NORMAL,
-        keys: &[(plain('y'), Command::CopyResponse)],
-        label: None,
-        help: "copy the response and its citation (OSC 52 clipboard)",
-        hints: &[pane_hint("y", "copy", 72, &[Pane::Reader])],
-    },
-    Binding {
-        group: "Take away",
-        keymaps: NORMAL,
         keys: &[(plain('Y'), Command::CopyCitation)],
         label: None,
         help: "copy the citation alone",
         hints: &[],
-    },
-    Binding {
-        group: "Take away",
-        keymaps: NORMAL,
-        keys: &[(plain('b'), Command::ToggleBookmark)],
-        label: None,
-        help: "bookmark the recommendation, or remove the bookmark",
-        hints: &[pane_hint("b", "bookmark", 74, &[Pane::Reader])],
-    },
-    Binding {
-        group: "Take away",
-        keymaps: NORMAL,
-        keys: &[(plain('a'), Command::EditNote)],
-        label: None,
-        help: "write a note on it (Enter saves, empty deletes)",
-        hints: &[pane_hint("a", "note", 76, &[Pane::Reader])],
-    },
-    Binding {
-        group: "At a glance",
-        keymaps: NORMAL,
-        keys: &[(plain('o'), Command::OpenMatrix)],
-        label: None,
-        help: "missions × sections matrix; Enter lists a cell",
-        hints: &[pane_hint("o", "matrix", 55, &[Pane::Tree, Pane::List])],
     },
     Binding {
         group: "At a glance",
@@ -678,6 +692,22 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: "Mouse",
         keymaps: NORMAL,
+        keys: &[(plain('M'), Command::ToggleMouse)],
+        label: None,
+        help: "mouse off / on: off, dragging selects text",
+        hints: &[hint("M", "mouse", 85, NORMAL)],
+    },
+    Binding {
+        group: "Mouse",
+        keymaps: NORMAL,
+        keys: &[],
+        label: Some("Shift-drag"),
+        help: "select text while the mouse is on (most terminals)",
+        hints: &[],
+    },
+    Binding {
+        group: "Mouse",
+        keymaps: NORMAL,
         keys: &[],
         label: Some("click"),
         help: "focus a pane and select a row",
@@ -727,7 +757,39 @@ pub const BINDINGS: &[Binding] = &[
             hint("Esc", "close", 90, CHOOSERS),
             hint("Esc", "cancel", 30, NOTE),
             hint("Esc", "close", 30, MATRIX),
+            hint("Esc", "close", 20, HELP_FILTER),
         ],
+    },
+    Binding {
+        group: "Other",
+        keymaps: HELPS,
+        keys: &[],
+        label: Some("text"),
+        help: "in this help: filter it (cop leaves the copy keys)",
+        hints: &[hint("a-z", "filter", 15, HELP)],
+    },
+    Binding {
+        group: "Other",
+        keymaps: HELP_FILTER,
+        keys: &[
+            (code(KeyCode::Backspace), Command::Edit(Edit::DeleteBack)),
+            (ctrl('u'), Command::Edit(Edit::DeleteToStart)),
+            (ctrl('w'), Command::Edit(Edit::DeleteWordBack)),
+        ],
+        label: None,
+        help: "in a filtered help: delete a letter, all of it, a word",
+        hints: &[],
+    },
+    Binding {
+        group: "Other",
+        keymaps: HELP_FILTER,
+        keys: &[
+            (code(KeyCode::Down), Command::Down),
+            (code(KeyCode::Up), Command::Up),
+        ],
+        label: None,
+        help: "in a filtered help: scroll",
+        hints: &[hint("↓/↑", "scroll", 10, HELP_FILTER)],
     },
     Binding {
         group: "Other",
@@ -736,14 +798,6 @@ pub const BINDINGS: &[Binding] = &[
         label: None,
         help: "close the help (so do ? and Esc)",
         hints: &[hint("q", "close", 30, HELP)],
-    },
-    Binding {
-        group: "Other",
-        keymaps: NORMAL,
-        keys: &[(plain('q'), Command::Quit)],
-        label: None,
-        help: "quit",
-        hints: &[hint("q", "quit", 95, NORMAL)],
     },
     Binding {
         group: "Other",
@@ -762,6 +816,9 @@ pub const BINDINGS: &[Binding] = &[
         hints: &[],
     },
 ];
+
+/// The hint the status bar shows while the mouse is left to the terminal (`M` takes it back).
+pub const MOUSE_OFF_HINT: (&str, &str) = ("M", "mouse off");
 
 /// The hint the status bar adds while the reader highlights search hits.
 pub const CLEAR_HITS_HINT: (&str, &str) = ("Esc", "clear hits");
@@ -820,13 +877,30 @@ pub enum HelpLine {
     Text(String),
 }
 
-/// The help text for a box `width` cells wide: a heading per group, then each binding on one
-/// line, or on two (keys, then the wrapped description) when the keys are long or the box is
-/// narrow.
+/// The help text for a box `width` cells wide: a heading per group ([`START_HERE`] first),
+/// then each binding on one line, or on two (keys, then the wrapped description) when the keys
+/// are long or the box is narrow.
 pub fn help_lines(width: usize) -> Vec<HelpLine> {
+    filtered_help_lines(width, "")
+}
+
+/// Whether a help entry (its keys and what they do) matches what was typed in the help: every
+/// word of `filter` is in it, ignoring case.
+fn help_matches(keys: &str, help: &str, filter: &str) -> bool {
+    let text = format!("{keys} {help}").to_lowercase();
+    filter
+        .to_lowercase()
+        .split_whitespace()
+        .all(|word| text.contains(word))
+}
+
+/// [`help_lines`] with only the entries that match `filter` (all of them when it is blank),
+/// each under its group's heading, as a command palette narrows as one types.
+pub fn filtered_help_lines(width: usize, filter: &str) -> Vec<HelpLine> {
     let mut entries: Vec<(&'static str, String, &'static str)> = BINDINGS
         .iter()
         .map(|binding| (binding.group, keys_label(binding), binding.help))
+        .filter(|(_, keys, help)| help_matches(keys, help, filter))
         .collect();
     // Bindings that differ only in their keymaps (Enter in each prompt) are one line.
     entries.dedup();

@@ -13,6 +13,8 @@ pub enum Keymap {
     Missions,
     Note,
     Matrix,
+    /// The `?` help once something is typed: every printable key filters it.
+    HelpFilter,
     /// The `R` report picker.
     Reports,
     /// The `c` comparison with other reports.
@@ -21,7 +23,7 @@ pub enum Keymap {
 
 impl Keymap {
     /// Every keymap, for what is bound everywhere and for tests that try every one.
-    pub const ALL: [Keymap; 9] = [
+    pub const ALL: [Keymap; 10] = [
         Keymap::Normal,
         Keymap::Help,
         Keymap::Jump,
@@ -29,26 +31,30 @@ impl Keymap {
         Keymap::Missions,
         Keymap::Note,
         Keymap::Matrix,
+        Keymap::HelpFilter,
         Keymap::Reports,
         Keymap::Compare,
     ];
 
     /// Whether a printable key the table does not bind is typed text here, and `c` is one
-    /// this keymap's prompt takes (the `:` prompt takes digits only).
+    /// this keymap's prompt takes (the `:` prompt takes digits only; in the help a key it
+    /// does not bind starts its filter, as in a command palette).
     pub fn types(self, c: char) -> bool {
         match self {
             Keymap::Jump => c.is_ascii_digit(),
-            Keymap::Search | Keymap::Missions | Keymap::Note => true,
-            Keymap::Normal | Keymap::Help | Keymap::Matrix | Keymap::Reports | Keymap::Compare => {
-                false
-            }
+            Keymap::Search
+            | Keymap::Missions
+            | Keymap::Note
+            | Keymap::Help
+            | Keymap::HelpFilter => true,
+            Keymap::Normal | Keymap::Matrix | Keymap::Reports | Keymap::Compare => false,
         }
     }
 
     /// Whether a key the table does not bind is reported as unknown (outside the prompts,
     /// where it would be text, and the matrix, where it does nothing).
     pub fn reports_unknown_keys(self) -> bool {
-        matches!(self, Keymap::Normal | Keymap::Help)
+        matches!(self, Keymap::Normal | Keymap::Help | Keymap::HelpFilter)
     }
 
     /// Whether the mouse does anything: not in the one-line prompts, which have no list.
@@ -125,6 +131,8 @@ pub enum Command {
     ToggleBookmark,
     /// Open the note editor on the open recommendation (`a`).
     EditNote,
+    /// Give the mouse to the terminal, so its selection works, or take it back (`M`).
+    ToggleMouse,
     /// Open the missions × sections matrix (`o`).
     OpenMatrix,
     /// A cell to the left or right in the matrix.

@@ -14,6 +14,7 @@ use std::ffi::OsString;
 use std::io::{self, Write};
 
 use ratatui::crossterm::clipboard::CopyToClipboard;
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
 use crate::app::{App, Effect, Outcome};
@@ -98,6 +99,12 @@ pub fn perform(
             return vec![Outcome::Notice(copy_to_clipboard(
                 &text, None, terminal, None,
             ))];
+        }
+        Effect::SetMouseCapture(on) => {
+            return match set_mouse_capture(terminal, on) {
+                Ok(()) => Vec::new(),
+                Err(error) => vec![Outcome::Failed(format!("the mouse mode: {error}"))],
+            };
         }
         Effect::SetBookmark { para, on } => (
             para,
@@ -194,14 +201,19 @@ pub fn drain_in_browser<E>(
     for effect in app.take_effects() {
         let outcomes = if let Effect::Copy(text) = effect {
             // A copy is of the open recommendation, queued by the update just made.
-            let copied = app.current().map(|(_, recommendation)| {
-                let para = recommendation.para;
-                let citation_only = text == app.dataset().document.citation(para);
-                Copied {
-                    para,
-                    citation_only,
-                }
-            });
+            // A document's link is not a response: the notice says "Link".
+            let response = !text.starts_with(crate::refs::LINK_BASE);
+            let copied = app
+                .current()
+                .filter(|_| response)
+                .map(|(_, recommendation)| {
+                    let para = recommendation.para;
+                    let citation_only = text == app.dataset().document.citation(para);
+                    Copied {
+                        para,
+                        citation_only,
+                    }
+                });
             let local = local
                 .as_mut()
                 .map(|clipboard| &mut **clipboard as &mut dyn SetText);
@@ -238,6 +250,16 @@ pub fn copy(terminal: &mut impl Write, text: &str) -> io::Result<()> {
     execute!(terminal, CopyToClipboard::to_clipboard_from(text))
 }
 
+/// Turns the terminal's mouse reporting on (c34 gets clicks and the wheel) or off (the
+/// terminal selects text itself).
+pub fn set_mouse_capture(terminal: &mut impl Write, on: bool) -> io::Result<()> {
+    if on {
+        execute!(terminal, EnableMouseCapture)
+    } else {
+        execute!(terminal, DisableMouseCapture)
+    }
+}
+
 /// The most base64 c34 sends in one OSC 52 sequence (750,000 bytes of text): tmux drops a
 /// sequence longer than its 1 MiB input buffer without a word (docs/terminals.md).
 pub const OSC52_MAX_BASE64: usize = 1_000_000;
@@ -271,6 +293,7 @@ pub fn copy_to_clipboard(
             ..
         }) => "Citation",
         Some(_) => "Response and citation",
+        None if text.starts_with("https://") => "Link",
         None => "Text",
     };
     if let Some(local) = local

@@ -363,13 +363,33 @@ pub fn help_viewport(frame: Rect) -> Rect {
     inner(frame)
 }
 
-/// The width of a cell of the missions × sections matrix: a space, three shading characters,
-/// a count of up to three digits.
+/// The widest cell of the missions × sections matrix: a space, three shading characters, a
+/// count of up to three digits.
 pub const MATRIX_CELL_WIDTH: u16 = 7;
+/// The narrowest: a space, one shading character, the count. Every section fits at 80
+/// columns with cells between the two.
+pub const MATRIX_MIN_CELL_WIDTH: u16 = 5;
 /// The width of the matrix's total column.
 pub const MATRIX_TOTAL_WIDTH: u16 = 8;
-/// Lines under the matrix: the legend, then the cell under the cursor.
+/// Lines under the matrix kept while the mission rows scroll: the legend, then the cell under
+/// the cursor.
 pub const MATRIX_FOOTER_LINES: u16 = 2;
+/// Mission rows kept in view before the footer takes more lines (the key to the sections).
+pub const MATRIX_MIN_ROWS: u16 = 8;
+
+/// What the matrix has to show, for [`matrix_view`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MatrixShape {
+    /// The mission column's width.
+    pub label_width: u16,
+    /// Each cell's width, [`MATRIX_MIN_CELL_WIDTH`] to [`MATRIX_CELL_WIDTH`].
+    pub cell_width: u16,
+    /// Missions (rows) and sections (columns).
+    pub rows: usize,
+    pub cols: usize,
+    /// The lines the footer would like: the key to the sections, the legend, the cell.
+    pub footer_lines: u16,
+}
 
 /// Where the parts of the full-screen matrix go; all empty when the screen has no room.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -382,10 +402,13 @@ pub struct MatrixView {
     pub body: Rect,
     /// The total row.
     pub totals: Rect,
-    /// The legend and the line about the cell under the cursor (as many as fit).
+    /// The key, the legend and the line about the cell under the cursor (as many as fit, the
+    /// last ones first).
     pub footer: Rect,
     /// The mission column's width.
     pub label_width: u16,
+    /// Each cell's width.
+    pub cell_width: u16,
     /// How many rows and columns of cells are shown at once.
     pub rows: usize,
     pub cols: usize,
@@ -397,30 +420,38 @@ impl MatrixView {
         if row >= self.rows || col >= self.cols {
             return None;
         }
-        let x = u16::try_from(col).ok()?.checked_mul(MATRIX_CELL_WIDTH)?;
+        let x = u16::try_from(col).ok()?.checked_mul(self.cell_width)?;
         Some(Rect {
             x: self.body.x + self.label_width + x,
             y: self.body.y + u16::try_from(row).ok()?,
-            width: MATRIX_CELL_WIDTH,
+            width: self.cell_width,
             height: 1,
         })
     }
 
     /// The cell shown under a screen position, as (row, column) from the top left.
     pub fn cell_at(&self, position: Position) -> Option<(usize, usize)> {
-        if !self.body.contains(position) || position.x < self.body.x + self.label_width {
+        if !self.body.contains(position)
+            || position.x < self.body.x + self.label_width
+            || self.cell_width == 0
+        {
             return None;
         }
         let row = usize::from(position.y - self.body.y);
-        let col = usize::from((position.x - self.body.x - self.label_width) / MATRIX_CELL_WIDTH);
+        let col = usize::from((position.x - self.body.x - self.label_width) / self.cell_width);
         (row < self.rows && col < self.cols).then_some((row, col))
     }
 }
 
-/// The matrix of `rows` missions × `cols` sections on a screen of `area`, its mission column
-/// `label_width` cells wide: as many rows and columns as fit, the total row and column always
-/// shown.
-pub fn matrix_view(area: Rect, label_width: u16, rows: usize, cols: usize) -> MatrixView {
+/// The width inside the matrix's box on a screen `width` cells wide.
+pub fn matrix_inner_width(width: u16) -> u16 {
+    width.saturating_sub(2)
+}
+
+/// The matrix of `shape` on a screen of `area`: as many rows and columns as fit, the total
+/// row and column always shown; the footer's first two lines kept, more of it (the key) only
+/// while [`MATRIX_MIN_ROWS`] mission rows stay in view.
+pub fn matrix_view(area: Rect, shape: MatrixShape) -> MatrixView {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return MatrixView::default();
     }
@@ -431,18 +462,25 @@ pub fn matrix_view(area: Rect, label_width: u16, rows: usize, cols: usize) -> Ma
     let inside = inner(frame);
     // The heading and the total row come first; the footer only if there is room.
     let fixed = 2;
-    let footer_height = inside
-        .height
-        .saturating_sub(fixed + 1)
-        .min(MATRIX_FOOTER_LINES);
-    let room = inside.height.saturating_sub(fixed + footer_height);
-    let shown_rows = u16::try_from(rows).unwrap_or(u16::MAX).min(room);
-    let label_width = label_width.min(inside.width);
+    let free = inside.height.saturating_sub(fixed);
+    let base = free
+        .saturating_sub(1)
+        .min(MATRIX_FOOTER_LINES)
+        .min(shape.footer_lines);
+    let rows = u16::try_from(shape.rows).unwrap_or(u16::MAX);
+    let extra = free
+        .saturating_sub(base + rows.min(MATRIX_MIN_ROWS))
+        .min(shape.footer_lines.saturating_sub(base));
+    let footer_height = base + extra;
+    let room = free.saturating_sub(footer_height);
+    let shown_rows = rows.min(room);
+    let label_width = shape.label_width.min(inside.width);
+    let cell_width = shape.cell_width.max(1);
     let cells_room = inside
         .width
         .saturating_sub(label_width)
         .saturating_sub(MATRIX_TOTAL_WIDTH);
-    let shown_cols = usize::from(cells_room / MATRIX_CELL_WIDTH).min(cols);
+    let shown_cols = usize::from(cells_room / cell_width).min(shape.cols);
     let line = |y: u16, height: u16| Rect {
         y,
         height,
@@ -462,6 +500,7 @@ pub fn matrix_view(area: Rect, label_width: u16, rows: usize, cols: usize) -> Ma
         totals,
         footer,
         label_width,
+        cell_width,
         rows: usize::from(shown_rows),
         cols: shown_cols,
     }
@@ -556,7 +595,14 @@ mod tests {
 
     #[test]
     fn the_matrix_shows_what_fits_and_keeps_its_totals() {
-        let wide = matrix_view(Rect::new(0, 0, 120, 40), 9, 14, 9);
+        let shape = |label, cell_width, footer_lines| MatrixShape {
+            label_width: label,
+            cell_width,
+            rows: 14,
+            cols: 9,
+            footer_lines,
+        };
+        let wide = matrix_view(Rect::new(0, 0, 120, 40), shape(9, 7, 2));
         assert_eq!((wide.rows, wide.cols), (14, 9));
         assert_eq!(wide.frame, Rect::new(0, 0, 120, 39));
         assert_eq!((wide.header.y, wide.body.y, wide.totals.y), (1, 2, 16));
@@ -568,14 +614,23 @@ mod tests {
             None,
             "the mission column"
         );
-        // 78 inner cells: 9 for the missions, 8 for the totals, 8 cells of 7.
-        let small = matrix_view(Rect::new(0, 0, 80, 12), 9, 14, 9);
+        // 78 inner cells: 9 for the missions, 8 for the totals, 8 cells of 7 or 9 of 6.
+        let small = matrix_view(Rect::new(0, 0, 80, 12), shape(9, 7, 2));
         assert_eq!((small.rows, small.cols), (5, 8));
+        let narrower = matrix_view(Rect::new(0, 0, 80, 12), shape(9, 6, 2));
+        assert_eq!(narrower.cols, 9);
+        assert_eq!(narrower.cell_at(Position::new(1 + 9 + 6, 2)), Some((0, 1)));
+        // A footer of six lines: all of it while eight rows stay (21 inner rows: heading,
+        // total, 6 footer, 13 missions), else its last two (11: heading, total, 2, 7).
+        let keyed = matrix_view(Rect::new(0, 0, 80, 24), shape(9, 6, 6));
+        assert_eq!((keyed.rows, keyed.footer.height), (13, 6));
+        let short = matrix_view(Rect::new(0, 0, 80, 14), shape(9, 6, 6));
+        assert_eq!((short.rows, short.footer.height), (7, 2));
         assert_eq!(
-            matrix_view(Rect::new(0, 0, 1, 1), 9, 14, 9),
+            matrix_view(Rect::new(0, 0, 1, 1), shape(9, 7, 2)),
             MatrixView::default()
         );
-        let tiny = matrix_view(Rect::new(0, 0, 24, 6), 9, 14, 9);
+        let tiny = matrix_view(Rect::new(0, 0, 24, 6), shape(9, 7, 2));
         assert_eq!((tiny.rows, tiny.cols, tiny.footer.height), (1, 0, 0));
     }
 

@@ -5,8 +5,8 @@
 //! Data flows one way: report text → [`import`] → [`dataset`] → [`search`] index → [`app`]
 //! state → [`ui`] frame. Only [`tui`], [`keys`] and [`ui`] know that a terminal exists.
 //! [`refs`] (the documents a text cites) and [`overview`] (missions × sections) read the
-//! dataset for the report at a glance. [`reports`] lists the reports c34 knows, the embedded
-//! one first. [`sanitize`] makes untrusted text safe once, where it enters ([`sanitize::SafeText`]). [`effects`] does what the browser's state asks of the
+//! dataset for the report at a glance. [`reports`] lists the reports built into c34; [`library`]
+//! adds those the user keeps (`c34 add`). [`sanitize`] makes untrusted text safe once, where it enters ([`sanitize::SafeText`]). [`effects`] does what the browser's state asks of the
 //! world (the clipboard, the notes file).
 
 pub mod app;
@@ -17,6 +17,7 @@ pub mod effects;
 pub mod import;
 pub mod keys;
 pub mod layout;
+pub mod library;
 pub mod missions;
 pub mod overview;
 pub mod refs;

@@ -103,9 +103,34 @@ impl Matrix {
         (0..self.rows.len()).map(|row| self.count(row, col)).sum()
     }
 
-    /// The sum of all cells.
+    /// The sum of all cells: mentions, a recommendation naming two missions counted twice.
     pub fn total(&self) -> usize {
         (0..self.rows.len()).map(|row| self.row_total(row)).sum()
+    }
+
+    /// The recommendations behind the cells, each counted once however many missions its
+    /// response names.
+    pub fn recommendations(&self) -> usize {
+        let mut paras: Vec<u32> = self
+            .rows
+            .iter()
+            .flat_map(|row| row.paras.iter().flatten().copied())
+            .collect();
+        paras.sort_unstable();
+        paras.dedup();
+        paras.len()
+    }
+
+    /// `97 mentions in 71 recommendations`: what [`Matrix::total`] counts, and how many
+    /// recommendations those mentions are in.
+    pub fn totals_label(&self) -> String {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        format!(
+            "{} in {}",
+            plural(self.total(), "mention", "mentions"),
+            plural(self.recommendations(), "recommendation", "recommendations")
+        )
     }
 
     /// The first largest cell, row by row (where the browser's cursor starts); `None` when

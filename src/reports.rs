@@ -1,6 +1,6 @@
-//! The reports c34 knows. Today one: the report whose dataset is embedded in the binary, which
-//! is also the default. Each is found by its document symbol; the series of reports adds more
-//! entries here, and everything else asks this registry rather than naming a report.
+//! The reports built into c34: today one, the report whose dataset is embedded in the binary.
+//! Each is found by its document symbol; everything else asks this registry rather than naming
+//! a report. The reports the user adds live in [`crate::library`], which lists both.
 
 use std::sync::OnceLock;
 
@@ -57,14 +57,20 @@ pub fn default() -> &'static Report {
 
 /// The report with this document symbol (letter case and spaces aside: `a/76/505/add.1`).
 pub fn get(symbol: &str) -> Option<&'static Report> {
-    let key = |s: &str| -> String {
-        s.chars()
-            .filter(|c| !c.is_whitespace())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    let wanted = key(symbol);
-    REPORTS.iter().find(|report| key(report.symbol()) == wanted)
+    let wanted = symbol_key(symbol);
+    REPORTS
+        .iter()
+        .find(|report| symbol_key(report.symbol()) == wanted)
+}
+
+/// What makes two spellings of a symbol the same report: letter case and spaces aside
+/// (`a / 76 / 505 / add.1` is `A/76/505/Add.1`).
+pub fn symbol_key(symbol: &str) -> String {
+    symbol
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 impl Dataset {

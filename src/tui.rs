@@ -96,6 +96,7 @@ pub fn run_in_series(dataset: Dataset, series: Series) -> io::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(output))?;
     let size = terminal.size()?;
     let mut app = App::with_series(dataset, series, size, color);
+    app.set_hyperlinks(ui::links::supported(|name| std::env::var(name).ok()));
     // Opening the store never fails: an unreadable file makes it read-only, with the reason.
     let mut store = NotesStore::open_default();
     for outcome in effects::opened(&store, &app.dataset().document.symbol) {
@@ -153,6 +154,10 @@ fn event_loop(
                 // `Terminal::clear`: it asks the terminal where the cursor is and waits.)
                 terminal.backend_mut().clear()?;
                 terminal.swap_buffers();
+                // The set-up took the mouse again; leave it to the terminal if it was.
+                if !app.mouse_captured() {
+                    effects::set_mouse_capture(terminal.backend_mut(), false)?;
+                }
             }
             terminal.draw(|frame| ui::render(frame, &app))?;
             drop(frame_lock);

@@ -3,7 +3,7 @@
 
 use super::{App, Effect, Pane, Source, TreeRow};
 use crate::dataset::Location;
-use crate::missions::mention_ranges;
+use crate::missions::{mention_ranges, place_ranges};
 use crate::sanitize::for_line;
 use crate::search::{Highlight, Hit, Snippet};
 
@@ -216,7 +216,7 @@ impl App {
     }
 
     /// Highlights mission `m`'s mentions (acronym and official name) in its recommendations,
-    /// unless they already are.
+    /// and its place in those that name only the place, unless they already are.
     pub(super) fn find_mission(&mut self, m: usize) {
         if self.found.as_ref().and_then(|found| found.mission) == Some(m) {
             return;
@@ -232,20 +232,26 @@ impl App {
         self.mentions_found(m, self.items_of(Source::Mission(m)))
     }
 
-    /// Mission `m`'s mentions in the recommendations at `locations`, as search results in
-    /// that order.
+    /// Mission `m`'s mentions in the recommendations at `locations` (its place, in those that
+    /// name only the place), as search results in that order.
     pub(super) fn mentions_found(&self, m: usize, locations: Vec<Location>) -> Option<Found> {
         let mission = self.dataset.missions.get(m)?;
         let hits: Vec<Hit> = locations
             .into_iter()
             .filter_map(|location| {
                 let recommendation = self.dataset.get(location)?;
+                // A response listed for naming only the mission's place: its place is the hit.
+                let ranges = if mission.paras.contains(&recommendation.para) {
+                    mention_ranges
+                } else {
+                    place_ranges
+                };
                 let highlights = recommendation
                     .paragraphs
                     .iter()
                     .enumerate()
                     .flat_map(|(paragraph, text)| {
-                        mention_ranges(text, &mission.acronym)
+                        ranges(text, &mission.acronym)
                             .into_iter()
                             .map(move |range| Highlight { paragraph, range })
                     })

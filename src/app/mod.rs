@@ -91,6 +91,16 @@ const WHEEL_LINES: usize = 3;
 pub const MAX_COUNT: usize = 99_999;
 pub use self::overlay::search::QUERY_CHARS;
 
+/// What c34 asks of the terminal beyond drawing.
+#[derive(Debug, Clone, Copy)]
+struct TerminalModes {
+    /// Whether c34 takes the mouse (clicks, the wheel) or leaves it to the terminal, whose
+    /// own selection then works (`M`).
+    mouse_captured: bool,
+    /// Whether the terminal shows OSC 8 links (the documents cited are drawn as links).
+    hyperlinks: bool,
+}
+
 #[derive(Debug, Clone)]
 pub struct App {
     dataset: Dataset,
@@ -142,6 +152,8 @@ pub struct App {
     queries: Vec<String>,
     /// The other reports of the library and the Committee's recommendations.
     series: series::SeriesState,
+    /// What c34 asks of the terminal: the mouse, links.
+    modes: TerminalModes,
 }
 
 impl App {
@@ -215,6 +227,10 @@ impl App {
             effects: Vec::new(),
             queries: Vec::new(),
             series,
+            modes: TerminalModes {
+                mouse_captured: true,
+                hyperlinks: false,
+            },
         };
         app.set_source(Source::Section(0));
         if !layout::tree_beside_list(size.width) {
@@ -249,6 +265,7 @@ impl App {
             reports: &self.series.series.reports,
             report_indexes: &self.series.search_indexes,
             comparisons: self.comparisons(),
+            annotations: &self.annotations,
         }
     }
 
@@ -314,6 +331,16 @@ impl App {
     }
 
     /// False under `NO_COLOR`.
+    /// Whether documents are drawn as OSC 8 links ([`App::set_hyperlinks`]).
+    pub fn hyperlinks(&self) -> bool {
+        self.modes.hyperlinks
+    }
+
+    /// Draw the documents cited as OSC 8 links: for a terminal known to show them.
+    pub fn set_hyperlinks(&mut self, on: bool) {
+        self.modes.hyperlinks = on;
+    }
+
     pub fn color(&self) -> bool {
         self.color
     }
@@ -384,12 +411,15 @@ impl App {
 
     /// The largest scroll position of the help.
     pub fn help_max_scroll(&self) -> usize {
-        overlay::help::max_scroll(self.area())
+        match &self.overlay {
+            Some(Overlay::Help(help)) => help.max_scroll(self.area()),
+            _ => overlay::Help::default().max_scroll(self.area()),
+        }
     }
 
     /// The matrix's layout on the current screen.
     pub fn matrix_view(&self) -> layout::MatrixView {
-        overlay::matrix::view(self.area(), &self.matrix)
+        overlay::matrix::view(&self.context())
     }
 
     /// Applies one command. The only place state changes: the open overlay gets it first.
@@ -459,6 +489,7 @@ impl App {
             Command::PreviousHit => self.step_hits(false, times),
             Command::Back => self.go_back(),
             Command::Forward => self.go_forward(),
+            Command::ToggleMouse => self.toggle_mouse(),
             Command::CopyResponse => self.copy(true),
             Command::CopyCitation => self.copy(false),
             Command::ToggleBookmark => self.toggle_bookmark(),
@@ -477,6 +508,11 @@ impl App {
             Command::ToggleRecommendation => self.toggle_recommendation(),
             Command::Toggle => match self.focus {
                 Pane::Tree => self.toggle_tree(),
+                // At the end of a response Space reads on into the next one, as `]` and a
+                // mail pager do.
+                Pane::Reader if self.reader.scroll >= self.max_scroll() => {
+                    self.step_recommendation(true, 1);
+                }
                 Pane::Reader => self.move_in_pane(Motion::PageDown, times),
                 Pane::List => {}
             },

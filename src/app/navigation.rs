@@ -144,11 +144,12 @@ impl App {
                     })
                     .collect()
             }),
+            // Its mentions, then the responses that name only its place: what `/` finds.
             Source::Mission(m) => self.dataset.missions.get(m).map_or(Vec::new(), |mission| {
-                mission
-                    .paras
-                    .iter()
-                    .filter_map(|&para| self.dataset.find(para))
+                self.index
+                    .mission_list(mission)
+                    .into_iter()
+                    .map(|(location, _)| location)
                     .collect()
             }),
             Source::Bookmarks => self
@@ -170,6 +171,20 @@ impl App {
                     .collect()
             }),
         }
+    }
+
+    /// Whether the list is a mission's and `location` is in it only for naming the mission's
+    /// place (a response that never mentions the mission: marked "place only").
+    pub fn is_place_only(&self, location: Location) -> bool {
+        let Source::Mission(m) = self.list.source else {
+            return false;
+        };
+        let (Some(mission), Some(recommendation)) =
+            (self.dataset.missions.get(m), self.dataset.get(location))
+        else {
+            return false;
+        };
+        !mission.paras.contains(&recommendation.para)
     }
 
     /// The recommendation in the reader.

@@ -49,6 +49,8 @@ pub struct Context<'a> {
     pub report_indexes: &'a [Option<std::sync::Arc<SearchIndex>>],
     /// The most similar response of each other report to the open one, most similar first.
     pub comparisons: &'a [crate::series::compare::Comparison],
+    /// The bookmarks and notes, by paragraph (for the marks the results show).
+    pub annotations: &'a std::collections::BTreeMap<u32, crate::userdata::Annotation>,
 }
 
 /// What the app does after an overlay handled a command.
@@ -120,7 +122,7 @@ impl Overlay {
     /// The part of the key table that applies while it is open.
     pub fn keymap(&self) -> Keymap {
         match self {
-            Overlay::Help(_) => Help::KEYMAP,
+            Overlay::Help(help) => help.keymap(),
             Overlay::Jump(_) => JumpPrompt::KEYMAP,
             Overlay::Search(_) => SearchPicker::KEYMAP,
             Overlay::Missions(_) => MissionPicker::KEYMAP,

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use super::overlay::NoteEditor;
-use super::{App, Source};
+use super::{App, Pane, Source, TreeRow};
 use crate::sanitize::for_line;
 use crate::userdata::Annotation;
 
@@ -32,6 +32,9 @@ pub enum Effect {
     RecordQuery(String),
     /// Another report was opened: its bookmarks and notes are wanted.
     OpenedReport,
+    /// Take the mouse (`true`: clicks and the wheel reach c34) or leave it to the terminal
+    /// (`false`: its own selection works).
+    SetMouseCapture(bool),
 }
 
 /// What came of an [`Effect`] (or of opening the notes file), fed back to the state.
@@ -60,6 +63,13 @@ pub(super) struct LockWait {
     message_before: Option<String>,
 }
 
+/// What the status bar says when `M` takes the mouse back.
+pub const MOUSE_ON_MESSAGE: &str =
+    "mouse on: click and wheel work; Shift-drag selects text in most terminals (M: off)";
+/// What the status bar says when `M` leaves the mouse to the terminal.
+pub const MOUSE_OFF_MESSAGE: &str =
+    "mouse off: drag to select text as in any terminal (M: on again)";
+
 /// Effects waiting for the event loop. It drains them after every update; the bound keeps an
 /// app that nobody drains (a test, a benchmark) from growing without end.
 const MAX_EFFECTS: usize = 16;
@@ -70,6 +80,22 @@ impl App {
             self.effects.remove(0);
         }
         self.effects.push(effect);
+    }
+
+    /// Whether c34 takes the mouse; when not, the terminal selects text with it.
+    pub fn mouse_captured(&self) -> bool {
+        self.modes.mouse_captured
+    }
+
+    /// `M`: gives the mouse to the terminal (so dragging selects text) or takes it back.
+    pub(super) fn toggle_mouse(&mut self) {
+        self.modes.mouse_captured = !self.modes.mouse_captured;
+        self.push_effect(Effect::SetMouseCapture(self.modes.mouse_captured));
+        self.message = Some(if self.modes.mouse_captured {
+            MOUSE_ON_MESSAGE.into()
+        } else {
+            MOUSE_OFF_MESSAGE.into()
+        });
     }
 
     /// Takes the effects queued by the updates so far, oldest first.
@@ -129,6 +155,20 @@ impl App {
 
     /// `y` (with the response) and `Y` (the citation alone).
     pub(super) fn copy(&mut self, with_response: bool) {
+        // On a document of the Documents cited branch, `y` copies its link.
+        if with_response
+            && self.focus == Pane::Tree
+            && let Some(&TreeRow::Document(d)) = self.tree_rows().get(self.tree.scroll.selected)
+            && let Some(reference) = self.references.get(d)
+        {
+            let link = reference.link.clone();
+            self.message = Some(format!(
+                "Copied the link of {}",
+                for_line(&reference.symbol)
+            ));
+            self.push_effect(Effect::Copy(link));
+            return;
+        }
         let Some((_, recommendation)) = self.current() else {
             self.message = Some("Nothing to copy".into());
             return;

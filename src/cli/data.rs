@@ -12,9 +12,11 @@ use c34::import::{ImportOptions, import as import_text};
 use c34::sanitize::SafeText;
 use c34::text;
 
+use c34::series::committee::{CommitteeRecommendation, CommitteeReport};
+
 use super::output::{HEADING, hanging, output_width, styled, wrap_words, write_json};
 use super::selection::{ParaSpec, select};
-use super::{ExportFormat, Failure, Outcome, ShowFormat};
+use super::{ExportFormat, Failure, Outcome, ShowFormat, recommendation};
 
 /// How `c34 list` prints the sections.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -105,6 +107,10 @@ struct ResponseRecord<'a> {
     recommendation: &'a Recommendation,
     #[serde(flatten)]
     place: Place<'a>,
+    /// The Special Committee's paragraph it answers, when the library has the Committee's
+    /// report (`null` otherwise).
+    #[serde(rename = "recommendation")]
+    committee: Option<CommitteeRecommendation>,
 }
 
 /// Where a response sits and how to cite it, in every JSON record that prints one.
@@ -147,9 +153,13 @@ pub(super) fn show<'a>(
         Err(unanswered) => return Ok(Outcome::NotFound(unanswered.to_string())),
     };
     let recommendations = &selection.recommendations;
+    // The Committee's report the dataset responds to, when the library keeps it.
+    let committee = recommendation::committee_of(dataset);
+    let committee = committee.as_ref();
     let record = |rec: &&'a Recommendation| ResponseRecord {
         recommendation: rec,
         place: Place::of(dataset, rec.para),
+        committee: committee.and_then(|c| c.recommendation(rec.para)),
     };
     match format {
         ShowFormat::Json if selection.several => {
@@ -167,7 +177,7 @@ pub(super) fn show<'a>(
                 if i > 0 {
                     writeln!(out)?;
                 }
-                write_markdown_response(dataset, rec, out)?;
+                write_markdown_response(dataset, committee, rec, out)?;
             }
         }
         ShowFormat::Text => {
@@ -183,6 +193,7 @@ pub(super) fn show<'a>(
                         styled(HEADING, &text::clip(&header(dataset, rec.para), width))
                     )?;
                 }
+                recommendation::write_text(committee, rec.para, width, out)?;
                 write_wrapped_response(rec, width, out)?;
             }
         }
@@ -228,7 +239,11 @@ fn write_wrapped_response(
 
 /// Safe text wrapped to `width` (see [`wrap_words`]), tabs expanded first so that every cell
 /// is counted.
-fn write_wrapped(paragraph: &SafeText, width: usize, out: &mut impl Write) -> io::Result<()> {
+pub(super) fn write_wrapped(
+    paragraph: &SafeText,
+    width: usize,
+    out: &mut impl Write,
+) -> io::Result<()> {
     let paragraph = text::expand_tabs(paragraph);
     for line in wrap_words(&paragraph, width) {
         writeln!(out, "{line}")?;
@@ -239,10 +254,12 @@ fn write_wrapped(paragraph: &SafeText, width: usize, out: &mut impl Write) -> io
 /// The heading (see [`write_markdown_heading`]), then the paragraphs unwrapped.
 fn write_markdown_response(
     dataset: &Dataset,
+    committee: Option<&CommitteeReport>,
     rec: &Recommendation,
     out: &mut impl Write,
 ) -> Result<(), Failure> {
     write_markdown_heading(dataset, rec.para, out)?;
+    recommendation::write_markdown(committee, rec.para, out)?;
     for paragraph in &rec.paragraphs {
         writeln!(out)?;
         writeln!(out, "{}", markdown_text(paragraph))?;
@@ -322,9 +339,17 @@ pub(super) fn export(
     format: ExportFormat,
     out: &mut impl Write,
 ) -> Result<Outcome, Failure> {
+    let committee = match format {
+        ExportFormat::Json | ExportFormat::Markdown => recommendation::committee_of(dataset),
+        ExportFormat::Csv => None,
+    };
+    let committee = committee.as_ref();
     match format {
-        ExportFormat::Json => write_json(out, dataset)?,
-        ExportFormat::Markdown => write_markdown(dataset, out)?,
+        ExportFormat::Json => match committee {
+            Some(committee) => write_json(out, &recommendation::exported(dataset, committee)?)?,
+            None => write_json(out, dataset)?,
+        },
+        ExportFormat::Markdown => write_markdown(dataset, committee, out)?,
         ExportFormat::Csv => {
             write_csv(dataset, dataset.recommendations().map(|(_, rec)| rec), out)?;
         }
@@ -391,7 +416,11 @@ fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
-fn write_markdown(dataset: &Dataset, out: &mut impl Write) -> Result<(), Failure> {
+fn write_markdown(
+    dataset: &Dataset,
+    committee: Option<&CommitteeReport>,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
     let doc = &dataset.document;
     writeln!(out, "# {}", markdown_text(&doc.title))?;
     writeln!(out)?;
@@ -426,6 +455,7 @@ fn write_markdown(dataset: &Dataset, out: &mut impl Write) -> Result<(), Failure
                 rec.para,
                 markdown_text(&doc.responds_to)
             )?;
+            recommendation::write_markdown(committee, rec.para, out)?;
             for paragraph in &rec.paragraphs {
                 writeln!(out)?;
                 writeln!(out, "{}", markdown_text(paragraph))?;

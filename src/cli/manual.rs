@@ -12,9 +12,8 @@ use std::io::Write;
 
 use clap_mangen::Man;
 use clap_mangen::roff::{Roff, bold, italic, roman};
-use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
-use c34::bindings::{BINDINGS, Binding, Key, keys_label};
+use c34::bindings::{BINDINGS, START_HERE, keys_label};
 use c34::command::Keymap;
 
 use super::{EXIT_STATUS, command};
@@ -44,40 +43,13 @@ fn render(man: &Man, command: &clap::Command, out: &mut Vec<u8>) -> std::io::Res
     Ok(())
 }
 
-/// The keys `c34 --help` names: the first ones a newcomer needs, in the browser's own mode
-/// (`?`, which lists the rest, is named in the title).
-const ESSENTIAL_KEYS: [KeyCode; 9] = [
-    KeyCode::Char('/'),
-    KeyCode::Char('m'),
-    KeyCode::Char(':'),
-    KeyCode::Char('y'),
-    KeyCode::Char('b'),
-    KeyCode::Char('a'),
-    KeyCode::Backspace,
-    KeyCode::Char('o'),
-    KeyCode::Char('q'),
-];
-
-/// The browser's binding for `code` without modifiers, as the table has it.
-fn browser_binding(code: KeyCode) -> Option<(Key, &'static Binding)> {
-    let key = Key {
-        code,
-        modifiers: KeyModifiers::NONE,
-    };
-    BINDINGS
-        .iter()
-        .find(|binding| {
-            binding.keymaps.contains(&Keymap::Normal) && binding.keys.iter().any(|(k, _)| *k == key)
-        })
-        .map(|binding| (key, binding))
-}
-
 /// The after-help's list of the essential browser keys, each with the words of the `?` help.
 pub(super) fn essential_keys() -> String {
-    let keys: Vec<(String, &str)> = ESSENTIAL_KEYS
-        .into_iter()
-        .filter_map(browser_binding)
-        .map(|(key, binding)| (key.label(), binding.help))
+    // The `?` help's first group, from the same table: its first key each.
+    let keys: Vec<(String, &str)> = BINDINGS
+        .iter()
+        .filter(|binding| binding.group == START_HERE && binding.keymaps.contains(&Keymap::Normal))
+        .filter_map(|binding| Some((binding.keys.first()?.0.label(), binding.help)))
         .collect();
     let column = keys
         .iter()

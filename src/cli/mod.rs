@@ -3,11 +3,14 @@
 //! Exit status: 0 success, 1 nothing found (unknown paragraph, search without hits),
 //! 2 bad input (unreadable or invalid file, bad arguments).
 
+mod compare;
 mod data;
+mod library;
 mod manual;
 mod notes;
 mod output;
 mod overview;
+mod recommendation;
 mod search;
 mod selection;
 
@@ -17,7 +20,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-use c34::dataset::{Dataset, FileError};
+use c34::dataset::FileError;
 use c34::import::ImportError;
 use c34::reports;
 use c34::sanitize::for_terminal;
@@ -43,6 +46,15 @@ pub(crate) struct Cli {
     /// Use this dataset (JSON, as written by `c34 import`) instead of the embedded report
     #[arg(long, global = true, value_name = "FILE.json")]
     data: Option<PathBuf>,
+
+    /// Open this report of your library (`c34 reports` lists them) instead of the most recent
+    #[arg(
+        long = "report",
+        global = true,
+        value_name = "SYMBOL",
+        conflicts_with = "data"
+    )]
+    report_symbol: Option<String>,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -128,6 +140,9 @@ enum Command {
         /// Print one line per hit, JSON, or each response whole as Markdown
         #[arg(long, value_enum, default_value_t = search::SearchFormat::Text)]
         format: search::SearchFormat,
+        /// Search every report c34 has; each hit names its report
+        #[arg(long)]
+        all_reports: bool,
     },
     /// List the missions the responses mention, with their paragraphs (--matrix: per section)
     Missions {
@@ -153,8 +168,13 @@ enum Command {
     Man,
     /// List the documents the responses cite, with their paragraphs and links
     Refs(overview::RefsArgs),
+    /// Compare a response with the most similar response of each other report: similarity
+    /// and a word diff
+    Compare(compare::CompareArgs),
     #[command(flatten)]
     Notes(notes::NotesCommand),
+    #[command(flatten)]
+    Library(library::LibraryCommand),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -207,6 +227,7 @@ pub(crate) fn main() -> ExitCode {
     let cli = match command()
         .try_get_matches()
         .and_then(|matches| Cli::from_arg_matches(&matches))
+        .and_then(library::checked)
     {
         Ok(cli) => cli,
         Err(error) => return parse_error(&error),
@@ -290,6 +311,9 @@ pub(crate) enum Failure {
     /// The browser could not start or its terminal failed.
     #[error("{0}")]
     Browser(#[source] io::Error),
+    /// The library of reports: a report not found, not added or not removed.
+    #[error(transparent)]
+    Library(#[from] c34::library::LibraryError),
     /// A bookmark or note was not saved.
     #[error(transparent)]
     Notes(#[from] StoreError),
@@ -318,7 +342,7 @@ fn json_or<F>(json: bool, format: F, as_json: F) -> F {
     if json { as_json } else { format }
 }
 
-fn run(cli: Cli) -> Result<Outcome, Failure> {
+fn run(mut cli: Cli) -> Result<Outcome, Failure> {
     if let Some(Command::Import {
         report,
         output,
@@ -327,6 +351,10 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
     {
         // Import reads report text, not a dataset, so it needs none loaded.
         return data::import(report, output.as_deref(), symbol.clone());
+    }
+    // The library, notes import and a search of every report need no report open.
+    if let Some(outcome) = library::run_without_report(&mut cli.command)? {
+        return Ok(outcome);
     }
     // Neither needs a dataset: they describe the command line itself.
     match &cli.command {
@@ -347,17 +375,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         }
         _ => {}
     }
-    let dataset = match &cli.data {
-        Some(path) => {
-            let mut dataset = Dataset::load(path)?;
-            c34::missions::reconcile(&mut dataset).map_err(|error| FileError {
-                path: path.clone(),
-                error,
-            })?;
-            dataset
-        }
-        None => Dataset::embedded(),
-    };
+    let dataset = library::open(cli.data.as_deref(), cli.report_symbol.as_deref())?;
     let mut out = io::BufWriter::new(output::stdout());
     let outcome = match cli.command {
         None => {
@@ -397,6 +415,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             limit,
             json,
             format,
+            ..
         }) => {
             let format = json_or(json, format, search::SearchFormat::Json);
             search::search(&dataset, &query.join(" "), limit, format, &mut out)?
@@ -415,7 +434,13 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             }
         }
         Some(Command::Refs(args)) => overview::refs(&dataset, &args, &mut out)?,
-        Some(Command::Import { .. } | Command::Completions { .. } | Command::Man) => {
+        Some(Command::Compare(args)) => compare::compare(&dataset, &args, &mut out)?,
+        Some(
+            Command::Import { .. }
+            | Command::Completions { .. }
+            | Command::Man
+            | Command::Library(_),
+        ) => {
             unreachable!("handled above")
         }
     };

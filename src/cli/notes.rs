@@ -23,6 +23,8 @@ pub(super) enum NotesCommand {
         /// the JSON's fields
         #[arg(long, value_enum, default_value_t = NotesFormat::Text)]
         format: NotesFormat,
+        #[command(subcommand)]
+        action: Option<super::library::NotesAction>,
         /// The same as --format json
         #[arg(long, conflicts_with = "format")]
         json: bool,
@@ -66,7 +68,7 @@ pub(super) fn run(
 ) -> Result<Outcome, Failure> {
     let mut store = NotesStore::open_default();
     match command {
-        NotesCommand::Notes { json, format } => {
+        NotesCommand::Notes { json, format, .. } => {
             let format = if json { NotesFormat::Json } else { format };
             list(dataset, &store, format, out)
         }

@@ -80,20 +80,36 @@ pub(super) fn search(
             }
         }
     }
+    let phrases = if total == 0 {
+        index.phrase_words_counts(query)
+    } else {
+        Vec::new()
+    };
+    finish(query, &phrases, hits.len(), total, out)
+}
+
+/// Exit 1 when nothing matched (`phrases`: each quoted phrase of the query with how many
+/// responses have all its words); a line on standard error when `--limit` cut the list.
+pub(super) fn finish(
+    query: &str,
+    phrases: &[(String, usize)],
+    shown: usize,
+    total: usize,
+    out: &mut impl Write,
+) -> Result<Outcome, Failure> {
     if total == 0 {
         // A quoted phrase the text does not hold: say how many responses have its words.
-        let phrase_notes: Vec<String> = index
-            .phrase_words_counts(query)
-            .into_iter()
+        let phrase_notes: Vec<String> = phrases
+            .iter()
             .map(|(phrase, count)| {
-                let responses = if count == 1 {
+                let responses = if *count == 1 {
                     "response has"
                 } else {
                     "responses have"
                 };
                 format!(
                     "; {count} {responses} all the words of \"{}\"",
-                    SafeText::new(phrase).one_line()
+                    SafeText::new(phrase.as_str()).one_line()
                 )
             })
             .collect();
@@ -105,13 +121,12 @@ pub(super) fn search(
             phrase_notes.concat()
         )));
     }
-    if hits.len() < total {
+    if shown < total {
         // On standard error, so that a pipe reads only hits.
         out.flush()?;
         let _ = writeln!(
             std::io::stderr().lock(),
-            "{} of {total} shown; --limit {total} for all",
-            hits.len()
+            "{shown} of {total} shown; --limit {total} for all"
         );
     }
     Ok(Outcome::Done)
@@ -221,7 +236,11 @@ struct JsonMission<'a> {
 
 /// The heading every markdown response has (`write_markdown_heading`), then the response's
 /// paragraphs with the matches in bold.
-fn write_markdown(dataset: &Dataset, hit: &Hit, out: &mut impl Write) -> std::io::Result<()> {
+pub(super) fn write_markdown(
+    dataset: &Dataset,
+    hit: &Hit,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
     write_markdown_heading(dataset, hit.para, out)?;
     let Some(recommendation) = dataset.get(hit.location) else {
         return Ok(());
@@ -265,7 +284,7 @@ fn marked_text(snippet: &Snippet, open: &str, close: &str) -> String {
 
 /// `para  section  [missions] snippet`, the snippet clipped to what is left of the line
 /// around a match.
-fn write_hit(
+pub(super) fn write_hit(
     dataset: &Dataset,
     hit: &Hit,
     width: usize,
@@ -371,7 +390,7 @@ fn sanitized(snippet: &Snippet) -> Snippet {
 }
 
 #[derive(Serialize)]
-struct JsonHit {
+pub(super) struct JsonHit {
     para: u32,
     section: String,
     score: u32,
@@ -403,7 +422,7 @@ struct JsonHighlight {
     end: usize,
 }
 
-fn json_hit(dataset: &Dataset, hit: &Hit) -> JsonHit {
+pub(super) fn json_hit(dataset: &Dataset, hit: &Hit) -> JsonHit {
     let section = dataset
         .sections
         .get(hit.location.section)

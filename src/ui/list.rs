@@ -8,8 +8,12 @@ use ratatui::text::Span;
 use super::marks::{self, BOOKMARK, NOTE};
 use super::{Theme, clip, row, width};
 use crate::app::{App, Pane, Source};
+use crate::dataset::Location;
 use crate::sanitize::for_line;
 use crate::text::split_first_line;
+
+/// What a mission's list shows at the right of a response that names only the mission's place.
+pub const PLACE_ONLY_LABEL: &str = "(place only)";
 
 /// What the list shows for a response the Secretariat does not act on.
 pub const NOT_ADDRESSED_LABEL: &str = "· not addressed to the Secretariat";
@@ -68,15 +72,20 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
             marks,
             cells,
         )];
+        let place_only = place_only_mark(app, location, *theme);
         if let Some(second) = second {
             lines.push(row(
                 vec![
                     Span::raw(" ".repeat(indent)),
                     Span::styled(clip(second, cells.saturating_sub(indent)), style),
                 ],
-                None,
+                place_only,
                 cells,
             ));
+        } else if let Some(mark) = place_only {
+            // One row: the mark goes after the number, where the cut words cannot hide it.
+            lines[0].spans.insert(1, Span::raw(" "));
+            lines[0].spans.insert(1, mark);
         }
         for (line, y) in lines.into_iter().zip(y..inner.bottom()) {
             let line = if selected {
@@ -94,6 +103,12 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
             );
         }
     }
+}
+
+/// `(place only)` for a response a mission's list holds only for naming its place.
+fn place_only_mark(app: &App, location: Location, theme: Theme) -> Option<Span<'static>> {
+    app.is_place_only(location)
+        .then(|| Span::styled(PLACE_ONLY_LABEL, theme.muted()))
 }
 
 /// The section heading or the mission's acronym and place, then the position in the list

@@ -2,6 +2,7 @@
 //! note (characters, so they show without colour), and how many of each there are.
 
 use crate::app::App;
+use crate::userdata::Annotation;
 
 /// The mark of a bookmarked recommendation.
 pub const BOOKMARK: &str = "★";
@@ -10,7 +11,12 @@ pub const NOTE: &str = "✎";
 
 /// `★`, `✎`, `★✎` or nothing, for the response to `para`.
 pub fn marks(app: &App, para: u32) -> String {
-    let Some(annotation) = app.annotation(para) else {
+    of(app.annotation(para))
+}
+
+/// `★`, `✎`, `★✎` or nothing, for what the user keeps on one recommendation.
+pub fn of(annotation: Option<&Annotation>) -> String {
+    let Some(annotation) = annotation else {
         return String::new();
     };
     let mut marks = String::new();

@@ -3,6 +3,7 @@
 //! rectangles [`crate::layout`] gives (the state uses the same ones, so scrolling and mouse
 //! hit-testing agree with what is drawn). Nothing here changes state.
 
+pub mod links;
 pub mod list;
 pub mod marks;
 pub mod overlay;
@@ -45,6 +46,26 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
     if let Some(rect) = screen.status {
         status::render(frame, rect, app, &theme);
+    }
+    if app.hyperlinks() && app.overlay().is_none() {
+        let references = app.references();
+        if let Some(rect) = screen.reader {
+            let urls: Vec<(String, String)> = references
+                .iter()
+                .map(|reference| (reference.link.clone(), reference.link.clone()))
+                .collect();
+            links::link_texts(frame.buffer_mut(), rect, &urls);
+        }
+        if let Some(rect) = screen.tree {
+            let symbols: Vec<(String, String)> = references
+                .iter()
+                .map(|reference| {
+                    let symbol = crate::sanitize::for_line(&reference.symbol).into_owned();
+                    (symbol, reference.link.clone())
+                })
+                .collect();
+            links::link_texts(frame.buffer_mut(), rect, &symbols);
+        }
     }
     if let Some(overlay) = app.overlay() {
         let context = Context {

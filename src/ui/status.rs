@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::{Theme, clip, width};
 use crate::app::{App, Keymap, Overlay, Source};
 use crate::bindings;
+use crate::dataset::Location;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::sanitize::for_line;
 
@@ -17,6 +18,12 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     let mut hints = bindings::hints(app.keymap(), app.focus());
     if app.keymap() == Keymap::Normal && app.found().is_some() {
         hints.insert(0, bindings::CLEAR_HITS_HINT);
+    }
+    // With the mouse left to the terminal, the bar says so while it lasts (the `M` hint
+    // names the key otherwise).
+    if !app.mouse_captured() {
+        hints.retain(|hint| hint.0 != bindings::MOUSE_OFF_HINT.0);
+        hints.insert(0, bindings::MOUSE_OFF_HINT);
     }
     let (left, left_style) = match (app.overlay(), app.message()) {
         // The paragraph being left stays in view after what is typed.
@@ -46,14 +53,20 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         clip(&full_left, cells)
     };
     let mut used = width(&left);
-    // Hints go right-aligned, as many as fit after the location; help and quit first.
-    let essential = |key: &str| matches!(key, "?" | "q" | "Esc");
+    // Hints go right-aligned, as many as fit after the location: help (and Esc) first, then
+    // search and quit, then the rest.
+    let tier = |hint: &(&str, &str)| match hint.0 {
+        _ if *hint == bindings::MOUSE_OFF_HINT => 0,
+        "?" | "Esc" => 0,
+        "/" | "q" => 1,
+        _ => 2,
+    };
     let item_width = |(key, action): &(&str, &str)| width(key) + 1 + width(action) + 2;
     let mut room = cells.saturating_sub(used + 2);
     let mut shown = vec![false; hints.len()];
-    for pass_essential in [true, false] {
+    for pass in 0..3 {
         for (index, hint) in hints.iter().enumerate() {
-            if essential(hint.0) == pass_essential && item_width(hint) <= room {
+            if tier(hint) == pass && item_width(hint) <= room {
                 shown[index] = true;
                 room -= item_width(hint);
             }
@@ -112,7 +125,8 @@ fn trail_depth(app: &App) -> String {
 }
 
 /// `VIII. Safety and security · ¶ 165 · 10 of 22`, shortened to fit `cells`; while the reader
-/// highlights search hits, `hit 2/5 · result 1/20 · ` first; the trail's depth last.
+/// highlights search hits, `hit 2/5 · result 1/20 · ` (and `missing: targets · ` or
+/// `approximate · ` for such a result) first; the trail's depth last.
 fn location(app: &App, cells: usize) -> String {
     if let Some(Overlay::Matrix(cursor)) = app.overlay() {
         return super::overlay::matrix::status(app.matrix(), cursor);
@@ -123,7 +137,11 @@ fn location(app: &App, cells: usize) -> String {
     let result = app
         .result_position()
         .map_or(String::new(), |(index, count)| {
-            format!("result {}/{count} · ", index + 1)
+            format!(
+                "result {}/{count} · {}",
+                index + 1,
+                partial_marks(app, location)
+            )
         });
     let hits = match app.hit_position() {
         Some((Some(current), count)) => format!("hit {}/{count} · {result}", current + 1),
@@ -175,6 +193,25 @@ fn location(app: &App, cells: usize) -> String {
     } else {
         format!("¶ {para} · {hits}{short}")
     }
+}
+
+/// What the reader's result lacks: `missing: targets · ` for a partial hit, `approximate · `
+/// for one found by forgiving a typo, `place only · ` for a response a mission's list holds
+/// for naming only its place; nothing for a full one.
+fn partial_marks(app: &App, location: Location) -> String {
+    let Some(hit) = app.found().and_then(|found| found.hit_at(location)) else {
+        return String::new();
+    };
+    let missing = (!hit.missing.is_empty())
+        .then(|| format!("missing: {} · ", for_line(&hit.missing.join(", "))));
+    let approximate = hit.approximate.then_some("approximate · ");
+    let place_only = app.is_place_only(location).then_some("place only · ");
+    format!(
+        "{}{}{}",
+        missing.unwrap_or_default(),
+        approximate.unwrap_or_default(),
+        place_only.unwrap_or_default()
+    )
 }
 
 /// The one line drawn when the terminal is below the minimum size.

@@ -22,7 +22,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 pub use history::QueryHistory;
-pub use notes::{Annotation, Applied, NotesStore};
+pub use notes::{Annotation, Applied, Merged, NotesStore};
 
 /// The directory c34 keeps user data in: `$XDG_DATA_HOME/c34` when that is an absolute path
 /// (on every platform), else the platform's data directory (`~/.local/share/c34` on Linux and
@@ -198,7 +198,7 @@ impl FileStamp {
 
 /// Creates `dir` and its missing parents, private to the user (0700, as the XDG base
 /// directory spec asks). Existing directories keep their mode.
-fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+pub(crate) fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]

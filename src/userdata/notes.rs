@@ -328,6 +328,148 @@ impl NotesStore {
     }
 }
 
+/// What [`NotesStore::merge`] changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Merged {
+    /// Notes saved where the paragraph had none.
+    pub notes: usize,
+    /// Notes that differ from the one already there, kept beside it in `other_notes`.
+    pub kept_beside: usize,
+    /// Bookmarks set that were not.
+    pub bookmarks: usize,
+}
+
+impl NotesStore {
+    /// Merges another person's notes into the file, under the lock and in one atomic write:
+    /// bookmarks are united; a note lands where the paragraph has none, and a note that
+    /// differs from the one there is kept beside it in `other_notes` (never overwriting it);
+    /// a note already there, as the note or beside it, is not added twice. Notes must already
+    /// be checked ([`checked_note`]). Nothing changes when the file cannot be read.
+    pub fn merge(&mut self, imported: &[(String, u32, Annotation)]) -> Result<Merged, StoreError> {
+        if let Some(reason) = &self.read_only {
+            return Err(StoreError::ReadOnly(Arc::clone(reason)));
+        }
+        let _lock = lock(&self.path, &mut || {})?;
+        let (on_disk, stamp) = match read_notes(&self.path) {
+            Ok(read) => read,
+            Err(error) => {
+                let reason = Arc::new(error);
+                self.read_only = Some(Arc::clone(&reason));
+                return Err(StoreError::ReadOnly(reason));
+            }
+        };
+        let mut merged = on_disk.clone();
+        let mut counts = Merged::default();
+        for (symbol, para, theirs) in imported {
+            let paragraphs = merged.documents.entry(symbol.clone()).or_default();
+            let ours = paragraphs.entry(*para).or_default();
+            if theirs.bookmark && !ours.bookmark {
+                ours.bookmark = true;
+                counts.bookmarks += 1;
+            }
+            for note in theirs.note.iter().chain(&theirs.other_notes) {
+                if ours.note.is_none() {
+                    ours.note = Some(note.clone());
+                    counts.notes += 1;
+                } else if ours.note.as_ref() != Some(note) && !ours.other_notes.contains(note) {
+                    ours.other_notes.push(note.clone());
+                    counts.kept_beside += 1;
+                }
+            }
+            if ours.is_empty() {
+                paragraphs.remove(para);
+            }
+            if paragraphs.is_empty() {
+                merged.documents.remove(symbol);
+            }
+        }
+        let stamp = if merged == on_disk {
+            stamp
+        } else {
+            match write_atomically(&self.path, to_json(&merged).as_bytes()) {
+                Ok(stamp) => Some(stamp),
+                Err(error) => {
+                    self.notes = on_disk;
+                    self.stamp = stamp;
+                    return Err(error);
+                }
+            }
+        };
+        self.notes = merged;
+        self.stamp = stamp;
+        Ok(counts)
+    }
+}
+
+/// One entry of `c34 notes --json`, as [`read_export`] reads it (the citation and the text are
+/// the report's, not the note's, and are ignored).
+#[derive(Deserialize)]
+struct ExportedNote {
+    symbol: String,
+    para: u32,
+    #[serde(default)]
+    bookmark: bool,
+    #[serde(default)]
+    note: Option<String>,
+    #[serde(default)]
+    other_notes: Vec<String>,
+}
+
+/// Reads notes to merge ([`NotesStore::merge`]): a list as `c34 notes --json` prints it, or a
+/// whole notes file. Every note is checked as a saved one is ([`checked_note`]); a problem
+/// names the file (and the line and column, or the entry) and nothing is returned.
+pub fn read_export(path: &Path) -> Result<Vec<(String, u32, Annotation)>, StoreError> {
+    let Some((text, _)) = read_text(path)? else {
+        return Err(StoreError::Io {
+            path: path.to_path_buf(),
+            action: "read",
+            source: std::io::ErrorKind::NotFound.into(),
+        });
+    };
+    if text.trim_start().starts_with('{') {
+        let notes = parse(path, &text)?;
+        return Ok(notes
+            .documents
+            .into_iter()
+            .flat_map(|(symbol, paragraphs)| {
+                paragraphs
+                    .into_iter()
+                    .map(move |(para, annotation)| (symbol.clone(), para, annotation))
+            })
+            .collect());
+    }
+    let entries: Vec<ExportedNote> =
+        serde_json::from_str(&text).map_err(|source| StoreError::Json {
+            path: path.to_path_buf(),
+            line: source.line(),
+            column: source.column().max(1),
+            source,
+        })?;
+    let mut notes = Vec::with_capacity(entries.len());
+    for (i, entry) in entries.into_iter().enumerate() {
+        let problem = |problem: String| StoreError::NotNotes {
+            path: path.to_path_buf(),
+            problem: format!("entry {}: {problem}", i + 1),
+        };
+        if entry.symbol.trim().is_empty() {
+            return Err(problem("no document symbol".into()));
+        }
+        let checked = |note: &str| checked_note(note).map_err(|error| problem(error.to_string()));
+        let note = match &entry.note {
+            Some(note) => checked(note)?,
+            None => None,
+        };
+        let mut other_notes = Vec::new();
+        for other in &entry.other_notes {
+            other_notes.extend(checked(other)?);
+        }
+        let mut annotation = Annotation::new(entry.bookmark, note);
+        annotation.other_notes = other_notes;
+        notes.push((entry.symbol, entry.para, annotation));
+    }
+    Ok(notes)
+}
+
 /// A note as it is stored: folded to one line and trimmed, `None` when blank; refused over
 /// [`MAX_NOTE_CHARS`].
 pub fn checked_note(note: &str) -> Result<Option<String>, StoreError> {

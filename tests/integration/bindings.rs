@@ -168,8 +168,8 @@ fn the_status_bar_hints_follow_the_focus() {
     assert_eq!(
         texts(Keymap::Normal, Pane::Tree),
         [
-            "move", "expand", "open", "search", "missions", "matrix", "pane", "jump", "help",
-            "quit"
+            "move", "expand", "open", "search", "missions", "matrix", "pane", "jump", "mouse",
+            "help", "quit"
         ]
     );
     assert_eq!(
@@ -177,13 +177,14 @@ fn the_status_bar_hints_follow_the_focus() {
         [
             "scroll",
             "page",
+            "copy",
+            "bookmark",
             "prev/next",
             "search",
             "pane",
             "jump",
-            "copy",
-            "bookmark",
             "note",
+            "mouse",
             "help",
             "quit"
         ]

@@ -243,11 +243,13 @@ fn matrix_80x24_scrolled() {
     let mut app = app_at(80, 24);
     ch(&mut app, 'o');
     let view = app.matrix_view();
+    // Every section fits at 80 columns (narrower cells); the missions scroll.
     assert!(
-        view.rows < missions.len() && view.cols < sections.len(),
-        "the matrix does not fit at 80x24"
+        view.rows < missions.len(),
+        "the missions do not all fit at 80x24"
     );
-    // To the last mission and section IX, out of view at first.
+    assert_eq!(view.cols, sections.len(), "every section in view at 80x24");
+    // To the last mission and section IX.
     ch(&mut app, 'G');
     for _ in 0..sections.len() {
         ch(&mut app, 'l');
@@ -255,8 +257,21 @@ fn matrix_80x24_scrolled() {
     let Some(Overlay::Matrix(state)) = app.overlay() else {
         panic!("the matrix is open");
     };
-    assert!(state.col_offset > 0, "scrolled sideways");
+    assert_eq!(state.col_offset, 0, "no sideways scroll");
     assert!(state.row_offset > 0, "scrolled down");
+    let text = screen_text(draw(&app).backend().buffer());
+    let heading = text.lines().nth(1).expect("the headings");
+    let numerals: Vec<&str> = heading.split_whitespace().skip(1).collect();
+    let mut expected: Vec<&str> = sections.iter().map(String::as_str).collect();
+    expected.push("total");
+    assert_eq!(
+        numerals
+            .iter()
+            .filter(|n| **n != "┃")
+            .copied()
+            .collect::<Vec<_>>(),
+        expected
+    );
     insta::assert_snapshot!("matrix_80x24_scrolled", draw(&app).backend());
 }
 
@@ -326,4 +341,64 @@ fn a_listed_cell_highlights_the_mission_and_n_walks_its_mentions() {
     // n steps to a highlight.
     ch(&mut app, 'n');
     assert!(matches!(app.hit_position(), Some((Some(_), _))));
+}
+
+#[test]
+fn the_totals_say_what_they_count() {
+    let (_, missions) = matrix_json();
+    // Mentions: every (mission, recommendation) pair; recommendations: each paragraph once.
+    let mentions: usize = missions
+        .iter()
+        .map(|(_, cells)| cells.iter().map(Vec::len).sum::<usize>())
+        .sum();
+    let mut paras: Vec<u32> = missions
+        .iter()
+        .flat_map(|(_, cells)| cells.iter().flatten().copied())
+        .collect();
+    paras.sort_unstable();
+    paras.dedup();
+    assert!(paras.len() < mentions, "some response names two missions");
+    let label = format!("{mentions} mentions in {} recommendations", paras.len());
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut app = app_at(width, height);
+        ch(&mut app, 'o');
+        let text = screen_text(draw(&app).backend().buffer());
+        assert!(
+            text.contains(&label),
+            "{label} at {width}x{height}:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn at_120x40_the_matrix_keys_its_numerals_and_names_places_in_full() {
+    let mut app = app_at(120, 40);
+    ch(&mut app, 'o');
+    let text = screen_text(draw(&app).backend().buffer());
+    for section in &app.dataset().sections {
+        let entry = format!("{} {}", section.number.as_str(), section.title.as_str());
+        assert!(text.contains(&entry), "the key names {entry}:\n{text}");
+    }
+    for mission in &app.dataset().missions {
+        let place = mission.location.as_str();
+        if !place.is_empty() && app.matrix().row_of(mission.acronym.as_str()).is_some() {
+            assert!(text.contains(place), "{place} in full:\n{text}");
+        }
+    }
+    assert!(!text.contains('…'), "nothing cut:\n{text}");
+}
+
+#[test]
+fn at_200_columns_the_matrix_names_missions_in_full() {
+    let mut app = app_at(200, 50);
+    ch(&mut app, 'o');
+    let text = screen_text(draw(&app).backend().buffer());
+    let longest = app
+        .matrix()
+        .rows
+        .iter()
+        .map(|row| row.name.as_str().to_string())
+        .max_by_key(|name| name.chars().count())
+        .expect("a mission");
+    assert!(text.contains(&longest), "{longest}:\n{text}");
 }

@@ -193,6 +193,7 @@ fn command() -> impl Strategy<Value = Command> {
             Command::OpenMatrix,
             Command::CellLeft,
             Command::CellRight,
+            Command::ToggleMouse,
         ]),
         (0..=9u8).prop_map(Command::Count),
         any::<char>().prop_map(|c| Command::Edit(Edit::Insert(c))),
@@ -280,6 +281,10 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
     }
     if let Some(Overlay::Help(help)) = app.overlay() {
         prop_assert!(help.scroll() <= app.help_max_scroll());
+        // Typing filters the help: its own keys (j k q) only while nothing is typed.
+        let filtering = app.keymap() == c34::app::Keymap::HelpFilter;
+        prop_assert_eq!(filtering, !help.filter().is_empty());
+        prop_assert!(help.filter().chars().count() <= 40);
     }
     if let Some(Overlay::Jump(jump)) = app.overlay() {
         let input = jump.prompt().value();
@@ -430,11 +435,13 @@ proptest! {
     fn any_events_keep_the_invariants_and_render(
         with_missions in any::<bool>(),
         color in any::<bool>(),
+        hyperlinks in any::<bool>(),
         width in prop_oneof![1..=30u16, 30..=220u16],
         height in 1..=70u16,
         actions in prop::collection::vec(action(), 0..60),
     ) {
         let mut app = App::new(dataset(with_missions), Size::new(width, height), color);
+        app.set_hyperlinks(hyperlinks);
         check_invariants(&app)?;
         render(&app)?;
         for action in &actions {

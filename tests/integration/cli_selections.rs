@@ -146,6 +146,9 @@ fn json_is_an_object_for_one_number_and_an_array_otherwise() {
     rec_165["section_title"] = dataset["sections"][7]["title"].clone();
     rec_165["citation"] = Value::from(citation(165));
     assert_eq!(rec_165["section"], "VIII");
+    // And the Committee's recommendation: null, as the library holds no Committee report
+    // here (issue 19).
+    rec_165["recommendation"] = Value::Null;
     let one: Value =
         serde_json::from_str(&stdout_of(c34().args(["show", "165", "--json"]))).unwrap();
     assert_eq!(one, rec_165);

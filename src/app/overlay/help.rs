@@ -1,18 +1,23 @@
-//! The `?` overlay: every binding, from the one table in [`crate::bindings`], scrolled.
+//! The `?` overlay: every binding, from the one table in [`crate::bindings`], scrolled; typing
+//! filters it, as a command palette does (`cop` leaves the copy keys).
 
 use ratatui::layout::Rect;
 
 use super::{Action, Component, Context};
 use crate::app::WHEEL_LINES;
 use crate::app::scroll;
-use crate::bindings::help_line_count;
-use crate::command::{Command, Keymap};
+use crate::bindings::{filtered_help_lines, help_line_count};
+use crate::command::{Command, Edit, Keymap};
 use crate::layout;
 
-/// The key help, scrolled by some lines.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// The most characters the help's filter holds.
+const FILTER_LIMIT: usize = 40;
+
+/// The key help, scrolled by some lines, filtered by what was typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Help {
     scroll: usize,
+    filter: String,
 }
 
 impl Help {
@@ -20,33 +25,82 @@ impl Help {
     pub fn scroll(&self) -> usize {
         self.scroll
     }
+
+    /// What was typed to filter the help (empty: the whole help).
+    pub fn filter(&self) -> &str {
+        &self.filter
+    }
+
+    /// The keys that apply: the help's own (`j` `k` `q`) until something is typed, then the
+    /// filter's, where every printable key is text.
+    pub fn keymap(&self) -> Keymap {
+        if self.filter.is_empty() {
+            Keymap::Help
+        } else {
+            Keymap::HelpFilter
+        }
+    }
+
+    /// How many lines the help has with its filter, at `width`.
+    fn line_count(&self, width: usize) -> usize {
+        if self.filter.is_empty() {
+            help_line_count(width)
+        } else {
+            filtered_help_lines(width, &self.filter).len()
+        }
+    }
+
+    /// The largest scroll position on a terminal of `area`.
+    pub fn max_scroll(&self, area: Rect) -> usize {
+        let view = layout::help_viewport(frame(area));
+        self.line_count(usize::from(view.width))
+            .saturating_sub(usize::from(view.height))
+    }
+
+    fn edit(&mut self, edit: Edit) {
+        match edit {
+            Edit::Insert(c) if self.filter.chars().count() < FILTER_LIMIT && !c.is_control() => {
+                self.filter.push(c);
+            }
+            Edit::DeleteBack => {
+                self.filter.pop();
+            }
+            Edit::DeleteToStart => self.filter.clear(),
+            Edit::DeleteWordBack => {
+                let kept = self.filter.trim_end().len();
+                let start = self.filter[..kept]
+                    .rfind(char::is_whitespace)
+                    .map_or(0, |at| at + 1);
+                self.filter.truncate(start);
+            }
+            _ => {}
+        }
+        self.scroll = 0;
+    }
 }
 
-/// The help box on a terminal of `area`.
+/// The help box on a terminal of `area`: as large as the whole help needs, so that it stays
+/// put while a filter narrows it.
 pub fn frame(area: Rect) -> Rect {
     let lines = help_line_count(layout::help_text_width(area));
     layout::help_frame(area, lines)
-}
-
-/// The largest scroll position of the help on a terminal of `area`.
-pub fn max_scroll(area: Rect) -> usize {
-    let view = layout::help_viewport(frame(area));
-    help_line_count(usize::from(view.width)).saturating_sub(usize::from(view.height))
 }
 
 impl Component for Help {
     const KEYMAP: Keymap = Keymap::Help;
 
     fn handle(&mut self, command: Command, context: &Context) -> Action {
-        let max = max_scroll(context.area);
         match command {
             Command::ToggleHelp | Command::Close | Command::Click { .. } => return Action::Close,
+            Command::Edit(edit) => self.edit(edit),
             Command::WheelUp { .. } => self.scroll = self.scroll.saturating_sub(WHEEL_LINES),
             Command::WheelDown { .. } => {
+                let max = self.max_scroll(context.area);
                 self.scroll = self.scroll.saturating_add(WHEEL_LINES).min(max);
             }
             _ => {
                 if let Some(motion) = command.motion() {
+                    let max = self.max_scroll(context.area);
                     let page = usize::from(layout::help_viewport(frame(context.area)).height);
                     self.scroll = scroll::moved_by(self.scroll, motion, 1, page, max);
                 }
@@ -56,6 +110,6 @@ impl Component for Help {
     }
 
     fn settle(&mut self, context: &Context) {
-        self.scroll = self.scroll.min(max_scroll(context.area));
+        self.scroll = self.scroll.min(self.max_scroll(context.area));
     }
 }

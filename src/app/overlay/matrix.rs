@@ -1,7 +1,7 @@
 //! The `o` overlay: the missions × sections matrix ([`crate::overview::Matrix`]) full screen,
 //! a cursor on one cell; Enter lists the cell's recommendations.
 
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Position;
 
 use super::{Action, Component, Context};
 use crate::app::scroll::{self, Motion};
@@ -26,32 +26,116 @@ pub struct MatrixCursor {
 pub const MISSION_HEADING: &str = "mission";
 /// The heading of the total row and column.
 pub const TOTAL_HEADING: &str = "total";
-/// The widest a mission's place gets in the mission column (longer ones are cut).
+/// The widest a mission's place gets in the mission column when it does not fit in full.
 pub const PLACE_MAX_WIDTH: usize = 18;
+/// Between the entries of the key to the sections.
+pub const KEY_GAP: &str = "   ";
 
-/// The matrix's layout on a terminal of `area`: the mission column names each mission's
-/// place too when every section still fits beside it.
-pub fn view(area: Rect, matrix: &Matrix) -> MatrixView {
+/// What the mission column names after each acronym.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    /// The acronym alone.
+    Acronym,
+    /// The place, cut to the column.
+    Place,
+    /// The mission's name in full.
+    Name,
+}
+
+/// The matrix's layout on a terminal of `area`.
+pub fn view(context: &Context) -> MatrixView {
+    plan(context).0
+}
+
+/// The matrix's layout and what its mission column names: every section in view if it can,
+/// the room left given to the missions' names (in full where they fit, else their places),
+/// cells narrowed (down to [`layout::MATRIX_MIN_CELL_WIDTH`]) before a section is left out.
+pub fn plan(context: &Context) -> (MatrixView, Label) {
+    let matrix = context.matrix;
+    let area = context.area;
     let (acronyms, places) = label_widths(matrix);
+    let names = matrix
+        .rows
+        .iter()
+        .map(|row| width(&crate::sanitize::for_line(&row.name)))
+        .max()
+        .unwrap_or(0);
     let sections = matrix.sections.len();
-    let view = |label: usize| {
+    let key = key_lines(context, usize::from(layout::matrix_inner_width(area.width)));
+    let view = |label: usize, cell_width: u16| {
         layout::matrix_view(
             area,
-            u16::try_from(label).unwrap_or(u16::MAX),
-            matrix.rows.len(),
-            sections,
+            layout::MatrixShape {
+                label_width: u16::try_from(label).unwrap_or(u16::MAX),
+                cell_width,
+                rows: matrix.rows.len(),
+                cols: sections,
+                footer_lines: u16::try_from(key.len())
+                    .unwrap_or(u16::MAX)
+                    .saturating_add(layout::MATRIX_FOOTER_LINES),
+            },
         )
     };
-    let wide = view(acronyms + places + 1);
-    if places > 0 && wide.cols == sections {
-        wide
-    } else {
-        view(acronyms)
+    let widest = layout::MATRIX_CELL_WIDTH;
+    let mut tries = vec![
+        (acronyms + names + 1, widest, Label::Name),
+        (acronyms + places + 1, widest, Label::Place),
+        (
+            acronyms + places.min(PLACE_MAX_WIDTH) + 1,
+            widest,
+            Label::Place,
+        ),
+    ];
+    tries.retain(|&(_, _, label)| match label {
+        Label::Name => names > 0,
+        _ => places > 0,
+    });
+    for cell_width in (layout::MATRIX_MIN_CELL_WIDTH..=widest).rev() {
+        tries.push((acronyms, cell_width, Label::Acronym));
     }
+    for &(label_width, cell_width, label) in &tries {
+        let shown = view(label_width, cell_width);
+        if shown.cols == sections {
+            return (shown, label);
+        }
+    }
+    (
+        view(acronyms, layout::MATRIX_MIN_CELL_WIDTH),
+        Label::Acronym,
+    )
+}
+
+/// The key to the section numerals (`I Introduction   II Conduct of …`), entries never split
+/// across lines, wrapped to `cells`.
+pub fn key_lines(context: &Context, cells: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for section in &context.dataset.sections {
+        let entry = crate::text::clip(
+            &format!(
+                "{} {}",
+                crate::sanitize::for_line(&section.number),
+                crate::sanitize::for_line(&section.title)
+            ),
+            cells,
+        );
+        if line.is_empty() {
+            line = entry;
+        } else if width(&line) + KEY_GAP.len() + width(&entry) <= cells {
+            line.push_str(KEY_GAP);
+            line.push_str(&entry);
+        } else {
+            lines.push(std::mem::replace(&mut line, entry));
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// The widths of the mission column with acronyms only (headings included, and a space),
-/// and of the places, at most [`PLACE_MAX_WIDTH`].
+/// and of the longest place.
 pub fn label_widths(matrix: &Matrix) -> (usize, usize) {
     let acronyms = matrix
         .rows
@@ -66,8 +150,7 @@ pub fn label_widths(matrix: &Matrix) -> (usize, usize) {
         .iter()
         .map(|row| width(&crate::sanitize::for_line(&row.location)))
         .max()
-        .unwrap_or(0)
-        .min(PLACE_MAX_WIDTH);
+        .unwrap_or(0);
     (acronyms, places)
 }
 
@@ -96,7 +179,7 @@ impl MatrixCursor {
 
     /// A click on a cell moves the cursor there; on the cursor's cell, lists it.
     fn click(&mut self, position: Position, context: &Context) -> Action {
-        let Some((row, col)) = view(context.area, context.matrix).cell_at(position) else {
+        let Some((row, col)) = view(context).cell_at(position) else {
             return Action::Stay;
         };
         let (row, col) = (self.row_offset + row, self.col_offset + col);
@@ -110,7 +193,7 @@ impl MatrixCursor {
 
     /// Moves the cursor up and down the missions.
     fn move_by(&mut self, motion: Motion, context: &Context) {
-        let page = view(context.area, context.matrix).rows.max(1);
+        let page = view(context).rows.max(1);
         let last = context.matrix.rows.len().saturating_sub(1);
         self.row = scroll::moved(self.row, motion, page, last);
     }
@@ -144,7 +227,7 @@ impl Component for MatrixCursor {
 
     /// Keeps the cursor inside the matrix and in view.
     fn settle(&mut self, context: &Context) {
-        let view = view(context.area, context.matrix);
+        let view = view(context);
         let matrix = context.matrix;
         let (height, width) = (matrix.rows.len(), matrix.sections.len());
         self.row = self.row.min(height.saturating_sub(1));

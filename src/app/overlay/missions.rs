@@ -1,5 +1,7 @@
-//! The `m` overlay: the missions the responses name, filtered as you type (fuzzy over acronym,
-//! name and place); Enter lists the chosen mission's recommendations.
+//! The `m` overlay: the missions the responses name, filtered as you type (whole words of
+//! acronym, name and place); Enter lists the chosen mission's recommendations (its mentions,
+//! then the responses that name only its place). A mission the gazetteer knows but the report
+//! does not name is said to be so.
 
 use ratatui::layout::{Position, Rect};
 
@@ -9,12 +11,15 @@ use crate::app::WHEEL_LINES;
 use crate::app::{Chooser, Pane, Prompt};
 use crate::command::{Command, Edit, Keymap};
 use crate::layout;
-use crate::missions::{MissionMatch, match_missions};
+use crate::missions::{MissionMatch, match_missions, not_named};
 
 /// The mission picker: a query and the missions it matches.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MissionPicker {
     matches: Chooser<MissionMatch>,
+    /// When nothing matches: the gazetteer's missions the query names that the report does
+    /// not ("UNIFIL is not named in this report").
+    not_named: Vec<&'static str>,
 }
 
 impl MissionPicker {
@@ -35,12 +40,21 @@ impl MissionPicker {
                 .position(|x| x.mission == m)
                 .unwrap_or(0);
         }
-        Some(MissionPicker { matches })
+        Some(MissionPicker {
+            matches,
+            not_named: Vec::new(),
+        })
     }
 
     /// The query and the missions it matches.
     pub fn matches(&self) -> &Chooser<MissionMatch> {
         &self.matches
+    }
+
+    /// The missions the query names that the report does not, when it matches none of the
+    /// report's: the gazetteer's acronyms, in its order.
+    pub fn not_named(&self) -> &[&'static str] {
+        &self.not_named
     }
 
     /// Enter (or a click on the chosen mission): its recommendations in the list.
@@ -98,7 +112,13 @@ impl Component for MissionPicker {
             }
             Command::Edit(edit) => {
                 if self.matches.prompt.edit(edit, QUERY_CHARS, |_| true) {
-                    let matches = match_missions(&context.dataset.missions, self.matches.query());
+                    let missions = &context.dataset.missions;
+                    let matches = match_missions(missions, self.matches.query());
+                    self.not_named = if matches.is_empty() {
+                        not_named(missions, self.matches.query())
+                    } else {
+                        Vec::new()
+                    };
                     self.matches.replace_items(matches);
                 }
             }

@@ -27,6 +27,9 @@ pub struct SearchPicker {
     /// The report of each result: an index into [`Context::reports`], `None` for the open
     /// report.
     origins: Vec<Option<usize>>,
+    /// When nothing matches: each quoted phrase the report does not hold, and how many
+    /// responses have all its words.
+    phrase_counts: Vec<(String, usize)>,
 }
 
 impl SearchPicker {
@@ -59,6 +62,7 @@ impl SearchPicker {
             recall: Recall::default(),
             all_reports: false,
             origins,
+            phrase_counts: Vec::new(),
         }
     }
 
@@ -99,9 +103,20 @@ impl SearchPicker {
             });
             hits.truncate(SEARCH_LIMIT);
         }
-        let (origins, hits) = hits.into_iter().unzip();
+        let (origins, hits): (Vec<_>, Vec<_>) = hits.into_iter().unzip();
+        self.phrase_counts = if hits.is_empty() {
+            context.index.phrase_words_counts(query)
+        } else {
+            Vec::new()
+        };
         self.origins = origins;
         self.results.replace_items(hits);
+    }
+
+    /// For a query with no results: each quoted phrase the report does not hold, and how many
+    /// responses have all its words (in any order).
+    pub fn phrase_counts(&self) -> &[(String, usize)] {
+        &self.phrase_counts
     }
 
     /// The query and its results.

@@ -11,9 +11,9 @@ use ratatui::widgets::Clear;
 
 use crate::app::Context;
 use crate::app::overlay::matrix::{
-    MISSION_HEADING, MatrixCursor, TOTAL_HEADING, label_widths, view,
+    Label, MISSION_HEADING, MatrixCursor, TOTAL_HEADING, key_lines, label_widths, plan,
 };
-use crate::layout::{MATRIX_CELL_WIDTH, MATRIX_TOTAL_WIDTH};
+use crate::layout::MATRIX_TOTAL_WIDTH;
 use crate::overview::Matrix;
 use crate::sanitize::for_line;
 use crate::ui::{Theme, clip, fit, row};
@@ -37,15 +37,15 @@ pub fn level(count: usize, max: usize) -> usize {
     (count * 4).div_ceil(max).clamp(1, 4)
 }
 
-/// A cell's text, [`MATRIX_CELL_WIDTH`] cells wide: a space, three shading characters and the
-/// count right-aligned; `·` for none.
-pub fn cell_text(count: usize, max: usize) -> String {
-    let cells = usize::from(MATRIX_CELL_WIDTH);
+/// A cell's text, `cells` wide: a space, shading characters (as many as leave three cells
+/// for the count) and the count right-aligned; `·` for none.
+pub fn cell_text(count: usize, max: usize, cells: u16) -> String {
+    let cells = usize::from(cells);
     if count == 0 {
         return format!("{:>cells$}", "·");
     }
-    let shade = SHADES[level(count, max)].repeat(3);
-    format!(" {shade}{count:>width$}", width = cells - 4)
+    let shade = SHADES[level(count, max)].repeat(cells.saturating_sub(4));
+    format!(" {shade}{count:>3}")
 }
 
 fn right(text: &str, cells: u16) -> String {
@@ -54,7 +54,7 @@ fn right(text: &str, cells: u16) -> String {
 }
 
 pub fn render(frame: &mut Frame, state: &MatrixCursor, context: &Context, theme: &Theme) {
-    let view = view(context.area, context.matrix);
+    let (view, label) = plan(context);
     if view.frame.is_empty() {
         return;
     }
@@ -66,7 +66,10 @@ pub fn render(frame: &mut Frame, state: &MatrixCursor, context: &Context, theme:
     } else {
         " Missions × sections "
     };
-    let mut block = theme.block(true).title(title);
+    let mut block = theme
+        .block(true)
+        .title(title)
+        .title_bottom(Line::from(format!(" {} ", matrix.totals_label())).left_aligned());
     let rows = matrix.rows.len();
     if view.rows < rows {
         let last = (state.row_offset + view.rows).min(rows);
@@ -90,6 +93,8 @@ pub fn render(frame: &mut Frame, state: &MatrixCursor, context: &Context, theme:
             .take(view.cols)
             .collect(),
         label_cells: usize::from(view.label_width),
+        cell_width: view.cell_width,
+        label,
         acronym_cells: label_widths(matrix).0.min(usize::from(view.label_width)),
         more_right: state.col_offset + view.cols < matrix.sections.len(),
     };
@@ -106,11 +111,19 @@ pub fn render(frame: &mut Frame, state: &MatrixCursor, context: &Context, theme:
     if !view.totals.is_empty() {
         frame.render_widget(row(grid.totals(), None, cells), view.totals);
     }
-    let footer = [
-        legend(grid.max, *theme),
-        Line::from(describe(context, state, cells)).style(theme.muted()),
-    ];
-    for (line, y) in footer.into_iter().zip(view.footer.y..view.footer.bottom()) {
+    // The key to the sections, the legend, the cell: the last ones first when room is short.
+    let mut footer: Vec<Line> = key_lines(context, cells)
+        .into_iter()
+        .map(|line| Line::from(line).style(theme.muted()))
+        .collect();
+    footer.push(legend(grid.max, *theme));
+    footer.push(Line::from(describe(context, state, cells)).style(theme.muted()));
+    let skip = footer.len().saturating_sub(usize::from(view.footer.height));
+    for (line, y) in footer
+        .into_iter()
+        .skip(skip)
+        .zip(view.footer.y..view.footer.bottom())
+    {
         frame.render_widget(row(line.spans, None, cells).style(line.style), line_at(y));
     }
 }
@@ -125,6 +138,9 @@ struct Grid<'a> {
     /// The columns shown.
     cols: Vec<usize>,
     label_cells: usize,
+    cell_width: u16,
+    /// What the mission column names after the acronyms.
+    label: Label,
     /// The acronyms' part of the mission column (the rest, if any, names the places).
     acronym_cells: usize,
     /// Whether columns are out of view on the right.
@@ -156,7 +172,7 @@ impl Grid<'_> {
         let mut spans = vec![Span::styled(label, self.theme.heading())];
         for &col in &self.cols {
             spans.push(Span::styled(
-                right(&for_line(&matrix.sections[col]), MATRIX_CELL_WIDTH),
+                right(&for_line(&matrix.sections[col]), self.cell_width),
                 self.axis(col == self.state.col),
             ));
         }
@@ -177,7 +193,11 @@ impl Grid<'_> {
         let matrix = self.context.matrix;
         let theme = self.theme;
         let acronym = fit(&for_line(&matrix.rows[r].acronym), self.acronym_cells);
-        let place = for_line(&matrix.rows[r].location);
+        let place = match self.label {
+            Label::Acronym => String::new(),
+            Label::Place => for_line(&matrix.rows[r].location).into_owned(),
+            Label::Name => for_line(&matrix.rows[r].name).into_owned(),
+        };
         let mut spans = vec![
             Span::styled(
                 acronym,
@@ -198,7 +218,10 @@ impl Grid<'_> {
             if (r, col) == (self.state.row, self.state.col) {
                 style = style.patch(theme.selected(true));
             }
-            spans.push(Span::styled(cell_text(count, self.max), style));
+            spans.push(Span::styled(
+                cell_text(count, self.max, self.cell_width),
+                style,
+            ));
         }
         spans.push(Span::styled(
             right(&matrix.row_total(r).to_string(), MATRIX_TOTAL_WIDTH),
@@ -214,7 +237,7 @@ impl Grid<'_> {
         let mut spans = vec![Span::styled(fit(TOTAL_HEADING, self.label_cells), heading)];
         for &col in &self.cols {
             spans.push(Span::styled(
-                right(&total_text(matrix.column_total(col)), MATRIX_CELL_WIDTH),
+                right(&total_text(matrix.column_total(col)), self.cell_width),
                 heading,
             ));
         }

@@ -1,6 +1,7 @@
 //! The `m` overlay: the missions the responses name, filtered as you type (fuzzy over acronym,
 //! name and place, matched characters highlighted), one per row: acronym, place, name, and how
-//! many recommendations name it.
+//! many recommendations its list holds (those naming it, then those naming only its place); a
+//! mission the gazetteer knows but the report does not name is said to be so.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -15,6 +16,7 @@ use crate::ui::overlay;
 use crate::ui::{Theme, char_spans, row, width};
 
 pub fn render(frame: &mut Frame, picker: &MissionPicker, context: &Context, theme: &Theme) {
+    let named_elsewhere = picker.not_named();
     let picker = picker.matches();
     let missions = &context.dataset.missions;
     let parts = layout::picker_box(context.area, missions.len());
@@ -39,12 +41,7 @@ pub fn render(frame: &mut Frame, picker: &MissionPicker, context: &Context, them
         theme,
     );
     if picker.items.is_empty() {
-        let line = Line::from(vec![
-            Span::raw(" No mission matches “"),
-            Span::raw(for_line(picker.query().trim()).into_owned()),
-            Span::raw("”."),
-        ])
-        .style(theme.muted());
+        let line = nothing_matches(picker.query(), named_elsewhere).style(theme.muted());
         overlay::render_hint(frame, parts.list, &[line]);
         return;
     }
@@ -69,6 +66,25 @@ pub fn render(frame: &mut Frame, picker: &MissionPicker, context: &Context, them
             },
         );
     }
+}
+
+/// What the picker says when no mission of the report matches: ` UNIFIL is not named in this
+/// report.` when the gazetteer knows the missions the query names, else ` No mission matches
+/// “query”.`
+fn nothing_matches(query: &str, not_named: &[&str]) -> Line<'static> {
+    let Some((last, others)) = not_named.split_last() else {
+        return Line::from(vec![
+            Span::raw(" No mission matches “"),
+            Span::raw(for_line(query.trim()).into_owned()),
+            Span::raw("”."),
+        ]);
+    };
+    let names = if others.is_empty() {
+        format!("{last} is")
+    } else {
+        format!("{} and {last} are", others.join(", "))
+    };
+    Line::raw(format!(" {} not named in this report.", for_line(&names)))
 }
 
 /// ` UNMISS   South Sudan · United Nations Mission in South Sudan      16`
@@ -107,12 +123,9 @@ fn mission_row(
         theme.muted(),
         theme.matched(),
     ));
-    // The recommendations the mission's list shows: those of its paragraphs in the report.
-    let count = mission
-        .paras
-        .iter()
-        .filter(|&&para| context.dataset.find(para).is_some())
-        .count();
+    // The recommendations the mission's list shows: its mentions, then those naming only
+    // its place.
+    let count = context.index.mission_list(mission).len();
     row(
         spans,
         Some(Span::styled(format!("{count} "), theme.muted())).filter(|_| cells >= 40),

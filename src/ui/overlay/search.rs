@@ -1,6 +1,8 @@
 //! The `/` overlay: the query, the number of hits, and the results, each as `¶ 165 · VIII.
 //! Safety and security` over the sentence that matched best, clipped around the match, with
-//! the matched characters highlighted. An empty query shows the query syntax.
+//! the matched characters highlighted; a partial hit says what it lacks (`(missing: targets)`),
+//! one found by forgiving a typo `(approximate)`. An empty query shows the query syntax; no
+//! results, how many responses have the words of a quoted phrase the report does not hold.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -36,9 +38,8 @@ pub fn count(search: &Chooser<Hit>) -> String {
     }
 }
 
-pub fn render(frame: &mut Frame, search: &SearchPicker, context: &Context, theme: &Theme) {
-    let picker = search;
-    let search = search.results();
+pub fn render(frame: &mut Frame, picker: &SearchPicker, context: &Context, theme: &Theme) {
+    let search = picker.results();
     let parts = layout::search_box(context.area);
     if parts.frame.is_empty() {
         return;
@@ -64,13 +65,16 @@ pub fn render(frame: &mut Frame, search: &SearchPicker, context: &Context, theme
         return;
     }
     if search.items.is_empty() {
-        let line = Line::from(vec![
-            Span::raw(" No response matches “"),
-            Span::raw(for_line(search.query().trim()).into_owned()),
-            Span::raw("”."),
-        ])
-        .style(theme.muted());
-        overlay::render_hint(frame, parts.list, &[line]);
+        let mut lines = vec![
+            Line::from(vec![
+                Span::raw(" No response matches “"),
+                Span::raw(for_line(search.query().trim()).into_owned()),
+                Span::raw("”."),
+            ])
+            .style(theme.muted()),
+        ];
+        lines.extend(phrase_lines(picker.phrase_counts(), *theme));
+        overlay::render_hint(frame, parts.list, &lines);
         return;
     }
     let rows = layout::result_height(parts.list);
@@ -97,7 +101,7 @@ pub fn render(frame: &mut Frame, search: &SearchPicker, context: &Context, theme
                 snippet_line(hit, cells, "   ", *theme),
             ]
         } else {
-            vec![one_line(report, hit, cells, *theme)]
+            vec![one_line(context, report, hit, cells, *theme)]
         };
         for (line, y) in lines.into_iter().zip(y..parts.list.bottom()) {
             let line = if index == search.scroll.selected {
@@ -136,9 +140,48 @@ fn heading(
     let mut spans = report_span(report, theme);
     spans.extend([
         Span::styled(format!(" ¶ {}", hit.para), theme.heading()),
-        Span::styled(format!(" · {section}"), theme.section()),
+        own_marks(context, report, hit, theme),
     ]);
+    spans.extend(partial_marks(hit, theme));
+    spans.push(Span::styled(format!(" · {section}"), theme.section()));
     row(spans, why(hit, theme), cells)
+}
+
+/// What a hit lacks, after its paragraph number: ` (missing: targets)` for a partial hit,
+/// ` (approximate)` for one found only by forgiving a typo; nothing for an exact full hit.
+fn partial_marks(hit: &Hit, theme: Theme) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    if !hit.missing.is_empty() {
+        let missing = for_line(&hit.missing.join(", ")).into_owned();
+        spans.push(Span::styled(
+            format!(" (missing: {missing})"),
+            theme.muted(),
+        ));
+    }
+    if hit.approximate {
+        spans.push(Span::styled(" (approximate)", theme.muted()));
+    }
+    spans
+}
+
+/// Under "No response matches": for each quoted phrase the report does not hold, how many
+/// responses have all its words.
+fn phrase_lines(counts: &[(String, usize)], theme: Theme) -> Vec<Line<'static>> {
+    counts
+        .iter()
+        .map(|(phrase, count)| {
+            let have = if *count == 1 {
+                "response has"
+            } else {
+                "responses have"
+            };
+            let phrase = for_line(phrase);
+            Line::styled(
+                format!(" {count} {have} all the words of “{phrase}”."),
+                theme.muted(),
+            )
+        })
+        .collect()
 }
 
 /// Why the hit matched the query's missions, at the right of its heading: `MINUSMA`,
@@ -167,15 +210,50 @@ fn snippet_line(hit: &Hit, cells: usize, indent: &str, theme: Theme) -> Line<'st
     row(spans, None, cells)
 }
 
+/// ` ★✎` after a result's paragraph, as lists mark what the user keeps; empty without.
+fn marks(context: &Context, hit: &Hit, theme: Theme) -> Span<'static> {
+    let marks = crate::ui::marks::of(context.annotations.get(&hit.para));
+    if marks.is_empty() {
+        Span::raw("")
+    } else {
+        Span::styled(format!(" {marks}"), theme.key())
+    }
+}
+
 /// ` 165  snippet…` on one row, for short screens.
-fn one_line(report: Option<&Dataset>, hit: &Hit, cells: usize, theme: Theme) -> Line<'static> {
-    let label = format!(" ¶ {} ", hit.para);
+fn one_line(
+    context: &Context,
+    report: Option<&Dataset>,
+    hit: &Hit,
+    cells: usize,
+    theme: Theme,
+) -> Line<'static> {
+    let label = format!(" ¶ {}", hit.para);
     let mut spans = report_span(report, theme);
+    spans.extend([
+        Span::styled(label, theme.heading()),
+        own_marks(context, report, hit, theme),
+    ]);
+    spans.extend(partial_marks(hit, theme));
+    spans.push(Span::styled(" ", theme.heading()));
     let used: usize = spans.iter().map(Span::width).sum();
-    let room = cells.saturating_sub(crate::ui::width(&label) + used + 1);
-    spans.push(Span::styled(label, theme.heading()));
+    let room = cells.saturating_sub(used + 1);
     spans.extend(snippet_spans(&hit.snippet, room, theme));
     row(spans, None, cells)
+}
+
+/// The bookmark and note marks of a hit of the open report (those of another report's are
+/// not loaded).
+fn own_marks(
+    context: &Context,
+    report: Option<&Dataset>,
+    hit: &Hit,
+    theme: Theme,
+) -> Span<'static> {
+    match report {
+        Some(dataset) if !std::ptr::eq(dataset, context.dataset) => Span::raw(""),
+        _ => marks(context, hit, theme),
+    }
 }
 
 /// The report a hit is in, in a search of every report (` A/77/999/Add.1`); nothing otherwise.
@@ -216,7 +294,7 @@ fn syntax_lines(theme: Theme) -> Vec<Line<'static>> {
         .unwrap_or(0);
     let mut lines = vec![
         Line::styled(
-            " Search the responses: all words must match.",
+            " Search the responses: all words, then most.",
             theme.muted(),
         ),
         Line::default(),

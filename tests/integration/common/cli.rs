@@ -4,10 +4,16 @@
 
 use assert_cmd::Command;
 
-/// c34 with a predictable environment: no colour, no `COLUMNS`.
+/// c34 with a predictable environment: no colour, no `COLUMNS`, and user data in a folder
+/// that holds none (never the real home: reports added there would change what c34 opens).
+/// Tests that write user data give their own `XDG_DATA_HOME`.
 pub(crate) fn c34() -> Command {
     let mut command = Command::cargo_bin("c34").expect("the binary is built");
-    command.env_remove("COLUMNS").env("NO_COLOR", "1");
+    let no_user_data = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-user-data");
+    command
+        .env_remove("COLUMNS")
+        .env("NO_COLOR", "1")
+        .env("XDG_DATA_HOME", no_user_data);
     command
 }
 

@@ -32,7 +32,7 @@ impl Browser {
 
     /// Starts c34 with extra environment variables.
     pub(crate) fn start_with_env(cols: u16, rows: u16, env: &[(&str, &str)]) -> Browser {
-        Browser::start_with_env_removed(cols, rows, env, &[])
+        Browser::start_with(cols, rows, &[], env, &[])
     }
 
     /// Starts c34 with extra environment variables and without the `removed` ones.
@@ -42,10 +42,23 @@ impl Browser {
         env: &[(&str, &str)],
         removed: &[&str],
     ) -> Browser {
+        Browser::start_with(cols, rows, &[], env, removed)
+    }
+
+    /// Starts c34 with arguments (`--report SYMBOL`), extra environment variables and without
+    /// the `removed` ones.
+    pub(crate) fn start_with(
+        cols: u16,
+        rows: u16,
+        args: &[&str],
+        env: &[(&str, &str)],
+        removed: &[&str],
+    ) -> Browser {
         let pty = native_pty_system()
             .openpty(size(cols, rows))
             .expect("a pseudo-terminal opens");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_c34"));
+        command.args(args);
         command.env("NO_COLOR", "1");
         command.env("TERM", "xterm-256color");
         // Copies go to the terminal (OSC 52) whatever machine runs the tests: no local
