@@ -29,6 +29,7 @@ mod hostile_text;
 mod import_fidelity;
 mod import_layouts;
 mod import_properties;
+mod index_later;
 mod module_graph;
 mod overview;
 mod refs;
