@@ -128,6 +128,10 @@ fn event_loop(
     world: &mut World,
 ) -> io::Result<()> {
     let mut dirty = true;
+    // The search index is built on a worker once the first frame is out; a search asked for
+    // sooner waits for it (see `App::index`). If no thread can be started, the first search
+    // builds it.
+    let mut index_builder = Some(app.index_builder());
     loop {
         if dirty {
             // A resize event can be late or lost; lay out for the size the terminal has now.
@@ -155,6 +159,14 @@ fn event_loop(
             terminal.draw(|frame| ui::render(frame, &app))?;
             drop(frame_lock);
             dirty = false;
+            if let Some(build) = index_builder.take() {
+                // Detached: it ends when the index is built, or with the process.
+                drop(
+                    std::thread::Builder::new()
+                        .name("index".into())
+                        .spawn(build),
+                );
+            }
         }
         // Events that arrived meanwhile (a held key, a paste, an escape sequence in pieces)
         // are applied before the next frame: a frame that would be stale at once is not drawn.
