@@ -192,7 +192,7 @@ impl Dataset {
                 );
             }
             previous_numeral = numeral;
-            check_text(&format!("{at}.title"), &section.title)?;
+            check_text(|| format!("{at}.title"), &section.title)?;
             if section.recommendations.is_empty() {
                 return invalid(
                     format!("{at}.recommendations"),
@@ -200,11 +200,11 @@ impl Dataset {
                 );
             }
             for (r, recommendation) in section.recommendations.iter().enumerate() {
-                let at = format!("{at}.recommendations[{r}]");
+                let at = || format!("{at}.recommendations[{r}]");
                 let para = recommendation.para;
                 if let Some(previous) = previous_para.filter(|&previous| para <= previous) {
                     return invalid(
-                        format!("{at}.para"),
+                        format!("{}.para", at()),
                         format!(
                             "paragraph numbers must increase: {para} follows {previous}{}",
                             if para == previous { " (duplicate)" } else { "" }
@@ -214,12 +214,12 @@ impl Dataset {
                 previous_para = Some(para);
                 if recommendation.paragraphs.is_empty() {
                     return invalid(
-                        format!("{at}.paragraphs"),
+                        format!("{}.paragraphs", at()),
                         format!("the response to paragraph {para} is empty"),
                     );
                 }
                 for (p, paragraph) in recommendation.paragraphs.iter().enumerate() {
-                    check_text(&format!("{at}.paragraphs[{p}]"), paragraph)?;
+                    check_text(|| format!("{}.paragraphs[{p}]", at()), paragraph)?;
                 }
             }
         }
@@ -382,8 +382,9 @@ fn utf16_encoding(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
-/// Rejects empty strings and markup the importer should have removed.
-fn check_text(path: &str, text: &str) -> Result<(), DataError> {
+/// Rejects empty strings and markup the importer should have removed; `path` names the
+/// text in the error, and is only made when there is one.
+fn check_text(path: impl FnOnce() -> String, text: &str) -> Result<(), DataError> {
     let problem = if text.trim().is_empty() {
         Some("is empty".to_string())
     } else {
@@ -396,7 +397,7 @@ fn check_text(path: &str, text: &str) -> Result<(), DataError> {
     };
     match problem {
         Some(problem) => Err(DataError::Invalid {
-            path: path.to_string(),
+            path: path(),
             problem,
         }),
         None => Ok(()),
@@ -410,8 +411,9 @@ pub fn find_markup(text: &str) -> Option<(usize, &'static str)> {
     // The first `>` at or after some offset: found once and reused until passed, so many `<`
     // without a `>` cost one scan.
     let mut next_gt: Option<Option<usize>> = None;
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
+    // Only the three bytes that can start markup are looked at (memchr skips the rest).
+    for i in memchr::memchr3_iter(b'<', b']', b'\\', bytes) {
+        match bytes[i] {
             b'<' => {
                 let rest = &text[i + 1..];
                 let name = rest.strip_prefix('/').unwrap_or(rest);

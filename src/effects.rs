@@ -271,9 +271,14 @@ pub struct Copied {
     pub citation_only: bool,
 }
 
+/// Why a local clipboard did not take the text (its own error, kept as the source).
+#[derive(Debug, thiserror::Error)]
+#[error("the local clipboard refused the text")]
+pub struct ClipboardError(#[source] pub Box<dyn std::error::Error + Send + Sync>);
+
 /// A clipboard c34 can set directly (the local one), and its name for the status bar.
 pub trait SetText {
-    fn set_text(&mut self, text: &str) -> Result<(), String>;
+    fn set_text(&mut self, text: &str) -> Result<(), ClipboardError>;
     fn name(&self) -> &'static str;
 }
 
@@ -361,8 +366,8 @@ impl LocalClipboard {
 }
 
 impl SetText for arboard::Clipboard {
-    fn set_text(&mut self, text: &str) -> Result<(), String> {
-        arboard::Clipboard::set_text(self, text).map_err(|error| error.to_string())
+    fn set_text(&mut self, text: &str) -> Result<(), ClipboardError> {
+        arboard::Clipboard::set_text(self, text).map_err(|error| ClipboardError(Box::new(error)))
     }
 
     fn name(&self) -> &'static str {
@@ -381,9 +386,9 @@ mod tests {
     }
 
     impl SetText for Fake {
-        fn set_text(&mut self, text: &str) -> Result<(), String> {
+        fn set_text(&mut self, text: &str) -> Result<(), ClipboardError> {
             if !self.works {
-                return Err("no display".into());
+                return Err(ClipboardError("no display".into()));
             }
             self.text = Some(text.to_string());
             Ok(())

@@ -96,9 +96,13 @@ pub fn split_unbound_alt(event: &Event, keymap: Keymap) -> Option<[Event; 2]> {
     let Event::Key(key) = event else {
         return None;
     };
-    let alt_only =
-        key.modifiers.contains(KeyModifiers::ALT) && !key.modifiers.contains(KeyModifiers::CONTROL);
-    if !alt_only
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    // Ctrl with Alt is Esc then a Ctrl key (`Esc` then a quick `Ctrl-z`) only for a letter:
+    // AltGr arrives as Ctrl+Alt on some systems, with the character it makes (`@`, `€`).
+    let ctrl_letter = key.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(key.code, KeyCode::Char(c) if c.is_ascii_alphabetic());
+    if !alt
+        || (key.modifiers.contains(KeyModifiers::CONTROL) && !ctrl_letter)
         || key.kind == KeyEventKind::Release
         || key.code == KeyCode::Esc
         || key_command(*key, keymap).is_some()
@@ -237,11 +241,24 @@ mod tests {
             split_unbound_alt(&key(KeyCode::Char('?')), Keymap::Normal),
             None
         );
-        let ctrl_alt = Event::Key(KeyEvent::new(
-            KeyCode::Char('x'),
+        // AltGr, as Ctrl+Alt with the character it makes: not split.
+        let alt_gr = Event::Key(KeyEvent::new(
+            KeyCode::Char('@'),
             KeyModifiers::ALT | KeyModifiers::CONTROL,
         ));
-        assert_eq!(split_unbound_alt(&ctrl_alt, Keymap::Normal), None);
+        assert_eq!(split_unbound_alt(&alt_gr, Keymap::Normal), None);
+        // Esc then a quick Ctrl-z (tmux joins them): Esc, then Ctrl-z, which suspends.
+        let esc_ctrl_z = Event::Key(KeyEvent::new(
+            KeyCode::Char('z'),
+            KeyModifiers::ALT | KeyModifiers::CONTROL,
+        ));
+        assert_eq!(
+            split_unbound_alt(&esc_ctrl_z, Keymap::Search),
+            Some([
+                key(KeyCode::Esc),
+                Event::Key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL)),
+            ])
+        );
     }
 
     #[test]

@@ -55,9 +55,28 @@ fn visible(c: char) -> char {
     }
 }
 
+/// True when no character of `text` is unsafe (see [`is_unsafe`]); the same answer as
+/// `!text.chars().any(is_unsafe)`, found from the bytes. Every unsafe character is ASCII
+/// (C0, DEL) or starts with one of four lead bytes (C1 controls `C2`, the Arabic letter mark
+/// `D8`, the marks and bidirectional controls of U+2000–U+206F `E2`, U+FEFF `EF`), so only
+/// characters starting with those are decoded: loading a dataset sanitises every string.
+fn is_clean(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().all(|(i, &b)| match b {
+        b'\n' | b'\t' => true,
+        0x00..=0x1f | 0x7f => false,
+        // A lead byte is always at a character boundary.
+        0xc2 | 0xd8 | 0xe2 | 0xef => text
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .is_none_or(|c| !is_unsafe(c)),
+        _ => true,
+    })
+}
+
 /// `text` with every unsafe character replaced by a visible stand-in; borrowed when clean.
 pub fn for_terminal(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    if is_clean(text) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
@@ -87,7 +106,7 @@ pub fn for_line(text: &str) -> Cow<'_, str> {
 /// escape: the same data for a JSON reader, and harmless on a terminal. (`serde_json` already
 /// escapes C0; this adds DEL, C1, the bidirectional controls and the invisible marks.)
 pub fn json_for_terminal(json: &str) -> Cow<'_, str> {
-    if !json.chars().any(is_unsafe) {
+    if is_clean(json) {
         return Cow::Borrowed(json);
     }
     let mut out = String::with_capacity(json.len());
@@ -320,6 +339,35 @@ mod tests {
     fn clean_text_is_borrowed_and_unchanged() {
         let text = "The “Silencing of the Guns” – 2017–2023\nnext\tline";
         assert!(matches!(for_terminal(text), Cow::Borrowed(t) if t == text));
+    }
+
+    #[test]
+    fn the_byte_scan_agrees_with_the_character_test() {
+        // Every character near each lead byte the scan decodes, every C0 and C1 control,
+        // DEL, and a few safe characters from each lead byte's block.
+        let mut samples: Vec<char> = (0..0x100u32)
+            .chain(0x600..0x640)
+            .chain(0x2000..0x2070)
+            .chain(0xfe00..0x10000)
+            .filter_map(char::from_u32)
+            .collect();
+        samples.extend(['“', '”', '–', '€', 'é', 'ß', '👩', '\u{10ffff}']);
+        for c in samples {
+            let text = format!("a{c}b");
+            let expected = !matches!(c, '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+                && !matches!(
+                    c,
+                    '\u{202a}'..='\u{202e}'
+                        | '\u{2066}'..='\u{2069}'
+                        | '\u{200b}'
+                        | '\u{200e}'
+                        | '\u{200f}'
+                        | '\u{61c}'
+                        | '\u{2060}'..='\u{2064}'
+                        | '\u{feff}'
+                );
+            assert_eq!(is_clean(&text), expected, "U+{:04X}", u32::from(c));
+        }
     }
 
     #[test]

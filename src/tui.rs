@@ -135,6 +135,10 @@ fn event_loop(
 ) -> io::Result<()> {
     let mut dirty = true;
     let mut started = false;
+    // The search index is built on a worker once the first frame is out; a search asked for
+    // sooner waits for it (see `App::index`). If no thread can be started, the first search
+    // builds it.
+    let mut index_builder = Some(app.index_builder());
     loop {
         if dirty {
             // A resize event can be late or lost; lay out for the size the terminal has now.
@@ -162,8 +166,17 @@ fn event_loop(
             terminal.draw(|frame| ui::render(frame, &app))?;
             drop(frame_lock);
             dirty = false;
+            if let Some(build) = index_builder.take() {
+                // Detached: it ends when the index is built, or with the process.
+                drop(
+                    std::thread::Builder::new()
+                        .name("index".into())
+                        .spawn(build),
+                );
+            }
             if !started {
-                // The first frame is out: what was put off for it is done, and shown.
+                // The first frame is out: what was put off for it (comparing the response
+                // with the other reports) is done, and shown.
                 started = true;
                 app.update(Command::Idle);
                 dirty = true;

@@ -32,7 +32,7 @@ pub mod trail;
 
 use std::collections::BTreeMap;
 use std::ops::ControlFlow;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use ratatui::layout::{Position, Rect, Size};
 
@@ -103,12 +103,14 @@ struct TerminalModes {
 
 #[derive(Debug, Clone)]
 pub struct App {
-    dataset: Dataset,
+    /// Shared with the thread that builds the search index.
+    dataset: Arc<Dataset>,
     /// The opening words of each response, by section and recommendation, made once: the
     /// list and the tree show them on every frame.
     openings: Vec<Vec<String>>,
-    /// Built once from `dataset` when the app starts.
-    index: Arc<SearchIndex>,
+    /// Built once from `dataset`: by a worker after the first frame ([`App::index_builder`]),
+    /// or by the first use if that comes sooner (which then waits for the worker).
+    index: Arc<OnceLock<SearchIndex>>,
     /// The search whose hits the reader highlights.
     found: Option<Found>,
     /// Counts changes of `found`, so the reader layout knows when its highlights are stale.
@@ -168,7 +170,7 @@ impl App {
         let series = series::SeriesState::new(&dataset, series);
         let expanded = vec![false; dataset.sections.len()];
         let dataset_sections_width = section_row_widths(&dataset);
-        let index = Arc::new(SearchIndex::new(&dataset));
+        let index = Arc::new(OnceLock::new());
         let matrix = Arc::new(Matrix::new(&dataset));
         let references = Arc::new(crate::refs::references(&dataset));
         let reader_layout = ReaderLayout::new(&dataset, ReaderInputs::default(), None);
@@ -188,7 +190,7 @@ impl App {
             })
             .collect();
         let mut app = App {
-            dataset,
+            dataset: Arc::new(dataset),
             openings,
             index,
             found: None,
@@ -259,7 +261,7 @@ impl App {
         Context {
             area: self.area(),
             dataset: &self.dataset,
-            index: &self.index,
+            index: self.index(),
             matrix: &self.matrix,
             queries: &self.queries,
             reports: &self.series.series.reports,
@@ -273,9 +275,24 @@ impl App {
         &self.dataset
     }
 
-    /// The search engine's index of the report.
+    /// The search engine's index of the report: built here if no worker has built it yet,
+    /// waiting for the worker if one is building it.
     pub fn index(&self) -> &SearchIndex {
-        &self.index
+        self.index.get_or_init(|| SearchIndex::new(&self.dataset))
+    }
+
+    /// True once the search index is built (no use of it will wait).
+    pub fn index_ready(&self) -> bool {
+        self.index.get().is_some()
+    }
+
+    /// The work of building the search index, to run on another thread so that the first
+    /// frame does not wait for it. Running it after the index is built does nothing.
+    pub fn index_builder(&self) -> impl FnOnce() + Send + 'static {
+        let (index, dataset) = (Arc::clone(&self.index), Arc::clone(&self.dataset));
+        move || {
+            index.get_or_init(|| SearchIndex::new(&dataset));
+        }
     }
 
     /// The search whose hits the reader highlights.

@@ -146,7 +146,7 @@ impl App {
             }),
             // Its mentions, then the responses that name only its place: what `/` finds.
             Source::Mission(m) => self.dataset.missions.get(m).map_or(Vec::new(), |mission| {
-                self.index
+                self.index()
                     .mission_list(mission)
                     .into_iter()
                     .map(|(location, _)| location)

@@ -202,7 +202,7 @@ impl App {
         let overlay: Overlay = match command {
             Command::ToggleHelp => Help::default().into(),
             Command::OpenJump => JumpPrompt::default().into(),
-            Command::OpenSearch => SearchPicker::open(self.found.as_ref(), &self.index).into(),
+            Command::OpenSearch => SearchPicker::open(self.found.as_ref(), self.index()).into(),
             Command::OpenMissions => {
                 let selected = match self.list.source {
                     Source::Mission(m) => Some(m),

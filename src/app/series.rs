@@ -244,17 +244,7 @@ impl App {
         let mut series = std::mem::take(&mut self.series);
         // The similarity indexes stay: they do not depend on the report open.
         let indexes = std::mem::take(&mut series.indexes);
-        let mut search_indexes = std::mem::take(&mut series.search_indexes);
-        // The report left is searched with the index it had.
-        if let Some(slot) = series
-            .series
-            .reports
-            .iter()
-            .position(|report| same_symbol(report.symbol(), &self.dataset.document.symbol))
-            .and_then(|at| search_indexes.get_mut(at))
-        {
-            *slot = Some(Arc::clone(&self.index));
-        }
+        let search_indexes = std::mem::take(&mut series.search_indexes);
         let mut app = App::with_series(dataset, series.series, self.size, self.color);
         app.series.indexes = indexes;
         app.series.search_indexes = search_indexes;

@@ -209,6 +209,8 @@ fn write_table(matrix: &Matrix, bold: bool, out: &mut impl Write) -> std::io::Re
             writeln!(out, "{}", layout(line))?;
         }
     }
+    // The total adds cells: say what it counts, so it never reads as a count of recommendations.
+    writeln!(out, "\n{}", matrix.totals_label())?;
     Ok(())
 }
 

@@ -128,7 +128,7 @@ pub fn parse(text: &str, file: &Path) -> Result<CommitteeReport, CommitteeError>
             error(
                 1,
                 1,
-                "no document symbol (e.g. \"A/75/19\") on a line of its own".into(),
+                "no document symbol (A/<session>/19) on a line of its own".into(),
             )
         })?
         .to_string();

@@ -65,7 +65,9 @@ fn refs_prints_symbol_paragraphs_and_link_in_aligned_columns() {
 fn the_matrix_is_aligned_under_its_headers_and_its_totals_add_up() {
     let out = stdout_of(c34().args(["missions", "--matrix"]));
     assert!(!out.contains('\u{1b}'), "no bold when piped");
-    let lines: Vec<&str> = out.lines().collect();
+    // The table, then a blank line and what the total counts.
+    let (table, note) = out.split_once("\n\n").expect("a line under the table");
+    let lines: Vec<&str> = table.lines().collect();
     let header = fields(lines[0]);
     let names: Vec<&str> = header.iter().map(|f| f.2.as_str()).collect();
     assert_eq!(
@@ -108,6 +110,29 @@ fn the_matrix_is_aligned_under_its_headers_and_its_totals_add_up() {
     }
     let minusma = lines.iter().find(|l| l.starts_with("MINUSMA ")).unwrap();
     assert!(minusma.trim_end().ends_with(" 19"), "{minusma}");
+    // The total counts mentions; the recommendations they are in come from `missions --json`
+    // (each mission's paragraphs), counted once each.
+    let missions: serde_json::Value =
+        serde_json::from_str(&stdout_of(c34().args(["missions", "--json"]))).unwrap();
+    let mut paras: Vec<u64> = missions
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|m| {
+            m["paras"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(serde_json::Value::as_u64)
+        })
+        .collect();
+    paras.sort_unstable();
+    paras.dedup();
+    let total: usize = sums.iter().skip(1).take(header.len() - 2).sum();
+    assert_eq!(
+        note.trim_end(),
+        format!("{total} mentions in {} recommendations", paras.len())
+    );
 }
 
 #[test]

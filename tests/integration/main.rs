@@ -35,6 +35,7 @@ mod hostile_text;
 mod import_fidelity;
 mod import_layouts;
 mod import_properties;
+mod index_later;
 mod library;
 mod module_graph;
 mod overview;
