@@ -32,7 +32,7 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-use crate::app::{App, Command, Effect, Series};
+use crate::app::{App, Command, Effect, Outcome, ReportEntry, Series};
 use crate::dataset::Dataset;
 use crate::userdata::{NotesStore, QueryHistory};
 use crate::{effects, keys, ui};
@@ -76,9 +76,36 @@ pub fn run(dataset: Dataset) -> io::Result<()> {
     run_in_series(dataset, Series::default())
 }
 
+/// Runs the browser on `dataset` with the reports of `library`: the Special Committee's
+/// report it responds to is read before the first frame, the other reports after it.
+pub fn run_in_library(dataset: Dataset, library: crate::library::Library) -> io::Result<()> {
+    let committees = library
+        .committee(&dataset.document.responds_to)
+        .ok()
+        .flatten()
+        .map(std::sync::Arc::new)
+        .into_iter()
+        .collect();
+    let series = Series {
+        reports: Vec::new(),
+        committees,
+    };
+    run_loading(dataset, series, Some(library))
+}
+
 /// Runs the browser on `dataset`, with the other reports of the library and the Special
 /// Committee's reports (`series`: the picker, the recommendations, the comparisons).
 pub fn run_in_series(dataset: Dataset, series: Series) -> io::Result<()> {
+    run_loading(dataset, series, None)
+}
+
+/// Runs the browser on `dataset` and `series`; the reports of `library`, if given, are read
+/// once the first frame is out.
+fn run_loading(
+    dataset: Dataset,
+    series: Series,
+    library: Option<crate::library::Library>,
+) -> io::Result<()> {
     let term = std::env::var_os("TERM");
     if let Some(reason) = unfit_terminal(io::stdout().is_terminal(), term.as_deref()) {
         return Err(io::Error::other(reason));
@@ -110,10 +137,25 @@ pub fn run_in_series(dataset: Dataset, series: Series) -> io::Result<()> {
         history: &mut history,
         clipboard: &mut clipboard,
     };
-    let result = event_loop(&mut terminal, app, &mut world);
+    let result = event_loop(&mut terminal, app, &mut world, library);
     // The terminal shows the cursor as it drops, then the session restores the rest.
     drop(terminal);
     result
+}
+
+/// The reports of `library`, newest first; none when it cannot be listed (the command line
+/// named the unreadable ones when it opened the report).
+fn reports_of(library: &crate::library::Library) -> Vec<ReportEntry> {
+    library
+        .list()
+        .map(|listing| {
+            listing
+                .reports
+                .into_iter()
+                .map(|entry| ReportEntry::new(entry.dataset, entry.source.name()))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Colour unless `NO_COLOR` is set to something non-empty (<https://no-color.org>).
@@ -132,6 +174,7 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<BufWriter<Stdout>>>,
     mut app: App,
     world: &mut World,
+    mut library: Option<crate::library::Library>,
 ) -> io::Result<()> {
     let mut dirty = true;
     let mut started = false;
@@ -178,6 +221,9 @@ fn event_loop(
                 // The first frame is out: what was put off for it (comparing the response
                 // with the other reports) is done, and shown.
                 started = true;
+                if let Some(library) = library.take() {
+                    app.receive(Outcome::Library(reports_of(&library)));
+                }
                 app.update(Command::Idle);
                 dirty = true;
                 continue;

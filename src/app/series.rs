@@ -23,7 +23,7 @@ use crate::text::wrap;
 pub const FOLDED_LINES: usize = 3;
 
 /// A report the browser can open.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportEntry {
     pub dataset: Arc<Dataset>,
     /// `embedded` or `added`, as `c34 reports` says.
@@ -179,6 +179,15 @@ impl App {
     ) {
         self.open_report(index);
         self.open_found(found, location);
+    }
+
+    /// The library's reports, read after the first frame ([`super::Outcome::Library`]): the
+    /// picker lists them, the comparisons and the search of every report use them.
+    pub(super) fn set_reports(&mut self, reports: Vec<ReportEntry>) {
+        self.series.indexes = vec![None; reports.len()];
+        self.series.search_indexes = vec![None; reports.len()];
+        self.series.comparisons = None;
+        self.series.series.reports = reports;
     }
 
     /// How many reports' similarity indexes are built (none before the first frame).

@@ -55,6 +55,8 @@ pub enum Outcome {
     Waiting(String),
     /// The wait of [`Outcome::Waiting`] is over.
     WaitOver,
+    /// The reports of the library, newest first, read after the first frame.
+    Library(Vec<super::ReportEntry>),
 }
 
 /// A wait for another c34's lock: the message it replaced in the status bar.
@@ -135,6 +137,7 @@ impl App {
                     self.message = wait.message_before;
                 }
             }
+            Outcome::Library(reports) => self.set_reports(reports),
         }
         self.settle();
     }

@@ -380,7 +380,8 @@ fn run(mut cli: Cli) -> Result<Outcome, Failure> {
     let outcome = match cli.command {
         None => {
             drop(out);
-            c34::tui::run(dataset).map_err(Failure::Browser)?;
+            c34::tui::run_in_library(dataset, c34::library::Library::open_default())
+                .map_err(Failure::Browser)?;
             return Ok(Outcome::Done);
         }
         Some(Command::List { format, json }) => data::list(

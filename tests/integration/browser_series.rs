@@ -542,3 +542,85 @@ mod properties {
         }
     }
 }
+
+/// The real binary in a pseudo-terminal, its library in a temporary data home: the embedded
+/// report, a second one made from it (another symbol and date, renumbered by 1000, two
+/// responses edited) and the Committee's report.
+mod pty {
+    use std::fs;
+
+    use serde_json::{Value, json};
+
+    use crate::common::cli::c34;
+    use crate::common::pty::Browser;
+
+    fn second_report() -> Value {
+        let mut dataset: Value =
+            serde_json::from_str(include_str!("../../assets/report.json")).expect("JSON");
+        dataset["document"]["symbol"] = json!("A/77/999/Add.1");
+        dataset["document"]["date"] = json!("2022-11-15");
+        dataset["document"]["responds_to"] = json!("A/76/19");
+        // The missions are derived again from the renumbered responses.
+        dataset
+            .as_object_mut()
+            .expect("a dataset is an object")
+            .remove("missions");
+        for section in dataset["sections"].as_array_mut().expect("sections") {
+            for rec in section["recommendations"]
+                .as_array_mut()
+                .expect("recommendations")
+            {
+                let para = rec["para"].as_u64().expect("a number");
+                rec["para"] = json!(para + 1000);
+                if para == 18 || para == 37 {
+                    let first = rec["paragraphs"][0].as_str().expect("text").to_string();
+                    rec["paragraphs"][0] = json!(format!("{first} Edited in the second report."));
+                }
+            }
+        }
+        dataset
+    }
+
+    #[test]
+    fn the_report_picker_opens_the_other_report_and_the_recommendation_shows() {
+        let home = tempfile::tempdir().expect("a temporary directory");
+        let data_home = home.path().join("data");
+        let file = home.path().join("second.json");
+        fs::write(&file, second_report().to_string()).expect("written");
+        let add = |path: &std::path::Path| {
+            c34()
+                .env("XDG_DATA_HOME", &data_home)
+                .env("HOME", home.path())
+                .arg("add")
+                .arg(path)
+                .assert()
+                .success();
+        };
+        add(&file);
+        add(std::path::Path::new("tests/fixtures/committee-A_75_19.txt"));
+        let data_home = data_home.to_str().expect("a UTF-8 path");
+        let env = [("XDG_DATA_HOME", data_home), ("HOME", data_home)];
+        let mut browser = Browser::start_with(120, 40, &["--report", "A/76/505/Add.1"], &env, &[]);
+        // The first response, ¶ 18, under the Committee's paragraph 18; then, once the first
+        // frame is out, its counterpart in the other report.
+        browser.wait_for_all(&["? help", "Special Committee, A/75/19 ¶ 18:"]);
+        browser.wait_for_text("Similar in A/77/999/Add.1: ¶ 1018");
+        browser.send("R");
+        browser.wait_for_all(&[
+            "Reports",
+            "A/77/999/Add.1  2022-11-15",
+            "A/76/505/Add.1  2021-11-02",
+        ]);
+        // The open report is selected; the newer one is above it.
+        browser.send("k\r");
+        browser.wait_for("the title names the other report", |screen| {
+            screen
+                .lines()
+                .next()
+                .is_some_and(|title| title.contains("A/77/999/Add.1"))
+        });
+        browser.send("q");
+        assert!(browser.wait_exit());
+        browser.assert_restored();
+    }
+}
