@@ -138,3 +138,46 @@ fn a_tree_reached_on_a_narrow_screen_keeps_the_focus_through_a_resize() {
     });
     assert_eq!(wide.focus(), Pane::List);
 }
+
+/// The real binary in a pseudo-terminal: from the start, `h` (or `Tab`, `Tab`) reaches the tree
+/// and `j`/`Enter` the Bookmarks, a mission and a cited document, at 80x24 and at 40x12. What
+/// to expect comes from the embedded dataset: its first mission and first cited document.
+#[test]
+fn pty_every_branch_is_reached_at_80x24_and_40x12() {
+    use crate::common::pty::Browser;
+    let dataset = c34::dataset::Dataset::embedded();
+    let acronym = dataset.missions[0].acronym.to_string();
+    let symbol = c34::refs::references(&dataset)[0].symbol.to_string();
+    for (width, height, to_tree) in [(80, 24, "h"), (40, 12, "\t\t")] {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let home = dir.path().to_str().expect("a UTF-8 path");
+        let mut browser =
+            Browser::start_with_env(width, height, &[("XDG_DATA_HOME", home), ("HOME", home)]);
+        browser.wait_for_text("¶ 18");
+        let tree_shown = |screen: &str| screen.contains(" Sections ");
+        // The tree starts on section I: nine sections down is Bookmarks.
+        browser.send(to_tree);
+        browser.wait_for("the tree", tree_shown);
+        browser.send(&"j".repeat(9));
+        browser.send("\r");
+        browser.wait_for("the Bookmarks list", |s| {
+            !tree_shown(s) && s.contains("Bookmarks · ★ 0 ✎ 0")
+        });
+        // Back to the tree (on Bookmarks), down to Missions, open it, its first mission.
+        browser.send(to_tree);
+        browser.wait_for("the tree again", tree_shown);
+        browser.send("j\rj\r");
+        browser.wait_for("the first mission's list", |s| {
+            !tree_shown(s) && s.contains(acronym.as_str())
+        });
+        // The last branch is Documents cited: G, open it, its first document.
+        browser.send(to_tree);
+        browser.wait_for("the tree a third time", tree_shown);
+        browser.send("G\rj\r");
+        browser.wait_for("the first cited document's list", |s| {
+            !tree_shown(s) && s.contains(symbol.as_str())
+        });
+        browser.send("q");
+        assert!(browser.wait_exit(), "{width}x{height}: c34 quits");
+    }
+}
