@@ -442,7 +442,8 @@ impl App {
     /// Applies one command. The only place state changes: the open overlay gets it first.
     pub fn update(&mut self, command: Command) {
         let had_message = self.message.is_some();
-        if !matches!(command, Command::Resize { .. }) {
+        // A resize or the event loop's Idle is not the user's: the message stays for them.
+        if !matches!(command, Command::Resize { .. } | Command::Idle) {
             self.message = None;
         }
         let ControlFlow::Continue(count) = self.take_count(command) else {
@@ -555,7 +556,7 @@ impl App {
                 self.pending_count = Some(typed.min(MAX_COUNT));
                 return ControlFlow::Break(());
             }
-            Command::Resize { .. } => self.pending_count,
+            Command::Resize { .. } | Command::Idle => self.pending_count,
             _ => self.pending_count.take(),
         };
         // A count of 0 (a lone `0`) is no count.

@@ -383,6 +383,26 @@ fn a_note_with_an_escape_character_opens_visible_and_is_kept_when_unchanged() {
     );
 }
 
+/// The event loop's Idle after the first frame (it starts comparing other reports) is not a
+/// key: the read-only reason shown at start stays, and so does a count being typed. (The pty
+/// test of an unreadable notes file failed when Idle cleared the message under load.)
+#[test]
+fn idle_after_the_first_frame_keeps_the_message_and_the_count() {
+    let mut app = app();
+    app.receive(Outcome::ReadOnly("/x/notes.json:1:1: not JSON".into()));
+    let shown = app.message().map(str::to_string);
+    assert!(
+        shown
+            .as_deref()
+            .is_some_and(|m| m.starts_with("Notes are read-only"))
+    );
+    app.update(c34::app::Command::Idle);
+    assert_eq!(app.message().map(str::to_string), shown);
+    ch(&mut app, '3');
+    app.update(c34::app::Command::Idle);
+    assert_eq!(app.pending_count(), Some(3));
+}
+
 // The real binary.
 
 fn notes_file(data_home: &Path) -> PathBuf {
