@@ -151,7 +151,7 @@ pub struct App {
     /// What the event loop must do outside the state after this update (see [`Effect`]).
     effects: Vec<Effect>,
     /// The search history, oldest first, for `Alt-↑` and `Alt-↓` in the `/` prompt.
-    queries: Vec<String>,
+    queries: Vec<crate::sanitize::SafeText>,
     /// The other reports of the library and the Committee's recommendations.
     series: series::SeriesState,
     /// What c34 asks of the terminal: the mouse, links.

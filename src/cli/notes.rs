@@ -95,8 +95,8 @@ struct ListedNote<'a> {
     bookmark: bool,
     note: Option<&'a str>,
     /// Versions of the note kept beside it (see `c34::userdata::notes`); absent when none.
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    other_notes: &'a [String],
+    #[serde(skip_serializing_if = "<[SafeText]>::is_empty")]
+    other_notes: &'a [SafeText],
     /// The response's paragraphs, separated by a blank line.
     text: String,
     /// `citation`, `section` and `section_title`, as every record of a response has them.
@@ -131,7 +131,8 @@ fn list(
                     symbol: &document.symbol,
                     para,
                     bookmark: annotation.bookmark,
-                    note: annotation.note.as_deref(),
+                    // As stored: the JSON printer escapes what a terminal must not see.
+                    note: annotation.stored_note(),
                     other_notes: &annotation.other_notes,
                     text: paragraphs.join("\n\n"),
                     place: Place::of(dataset, para),
