@@ -320,7 +320,7 @@ fn print_note(
         return Err(Failure::NotesUnreadable(reason.to_string()));
     }
     let annotation = store.annotation(&dataset.document.symbol, para);
-    let note = annotation.and_then(|a| a.note.as_deref());
+    let note = annotation.and_then(|a| a.note.as_ref());
     let others = annotation.map_or(&[][..], |a| a.other_notes.as_slice());
     if note.is_none() && others.is_empty() {
         return Ok(Outcome::NotFound(format!(
@@ -328,10 +328,10 @@ fn print_note(
         )));
     }
     if let Some(note) = note {
-        writeln!(out, "{}", for_line(note))?;
+        writeln!(out, "{}", note.one_line())?;
     }
     for other in others {
-        writeln!(out, "Other version: {}", for_line(other))?;
+        writeln!(out, "Other version: {}", other.one_line())?;
     }
     Ok(Outcome::Done)
 }

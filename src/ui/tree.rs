@@ -3,9 +3,10 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::{Theme, row, width};
+use super::{Theme, row, safe_span, width};
 use crate::app::{App, Pane, TreeRow};
 use crate::sanitize::for_line;
 
@@ -63,7 +64,7 @@ fn row_line(
                 vec![
                     Span::raw(marker(open)),
                     Span::styled(format!("{numeral}{} ", " ".repeat(pad)), theme.heading()),
-                    Span::raw(for_line(&section.title).into_owned()),
+                    safe_span(&section.title, Style::default()),
                 ],
                 // Narrow trees keep the room for the title.
                 Some(Span::styled(
@@ -117,7 +118,7 @@ fn row_line(
                 vec![
                     Span::raw("  "),
                     Span::styled(format!("{} ", for_line(&mission.acronym)), theme.acronym()),
-                    Span::styled(for_line(&mission.location).into_owned(), theme.muted()),
+                    safe_span(&mission.location, theme.muted()),
                 ],
                 Some(Span::styled(count.to_string(), theme.muted()))
                     .filter(|_| cells >= COUNT_MIN_WIDTH),
@@ -162,7 +163,7 @@ fn branch_row(app: &App, row_kind: TreeRow, cells: usize, theme: Theme) -> Line<
             row(
                 vec![
                     Span::raw("  "),
-                    Span::styled(for_line(&reference.symbol).into_owned(), theme.symbol()),
+                    safe_span(&reference.symbol, theme.symbol()),
                 ],
                 Some(Span::styled(
                     reference.paras.len().to_string(),
