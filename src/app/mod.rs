@@ -59,12 +59,11 @@ pub use crate::layout::Pane;
 
 /// The cells each section row of the tree needs: marker, numeral (padded), title, count.
 fn section_row_widths(dataset: &Dataset) -> Vec<usize> {
-    use crate::sanitize::for_line;
     use crate::text::width;
     let numeral = dataset
         .sections
         .iter()
-        .map(|section| width(&for_line(&section.number)))
+        .map(|section| width(&section.number.one_line()))
         .max()
         .unwrap_or(0);
     dataset
@@ -72,7 +71,7 @@ fn section_row_widths(dataset: &Dataset) -> Vec<usize> {
         .iter()
         .map(|section| {
             let count = section.recommendations.len().to_string().len();
-            2 + numeral + 1 + width(&for_line(&section.title)) + 1 + count
+            2 + numeral + 1 + width(&section.title.one_line()) + 1 + count
         })
         .collect()
 }

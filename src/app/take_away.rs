@@ -167,7 +167,7 @@ impl App {
             let link = reference.link.clone();
             self.message = Some(format!(
                 "Copied the link of {}",
-                for_line(&reference.symbol)
+                reference.symbol.one_line()
             ));
             self.push_effect(Effect::Copy(link));
             return;

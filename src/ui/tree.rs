@@ -8,7 +8,6 @@ use ratatui::text::{Line, Span};
 
 use super::{Theme, row, safe_span, width};
 use crate::app::{App, Pane, TreeRow};
-use crate::sanitize::for_line;
 
 /// Narrower trees leave out the counts.
 const COUNT_MIN_WIDTH: usize = 26;
@@ -24,7 +23,7 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         .dataset()
         .sections
         .iter()
-        .map(|section| width(&for_line(&section.number)))
+        .map(|section| width(&section.number.one_line()))
         .max()
         .unwrap_or(0);
     for (index, y) in (app.tree().scroll.offset..rows.len()).zip(inner.y..inner.bottom()) {
@@ -58,7 +57,7 @@ fn row_line(
                 return Line::default();
             };
             let open = app.tree().expanded.get(s).copied().unwrap_or(false);
-            let numeral = for_line(&section.number);
+            let numeral = section.number.one_line();
             let pad = numeral_width.saturating_sub(width(&numeral));
             row(
                 vec![
@@ -117,7 +116,7 @@ fn row_line(
             row(
                 vec![
                     Span::raw("  "),
-                    Span::styled(format!("{} ", for_line(&mission.acronym)), theme.acronym()),
+                    Span::styled(format!("{} ", mission.acronym.one_line()), theme.acronym()),
                     safe_span(&mission.location, theme.muted()),
                 ],
                 Some(Span::styled(count.to_string(), theme.muted()))
