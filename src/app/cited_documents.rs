@@ -61,7 +61,7 @@ impl App {
                 header.push(ReaderLine::Annotation("★ bookmarked".into()));
             }
             if let Some(note) = &annotation.note {
-                let text = format!("✎ {}", for_line(note));
+                let text = format!("✎ {}", note.one_line());
                 header.extend(
                     wrap(&text, width)
                         .into_iter()

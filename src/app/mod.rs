@@ -59,12 +59,11 @@ pub use crate::layout::Pane;
 
 /// The cells each section row of the tree needs: marker, numeral (padded), title, count.
 fn section_row_widths(dataset: &Dataset) -> Vec<usize> {
-    use crate::sanitize::for_line;
     use crate::text::width;
     let numeral = dataset
         .sections
         .iter()
-        .map(|section| width(&for_line(&section.number)))
+        .map(|section| width(&section.number.one_line()))
         .max()
         .unwrap_or(0);
     dataset
@@ -72,7 +71,7 @@ fn section_row_widths(dataset: &Dataset) -> Vec<usize> {
         .iter()
         .map(|section| {
             let count = section.recommendations.len().to_string().len();
-            2 + numeral + 1 + width(&for_line(&section.title)) + 1 + count
+            2 + numeral + 1 + width(&section.title.one_line()) + 1 + count
         })
         .collect()
 }
@@ -151,7 +150,7 @@ pub struct App {
     /// What the event loop must do outside the state after this update (see [`Effect`]).
     effects: Vec<Effect>,
     /// The search history, oldest first, for `Alt-↑` and `Alt-↓` in the `/` prompt.
-    queries: Vec<String>,
+    queries: Vec<crate::sanitize::SafeText>,
     /// The other reports of the library and the Committee's recommendations.
     series: series::SeriesState,
     /// What c34 asks of the terminal: the mouse, links.

@@ -41,7 +41,7 @@ pub struct Context<'a> {
     pub index: &'a SearchIndex,
     pub matrix: &'a Matrix,
     /// The search history, oldest first.
-    pub queries: &'a [String],
+    pub queries: &'a [crate::sanitize::SafeText],
     /// Every report of the library, newest first.
     pub reports: &'a [crate::app::ReportEntry],
     /// The search index of each report of `reports`, once the search has been asked to

@@ -5,7 +5,7 @@
 use super::{App, Command, Edit, Prompt};
 
 /// `text` as one line of a prompt: line breaks (CR LF, LF, CR) and tabs become spaces, other
-/// control characters are dropped.
+/// control characters, bidirectional controls and invisible marks are dropped (as when typed).
 fn one_line(text: &str) -> String {
     let mut line = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
@@ -13,7 +13,7 @@ fn one_line(text: &str) -> String {
         match c {
             '\r' if chars.peek() == Some(&'\n') => {}
             '\r' | '\n' | '\t' => line.push(' '),
-            c if c.is_control() => {}
+            c if c.is_control() || crate::sanitize::is_unsafe(c) => {}
             c => line.push(c),
         }
     }

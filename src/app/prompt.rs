@@ -3,6 +3,8 @@
 
 use tui_input::{Input, InputRequest};
 
+use crate::sanitize::{SafeText, is_unsafe};
+
 pub use crate::command::Edit;
 
 /// A line being typed and its cursor.
@@ -20,10 +22,10 @@ impl PartialEq for Prompt {
 impl Eq for Prompt {}
 
 impl From<&str> for Prompt {
-    /// A prompt holding `text` with the cursor at its end.
+    /// A prompt holding `text`, made safe (see [`crate::sanitize`]), with the cursor at its end.
     fn from(text: &str) -> Prompt {
         Prompt {
-            input: Input::from(text),
+            input: Input::from(SafeText::new(text).as_str()),
         }
     }
 }
@@ -47,13 +49,24 @@ impl Prompt {
         self.value().is_empty()
     }
 
+    /// The text typed, as safe text: a prompt never holds an unsafe character (see
+    /// [`Prompt::edit`] and `From<&str>`), so this makes nothing visible that was not.
+    pub fn safe_value(&self) -> SafeText {
+        SafeText::new(self.value())
+    }
+
     /// Applies an edit; an insertion is refused past `max_chars` characters or when `accept`
-    /// rejects the character (control characters never go in). Returns whether the text
-    /// changed.
+    /// rejects the character (control characters, bidirectional controls and invisible
+    /// marks never go in: a query or note typed is safe where it enters). Returns whether the
+    /// text changed.
     pub fn edit(&mut self, edit: Edit, max_chars: usize, accept: impl Fn(char) -> bool) -> bool {
         let request = match edit {
             Edit::Insert(c) => {
-                if c.is_control() || !accept(c) || self.value().chars().count() >= max_chars {
+                if c.is_control()
+                    || is_unsafe(c)
+                    || !accept(c)
+                    || self.value().chars().count() >= max_chars
+                {
                     return false;
                 }
                 InputRequest::InsertChar(c)

@@ -123,7 +123,7 @@ impl ReaderLayout {
         let header = format!(
             "¶ {} of {}",
             recommendation.para,
-            for_line(&dataset.document.responds_to)
+            dataset.document.responds_to.one_line()
         );
         for range in wrap(&header, width) {
             layout

@@ -263,7 +263,7 @@ impl App {
         }
         app.series.started = true;
         app.queries = std::mem::take(&mut self.queries);
-        app.message = Some(format!("Opened {}", for_line(&app.dataset.document.symbol)));
+        app.message = Some(format!("Opened {}", app.dataset.document.symbol.one_line()));
         app.effects.push(Effect::OpenedReport);
         app.settle();
         *self = app;

@@ -47,7 +47,7 @@ pub enum Outcome {
     /// An effect failed; the message says why.
     Failed(String),
     /// The search history as the file holds it now, oldest first.
-    Queries(Vec<String>),
+    Queries(Vec<crate::sanitize::SafeText>),
     /// What came of an effect, for the status bar (where a copy went, or why it did not).
     Notice(String),
     /// A change is waiting for another c34's lock: the status bar says this until
@@ -167,7 +167,7 @@ impl App {
             let link = reference.link.clone();
             self.message = Some(format!(
                 "Copied the link of {}",
-                for_line(&reference.symbol)
+                reference.symbol.one_line()
             ));
             self.push_effect(Effect::Copy(link));
             return;
@@ -234,11 +234,10 @@ impl App {
 
     /// The note on `para` as the one-line editor shows it: unsafe characters made visible.
     fn note_as_shown(&self, para: u32) -> String {
-        let note = self
-            .annotation(para)
-            .and_then(|a| a.note.as_deref())
-            .unwrap_or_default();
-        crate::sanitize::for_line(note).into_owned()
+        self.annotation(para)
+            .and_then(|a| a.note.as_ref())
+            .map(|note| note.one_line().into_owned())
+            .unwrap_or_default()
     }
 
     /// Enter in the note editor: saves `note` on `para` (an empty one deletes it).
@@ -257,7 +256,9 @@ impl App {
         if note.is_empty() && !had {
             return;
         }
-        let base = self.annotation(para).and_then(|a| a.note.clone());
+        let base = self
+            .annotation(para)
+            .and_then(|a| a.stored_note().map(str::to_string));
         self.push_effect(Effect::SetNote { para, note, base });
     }
 

@@ -435,7 +435,7 @@ fn search_all(
         SearchFormat::Text => {
             let symbols: Vec<String> = datasets
                 .iter()
-                .map(|d| for_line(&d.document.symbol).into_owned())
+                .map(|d| d.document.symbol.one_line().into_owned())
                 .collect();
             let column = hits
                 .iter()

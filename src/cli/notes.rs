@@ -95,8 +95,8 @@ struct ListedNote<'a> {
     bookmark: bool,
     note: Option<&'a str>,
     /// Versions of the note kept beside it (see `c34::userdata::notes`); absent when none.
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    other_notes: &'a [String],
+    #[serde(skip_serializing_if = "<[SafeText]>::is_empty")]
+    other_notes: &'a [SafeText],
     /// The response's paragraphs, separated by a blank line.
     text: String,
     /// `citation`, `section` and `section_title`, as every record of a response has them.
@@ -131,7 +131,8 @@ fn list(
                     symbol: &document.symbol,
                     para,
                     bookmark: annotation.bookmark,
-                    note: annotation.note.as_deref(),
+                    // As stored: the JSON printer escapes what a terminal must not see.
+                    note: annotation.stored_note(),
                     other_notes: &annotation.other_notes,
                     text: paragraphs.join("\n\n"),
                     place: Place::of(dataset, para),
@@ -319,7 +320,7 @@ fn print_note(
         return Err(Failure::NotesUnreadable(reason.to_string()));
     }
     let annotation = store.annotation(&dataset.document.symbol, para);
-    let note = annotation.and_then(|a| a.note.as_deref());
+    let note = annotation.and_then(|a| a.note.as_ref());
     let others = annotation.map_or(&[][..], |a| a.other_notes.as_slice());
     if note.is_none() && others.is_empty() {
         return Ok(Outcome::NotFound(format!(
@@ -327,10 +328,10 @@ fn print_note(
         )));
     }
     if let Some(note) = note {
-        writeln!(out, "{}", for_line(note))?;
+        writeln!(out, "{}", note.one_line())?;
     }
     for other in others {
-        writeln!(out, "Other version: {}", for_line(other))?;
+        writeln!(out, "Other version: {}", other.one_line())?;
     }
     Ok(Outcome::Done)
 }

@@ -126,7 +126,7 @@ fn title(app: &App, cells: usize) -> String {
                 .map_or((String::new(), String::new()), |section| {
                     (
                         for_line(&section.heading()).into_owned(),
-                        for_line(&section.number).into_owned(),
+                        section.number.one_line().into_owned(),
                     )
                 })
         }
@@ -135,9 +135,9 @@ fn title(app: &App, cells: usize) -> String {
                 .missions
                 .get(m)
                 .map_or((String::new(), String::new()), |mission| {
-                    let acronym = for_line(&mission.acronym).into_owned();
+                    let acronym = mission.acronym.one_line().into_owned();
                     (
-                        format!("{acronym} · {}", for_line(&mission.location)),
+                        format!("{acronym} · {}", mission.location.one_line()),
                         acronym,
                     )
                 })
@@ -173,7 +173,7 @@ pub fn source_label(app: &App) -> Option<String> {
             let section = app.matrix().sections.get(col)?;
             Some(format!(
                 "{} × {}",
-                for_line(&mission.acronym),
+                mission.acronym.one_line(),
                 for_line(section)
             ))
         }

@@ -20,6 +20,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::app::{App, Context};
+use crate::sanitize::SafeText;
 pub use crate::text::{clip, fit, map_ranges, width};
 pub use theme::Theme;
 
@@ -104,6 +105,28 @@ pub fn marked_spans(
 }
 
 /// `text` as spans with the characters at `chars` (sorted character indices) in `mark`.
+/// A span of text from data (the dataset, a note, the history, a query): it takes only
+/// [`SafeText`], so text that was not made safe cannot be drawn through it, and it is put on
+/// one line (newlines and tabs become spaces).
+///
+/// ```
+/// use c34::sanitize::SafeText;
+/// use ratatui::style::Style;
+/// let title = SafeText::new("retitled\u{1b}]0;x\u{7}");
+/// assert_eq!(c34::ui::safe_span(&title, Style::default()).content, "retitled\u{241b}]0;x\u{2407}");
+/// ```
+///
+/// A plain string is refused at compile time:
+///
+/// ```compile_fail,E0308
+/// use ratatui::style::Style;
+/// let raw = String::from("retitled\u{1b}]0;x\u{7}");
+/// c34::ui::safe_span(&raw, Style::default());
+/// ```
+pub fn safe_span(text: &SafeText, style: Style) -> Span<'static> {
+    Span::styled(text.one_line().into_owned(), style)
+}
+
 pub fn char_spans(text: &str, chars: &[usize], base: Style, mark: Style) -> Vec<Span<'static>> {
     let mut ranges: Vec<Range<usize>> = Vec::new();
     let mut wanted = chars.iter().peekable();

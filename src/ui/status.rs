@@ -155,7 +155,7 @@ fn location(app: &App, cells: usize) -> String {
     let section = app.dataset().sections.get(location.section);
     let para = recommendation.para;
     let long_section = section.map_or(String::new(), |s| for_line(&s.heading()).into_owned());
-    let short_section = section.map_or(String::new(), |s| for_line(&s.number).into_owned());
+    let short_section = section.map_or(String::new(), |s| s.number.one_line().into_owned());
     let (long, short) = match app.list().source {
         Source::Section(_) => (
             format!("{long_section} · ¶ {para} · {n} of {count}"),
@@ -167,7 +167,7 @@ fn location(app: &App, cells: usize) -> String {
                 .missions
                 .get(m)
                 .map_or(String::new(), |mission| {
-                    for_line(&mission.acronym).into_owned()
+                    mission.acronym.one_line().into_owned()
                 });
             (
                 format!("{acronym} · ¶ {para} · {n} of {count} · {long_section}"),

@@ -6,14 +6,13 @@ use ratatui::text::Span;
 
 use super::{Theme, row};
 use crate::app::App;
-use crate::sanitize::for_line;
 
 pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     let document = &app.dataset().document;
     let line = row(
         vec![
-            Span::styled(format!(" {}", for_line(&document.symbol)), theme.title()),
-            Span::raw(format!("  {}", for_line(&document.title))),
+            Span::styled(format!(" {}", document.symbol.one_line()), theme.title()),
+            Span::raw(format!("  {}", document.title.one_line())),
         ],
         Some(Span::styled("? help ", theme.muted())),
         usize::from(rect.width),

@@ -3,11 +3,11 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::{Theme, row, width};
+use super::{Theme, row, safe_span, width};
 use crate::app::{App, Pane, TreeRow};
-use crate::sanitize::for_line;
 
 /// Narrower trees leave out the counts.
 const COUNT_MIN_WIDTH: usize = 26;
@@ -23,7 +23,7 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         .dataset()
         .sections
         .iter()
-        .map(|section| width(&for_line(&section.number)))
+        .map(|section| width(&section.number.one_line()))
         .max()
         .unwrap_or(0);
     for (index, y) in (app.tree().scroll.offset..rows.len()).zip(inner.y..inner.bottom()) {
@@ -57,13 +57,13 @@ fn row_line(
                 return Line::default();
             };
             let open = app.tree().expanded.get(s).copied().unwrap_or(false);
-            let numeral = for_line(&section.number);
+            let numeral = section.number.one_line();
             let pad = numeral_width.saturating_sub(width(&numeral));
             row(
                 vec![
                     Span::raw(marker(open)),
                     Span::styled(format!("{numeral}{} ", " ".repeat(pad)), theme.heading()),
-                    Span::raw(for_line(&section.title).into_owned()),
+                    safe_span(&section.title, Style::default()),
                 ],
                 // Narrow trees keep the room for the title.
                 Some(Span::styled(
@@ -116,8 +116,8 @@ fn row_line(
             row(
                 vec![
                     Span::raw("  "),
-                    Span::styled(format!("{} ", for_line(&mission.acronym)), theme.acronym()),
-                    Span::styled(for_line(&mission.location).into_owned(), theme.muted()),
+                    Span::styled(format!("{} ", mission.acronym.one_line()), theme.acronym()),
+                    safe_span(&mission.location, theme.muted()),
                 ],
                 Some(Span::styled(count.to_string(), theme.muted()))
                     .filter(|_| cells >= COUNT_MIN_WIDTH),
@@ -162,7 +162,7 @@ fn branch_row(app: &App, row_kind: TreeRow, cells: usize, theme: Theme) -> Line<
             row(
                 vec![
                     Span::raw("  "),
-                    Span::styled(for_line(&reference.symbol).into_owned(), theme.symbol()),
+                    safe_span(&reference.symbol, theme.symbol()),
                 ],
                 Some(Span::styled(
                     reference.paras.len().to_string(),

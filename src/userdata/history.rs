@@ -3,6 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::sanitize::SafeText;
+
 use super::{StoreError, data_dir, lock, one_line, read_text, write_atomically};
 
 /// How many queries are kept.
@@ -18,7 +20,8 @@ pub const MAX_QUERY_CHARS: usize = 200;
 #[derive(Debug, Clone)]
 pub struct QueryHistory {
     path: PathBuf,
-    entries: Vec<String>,
+    /// Made safe as the file is read; written back as they came.
+    entries: Vec<SafeText>,
     off: Option<Arc<StoreError>>,
 }
 
@@ -57,7 +60,7 @@ impl QueryHistory {
     }
 
     /// Oldest first, newest last.
-    pub fn entries(&self) -> &[String] {
+    pub fn entries(&self) -> &[SafeText] {
         &self.entries
     }
 
@@ -86,15 +89,23 @@ impl QueryHistory {
                 return Err(StoreError::ReadOnly(reason));
             }
         };
-        if on_disk.last() == Some(&query) {
+        if on_disk.last().map(SafeText::original) == Some(query.as_str()) {
             self.entries = on_disk;
             return Ok(());
         }
-        let mut merged: Vec<String> = on_disk.iter().filter(|q| **q != query).cloned().collect();
-        merged.push(query);
+        let mut merged: Vec<SafeText> = on_disk
+            .iter()
+            .filter(|q| q.original() != query)
+            .cloned()
+            .collect();
+        merged.push(SafeText::new(query));
         let excess = merged.len().saturating_sub(MAX_ENTRIES);
         merged.drain(..excess);
-        let mut text = merged.join("\n");
+        let mut text = merged
+            .iter()
+            .map(SafeText::original)
+            .collect::<Vec<_>>()
+            .join("\n");
         text.push('\n');
         if let Err(error) = write_atomically(&self.path, text.as_bytes()) {
             self.entries = on_disk;
@@ -107,16 +118,16 @@ impl QueryHistory {
 
 /// The last [`MAX_ENTRIES`] non-blank lines of the file, without those longer than
 /// [`MAX_QUERY_CHARS`]; none when there is no file.
-fn read_history(path: &Path) -> Result<Vec<String>, StoreError> {
+fn read_history(path: &Path) -> Result<Vec<SafeText>, StoreError> {
     let Some((text, _)) = read_text(path)? else {
         return Ok(Vec::new());
     };
-    let mut entries: Vec<String> = text
+    let mut entries: Vec<SafeText> = text
         .lines()
         .map(str::trim)
         // Counting stops past the limit, so a line of a million characters costs no more.
         .filter(|line| !line.is_empty() && line.chars().nth(MAX_QUERY_CHARS).is_none())
-        .map(str::to_string)
+        .map(SafeText::new)
         .collect();
     let excess = entries.len().saturating_sub(MAX_ENTRIES);
     entries.drain(..excess);

@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{FileStamp, StoreError, data_dir, lock, one_line, read_text, write_atomically};
+use crate::sanitize::SafeText;
 
 /// The format version this c34 writes; it reads no other.
 pub const FORMAT_VERSION: u64 = 1;
@@ -34,17 +35,20 @@ pub const FORMAT_VERSION: u64 = 1;
 pub const MAX_NOTE_CHARS: usize = 4000;
 
 /// What the user attached to one recommendation.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// The notes are [`SafeText`]: made safe as the file is read, so nothing that shows them can
+/// forget to; they are written back (and compared) as they came.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Annotation {
     #[serde(default)]
     pub bookmark: bool,
     /// One paragraph of text, never empty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<SafeText>,
     /// Earlier versions of the note that another c34 saved while this one was being edited,
     /// kept beside it so that neither is lost; oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub other_notes: Vec<String>,
+    pub other_notes: Vec<SafeText>,
     /// Fields a later c34 may add within the same version, kept as they are.
     #[serde(flatten)]
     extra: Map<String, Value>,
@@ -54,10 +58,20 @@ impl Annotation {
     pub fn new(bookmark: bool, note: Option<String>) -> Annotation {
         Annotation {
             bookmark,
-            note,
+            note: note.map(SafeText::new),
             other_notes: Vec::new(),
             extra: Map::new(),
         }
+    }
+
+    /// The note exactly as it is stored (for comparing and writing back, never for a terminal).
+    pub fn stored_note(&self) -> Option<&str> {
+        self.note.as_ref().map(SafeText::original)
+    }
+
+    /// True when `note` (as stored) is the note or one of the other versions.
+    fn holds(&self, note: &str) -> bool {
+        self.stored_note() == Some(note) || self.other_notes.iter().any(|o| o.original() == note)
     }
 
     /// Neither bookmarked nor annotated: such an entry is removed from the file.
@@ -65,6 +79,24 @@ impl Annotation {
         !self.bookmark && self.note.is_none() && self.other_notes.is_empty()
     }
 }
+
+/// Equal when stored alike: the notes are compared as they came, not as they are shown (two
+/// notes that differ only in a control character are different notes).
+impl PartialEq for Annotation {
+    fn eq(&self, other: &Annotation) -> bool {
+        self.bookmark == other.bookmark
+            && self.stored_note() == other.stored_note()
+            && self.other_notes.len() == other.other_notes.len()
+            && self
+                .other_notes
+                .iter()
+                .zip(&other.other_notes)
+                .all(|(a, b)| a.original() == b.original())
+            && self.extra == other.extra
+    }
+}
+
+impl Eq for Annotation {}
 
 /// Paragraph number → annotation, for one document.
 type Paragraphs = BTreeMap<u32, Annotation>;
@@ -279,21 +311,21 @@ impl NotesStore {
         match change {
             NoteChange::Bookmark(on) => annotation.bookmark = on,
             NoteChange::Note(note) => {
-                annotation.note = note.map(str::to_string);
+                annotation.note = note.map(SafeText::new);
                 if note.is_none() {
                     annotation.other_notes.clear();
                 }
             }
-            NoteChange::EditedNote { note, base } if annotation.note.as_deref() == base => {
-                annotation.note = note.map(str::to_string);
+            NoteChange::EditedNote { note, base } if annotation.stored_note() == base => {
+                annotation.note = note.map(SafeText::new);
             }
             NoteChange::EditedNote { note, .. } => {
-                kept_other_version = annotation.note.as_deref() != note;
+                kept_other_version = annotation.stored_note() != note;
                 // A deletion of what is no longer there deletes nothing.
                 if let Some(note) = note
-                    && let Some(other) = annotation.note.replace(note.to_string())
-                    && other != note
-                    && !annotation.other_notes.contains(&other)
+                    && let Some(other) = annotation.note.replace(SafeText::new(note))
+                    && other.original() != note
+                    && !annotation.holds(other.original())
                 {
                     annotation.other_notes.push(other);
                 }
@@ -371,7 +403,7 @@ impl NotesStore {
                 if ours.note.is_none() {
                     ours.note = Some(note.clone());
                     counts.notes += 1;
-                } else if ours.note.as_ref() != Some(note) && !ours.other_notes.contains(note) {
+                } else if !ours.holds(note.original()) {
                     ours.other_notes.push(note.clone());
                     counts.kept_beside += 1;
                 }
@@ -464,7 +496,7 @@ pub fn read_export(path: &Path) -> Result<Vec<(String, u32, Annotation)>, StoreE
             other_notes.extend(checked(other)?);
         }
         let mut annotation = Annotation::new(entry.bookmark, note);
-        annotation.other_notes = other_notes;
+        annotation.other_notes = other_notes.into_iter().map(SafeText::new).collect();
         notes.push((entry.symbol, entry.para, annotation));
     }
     Ok(notes)

@@ -175,3 +175,20 @@ fn lines_longer_than_the_prompt_are_skipped_when_read() {
         format!("mali\n{longest}\ncyprus\ncongo\n")
     );
 }
+
+#[test]
+fn a_recorded_escape_sequence_is_read_back_visible_and_written_back_as_it_came() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = history_path(&dir);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(&path, "title\u{1b}]0;pwned\u{7}\n").unwrap();
+    let mut history = QueryHistory::open(path.clone());
+    // ESC and BEL shown as their control pictures, U+241B and U+2407.
+    assert_eq!(history.entries(), ["title\u{241b}]0;pwned\u{2407}"]);
+    assert_eq!(history.entries()[0].original(), "title\u{1b}]0;pwned\u{7}");
+    history.push("next").unwrap();
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        "title\u{1b}]0;pwned\u{7}\nnext\n"
+    );
+}

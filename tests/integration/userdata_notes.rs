@@ -775,3 +775,28 @@ fn a_change_that_must_wait_for_the_lock_says_so_before_waiting() {
     assert_eq!(worker.join().unwrap(), Ok(true));
     assert!(NotesStore::open(path).is_bookmarked(DOC, 18));
 }
+
+#[test]
+fn a_note_read_from_disk_is_safe_text_and_is_written_back_as_it_came() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = notes_path(&dir);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let raw = "clip\u{1b}]52;c;eA==\u{7} rtl\u{202e}x";
+    let file = json!({"version": 1, "documents": {DOC: {
+        "18": {"bookmark": false, "note": raw, "other_notes": ["\u{9b}31m"]},
+    }}});
+    fs::write(&path, serde_json::to_string(&file).unwrap()).unwrap();
+    let mut store = NotesStore::open(path.clone());
+    let annotation = store.annotation(DOC, 18).unwrap().clone();
+    // ESC, BEL as control pictures (U+241B, U+2407); the override and the C1 CSI as U+FFFD.
+    let note = annotation.note.as_ref().unwrap();
+    assert_eq!(note.as_str(), "clip\u{241b}]52;c;eA==\u{2407} rtl\u{fffd}x");
+    assert_eq!(note.original(), raw);
+    assert_eq!(annotation.other_notes[0].as_str(), "\u{fffd}31m");
+    // Another paragraph changed: this one is written back exactly as it was.
+    store.set_bookmark(DOC, 22, true).unwrap();
+    assert_eq!(
+        file_json(&path)["documents"][DOC]["18"],
+        file["documents"][DOC]["18"]
+    );
+}

@@ -63,7 +63,13 @@ fn contents(store: &NotesStore) -> Model {
     let mut seen = Model::new();
     for (s, symbol) in SYMBOLS.iter().enumerate() {
         for (para, annotation) in store.annotated(symbol) {
-            seen.insert((s, para), (annotation.bookmark, annotation.note.clone()));
+            seen.insert(
+                (s, para),
+                (
+                    annotation.bookmark,
+                    annotation.stored_note().map(str::to_string),
+                ),
+            );
         }
     }
     seen

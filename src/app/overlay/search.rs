@@ -7,6 +7,7 @@ use crate::app::finding::Found;
 use crate::app::{Chooser, Prompt};
 use crate::command::{Command, Edit, Keymap};
 use crate::layout;
+use crate::sanitize::SafeText;
 use crate::search::{Hit, SearchIndex};
 
 /// Results asked of the search engine: more than the report has recommendations, so the count
@@ -263,7 +264,7 @@ impl Recall {
 
     /// The text one step older (`older`) or newer in `queries` (oldest first), given the
     /// prompt's text now; `None` when there is nowhere to go.
-    fn step(&mut self, queries: &[String], older: bool, typed: &str) -> Option<String> {
+    fn step(&mut self, queries: &[SafeText], older: bool, typed: &str) -> Option<String> {
         let last = queries.len().checked_sub(1)?;
         let next = match (&self.browsing, older) {
             (None, true) => Some(last),
@@ -280,7 +281,8 @@ impl Recall {
                     None => typed.to_string(),
                 };
                 self.browsing = Some((index, draft));
-                queries.get(index).cloned()
+                // The query as shown: history is made safe as it is read.
+                queries.get(index).map(|query| query.as_str().to_string())
             }
             // Past the newest: back to what was typed.
             None => self.browsing.take().map(|(_, draft)| draft),
@@ -294,7 +296,7 @@ mod tests {
 
     #[test]
     fn recalling_walks_back_and_returns_to_the_draft() {
-        let queries = vec!["mali".to_string(), "unmiss".to_string()];
+        let queries = vec![SafeText::new("mali"), SafeText::new("unmiss")];
         let mut recall = Recall::default();
         assert_eq!(
             recall.step(&queries, false, "pea"),

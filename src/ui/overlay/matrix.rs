@@ -172,7 +172,7 @@ impl Grid<'_> {
         let mut spans = vec![Span::styled(label, self.theme.heading())];
         for &col in &self.cols {
             spans.push(Span::styled(
-                right(&for_line(&matrix.sections[col]), self.cell_width),
+                right(&matrix.sections[col].one_line(), self.cell_width),
                 self.axis(col == self.state.col),
             ));
         }
@@ -192,11 +192,11 @@ impl Grid<'_> {
     fn mission(&self, r: usize) -> Vec<Span<'static>> {
         let matrix = self.context.matrix;
         let theme = self.theme;
-        let acronym = fit(&for_line(&matrix.rows[r].acronym), self.acronym_cells);
+        let acronym = fit(&matrix.rows[r].acronym.one_line(), self.acronym_cells);
         let place = match self.label {
             Label::Acronym => String::new(),
-            Label::Place => for_line(&matrix.rows[r].location).into_owned(),
-            Label::Name => for_line(&matrix.rows[r].name).into_owned(),
+            Label::Place => matrix.rows[r].location.one_line().into_owned(),
+            Label::Name => matrix.rows[r].name.one_line().into_owned(),
         };
         let mut spans = vec![
             Span::styled(
@@ -258,7 +258,7 @@ pub fn status(matrix: &Matrix, state: &MatrixCursor) -> String {
     };
     format!(
         "{} × {}: {} · all sections: {}",
-        for_line(&mission.acronym),
+        mission.acronym.one_line(),
         for_line(section),
         matrix.count(state.row, state.col),
         matrix.row_total(state.row)
@@ -305,7 +305,7 @@ fn describe(context: &Context, state: &MatrixCursor, cells: usize) -> String {
     let Some(mission) = matrix.rows.get(state.row) else {
         return String::new();
     };
-    let name = format!(" ({})", for_line(&mission.name));
+    let name = format!(" ({})", mission.name.one_line());
     let section = context
         .dataset
         .sections
@@ -317,7 +317,7 @@ fn describe(context: &Context, state: &MatrixCursor, cells: usize) -> String {
         1 => "1 recommendation · Enter lists it".to_string(),
         n => format!("{n} recommendations · Enter lists them"),
     };
-    let acronym = for_line(&mission.acronym);
+    let acronym = mission.acronym.one_line();
     let long = format!("{acronym}{name} × {section}: {what}");
     if crate::text::width(&long) <= cells {
         long

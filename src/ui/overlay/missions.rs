@@ -47,7 +47,7 @@ pub fn render(frame: &mut Frame, picker: &MissionPicker, context: &Context, them
     }
     let acronym_width = missions
         .iter()
-        .map(|mission| width(&for_line(&mission.acronym)))
+        .map(|mission| width(&mission.acronym.one_line()))
         .max()
         .unwrap_or(0);
     let cells = usize::from(parts.list.width);
@@ -99,7 +99,7 @@ fn mission_row(
         return Line::default();
     };
     // `for_line` replaces characters one for one, so the matched indices still apply.
-    let acronym = for_line(&mission.acronym);
+    let acronym = mission.acronym.one_line();
     let mut spans = vec![Span::raw(" ")];
     spans.extend(char_spans(
         &acronym,
@@ -111,14 +111,14 @@ fn mission_row(
         " ".repeat(acronym_width.saturating_sub(width(&acronym)) + 2),
     ));
     spans.extend(char_spans(
-        &for_line(&mission.location),
+        &mission.location.one_line(),
         &found.location,
         theme.plain(),
         theme.matched(),
     ));
     spans.push(Span::styled(" · ", theme.muted()));
     spans.extend(char_spans(
-        &for_line(&mission.name),
+        &mission.name.one_line(),
         &found.name,
         theme.muted(),
         theme.matched(),

@@ -261,7 +261,7 @@ fn report_span(report: Option<&Dataset>, theme: Theme) -> Vec<Span<'static>> {
     report
         .map(|dataset| {
             Span::styled(
-                format!(" {}", for_line(&dataset.document.symbol)),
+                format!(" {}", dataset.document.symbol.one_line()),
                 theme.title(),
             )
         })
