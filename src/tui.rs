@@ -18,6 +18,7 @@ use std::ffi::OsStr;
 use std::io::{self, BufWriter, IsTerminal, Stdout, StdoutLock, Write};
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread::JoinHandle;
 use std::time::Duration;
 
 use ratatui::Terminal;
@@ -182,6 +183,7 @@ fn event_loop(
     // sooner waits for it (see `App::index`). If no thread can be started, the first search
     // builds it.
     let mut index_builder = Some(app.index_builder());
+    let mut series_worker: Option<JoinHandle<()>> = None;
     loop {
         if dirty {
             // A resize event can be late or lost; lay out for the size the terminal has now.
@@ -223,15 +225,36 @@ fn event_loop(
                 started = true;
                 if let Some(library) = library.take() {
                     app.receive(Outcome::Library(reports_of(&library)));
+                    // The other reports' similarity and search indexes are built on a
+                    // worker (161 ms with ten reports), so a key pressed now is answered at
+                    // once; the responses are compared when it is done. If no thread can be
+                    // started, `Idle` below builds them here.
+                    let build = app.series_builder();
+                    series_worker = std::thread::Builder::new()
+                        .name("series".into())
+                        .spawn(build)
+                        .ok();
+                    if series_worker.is_none() {
+                        app.forget_series_worker();
+                    }
                 }
                 app.update(Command::Idle);
                 dirty = true;
                 continue;
             }
         }
+        if series_worker.as_ref().is_some_and(JoinHandle::is_finished) {
+            // The indexes are built: compare the open response, and show it.
+            series_worker = None;
+            app.update(Command::Idle);
+            dirty = true;
+            continue;
+        }
+        // While the worker builds, wait for events a little at a time, to see it finish.
+        let wait = series_worker.as_ref().map(|_| WORKER_POLL);
         // Events that arrived meanwhile (a held key, a paste, an escape sequence in pieces)
         // are applied before the next frame: a frame that would be stale at once is not drawn.
-        for event in keys::join_alt_prefix(waiting_events()?) {
+        for event in keys::join_alt_prefix(waiting_events(wait)?) {
             match apply(&mut app, &event, world, terminal)? {
                 Applied::Nothing => {}
                 Applied::Changed => dirty = true,
@@ -246,12 +269,21 @@ fn event_loop(
     }
 }
 
-/// The next event (waiting for it), then every event already waiting, up to a bound.
-fn waiting_events() -> io::Result<Vec<Event>> {
+/// How often the event loop looks whether the series worker is done while no key comes.
+const WORKER_POLL: Duration = Duration::from_millis(20);
+
+/// The next event (waiting for it, or at most `wait`: then maybe none), then every event
+/// already waiting, up to a bound.
+fn waiting_events(wait: Option<Duration>) -> io::Result<Vec<Event>> {
     // With `use-dev-tty`, crossterm 0.29's `poll(Duration::ZERO)` never looks (its loop runs
     // while time is left), so "already waiting" is asked with the shortest wait `poll(2)`
     // takes: a millisecond, once per batch.
     const NOW: Duration = Duration::from_millis(1);
+    if let Some(wait) = wait
+        && !event::poll(wait)?
+    {
+        return Ok(Vec::new());
+    }
     let mut events = vec![event::read()?];
     while events.len() < MAX_EVENTS_PER_FRAME && event::poll(NOW)? {
         events.push(event::read()?);
