@@ -159,6 +159,22 @@ fn reports_of(library: &crate::library::Library) -> Vec<ReportEntry> {
         .unwrap_or_default()
 }
 
+/// Gives the app the library's reports, then starts the worker that builds their similarity
+/// and search indexes (161 ms with ten reports, release), so keys are answered meanwhile; the
+/// responses are compared when it is done. With no thread, the next `Idle` builds them here.
+fn receive_library(app: &mut App, reports: Vec<ReportEntry>) -> Option<JoinHandle<()>> {
+    app.receive(Outcome::Library(reports));
+    let build = app.series_builder();
+    let worker = std::thread::Builder::new()
+        .name("series".into())
+        .spawn(build)
+        .ok();
+    if worker.is_none() {
+        app.forget_series_worker();
+    }
+    worker
+}
+
 /// Colour unless `NO_COLOR` is set to something non-empty (<https://no-color.org>).
 pub fn color_wanted(no_color: Option<&std::ffi::OsStr>) -> bool {
     no_color.is_none_or(std::ffi::OsStr::is_empty)
@@ -184,6 +200,7 @@ fn event_loop(
     // builds it.
     let mut index_builder = Some(app.index_builder());
     let mut series_worker: Option<JoinHandle<()>> = None;
+    let mut library_worker: Option<JoinHandle<Vec<ReportEntry>>> = None;
     loop {
         if dirty {
             // A resize event can be late or lost; lay out for the size the terminal has now.
@@ -224,24 +241,36 @@ fn event_loop(
                 // with the other reports) is done, and shown.
                 started = true;
                 if let Some(library) = library.take() {
-                    app.receive(Outcome::Library(reports_of(&library)));
-                    // The other reports' similarity and search indexes are built on a
-                    // worker (161 ms with ten reports), so a key pressed now is answered at
-                    // once; the responses are compared when it is done. If no thread can be
-                    // started, `Idle` below builds them here.
-                    let build = app.series_builder();
-                    series_worker = std::thread::Builder::new()
-                        .name("series".into())
-                        .spawn(build)
+                    // The library's reports are read on a worker too (ten datasets parsed
+                    // and checked), so a key pressed now is answered at once.
+                    let reading = library.clone();
+                    library_worker = std::thread::Builder::new()
+                        .name("library".into())
+                        .spawn(move || reports_of(&reading))
                         .ok();
-                    if series_worker.is_none() {
-                        app.forget_series_worker();
+                    if library_worker.is_none() {
+                        let reports = reports_of(&library);
+                        series_worker = receive_library(&mut app, reports);
                     }
                 }
-                app.update(Command::Idle);
+                // `Idle` comes once the library is read (the reports first, so the reader's
+                // layout sees the comparisons arrive).
+                if library_worker.is_none() {
+                    app.update(Command::Idle);
+                }
                 dirty = true;
                 continue;
             }
+        }
+        if library_worker.as_ref().is_some_and(JoinHandle::is_finished)
+            && let Some(reading) = library_worker.take()
+        {
+            // A worker that panicked read nothing: the browser goes on with the open report.
+            let reports = reading.join().unwrap_or_default();
+            series_worker = receive_library(&mut app, reports);
+            app.update(Command::Idle);
+            dirty = true;
+            continue;
         }
         if series_worker.as_ref().is_some_and(JoinHandle::is_finished) {
             // The indexes are built: compare the open response, and show it.
@@ -250,8 +279,8 @@ fn event_loop(
             dirty = true;
             continue;
         }
-        // While the worker builds, wait for events a little at a time, to see it finish.
-        let wait = series_worker.as_ref().map(|_| WORKER_POLL);
+        // While a worker reads or builds, wait for events a little at a time, to see it finish.
+        let wait = (series_worker.is_some() || library_worker.is_some()).then_some(WORKER_POLL);
         // Events that arrived meanwhile (a held key, a paste, an escape sequence in pieces)
         // are applied before the next frame: a frame that would be stale at once is not drawn.
         for event in keys::join_alt_prefix(waiting_events(wait)?) {
