@@ -18,6 +18,7 @@ use std::ffi::OsStr;
 use std::io::{self, BufWriter, IsTerminal, Stdout, StdoutLock, Write};
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread::JoinHandle;
 use std::time::Duration;
 
 use ratatui::Terminal;
@@ -158,6 +159,22 @@ fn reports_of(library: &crate::library::Library) -> Vec<ReportEntry> {
         .unwrap_or_default()
 }
 
+/// Gives the app the library's reports, then starts the worker that builds their similarity
+/// and search indexes (161 ms with ten reports, release), so keys are answered meanwhile; the
+/// responses are compared when it is done. With no thread, the next `Idle` builds them here.
+fn receive_library(app: &mut App, reports: Vec<ReportEntry>) -> Option<JoinHandle<()>> {
+    app.receive(Outcome::Library(reports));
+    let build = app.series_builder();
+    let worker = std::thread::Builder::new()
+        .name("series".into())
+        .spawn(build)
+        .ok();
+    if worker.is_none() {
+        app.forget_series_worker();
+    }
+    worker
+}
+
 /// Colour unless `NO_COLOR` is set to something non-empty (<https://no-color.org>).
 pub fn color_wanted(no_color: Option<&std::ffi::OsStr>) -> bool {
     no_color.is_none_or(std::ffi::OsStr::is_empty)
@@ -182,6 +199,8 @@ fn event_loop(
     // sooner waits for it (see `App::index`). If no thread can be started, the first search
     // builds it.
     let mut index_builder = Some(app.index_builder());
+    let mut series_worker: Option<JoinHandle<()>> = None;
+    let mut library_worker: Option<JoinHandle<Vec<ReportEntry>>> = None;
     loop {
         if dirty {
             // A resize event can be late or lost; lay out for the size the terminal has now.
@@ -222,16 +241,49 @@ fn event_loop(
                 // with the other reports) is done, and shown.
                 started = true;
                 if let Some(library) = library.take() {
-                    app.receive(Outcome::Library(reports_of(&library)));
+                    // The library's reports are read on a worker too (ten datasets parsed
+                    // and checked), so a key pressed now is answered at once.
+                    let reading = library.clone();
+                    library_worker = std::thread::Builder::new()
+                        .name("library".into())
+                        .spawn(move || reports_of(&reading))
+                        .ok();
+                    if library_worker.is_none() {
+                        let reports = reports_of(&library);
+                        series_worker = receive_library(&mut app, reports);
+                    }
                 }
-                app.update(Command::Idle);
+                // `Idle` comes once the library is read (the reports first, so the reader's
+                // layout sees the comparisons arrive).
+                if library_worker.is_none() {
+                    app.update(Command::Idle);
+                }
                 dirty = true;
                 continue;
             }
         }
+        if library_worker.as_ref().is_some_and(JoinHandle::is_finished)
+            && let Some(reading) = library_worker.take()
+        {
+            // A worker that panicked read nothing: the browser goes on with the open report.
+            let reports = reading.join().unwrap_or_default();
+            series_worker = receive_library(&mut app, reports);
+            app.update(Command::Idle);
+            dirty = true;
+            continue;
+        }
+        if series_worker.as_ref().is_some_and(JoinHandle::is_finished) {
+            // The indexes are built: compare the open response, and show it.
+            series_worker = None;
+            app.update(Command::Idle);
+            dirty = true;
+            continue;
+        }
+        // While a worker reads or builds, wait for events a little at a time, to see it finish.
+        let wait = (series_worker.is_some() || library_worker.is_some()).then_some(WORKER_POLL);
         // Events that arrived meanwhile (a held key, a paste, an escape sequence in pieces)
         // are applied before the next frame: a frame that would be stale at once is not drawn.
-        for event in keys::join_alt_prefix(waiting_events()?) {
+        for event in keys::join_alt_prefix(waiting_events(wait)?) {
             match apply(&mut app, &event, world, terminal)? {
                 Applied::Nothing => {}
                 Applied::Changed => dirty = true,
@@ -246,12 +298,21 @@ fn event_loop(
     }
 }
 
-/// The next event (waiting for it), then every event already waiting, up to a bound.
-fn waiting_events() -> io::Result<Vec<Event>> {
+/// How often the event loop looks whether the series worker is done while no key comes.
+const WORKER_POLL: Duration = Duration::from_millis(20);
+
+/// The next event (waiting for it, or at most `wait`: then maybe none), then every event
+/// already waiting, up to a bound.
+fn waiting_events(wait: Option<Duration>) -> io::Result<Vec<Event>> {
     // With `use-dev-tty`, crossterm 0.29's `poll(Duration::ZERO)` never looks (its loop runs
     // while time is left), so "already waiting" is asked with the shortest wait `poll(2)`
     // takes: a millisecond, once per batch.
     const NOW: Duration = Duration::from_millis(1);
+    if let Some(wait) = wait
+        && !event::poll(wait)?
+    {
+        return Ok(Vec::new());
+    }
     let mut events = vec![event::read()?];
     while events.len() < MAX_EVENTS_PER_FRAME && event::poll(NOW)? {
         events.push(event::read()?);

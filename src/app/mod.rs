@@ -598,7 +598,7 @@ impl App {
             annotations_version: self.annotations_version,
             cited_document: self.cited_document(),
             recommendation_unfolded: self.series.unfolded,
-            compared: self.series.started,
+            compared: self.series.started && !self.series_pending(),
         };
         self.refresh_comparisons();
         if self.reader_layout.inputs != inputs {

@@ -5,10 +5,11 @@
 //!
 //! Everything here comes in as plain data when the app is made ([`Series`]): the event loop
 //! reads the library, the state never reads a file. Similarity indexes of the other reports
-//! are built the first time a response is compared, not before the first frame, and the
+//! (and their search indexes, for a search of every report) are built by a worker after the
+//! first frame ([`App::series_builder`]), or by the first use when no worker builds them; the
 //! comparisons of a response once per response, not per frame.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use super::reader::{ReaderLayout, ReaderLine};
 use super::{App, Effect};
@@ -71,11 +72,18 @@ pub(super) struct SeriesState {
     /// Whether the first frame is out ([`crate::command::Command::Idle`]): responses are
     /// compared from then on, so many reports do not slow the first frame.
     pub(super) started: bool,
-    /// The similarity index of each report of `series.reports`, built on first use.
-    pub(super) indexes: Vec<Option<Arc<ResponseIndex>>>,
-    /// The search index of each report of `series.reports` but the open one, built the first
-    /// time the search is asked to search every report.
+    /// The similarity index of each report of `series.reports`: built by the worker
+    /// ([`App::series_builder`]) or on first use, shared with the worker.
+    pub(super) indexes: Vec<Arc<OnceLock<Arc<ResponseIndex>>>>,
+    /// The search index of each report of `series.reports` but the open one as the search
+    /// reads it: taken from `built_search_indexes` the first time the search is asked to
+    /// search every report.
     pub(super) search_indexes: Vec<Option<Arc<SearchIndex>>>,
+    /// The same search indexes as the worker builds them (or the first search, waiting for it).
+    pub(super) built_search_indexes: Vec<Arc<OnceLock<Arc<SearchIndex>>>>,
+    /// Whether a worker was handed the building of the indexes: until it is done the
+    /// responses are not compared (the event loop sends `Idle` again when it is).
+    pub(super) worker: bool,
     /// The comparisons of the response at this place, most similar first.
     pub(super) comparisons: Option<(Location, Arc<Vec<Comparison>>)>,
 }
@@ -88,8 +96,10 @@ impl SeriesState {
             .find(|committee| same_symbol(&committee.symbol, &dataset.document.responds_to))
             .cloned();
         SeriesState {
-            indexes: vec![None; series.reports.len()],
+            indexes: cells(series.reports.len()),
             search_indexes: vec![None; series.reports.len()],
+            built_search_indexes: cells(series.reports.len()),
+            worker: false,
             series,
             committee,
             unfolded: false,
@@ -99,7 +109,69 @@ impl SeriesState {
     }
 }
 
+/// `n` empty cells, each its own (not `vec![…; n]`, which would share one).
+fn cells<T>(n: usize) -> Vec<Arc<OnceLock<T>>> {
+    (0..n).map(|_| Arc::new(OnceLock::new())).collect()
+}
+
 impl App {
+    /// The work of building the other reports' similarity indexes, then their search
+    /// indexes, to run on another thread after the first frame (after
+    /// [`super::Outcome::Library`]). Until it is done the reader's header lists no similar
+    /// responses; a search of every report asked for sooner waits for it (or builds what it
+    /// has not started). Running it after the indexes are built does nothing.
+    pub fn series_builder(&mut self) -> impl FnOnce() + Send + 'static {
+        self.series.worker = true;
+        let open = self.dataset.document.symbol.clone();
+        let work: Vec<_> = self
+            .series
+            .series
+            .reports
+            .iter()
+            .zip(&self.series.indexes)
+            .zip(&self.series.built_search_indexes)
+            .filter(|((report, _), _)| !same_symbol(report.symbol(), &open))
+            .map(|((report, index), search)| {
+                (
+                    Arc::clone(&report.dataset),
+                    Arc::clone(index),
+                    Arc::clone(search),
+                )
+            })
+            .collect();
+        move || {
+            for (dataset, index, _) in &work {
+                index.get_or_init(|| Arc::new(ResponseIndex::new(dataset)));
+            }
+            for (dataset, _, search) in &work {
+                search.get_or_init(|| Arc::new(SearchIndex::new(dataset)));
+            }
+        }
+    }
+
+    /// No worker builds the indexes after all (no thread could be started): the next
+    /// comparison builds them.
+    pub fn forget_series_worker(&mut self) {
+        self.series.worker = false;
+    }
+
+    /// True while a worker builds the other reports' similarity indexes (the responses are
+    /// compared once it is done).
+    pub fn series_pending(&self) -> bool {
+        self.series.worker && !self.other_indexes_ready()
+    }
+
+    /// Whether the similarity index of every other report is built.
+    fn other_indexes_ready(&self) -> bool {
+        let open = &self.dataset.document.symbol;
+        self.series
+            .series
+            .reports
+            .iter()
+            .zip(&self.series.indexes)
+            .all(|(report, index)| same_symbol(report.symbol(), open) || index.get().is_some())
+    }
+
     /// Every report the browser can open, newest first.
     pub fn reports(&self) -> &[ReportEntry] {
         &self.series.series.reports
@@ -147,15 +219,18 @@ impl App {
 
     /// Builds the search index of every report but the open one, if not built yet.
     pub(super) fn build_search_indexes(&mut self) {
-        for (report, index) in self
+        for ((report, index), built) in self
             .series
             .series
             .reports
             .iter()
             .zip(&mut self.series.search_indexes)
+            .zip(&self.series.built_search_indexes)
         {
             if index.is_none() && !same_symbol(report.symbol(), &self.dataset.document.symbol) {
-                *index = Some(Arc::new(SearchIndex::new(&report.dataset)));
+                // Waits for the worker if it is building this one.
+                let built = built.get_or_init(|| Arc::new(SearchIndex::new(&report.dataset)));
+                *index = Some(Arc::clone(built));
             }
         }
     }
@@ -184,8 +259,10 @@ impl App {
     /// The library's reports, read after the first frame ([`super::Outcome::Library`]): the
     /// picker lists them, the comparisons and the search of every report use them.
     pub(super) fn set_reports(&mut self, reports: Vec<ReportEntry>) {
-        self.series.indexes = vec![None; reports.len()];
+        self.series.indexes = cells(reports.len());
         self.series.search_indexes = vec![None; reports.len()];
+        self.series.built_search_indexes = cells(reports.len());
+        self.series.worker = false;
         self.series.comparisons = None;
         self.series.series.reports = reports;
     }
@@ -195,13 +272,13 @@ impl App {
         self.series
             .indexes
             .iter()
-            .filter(|index| index.is_some())
+            .filter(|index| index.get().is_some())
             .count()
     }
 
     /// Compares the open response with the other reports, if not done for it yet.
     pub(super) fn refresh_comparisons(&mut self) {
-        if !self.series.started || self.series.series.reports.len() < 2 {
+        if !self.series.started || self.series.series.reports.len() < 2 || self.series_pending() {
             return;
         }
         let Some((location, recommendation)) = self.current() else {
@@ -223,7 +300,7 @@ impl App {
                 continue;
             }
             let index = self.series.indexes[i]
-                .get_or_insert_with(|| Arc::new(ResponseIndex::new(&report.dataset)));
+                .get_or_init(|| Arc::new(ResponseIndex::new(&report.dataset)));
             if let Some(comparison) = compare_with(
                 &self.dataset,
                 para,
@@ -254,9 +331,14 @@ impl App {
         // The similarity indexes stay: they do not depend on the report open.
         let indexes = std::mem::take(&mut series.indexes);
         let search_indexes = std::mem::take(&mut series.search_indexes);
+        let built_search_indexes = std::mem::take(&mut series.built_search_indexes);
         let mut app = App::with_series(dataset, series.series, self.size, self.color);
         app.series.indexes = indexes;
         app.series.search_indexes = search_indexes;
+        app.series.built_search_indexes = built_search_indexes;
+        // A worker still building goes on for the old report's others; what this report
+        // lacks (the old open report's index) is built on first use.
+        app.series.worker = false;
         // The open report is searched with the app's own index.
         if let Some(own) = app.series.search_indexes.get_mut(index) {
             *own = None;
