@@ -165,8 +165,10 @@ pub enum Command {
     OpenComparison,
     /// Ctrl-t in the `/` search: search this report only, or every report of the library.
     ToggleAllReports,
-    /// Sent by the event loop once the first frame is out: what was put off to draw it sooner
-    /// (comparing the response with the other reports) is done now. No key sends it.
+    /// Sent by the event loop once the library has been read after the first frame, and again
+    /// when the worker building the other reports' indexes is done: what was put off to draw
+    /// the first frame sooner (comparing the response with the other reports) is done now. No
+    /// key sends it, so it keeps the status message and a typed count.
     Idle,
     /// `Ctrl-Z`: stop c34 until the shell continues it (`fg`); the event loop does it, as it
     /// owns the terminal.
