@@ -232,6 +232,32 @@ impl NotesStore {
         }
     }
 
+    /// Makes `merged` the store's notes, writing the file atomically unless it equals what was
+    /// read from disk (`on_disk`, at `stamp`); when the write fails the store keeps what is on
+    /// disk, so it never claims a change the file does not have.
+    fn commit(
+        &mut self,
+        merged: Notes,
+        on_disk: Notes,
+        stamp: Option<FileStamp>,
+    ) -> Result<(), StoreError> {
+        let stamp = if merged == on_disk {
+            stamp
+        } else {
+            match write_atomically(&self.path, to_json(&merged).as_bytes()) {
+                Ok(stamp) => Some(stamp),
+                Err(error) => {
+                    self.notes = on_disk;
+                    self.stamp = stamp;
+                    return Err(error);
+                }
+            }
+        };
+        self.notes = merged;
+        self.stamp = stamp;
+        Ok(())
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -338,20 +364,7 @@ impl NotesStore {
         if paragraphs.is_empty() {
             merged.documents.remove(symbol);
         }
-        let stamp = if merged == on_disk {
-            stamp
-        } else {
-            match write_atomically(&self.path, to_json(&merged).as_bytes()) {
-                Ok(stamp) => Some(stamp),
-                Err(error) => {
-                    self.notes = on_disk;
-                    self.stamp = stamp;
-                    return Err(error);
-                }
-            }
-        };
-        self.notes = merged;
-        self.stamp = stamp;
+        self.commit(merged, on_disk, stamp)?;
         Ok(Applied {
             annotation: result,
             changed_elsewhere: known != found,
@@ -415,20 +428,7 @@ impl NotesStore {
                 merged.documents.remove(symbol);
             }
         }
-        let stamp = if merged == on_disk {
-            stamp
-        } else {
-            match write_atomically(&self.path, to_json(&merged).as_bytes()) {
-                Ok(stamp) => Some(stamp),
-                Err(error) => {
-                    self.notes = on_disk;
-                    self.stamp = stamp;
-                    return Err(error);
-                }
-            }
-        };
-        self.notes = merged;
-        self.stamp = stamp;
+        self.commit(merged, on_disk, stamp)?;
         Ok(counts)
     }
 }
