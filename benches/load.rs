@@ -18,33 +18,6 @@ use criterion::Criterion;
 use c34::dataset::{Dataset, Section};
 use c34::search::SearchIndex;
 
-/// `n` in roman numerals (n ≥ 1).
-fn roman(mut n: usize) -> String {
-    const DIGITS: &[(usize, &str)] = &[
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for &(value, digits) in DIGITS {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
-}
-
 /// The report `times` times over, sections and paragraphs numbered on, missions left out.
 fn repeated(base: &Dataset, times: usize) -> Dataset {
     let mut para = 0;
@@ -57,7 +30,7 @@ fn repeated(base: &Dataset, times: usize) -> Dataset {
                 recommendation.para = para;
             }
             sections.push(Section {
-                number: roman(sections.len() + 1).into(),
+                number: section_numeral(sections.len() + 1),
                 title: section.title.clone(),
                 recommendations,
             });
@@ -99,4 +72,10 @@ fn main() {
         group.finish();
     }
     criterion.final_summary();
+}
+
+/// The numeral of the `n`th section (the dataset's own roman numerals).
+fn section_numeral(n: usize) -> c34::sanitize::SafeText {
+    let n = u32::try_from(n).expect("fewer than 2^32 sections");
+    c34::dataset::roman_numeral(n).into()
 }

@@ -125,33 +125,6 @@ fn invent(random: &mut Random) -> String {
     word
 }
 
-/// `n` in roman numerals (n ≥ 1).
-fn roman(mut n: usize) -> String {
-    const DIGITS: &[(usize, &str)] = &[
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for &(value, digits) in DIGITS {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
-}
-
 /// The report `times` times over, rebuilt from random sentences with invented words mixed in.
 fn synthetic(base: &Dataset, times: usize) -> Dataset {
     let mut random = Random(0x00C3_4C34);
@@ -215,7 +188,7 @@ fn synthetic(base: &Dataset, times: usize) -> Dataset {
             }
             sections.push(Section {
                 // Numbered on, so that the corpus loads as a dataset.
-                number: roman(sections.len() + 1).into(),
+                number: section_numeral(sections.len() + 1),
                 title: section.title.clone(),
                 recommendations,
             });
@@ -371,4 +344,10 @@ fn main() {
     if !quick {
         summary(&report, &synthetic, &report_index, &synthetic_index);
     }
+}
+
+/// The numeral of the `n`th section (the dataset's own roman numerals).
+fn section_numeral(n: usize) -> c34::sanitize::SafeText {
+    let n = u32::try_from(n).expect("fewer than 2^32 sections");
+    c34::dataset::roman_numeral(n).into()
 }

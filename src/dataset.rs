@@ -473,10 +473,11 @@ pub fn roman_value(s: &str) -> Option<u32> {
     }
     let total = u32::try_from(total).ok().filter(|&t| t > 0 && t < 4000)?;
     // Only the canonical spelling counts, so "IIII" or "VX" are not headings.
-    (to_roman(total) == s).then_some(total)
+    (roman_numeral(total) == s).then_some(total)
 }
 
-fn to_roman(mut n: u32) -> String {
+/// `n` in roman numerals, as section numbers are written (`9` is `IX`); empty for 0.
+pub fn roman_numeral(mut n: u32) -> String {
     const TABLE: [(u32, &str); 13] = [
         (1000, "M"),
         (900, "CM"),
