@@ -238,6 +238,7 @@ impl Component for CompareView {
         }
         self.scroll = self.scroll.min(self.max_scroll(context));
     }
+
     fn draw(&self, frame: &mut Frame, context: &Context, theme: &Theme) {
         let parts = compare_box(context.area);
         if parts.frame.is_empty() {

@@ -117,8 +117,9 @@ impl Component for Help {
     fn settle(&mut self, context: &Context) {
         self.scroll = self.scroll.min(self.max_scroll(context.area));
     }
+
     fn draw(&self, frame: &mut Frame, context: &Context, theme: &Theme) {
-        let rect = self::frame(context.area);
+        let rect = super::help::frame(context.area);
         if rect.is_empty() {
             return;
         }
@@ -147,6 +148,7 @@ impl Component for Help {
         frame.render_widget(Paragraph::new(visible).block(block), rect);
     }
 }
+
 /// The box's title: what was typed, or how to filter.
 fn title(filter: &str) -> String {
     if filter.is_empty() {

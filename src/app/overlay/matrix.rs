@@ -246,6 +246,7 @@ impl Component for MatrixCursor {
         self.row_offset = reveal(self.row_offset, self.row, view.rows, height);
         self.col_offset = reveal(self.col_offset, self.col, view.cols, width);
     }
+
     fn draw(&self, frame: &mut Frame, context: &Context, theme: &Theme) {
         let (view, label) = plan(context);
         if view.frame.is_empty() {
@@ -358,6 +359,7 @@ impl App {
         }
     }
 }
+
 /// The shading of a cell, by level (1 to 4; 0 is an empty cell).
 const SHADES: [&str; 5] = [" ", "░", "▒", "▓", "█"];
 /// The tint of each level, with colour.

@@ -151,6 +151,7 @@ impl Component for MissionPicker {
         self.matches
             .settle(layout::picker_page(context.area, missions).max(1));
     }
+
     fn draw(&self, frame: &mut Frame, context: &Context, theme: &Theme) {
         let named_elsewhere = self.not_named();
         let picker = self.matches();

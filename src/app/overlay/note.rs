@@ -65,6 +65,7 @@ impl Component for NoteEditor {
             _ => Action::Stay,
         }
     }
+
     fn draw(&self, frame: &mut Frame, context: &Context, theme: &Theme) {
         let (para, prompt) = (self.para(), self.prompt());
         let parts = layout::prompt_box(context.area, layout::OVERLAY_MAX_WIDTH, 3);

@@ -89,6 +89,7 @@ impl Component for ReportPicker {
         self.scroll.clamp(context.reports.len(), Some(page));
         self.scroll.reveal(page);
     }
+
     fn draw(&self, frame: &mut Frame, context: &Context, theme: &Theme) {
         let reports = context.reports;
         let parts = picker_box(context.area, reports.len());

@@ -259,6 +259,7 @@ impl Component for SearchPicker {
         self.results
             .settle(layout::search_page(context.area).max(1));
     }
+
     fn draw(&self, frame: &mut Frame, context: &Context, theme: &Theme) {
         let search = self.results();
         let parts = layout::search_box(context.area);
