@@ -227,7 +227,7 @@ fn parameter_types(signature: &str) -> Vec<String> {
         .collect()
 }
 
-/// The registry's overlays, as written in `pub enum Overlay`: (variant, component type).
+/// The registry's overlays, as written in `pub enum Overlay`: (variant, component type name).
 fn overlays() -> Vec<(String, String)> {
     let registry = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app/overlay.rs");
     let code = code_text(&registry);
@@ -238,7 +238,8 @@ fn overlays() -> Vec<(String, String)> {
     body.lines()
         .filter_map(|line| {
             let (variant, rest) = line.trim().split_once('(')?;
-            let component = rest.strip_suffix("),")?;
+            // `Help(Help)` or `Help(help::Help)`: the type's own name.
+            let component = rest.strip_suffix("),")?.rsplit("::").next()?;
             Some((variant.to_string(), component.to_string()))
         })
         .collect()
