@@ -20,6 +20,7 @@ pub mod layout;
 pub mod library;
 pub mod missions;
 pub mod overview;
+pub mod paint;
 pub mod refs;
 pub mod reports;
 pub mod sanitize;

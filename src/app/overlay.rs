@@ -5,7 +5,9 @@
 //! An overlay answers a command with an [`Action`]: stay open, stay open with a message,
 //! close, or close and hand the app a callback (open the chosen result, list the cell), as
 //! helix's compositor layers do. It reads the rest of the browser only through a [`Context`],
-//! a few read-only borrows, and the drawing code draws it from itself and the same context.
+//! a few read-only borrows, and draws itself from its own state and the same context
+//! ([`Component::draw`], with the primitives of [`crate::paint`]), so one file holds all of an
+//! overlay: a new one adds that file and touches this one, `command.rs` and `bindings.rs`.
 
 pub mod compare;
 pub mod help;
@@ -16,6 +18,7 @@ pub mod note;
 pub mod reports;
 pub mod search;
 
+use ratatui::Frame;
 use ratatui::layout::Rect;
 
 pub use self::compare::CompareView;
@@ -30,6 +33,7 @@ use super::{App, Source};
 use crate::command::{Command, Keymap};
 use crate::dataset::Dataset;
 use crate::overview::Matrix;
+use crate::paint::Theme;
 use crate::search::SearchIndex;
 
 /// What an overlay may read of the browser: the screen and the data built once at start.
@@ -72,7 +76,7 @@ impl Action {
     }
 }
 
-/// What every overlay does: answer commands and keep its state inside the screen.
+/// What every overlay does: answer commands, keep its state inside the screen, draw itself.
 pub trait Component {
     /// The part of the key table that applies while it is open.
     const KEYMAP: Keymap;
@@ -82,6 +86,10 @@ pub trait Component {
 
     /// Keeps its selection inside its items and in view after any change (a resize).
     fn settle(&mut self, _context: &Context) {}
+
+    /// Draws it over the panes, from its own state and the context only (`context.area` is
+    /// the whole frame). Drawing never changes state.
+    fn draw(&self, frame: &mut Frame, context: &Context, theme: &Theme);
 
     /// Its text prompt, for a paste; `None` for an overlay that takes no text.
     fn text_input(&mut self) -> Option<TextInput<'_>> {
@@ -157,6 +165,20 @@ impl Overlay {
             Overlay::Matrix(matrix) => matrix.text_input(),
             Overlay::Reports(picker) => picker.text_input(),
             Overlay::Compare(view) => view.text_input(),
+        }
+    }
+
+    /// Draws the open overlay over the panes.
+    pub fn draw(&self, frame: &mut Frame, context: &Context, theme: &Theme) {
+        match self {
+            Overlay::Help(help) => help.draw(frame, context, theme),
+            Overlay::Jump(jump) => jump.draw(frame, context, theme),
+            Overlay::Search(search) => search.draw(frame, context, theme),
+            Overlay::Missions(picker) => picker.draw(frame, context, theme),
+            Overlay::Note(note) => note.draw(frame, context, theme),
+            Overlay::Matrix(matrix) => matrix.draw(frame, context, theme),
+            Overlay::Reports(picker) => picker.draw(frame, context, theme),
+            Overlay::Compare(view) => view.draw(frame, context, theme),
         }
     }
 

@@ -129,7 +129,7 @@ fn trail_depth(app: &App) -> String {
 /// `approximate · ` for such a result) first; the trail's depth last.
 fn location(app: &App, cells: usize) -> String {
     if let Some(Overlay::Matrix(cursor)) = app.overlay() {
-        return super::overlay::matrix::status(app.matrix(), cursor);
+        return crate::app::overlay::matrix::status(app.matrix(), cursor);
     }
     let Some((location, recommendation)) = app.current() else {
         return String::from("nothing selected");

@@ -2,8 +2,14 @@
 //! as one word-level diff (`[-…-]` only in the open response, `{+…+}` only in the other),
 //! scrolled. The comparisons are the ones the reader's header lists, computed once per
 //! response; the overlay only lays them out for its width.
+//!
+//! Drawn as the diff, scrolled: text only the open response has is struck out, text only the
+//! other has underlined (and red and green with colour); both keep their `[- -]` and `{+ +}`
+//! marks, so the difference reads without colour and without those attributes.
 
+use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
 
 use super::{Action, Component, Context};
 use crate::app::WHEEL_LINES;
@@ -11,6 +17,7 @@ use crate::app::scroll;
 use crate::app::series::percent;
 use crate::command::{Command, Keymap};
 use crate::layout::{self, PromptBox};
+use crate::paint::{Theme, prompt_box};
 use crate::sanitize::for_line;
 use crate::series::compare::{Comparison, DiffOp, Op};
 use crate::text::wrap;
@@ -230,5 +237,46 @@ impl Component for CompareView {
             self.lay_out(width);
         }
         self.scroll = self.scroll.min(self.max_scroll(context));
+    }
+
+    fn draw(&self, frame: &mut Frame, context: &Context, theme: &Theme) {
+        let parts = compare_box(context.area);
+        if parts.frame.is_empty() {
+            return;
+        }
+        let lines = self.lines();
+        let rows = usize::from(parts.list.height);
+        let position = (lines.len() > rows).then(|| {
+            let last = (self.scroll() + rows).min(lines.len());
+            format!("{}–{last}/{}", self.scroll() + 1, lines.len())
+        });
+        prompt_box::render_frame(frame, &parts, &self.title(), position, theme);
+        frame.render_widget(
+            Line::styled(" j/k scroll · Esc closes", theme.muted()),
+            parts.query,
+        );
+        let buffer = frame.buffer_mut();
+        let shown = lines.iter().skip(self.scroll()).take(rows);
+        for (line, y) in shown.zip(parts.list.y..parts.list.bottom()) {
+            let line = match line {
+                CompareLine::Heading(text) => Line::styled(text.clone(), theme.heading()),
+                CompareLine::Legend(text) => Line::styled(text.clone(), theme.muted()),
+                CompareLine::Blank => Line::default(),
+                CompareLine::Text(pieces) => Line::from(
+                    pieces
+                        .iter()
+                        .map(|(text, op)| {
+                            let style = match op {
+                                Op::Equal => theme.plain(),
+                                Op::Insert => theme.diff_insert(),
+                                Op::Delete => theme.diff_delete(),
+                            };
+                            Span::styled(text.clone(), style)
+                        })
+                        .collect::<Vec<_>>(),
+                ),
+            };
+            buffer.set_line(parts.list.x, y, &line, parts.list.width);
+        }
     }
 }

@@ -1,14 +1,19 @@
 //! The `?` overlay: every binding, from the one table in [`crate::bindings`], scrolled; typing
 //! filters it, as a command palette does (`cop` leaves the copy keys).
 
+use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
 
 use super::{Action, Component, Context};
 use crate::app::WHEEL_LINES;
 use crate::app::scroll;
-use crate::bindings::{filtered_help_lines, help_line_count};
+use crate::bindings::{HelpLine, filtered_help_lines, help_line_count};
 use crate::command::{Command, Edit, Keymap};
 use crate::layout;
+use crate::paint::Theme;
+use crate::sanitize::for_line;
 
 /// The most characters the help's filter holds.
 const FILTER_LIMIT: usize = 40;
@@ -112,4 +117,63 @@ impl Component for Help {
     fn settle(&mut self, context: &Context) {
         self.scroll = self.scroll.min(self.max_scroll(context.area));
     }
+
+    fn draw(&self, frame: &mut Frame, context: &Context, theme: &Theme) {
+        let rect = super::help::frame(context.area);
+        if rect.is_empty() {
+            return;
+        }
+        let inner = layout::help_viewport(rect);
+        let mut lines = lines(*theme, usize::from(inner.width), self.filter());
+        if lines.is_empty() {
+            lines.push(Line::raw(format!(
+                " No key matches “{}” · Backspace edits",
+                for_line(self.filter())
+            )));
+        }
+        let total = lines.len();
+        let height = usize::from(inner.height);
+        let scroll = self.scroll().min(total.saturating_sub(height));
+        let mut block = theme
+            .block(true)
+            .title(title(self.filter()))
+            .title_bottom(Line::from(" Esc closes ").right_aligned());
+        if total > height {
+            block = block.title_bottom(
+                Line::from(format!(" {}–{}/{total} ", scroll + 1, scroll + height)).left_aligned(),
+            );
+        }
+        frame.render_widget(Clear, rect);
+        let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+        frame.render_widget(Paragraph::new(visible).block(block), rect);
+    }
+}
+
+/// The box's title: what was typed, or how to filter.
+fn title(filter: &str) -> String {
+    if filter.is_empty() {
+        " Keys · type to filter ".to_string()
+    } else {
+        format!(" Keys matching: {}▏", for_line(filter))
+    }
+}
+
+/// The help text for a box `width` cells wide, narrowed to what matches `filter`, styled.
+pub fn lines(theme: Theme, width: usize, filter: &str) -> Vec<Line<'static>> {
+    filtered_help_lines(width, filter)
+        .into_iter()
+        .map(|line| match line {
+            HelpLine::Blank => Line::default(),
+            HelpLine::Group(group) => Line::styled(format!(" {group}"), theme.heading()),
+            HelpLine::Binding { keys, help } => Line::from(vec![
+                Span::raw("   "),
+                Span::styled(keys, theme.key()),
+                Span::raw(format!("  {help}")),
+            ]),
+            HelpLine::Keys(keys) => {
+                Line::from(vec![Span::raw("   "), Span::styled(keys, theme.key())])
+            }
+            HelpLine::Text(text) => Line::raw(text),
+        })
+        .collect()
 }

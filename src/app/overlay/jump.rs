@@ -1,8 +1,13 @@
-//! The `:` prompt: type a paragraph's number, Enter opens its response.
+//! The `:` prompt: type a paragraph's number, Enter opens its response. It is drawn in the
+//! status bar (by [`crate::ui`], from [`JumpPrompt::prompt`]), so it draws nothing over the
+//! panes.
+
+use ratatui::Frame;
 
 use super::{Action, Component, Context};
 use crate::app::Prompt;
 use crate::command::{Command, Edit, Keymap};
+use crate::paint::Theme;
 
 /// Digits accepted after `:` (paragraph numbers are small; this keeps parsing infallible).
 pub const JUMP_DIGITS: usize = 6;
@@ -46,4 +51,7 @@ impl Component for JumpPrompt {
             _ => Action::Stay,
         }
     }
+
+    /// Nothing over the panes: the status bar shows what was typed.
+    fn draw(&self, _frame: &mut Frame, _context: &Context, _theme: &Theme) {}
 }

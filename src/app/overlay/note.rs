@@ -1,9 +1,17 @@
 //! The `a` overlay: a one-line editor for the user's note on the open response. Enter saves
 //! it (an empty note deletes it), Esc leaves it as it was.
+//!
+//! Drawn as a one-line box over the panes, the note's text scrolling sideways.
+
+use ratatui::Frame;
+use ratatui::widgets::Clear;
 
 use super::{Action, Component, Context};
 use crate::app::Prompt;
 use crate::command::{Command, Keymap};
+use crate::layout;
+use crate::paint::marks::NOTE;
+use crate::paint::{Theme, prompt_box};
 use crate::userdata::notes::MAX_NOTE_CHARS;
 
 /// The note being written on the response to a paragraph.
@@ -56,5 +64,30 @@ impl Component for NoteEditor {
             Command::Close | Command::Click { .. } => Action::Close,
             _ => Action::Stay,
         }
+    }
+
+    fn draw(&self, frame: &mut Frame, context: &Context, theme: &Theme) {
+        let (para, prompt) = (self.para(), self.prompt());
+        let parts = layout::prompt_box(context.area, layout::OVERLAY_MAX_WIDTH, 3);
+        if parts.frame.is_empty() {
+            return;
+        }
+        frame.render_widget(Clear, parts.frame);
+        let chars = prompt.value().chars().count();
+        prompt_box::render_frame(
+            frame,
+            &parts,
+            &format!("Note on ¶ {para} · Enter saves · empty deletes · Esc cancels"),
+            None,
+            theme,
+        );
+        prompt_box::render_query(
+            frame,
+            parts.query,
+            &format!("{NOTE} "),
+            (prompt.value(), prompt.cursor()),
+            &chars.to_string(),
+            theme,
+        );
     }
 }

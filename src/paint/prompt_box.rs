@@ -1,42 +1,18 @@
-//! The overlays' drawing, one file each under `overlay/`, each drawn from the overlay's own
-//! state and the read-only [`Context`]; and the box the search, the mission picker and the
-//! note editor share: a query line with a cursor and a count, a rule, and a list to choose
-//! from. Centred over the panes; on screens narrower than
-//! [`crate::layout::OVERLAY_FULL_SCREEN_BELOW`] it takes everything above the status bar, which
-//! keeps showing the keys.
+//! The box the search, the mission picker and the note editor share: a frame with a title and
+//! a position, a query line with a cursor and a count, a rule, and a list to choose from (or
+//! lines of hint). Where each part goes is [`crate::layout::PromptBox`]: centred over the
+//! panes; on screens narrower than [`crate::layout::OVERLAY_FULL_SCREEN_BELOW`] everything above
+//! the status bar, which keeps showing the keys.
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Clear;
 
-pub mod compare;
-pub mod help;
-pub mod matrix;
-pub mod missions;
-pub mod note;
-pub mod reports;
-pub mod search;
-
 use super::{Theme, clip, row, width};
-use crate::app::{Context, Overlay, Prompt};
 use crate::layout::PromptBox;
 use crate::sanitize::for_line;
 use crate::text::tail;
-
-/// Draws the open overlay (the `:` prompt is drawn in the status bar).
-pub fn render(frame: &mut Frame, overlay: &Overlay, context: &Context, theme: Theme) {
-    match overlay {
-        Overlay::Help(help) => help::render(frame, help, context, &theme),
-        Overlay::Search(search) => search::render(frame, search, context, &theme),
-        Overlay::Missions(picker) => missions::render(frame, picker, context, &theme),
-        Overlay::Note(editor) => note::render(frame, editor, context, &theme),
-        Overlay::Matrix(cursor) => matrix::render(frame, cursor, context, &theme),
-        Overlay::Reports(picker) => reports::render(frame, picker, context, &theme),
-        Overlay::Compare(view) => compare::render(frame, view, context, &theme),
-        Overlay::Jump(_) => {}
-    }
-}
 
 /// Clears the box and draws its frame, titled, with `position` (e.g. `3/19`) at the bottom.
 pub fn render_frame(
@@ -58,13 +34,14 @@ pub fn render_frame(
     }
 }
 
-/// The query line: `label`, the prompt's text with the cursor where it is (the text scrolls
-/// sideways to keep the cursor in view), and `count` at the right when there is room.
+/// The query line: `label`, the prompt's text (`text`, the cursor `cursor` characters into it)
+/// with the cursor where it is (the text scrolls sideways to keep the cursor in view), and
+/// `count` at the right when there is room.
 pub fn render_query(
     frame: &mut Frame,
     rect: Rect,
     label: &str,
-    prompt: &Prompt,
+    (text, cursor): (&str, usize),
     count: &str,
     theme: &Theme,
 ) {
@@ -78,7 +55,7 @@ pub fn render_query(
     let room = cells
         .saturating_sub(count_width)
         .saturating_sub(width(label) + 1);
-    let (shown, cursor) = visible_text(prompt, room);
+    let (shown, cursor) = visible_text(text, cursor, room);
     let line = row(
         vec![
             Span::styled(label.to_string(), theme.key()),
@@ -95,14 +72,13 @@ pub fn render_query(
     }
 }
 
-/// The part of the prompt's text shown in `room` cells, made safe to draw, and the cursor's
-/// cell in it: all of it when it fits; else from the start while the cursor is in view; else
-/// the text up to the cursor, its start cut.
-pub fn visible_text(prompt: &Prompt, room: usize) -> (String, usize) {
-    let value = prompt.value();
+/// The part of a prompt's text (`value`, the cursor `cursor` characters into it) shown in
+/// `room` cells, made safe to draw, and the cursor's cell in it: all of it when it fits; else
+/// from the start while the cursor is in view; else the text up to the cursor, its start cut.
+pub fn visible_text(value: &str, cursor: usize, room: usize) -> (String, usize) {
     let split = value
         .char_indices()
-        .nth(prompt.cursor())
+        .nth(cursor)
         .map_or(value.len(), |(byte, _)| byte);
     let before = for_line(&value[..split]);
     let after = for_line(&value[split..]);
@@ -138,21 +114,26 @@ pub fn render_hint(frame: &mut Frame, rect: Rect, lines: &[Line<'static>]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::Edit;
+    use crate::app::{Edit, Prompt};
+
+    /// What the query line shows of `prompt` in `room` cells.
+    fn visible(prompt: &Prompt, room: usize) -> (String, usize) {
+        visible_text(prompt.value(), prompt.cursor(), room)
+    }
 
     #[test]
     fn the_cursor_stays_in_view() {
         let mut prompt = Prompt::from("peacekeeping intelligence");
         assert_eq!(
-            visible_text(&prompt, 40),
+            visible(&prompt, 40),
             ("peacekeeping intelligence".into(), 25)
         );
-        assert_eq!(visible_text(&prompt, 10), ("…elligence".into(), 10));
+        assert_eq!(visible(&prompt, 10), ("…elligence".into(), 10));
         prompt.edit(Edit::Home, 200, |_| true);
-        assert_eq!(visible_text(&prompt, 10), ("peacekeep…".into(), 0));
+        assert_eq!(visible(&prompt, 10), ("peacekeep…".into(), 0));
         for _ in 0..4 {
             prompt.edit(Edit::Right, 200, |_| true);
         }
-        assert_eq!(visible_text(&prompt, 10).1, 4);
+        assert_eq!(visible(&prompt, 10).1, 4);
     }
 }
