@@ -23,7 +23,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use c34::dataset::FileError;
 use c34::import::ImportError;
 use c34::reports;
-use c34::sanitize::for_terminal;
+use c34::sanitize::{Printer, SafeText};
 use c34::userdata::StoreError;
 
 use selection::ParaSpec;
@@ -236,7 +236,7 @@ pub(crate) fn main() -> ExitCode {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::NotFound(message)) => {
             for line in message.lines() {
-                warn(line);
+                warn(&SafeText::new(line));
             }
             ExitCode::from(1)
         }
@@ -272,13 +272,17 @@ fn failed(failure: &Failure) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     // Messages quote file names and data: both may carry escape sequences.
-    warn(&failure.to_string());
+    warn(&SafeText::new(failure.to_string()));
     ExitCode::from(2)
 }
 
-/// `c34: message` on standard error, made safe for the terminal; nothing if stderr is gone.
-pub(crate) fn warn(message: &str) {
-    let _ = writeln!(io::stderr().lock(), "c34: {}", for_terminal(message));
+/// `c34: message` on standard error (safe text: a message quotes file names and data, both
+/// may carry escape sequences); nothing if stderr is gone.
+pub(crate) fn warn(message: &SafeText) {
+    let mut err = Printer::new(io::stderr().lock());
+    let _ = err
+        .text(&SafeText::new("c34: "))
+        .and_then(|()| err.line(message));
 }
 
 /// An error that ends c34 with status 2.
@@ -376,7 +380,7 @@ fn run(mut cli: Cli) -> Result<Outcome, Failure> {
         _ => {}
     }
     let dataset = library::open(cli.data.as_deref(), cli.report_symbol.as_deref())?;
-    let mut out = io::BufWriter::new(output::stdout());
+    let mut out = Printer::new(io::BufWriter::new(output::stdout()));
     let outcome = match cli.command {
         None => {
             drop(out);
