@@ -152,6 +152,14 @@ pub struct SafeText {
 }
 
 impl SafeText {
+    /// No text (for a `static`; [`SafeText::default`] is the same).
+    pub const fn empty() -> SafeText {
+        SafeText {
+            text: String::new(),
+            original: None,
+        }
+    }
+
     /// Makes `text` safe; no copy when it is already.
     pub fn new(text: impl Into<String>) -> SafeText {
         let text = text.into();
