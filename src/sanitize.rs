@@ -7,7 +7,10 @@
 //! note or query is read): it can only be built by sanitising, so code that draws or prints a
 //! `SafeText` cannot forget to. It reads as a `&str` (it derefs to the safe text) and writes
 //! back as it came ([`SafeText::original`], used when it is serialised), so a JSON reader gets
-//! the very same data.
+//! the very same data. Text composed from safe pieces stays safe without sanitising again
+//! ([`SafeText::join`], [`SafeText::push`]); a label built with `format!` enters through
+//! [`safe_format!`](crate::safe_format). The command line prints through a [`Printer`], which
+//! takes only `SafeText`.
 
 use std::borrow::{Borrow, Cow};
 use std::fmt::{self, Write};
@@ -79,6 +82,8 @@ fn is_clean(text: &str) -> bool {
 }
 
 /// `text` with every unsafe character replaced by a visible stand-in; borrowed when clean.
+/// Prefer [`SafeText::new`]: outside this module only the overlays still call this, until
+/// they take `SafeText` too (then it becomes private).
 pub fn for_terminal(text: &str) -> Cow<'_, str> {
     if is_clean(text) {
         return Cow::Borrowed(text);
@@ -90,7 +95,8 @@ pub fn for_terminal(text: &str) -> Cow<'_, str> {
     )
 }
 
-/// Like [`for_terminal`], but newlines and tabs are unsafe too: for one-line labels.
+/// Like [`for_terminal`], but newlines and tabs are unsafe too: for one-line labels. Prefer
+/// [`SafeText::line`] (see [`for_terminal`]).
 pub fn for_line(text: &str) -> Cow<'_, str> {
     if !text.chars().any(|c| is_unsafe(c) || c == '\n' || c == '\t') {
         return Cow::Borrowed(text);

@@ -1,0 +1,89 @@
+//! Untrusted text is made safe once, where it enters: outside `src/sanitize*`, nothing calls the
+//! `&str` sanitisers (`for_line`, `for_terminal`) but the overlays, which are still to take
+//! `SafeText`; nothing prints around the command line's `Printer`. Read from the source text,
+//! as the module-graph test is, so a new call site fails here rather than in a review.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Every `.rs` file under `dir`.
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).expect("src is readable") {
+        let path = entry.expect("a directory entry").path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The code of each file under `src/` (comments and the tests at its end left out), with its
+/// path relative to `src/`, `/`-separated.
+fn sources() -> Vec<(String, String)> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    files
+        .into_iter()
+        .map(|file| {
+            let text = fs::read_to_string(&file).expect("a source file is readable");
+            let code = text.split("#[cfg(test)]").next().unwrap_or("");
+            let code: Vec<&str> = code
+                .lines()
+                .filter(|line| !line.trim_start().starts_with("//"))
+                .collect();
+            let name = file
+                .strip_prefix(&src)
+                .expect("under src")
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/");
+            (name, code.join("\n"))
+        })
+        .collect()
+}
+
+/// The overlays, moved by another change: they still sanitise `&str` where they draw.
+fn is_overlay(name: &str) -> bool {
+    ["ui/overlay", "app/overlay"]
+        .iter()
+        .any(|prefix| name.starts_with(prefix))
+}
+
+#[test]
+fn only_the_sanitiser_and_the_overlays_sanitise_plain_strings() {
+    let offenders: Vec<String> = sources()
+        .into_iter()
+        .filter(|(name, _)| !name.starts_with("sanitize") && !is_overlay(name))
+        .filter(|(_, code)| code.contains("for_line") || code.contains("for_terminal"))
+        .map(|(name, _)| name)
+        .collect();
+    assert!(
+        offenders.is_empty(),
+        "make the text SafeText where it enters instead: {offenders:?}"
+    );
+}
+
+#[test]
+fn the_command_line_prints_only_through_the_printer() {
+    // `output.rs` makes the stream the printer wraps; `manual.rs` and `mod.rs` write what clap
+    // generates (the man page, completions, help), not data.
+    let writers = ["cli/output.rs", "cli/manual.rs", "cli/mod.rs"];
+    for (name, code) in sources() {
+        if !name.starts_with("cli/") {
+            continue;
+        }
+        let mut forbidden = vec!["println!", "print!(", "eprintln!", "eprint!("];
+        if !writers.contains(&name.as_str()) {
+            forbidden.extend(["writeln!(", "write!("]);
+        }
+        for call in forbidden {
+            assert!(
+                !code.contains(call),
+                "{name} writes with {call}; print through the Printer"
+            );
+        }
+    }
+}
