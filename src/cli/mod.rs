@@ -279,10 +279,9 @@ fn failed(failure: &Failure) -> ExitCode {
 /// `c34: message` on standard error (safe text: a message quotes file names and data, both
 /// may carry escape sequences); nothing if stderr is gone.
 pub(crate) fn warn(message: &SafeText) {
-    let mut err = Printer::new(io::stderr().lock());
-    let _ = err
-        .text(&SafeText::new("c34: "))
-        .and_then(|()| err.line(message));
+    let mut line = SafeText::new("c34: ");
+    line.push(message);
+    let _ = Printer::new(io::stderr().lock()).line(&line);
 }
 
 /// An error that ends c34 with status 2.
