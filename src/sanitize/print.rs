@@ -174,3 +174,55 @@ impl<W: Write> CsvPrinter<W> {
         self.writer.flush()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn printed(print: impl FnOnce(&mut Printer<Vec<u8>>) -> io::Result<()>) -> String {
+        let mut printer = Printer::new(Vec::new());
+        print(&mut printer).unwrap();
+        String::from_utf8(printer.into_inner()).unwrap()
+    }
+
+    #[test]
+    fn marks_go_around_the_ranges_and_a_range_off_the_text_is_skipped() {
+        let bold = Style::new().bold();
+        let text = SafeText::new("find Mali\u{1b} here");
+        // "Mali" is bytes 5..9; the ESC became U+241B (3 bytes), so "here" is 13..17.
+        let out = printed(|p| p.marked_line(&text, &[5..9, 13..17, 40..44], bold));
+        let (on, off) = (bold.render().to_string(), bold.render_reset().to_string());
+        assert_eq!(out, format!("find {on}Mali{off}\u{241b} {on}here{off}\n"));
+    }
+
+    #[test]
+    fn styles_close_around_paragraph_breaks() {
+        let red = Style::new().italic();
+        let pieces = [
+            (Style::new(), SafeText::new("kept ")),
+            (red, SafeText::new("gone\n\nalso")),
+        ];
+        let out = printed(|p| p.filled(&pieces, 40));
+        let (on, off) = (red.render().to_string(), red.render_reset().to_string());
+        assert_eq!(out, format!("kept {on}gone{off}\n\n{on}also{off}\n"));
+    }
+
+    #[test]
+    fn csv_fields_are_safe_text_and_quoted_as_csv_quotes() {
+        let mut printer = Printer::new(Vec::new());
+        let mut csv = printer.csv();
+        csv.header(["name", "note"]).unwrap();
+        csv.row([&SafeText::new("a,b"), &SafeText::new("x\u{1b}[2J\ny")])
+            .unwrap();
+        csv.flush().unwrap();
+        drop(csv);
+        let out = String::from_utf8(printer.into_inner()).unwrap();
+        assert_eq!(out, "name,note\n\"a,b\",\"x\u{241b}[2J\ny\"\n");
+    }
+
+    #[test]
+    fn json_escapes_what_a_terminal_would_obey() {
+        let out = printed(|p| p.json("[\"a\u{9b}b\"]"));
+        assert_eq!(out, "[\"a\\u009bb\"]\n");
+    }
+}

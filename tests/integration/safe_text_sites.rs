@@ -87,3 +87,53 @@ fn the_command_line_prints_only_through_the_printer() {
         }
     }
 }
+
+/// A file name with an escape sequence in it (Linux allows any byte but `/` and NUL) prints
+/// as visible text: the path enters the printer as `SafeText`.
+#[cfg(unix)]
+#[test]
+fn a_hostile_file_name_prints_as_visible_text() {
+    let home = tempfile::tempdir().expect("a temporary directory");
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("notes\u{1b}]0;pwned\u{7}.json");
+    fs::write(&path, "[]").expect("write the export");
+    let output = crate::common::cli::c34()
+        .env("XDG_DATA_HOME", home.path())
+        .args(["notes", "import"])
+        .arg(&path)
+        .output()
+        .expect("c34 runs");
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8 output");
+    assert!(output.status.success(), "{stdout}");
+    // ESC and BEL as their control pictures, U+241B and U+2407.
+    assert!(
+        stdout.contains("notes\u{241b}]0;pwned\u{2407}.json"),
+        "{stdout:?}"
+    );
+    assert!(
+        !stdout.contains('\u{1b}') && !stdout.contains('\u{7}'),
+        "{stdout:?}"
+    );
+}
+
+/// A symbol typed on the command line is quoted in the message on standard error as visible
+/// text.
+#[test]
+fn a_hostile_symbol_in_a_message_prints_as_visible_text() {
+    let home = tempfile::tempdir().expect("a temporary directory");
+    let output = crate::common::cli::c34()
+        .env("XDG_DATA_HOME", home.path())
+        .args(["remove", "A/1\u{1b}]52;c;eA==\u{7}"])
+        .output()
+        .expect("c34 runs");
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8 output");
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("A/1\u{241b}]52;c;eA==\u{2407}"),
+        "{stderr:?}"
+    );
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+        "{stderr:?}"
+    );
+}
