@@ -259,7 +259,17 @@ fn parse_error(error: &clap::Error) -> ExitCode {
         }
         _ => {
             // Usage errors go to standard error; if that is gone too there is no one to tell.
-            let _ = error.print();
+            // They quote what was typed: when that holds a character a terminal would obey
+            // (a script passing on untrusted text), the message goes out as safe text,
+            // without clap's colours.
+            let hostile = std::env::args_os()
+                .any(|arg| arg.to_string_lossy().chars().any(c34::sanitize::is_unsafe));
+            if hostile {
+                let message = SafeText::new(error.render().to_string());
+                let _ = Printer::new(io::stderr().lock()).text(&message);
+            } else {
+                let _ = error.print();
+            }
             ExitCode::from(2)
         }
     }

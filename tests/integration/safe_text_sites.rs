@@ -137,3 +137,18 @@ fn a_hostile_symbol_in_a_message_prints_as_visible_text() {
         "{stderr:?}"
     );
 }
+
+/// A bad argument is quoted in clap's usage error: one holding a character a terminal would
+/// obey is quoted as visible text.
+#[test]
+fn a_hostile_argument_in_a_usage_error_prints_as_visible_text() {
+    let output = crate::common::cli::c34()
+        .args(["show", "1x\u{202e}txt.exe"])
+        .output()
+        .expect("c34 runs");
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8 output");
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    // The right-to-left override as U+FFFD, as every other unsafe character past C0 and DEL.
+    assert!(stderr.contains("1x\u{fffd}txt.exe"), "{stderr:?}");
+    assert!(!stderr.contains('\u{202e}'), "{stderr:?}");
+}
