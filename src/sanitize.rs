@@ -7,7 +7,10 @@
 //! note or query is read): it can only be built by sanitising, so code that draws or prints a
 //! `SafeText` cannot forget to. It reads as a `&str` (it derefs to the safe text) and writes
 //! back as it came ([`SafeText::original`], used when it is serialised), so a JSON reader gets
-//! the very same data.
+//! the very same data. Text composed from safe pieces stays safe without sanitising again
+//! ([`SafeText::join`], [`SafeText::push`]); a label built with `format!` enters through
+//! [`safe_format!`](crate::safe_format). The command line prints through a [`Printer`], which
+//! takes only `SafeText`.
 
 use std::borrow::{Borrow, Cow};
 use std::fmt::{self, Write};
@@ -15,6 +18,10 @@ use std::hash::{Hash, Hasher};
 use std::ops::Deref;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+mod print;
+
+pub use print::{CsvPrinter, Printer};
 
 /// True for characters that must not reach a terminal as they are.
 pub fn is_unsafe(c: char) -> bool {
@@ -75,6 +82,8 @@ fn is_clean(text: &str) -> bool {
 }
 
 /// `text` with every unsafe character replaced by a visible stand-in; borrowed when clean.
+/// Prefer [`SafeText::new`]: outside this module only the overlays still call this, until
+/// they take `SafeText` too (then it becomes private).
 pub fn for_terminal(text: &str) -> Cow<'_, str> {
     if is_clean(text) {
         return Cow::Borrowed(text);
@@ -86,7 +95,8 @@ pub fn for_terminal(text: &str) -> Cow<'_, str> {
     )
 }
 
-/// Like [`for_terminal`], but newlines and tabs are unsafe too: for one-line labels.
+/// Like [`for_terminal`], but newlines and tabs are unsafe too: for one-line labels. Prefer
+/// [`SafeText::line`] (see [`for_terminal`]).
 pub fn for_line(text: &str) -> Cow<'_, str> {
     if !text.chars().any(|c| is_unsafe(c) || c == '\n' || c == '\t') {
         return Cow::Borrowed(text);
@@ -148,6 +158,14 @@ pub struct SafeText {
 }
 
 impl SafeText {
+    /// No text (for a `static`; [`SafeText::default`] is the same).
+    pub const fn empty() -> SafeText {
+        SafeText {
+            text: String::new(),
+            original: None,
+        }
+    }
+
     /// Makes `text` safe; no copy when it is already.
     pub fn new(text: impl Into<String>) -> SafeText {
         let text = text.into();
@@ -181,6 +199,133 @@ impl SafeText {
             Cow::Borrowed(&self.text)
         }
     }
+
+    /// Makes `text` safe for one line (a label, a heading, a status message): like
+    /// [`SafeText::new`], and newlines and tabs become spaces. This is how text c34 composes
+    /// from a `String` (a `format!` of pieces, a path, an error message) enters: sanitised
+    /// once, here. See also [`safe_format!`](crate::safe_format).
+    pub fn line(text: impl Into<String>) -> SafeText {
+        let text = text.into();
+        match for_line(&text) {
+            Cow::Borrowed(_) => SafeText {
+                text,
+                original: None,
+            },
+            Cow::Owned(safe) => SafeText {
+                text: safe,
+                original: Some(text.into_boxed_str()),
+            },
+        }
+    }
+
+    /// This text on one line (see [`SafeText::one_line`]), still a `SafeText`, keeping the
+    /// original.
+    #[must_use]
+    pub fn to_line(&self) -> SafeText {
+        match self.one_line() {
+            Cow::Borrowed(_) => self.clone(),
+            Cow::Owned(text) => SafeText {
+                text,
+                original: Some(self.original().into()),
+            },
+        }
+    }
+
+    /// The piece of the safe text at the byte `range` (on character boundaries), still safe:
+    /// its original is the same characters of the original.
+    pub fn slice(&self, range: std::ops::Range<usize>) -> Option<SafeText> {
+        let text = self.text.get(range.clone())?;
+        let original = self.original.as_ref().map(|original| {
+            let skip = self
+                .text
+                .get(..range.start)
+                .map_or(0, |t| t.chars().count());
+            original
+                .chars()
+                .skip(skip)
+                .take(text.chars().count())
+                .collect::<String>()
+                .into_boxed_str()
+        });
+        Some(SafeText {
+            text: text.to_string(),
+            original,
+        })
+    }
+
+    /// Appends safe text: no unsafe character is made by putting two safe texts side by side
+    /// (each is one character), so nothing is sanitised again. The original grows by the
+    /// other's original, so character offsets still agree.
+    pub fn push(&mut self, other: &SafeText) {
+        if self.original.is_some() || other.original.is_some() {
+            let mut original = String::with_capacity(self.text.len() + other.text.len());
+            original.push_str(self.original());
+            original.push_str(other.original());
+            self.original = Some(original.into_boxed_str());
+        }
+        self.text.push_str(&other.text);
+    }
+
+    /// Appends a constant written in c34's code (a separator, a word of a label). It is
+    /// checked like any text, so even a constant cannot carry an escape sequence in.
+    pub fn push_literal(&mut self, literal: &'static str) {
+        self.push(&SafeText::new(literal));
+    }
+
+    /// The pieces one after another with `separator` (a constant) between them, as
+    /// `[a, b].join(sep)` does for strings; the pieces are not sanitised again.
+    ///
+    /// ```
+    /// use c34::sanitize::SafeText;
+    /// let names = [SafeText::new("UNMISS"), SafeText::new("MINUSCA\u{1b}[2J")];
+    /// assert_eq!(SafeText::join(&names, ", "), "UNMISS, MINUSCA\u{241b}[2J");
+    /// ```
+    pub fn join<'a>(
+        pieces: impl IntoIterator<Item = &'a SafeText>,
+        separator: &'static str,
+    ) -> SafeText {
+        let separator = SafeText::new(separator);
+        let mut joined = SafeText::default();
+        for (i, piece) in pieces.into_iter().enumerate() {
+            if i > 0 {
+                joined.push(&separator);
+            }
+            joined.push(piece);
+        }
+        joined
+    }
+}
+
+/// A one-line [`SafeText`] composed with `format!`: the formatted text is sanitised once, as
+/// [`SafeText::line`] does, so a label built from pieces of data (a symbol, a path, a
+/// message) cannot carry an escape sequence to the terminal, whatever its pieces were.
+///
+/// ```
+/// let symbol = c34::sanitize::SafeText::new("A/1\u{1b}]0;x\u{7}");
+/// let label = c34::safe_format!("{} is open\n", symbol);
+/// assert_eq!(label, "A/1\u{241b}]0;x\u{2407} is open ");
+/// ```
+///
+/// Composing cannot make a `SafeText` any other way: a `String` is not a safe piece, and
+/// there is no constructor that takes text without sanitising it.
+///
+/// ```compile_fail,E0308
+/// use c34::sanitize::SafeText;
+/// let mut label = SafeText::new("open: ");
+/// label.push(&String::from("\u{1b}]52;c;x\u{7}"));
+/// ```
+///
+/// ```compile_fail,E0597
+/// use c34::sanitize::SafeText;
+/// let mut label = SafeText::new("open: ");
+/// let typed = String::from("\u{1b}]52;c;x\u{7}");
+/// label.push_literal(&typed);
+/// ```
+#[macro_export]
+macro_rules! safe_format {
+    ($($arg:tt)*) => {
+        $crate::sanitize::SafeText::line(::std::format!($($arg)*))
+    };
 }
 
 impl Deref for SafeText {
@@ -384,6 +529,44 @@ mod tests {
         assert!(!safe.chars().any(is_unsafe));
         let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
         assert_eq!(back, value);
+    }
+
+    #[test]
+    fn joined_and_pushed_pieces_stay_safe_and_keep_offsets() {
+        let pieces = [
+            SafeText::new("a\u{1b}[2J"),
+            SafeText::new("plain"),
+            SafeText::new("b\u{202e}c"),
+        ];
+        let joined = SafeText::join(&pieces, " · ");
+        // Expected by rule: ESC is U+241B, the bidi override U+FFFD, the separator kept.
+        assert_eq!(joined, "a\u{241b}[2J · plain · b\u{fffd}c");
+        assert_eq!(joined.original(), "a\u{1b}[2J · plain · b\u{202e}c");
+        assert_eq!(joined.chars().count(), joined.original().chars().count());
+        // The offset of a character in the safe text is its offset in the original.
+        let at = joined.chars().position(|c| c == 'p').unwrap();
+        assert_eq!(joined.original().chars().nth(at), Some('p'));
+
+        let mut label = SafeText::line("¶ 7\tof ");
+        label.push(&SafeText::new("A/1\u{7}"));
+        label.push_literal(" is open\u{1b}");
+        assert_eq!(label, "¶ 7 of A/1\u{2407} is open\u{241b}");
+        assert!(!label.chars().any(is_unsafe));
+
+        let clean = SafeText::join(&[SafeText::new("x"), SafeText::new("y")], "-");
+        assert_eq!((clean.as_str(), clean.original()), ("x-y", "x-y"));
+        assert_eq!(SafeText::join(&[], ", "), "");
+    }
+
+    #[test]
+    fn composed_labels_are_sanitised_once_on_one_line() {
+        let message = String::from("saved\n\u{1b}]0;x\u{7}");
+        let label = crate::safe_format!("{message} ({})", 3);
+        assert_eq!(label, "saved \u{241b}]0;x\u{2407} (3)");
+        assert_eq!(label.original(), "saved\n\u{1b}]0;x\u{7} (3)");
+        let note = SafeText::new("two\nlines\u{1b}");
+        assert_eq!(note.to_line(), "two lines\u{241b}");
+        assert_eq!(note.to_line().original(), "two\nlines\u{1b}");
     }
 
     #[test]

@@ -495,14 +495,15 @@ pub fn map_ranges<'a>(
         .collect()
 }
 
-/// The opening words of a response on one line, made safe to draw: what the list and the
-/// tree show of it.
-pub fn opening_words(text: &str) -> String {
-    crate::sanitize::for_line(text)
-        .split_whitespace()
-        .take(40)
-        .collect::<Vec<_>>()
-        .join(" ")
+/// The opening words of a response on one line: what the list and the tree show of it. Words
+/// of safe text, joined by spaces: still safe.
+pub fn opening_words(text: &crate::sanitize::SafeText) -> crate::sanitize::SafeText {
+    crate::sanitize::SafeText::line(
+        text.split_whitespace()
+            .take(40)
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 /// The first line of `text` (words separated by single spaces) at `cells` cells, breaking

@@ -3,11 +3,11 @@
 //! standing out in the reader; and the reader's header: the bookmark, the note, and the
 //! documents a response cites with their links.
 
-use super::reader::{Mark, ReaderLayout, ReaderLine};
+use super::reader::{Mark, ReaderLayout, ReaderLine, wrapped};
 use super::{App, Source, TreeRow};
 use crate::refs;
-use crate::sanitize::for_line;
-use crate::text::wrap;
+use crate::safe_format;
+use crate::sanitize::SafeText;
 
 impl App {
     /// The tree's Documents cited branch, when the responses cite any.
@@ -47,26 +47,21 @@ impl App {
         let Some(recommendation) = layout.inputs.location.and_then(|l| self.dataset.get(l)) else {
             if self.list.source == Source::Bookmarks {
                 // An empty Bookmarks branch says how to fill it.
-                let text = "No bookmarks or notes yet: b bookmarks the open response, a writes a note on it.";
-                layout.lines = wrap(text, width)
-                    .into_iter()
-                    .map(|range| ReaderLine::Empty(text[range].to_string()))
-                    .collect();
+                let text = SafeText::new(
+                    "No bookmarks or notes yet: b bookmarks the open response, a writes a note on it.",
+                );
+                layout.lines = wrapped(&text, width, ReaderLine::Empty).collect();
             }
             return;
         };
         let mut header: Vec<ReaderLine> = Vec::new();
         if let Some(annotation) = self.annotation(recommendation.para) {
             if annotation.bookmark {
-                header.push(ReaderLine::Annotation("★ bookmarked".into()));
+                header.push(ReaderLine::Annotation(SafeText::new("★ bookmarked")));
             }
             if let Some(note) = &annotation.note {
-                let text = format!("✎ {}", note.one_line());
-                header.extend(
-                    wrap(&text, width)
-                        .into_iter()
-                        .map(|range| ReaderLine::Annotation(text[range].to_string())),
-                );
+                let text = safe_format!("✎ {note}");
+                header.extend(wrapped(&text, width, ReaderLine::Annotation));
             }
         }
         let mut cited: Vec<String> = recommendation
@@ -81,10 +76,14 @@ impl App {
             if !header.is_empty() {
                 header.push(ReaderLine::Blank);
             }
-            header.push(ReaderLine::Cites("Documents cited:".into()));
+            header.push(ReaderLine::Cites(SafeText::new("Documents cited:")));
         }
         for symbol in &cited {
-            header.extend(cites_lines(&for_line(symbol), &refs::link(symbol), width));
+            header.extend(cites_lines(
+                &SafeText::line(symbol.as_str()),
+                &SafeText::line(refs::link(symbol)),
+                width,
+            ));
         }
         layout.insert_header(header);
         if let Some(reference) = layout
@@ -145,22 +144,21 @@ impl ReaderLayout {
 }
 
 /// A cited document and its link on one line when they fit, else the link on the lines below.
-fn cites_lines(symbol: &str, link: &str, width: usize) -> Vec<ReaderLine> {
-    let one = format!("  {symbol}  {link}");
+fn cites_lines(symbol: &SafeText, link: &SafeText, width: usize) -> Vec<ReaderLine> {
+    let one = safe_format!("  {symbol}  {link}");
     if crate::text::width(&one) <= width {
         return vec![ReaderLine::Cites(one)];
     }
-    let mut lines = vec![ReaderLine::Cites(format!("  {symbol}"))];
+    let mut lines = vec![ReaderLine::Cites(safe_format!("  {symbol}"))];
     // The link whole on its own line, indented as much as still lets it fit.
     let link_width = crate::text::width(link);
     if let Some(indent) = [4, 2, 0].into_iter().find(|i| i + link_width <= width) {
-        lines.push(ReaderLine::Cites(format!("{}{link}", " ".repeat(indent))));
+        lines.push(ReaderLine::Cites(safe_format!(
+            "{}{link}",
+            " ".repeat(indent)
+        )));
         return lines;
     }
-    lines.extend(
-        wrap(link, width)
-            .into_iter()
-            .map(|range| ReaderLine::Cites(link[range].to_string())),
-    );
+    lines.extend(wrapped(link, width, ReaderLine::Cites));
     lines
 }

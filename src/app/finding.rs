@@ -4,7 +4,8 @@
 use super::{App, Effect, Pane, Source, TreeRow};
 use crate::dataset::Location;
 use crate::missions::{mention_ranges, place_ranges};
-use crate::sanitize::for_line;
+use crate::safe_format;
+use crate::sanitize::SafeText;
 use crate::search::{Highlight, Hit, Snippet};
 
 /// The result nearest after `here` (before it, going back) in the report's order, and whether
@@ -89,7 +90,7 @@ impl App {
             self.focus = Pane::Reader;
             return;
         }
-        self.message = Some(self.dataset.no_response_message(para));
+        self.message = Some(SafeText::line(self.dataset.no_response_message(para)));
     }
 
     /// Which of the reader's hits `n`/`N` moved to last, and how many there are.
@@ -186,9 +187,9 @@ impl App {
             self.go_to_hit(if forward { 0 } else { count - 1 });
         }
         if wrapped {
-            let query = for_line(&found_query(self.found.as_ref())).into_owned();
+            let query = found_query(self.found.as_ref());
             let end = if forward { "first" } else { "last" };
-            self.message = Some(format!("“{query}”: back to the {end} result"));
+            self.message = Some(safe_format!("“{query}”: back to the {end} result"));
         }
     }
 

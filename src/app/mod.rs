@@ -40,6 +40,7 @@ use crate::dataset::{Dataset, Location};
 use crate::layout::{self, Screen};
 use crate::overview::Matrix;
 use crate::refs::Reference;
+use crate::sanitize::SafeText;
 use crate::search::SearchIndex;
 use crate::text::opening_words;
 use crate::userdata::Annotation;
@@ -106,7 +107,7 @@ pub struct App {
     dataset: Arc<Dataset>,
     /// The opening words of each response, by section and recommendation, made once: the
     /// list and the tree show them on every frame.
-    openings: Vec<Vec<String>>,
+    openings: Vec<Vec<SafeText>>,
     /// Built once from `dataset`: by a worker after the first frame ([`App::index_builder`]),
     /// or by the first use if that comes sooner (which then waits for the worker).
     index: Arc<OnceLock<SearchIndex>>,
@@ -127,7 +128,7 @@ pub struct App {
     /// What is drawn over the panes and takes the commands first.
     overlay: Option<Overlay>,
     /// A one-off message for the status bar, cleared by the next key.
-    message: Option<String>,
+    message: Option<SafeText>,
     /// A wait for another c34's lock, while the status bar says so.
     lock_wait: Option<take_away::LockWait>,
     /// The terminal size the layout is computed for.
@@ -144,7 +145,7 @@ pub struct App {
     /// This document's bookmarks and notes by paragraph, a copy of the store's for drawing.
     annotations: BTreeMap<u32, Annotation>,
     /// Why bookmarks and notes cannot be changed this session, when they cannot.
-    notes_read_only: Option<String>,
+    notes_read_only: Option<SafeText>,
     /// Counts changes of `annotations`, so the reader layout knows when its header is stale.
     annotations_version: u64,
     /// What the event loop must do outside the state after this update (see [`Effect`]).
@@ -183,7 +184,7 @@ impl App {
                     .map(|r| {
                         r.paragraphs
                             .first()
-                            .map_or(String::new(), |p| opening_words(p))
+                            .map_or(SafeText::default(), opening_words)
                     })
                     .collect()
             })
@@ -341,6 +342,11 @@ impl App {
         self.message.as_deref()
     }
 
+    /// The status bar's one-off message, as it is drawn.
+    pub fn message_text(&self) -> Option<&SafeText> {
+        self.message.as_ref()
+    }
+
     /// The terminal size the layout is computed for.
     pub fn size(&self) -> Size {
         self.size
@@ -392,11 +398,12 @@ impl App {
     }
 
     /// The opening words of the response at `location` (empty for a place not in the report).
-    pub fn opening(&self, location: Location) -> &str {
+    pub fn opening(&self, location: Location) -> &SafeText {
+        static NO_WORDS: SafeText = SafeText::empty();
         self.openings
             .get(location.section)
             .and_then(|section| section.get(location.recommendation))
-            .map_or("", String::as_str)
+            .unwrap_or(&NO_WORDS)
     }
 
     pub fn area(&self) -> Rect {
@@ -485,7 +492,7 @@ impl App {
         match overlay.handle(command, &self.context()) {
             Action::Stay => self.overlay = Some(overlay),
             Action::Say(message) => {
-                self.message = Some(message);
+                self.message = Some(SafeText::line(message));
                 self.overlay = Some(overlay);
             }
             Action::Close => {}

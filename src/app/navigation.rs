@@ -7,6 +7,8 @@ use super::scroll::{self, Motion, Scroll};
 use super::{App, Command, Pane};
 use crate::dataset::{Dataset, Location, Recommendation};
 use crate::layout::{self, TREE_MARKER_WIDTH};
+use crate::safe_format;
+use crate::sanitize::SafeText;
 
 /// The recommendation after (or before) `at` in the report's order, across sections.
 pub fn neighbour(dataset: &Dataset, at: Location, forward: bool) -> Option<Location> {
@@ -42,11 +44,11 @@ pub fn neighbour(dataset: &Dataset, at: Location, forward: bool) -> Option<Locat
 }
 
 /// What `]` or `[` says at the end of what it walks.
-fn edge_message(forward: bool, of: &str) -> String {
+fn edge_message(forward: bool, of: &str) -> SafeText {
     if forward {
-        format!("Last recommendation {of}")
+        safe_format!("Last recommendation {of}")
     } else {
-        format!("First recommendation {of}")
+        safe_format!("First recommendation {of}")
     }
 }
 
@@ -328,7 +330,7 @@ impl App {
         }
         if target == here {
             let which = if forward { "Last" } else { "First" };
-            self.message = Some(format!("{which} section of the report"));
+            self.message = Some(safe_format!("{which} section of the report"));
             return;
         }
         let location = Location {

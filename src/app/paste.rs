@@ -3,6 +3,7 @@
 //! a paste does nothing but say so.
 
 use super::{App, Command, Edit, Prompt};
+use crate::safe_format;
 
 /// `text` as one line of a prompt: line breaks (CR LF, LF, CR) and tabs become spaces, other
 /// control characters, bidirectional controls and invisible marks are dropped (as when typed).
@@ -56,7 +57,7 @@ impl App {
         }
         if cut {
             // Short: in a prompt the status bar shows a message only beside the prompt's keys.
-            self.message = Some(format!(
+            self.message = Some(safe_format!(
                 "Pasted the first {} of {} characters",
                 kept.len(),
                 pasted.len()

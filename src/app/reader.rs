@@ -6,7 +6,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::dataset::{Dataset, Location, Mission, roman_value};
-use crate::sanitize::{SafeText, for_line, for_terminal};
+use crate::safe_format;
+use crate::sanitize::SafeText;
 use crate::search::Hit;
 use crate::text::{clip, wrap};
 
@@ -32,9 +33,9 @@ pub struct ReaderInputs {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReaderLine {
     /// `¶ 165 of A/75/19`, wrapped.
-    Heading(String),
+    Heading(SafeText),
     /// `VIII. Safety and security`, wrapped.
-    Section(String),
+    Section(SafeText),
     Blank,
     /// A wrapped line of paragraph `paragraph` (an index into [`ReaderLayout::paragraphs`]).
     Text {
@@ -43,20 +44,20 @@ pub enum ReaderLine {
     },
     /// What the header remarks about the response (the missions it names, a repeated text),
     /// wrapped.
-    Remark(String),
+    Remark(SafeText),
     /// Shown when there is nothing to read.
-    Empty(String),
+    Empty(SafeText),
     /// The user's own: `★ bookmarked`, or a wrapped line of their note (the first starts `✎ `).
-    Annotation(String),
+    Annotation(SafeText),
     /// A wrapped line of the documents the response cites, with their links.
-    Cites(String),
+    Cites(SafeText),
     /// A line of the Special Committee's recommendation the response answers (its heading
     /// first).
-    Recommendation(String),
+    Recommendation(SafeText),
     /// How much of the Committee's recommendation is folded away, and the key that unfolds it.
-    Fold(String),
+    Fold(SafeText),
     /// The most similar response of another report (`Similar in A/77/…: ¶ 40 · 83% similar`).
-    Similar(String),
+    Similar(SafeText),
 }
 
 /// A mission the response names, as the reader's header lists it.
@@ -70,8 +71,8 @@ pub struct NamedMission {
 /// A response paragraph as drawn, with what stands out in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReaderParagraph {
-    /// The paragraph made safe to draw (see [`readable`]).
-    pub text: String,
+    /// The paragraph as drawn (see [`readable`]).
+    pub text: SafeText,
     /// Acronyms and document symbols, in order.
     pub marks: Vec<(Range<usize>, Mark)>,
     /// Search hits on `text`, in order, with their index among the response's hits.
@@ -113,30 +114,26 @@ impl ReaderLayout {
             .location
             .and_then(|location| Some((location, dataset.get(location)?)))
         else {
-            layout.lines.push(ReaderLine::Empty(clip(
+            layout.lines.push(ReaderLine::Empty(SafeText::line(clip(
                 "No recommendations to show.",
                 width,
-            )));
+            ))));
             return layout;
         };
         layout.not_addressed = recommendation.is_not_addressed();
-        let header = format!(
+        let header = safe_format!(
             "¶ {} of {}",
             recommendation.para,
-            dataset.document.responds_to.one_line()
+            dataset.document.responds_to
         );
-        for range in wrap(&header, width) {
+        layout
+            .lines
+            .extend(wrapped(&header, width, ReaderLine::Heading));
+        if let Some(section) = dataset.sections.get(location.section) {
+            let heading = SafeText::line(section.heading());
             layout
                 .lines
-                .push(ReaderLine::Heading(header[range].to_string()));
-        }
-        if let Some(section) = dataset.sections.get(location.section) {
-            let heading = for_line(&section.heading()).into_owned();
-            for range in wrap(&heading, width) {
-                layout
-                    .lines
-                    .push(ReaderLine::Section(heading[range].to_string()));
-            }
+                .extend(wrapped(&heading, width, ReaderLine::Section));
         }
         layout.missions = named_missions(dataset, &recommendation.paragraphs);
         if !layout.not_addressed {
@@ -149,11 +146,9 @@ impl ReaderLayout {
                 .collect();
         }
         for remark in layout.remarks() {
-            for range in wrap(&remark, width) {
-                layout
-                    .lines
-                    .push(ReaderLine::Remark(remark[range].to_string()));
-            }
+            layout
+                .lines
+                .extend(wrapped(&remark, width, ReaderLine::Remark));
         }
         let mut hit_index = 0;
         for (index, paragraph) in recommendation.paragraphs.iter().enumerate() {
@@ -187,7 +182,8 @@ impl ReaderLayout {
                 });
             }
             layout.paragraphs.push(ReaderParagraph {
-                text: text.into_owned(),
+                // Safe text with its tabs expanded: checked again, without a copy.
+                text: SafeText::new(text.into_owned()),
                 marks,
                 hits,
             });
@@ -199,22 +195,23 @@ impl ReaderLayout {
 impl ReaderLayout {
     /// The header's remarks: `Missions: UNMOGIP, UNTSO, MINUSMA (place only)`,
     /// `Same text as ¶ 159`.
-    pub fn remarks(&self) -> Vec<String> {
+    pub fn remarks(&self) -> Vec<SafeText> {
         let mut remarks = Vec::new();
         if !self.missions.is_empty() {
-            let names: Vec<String> = self
+            let names: Vec<SafeText> = self
                 .missions
                 .iter()
                 .map(|mission| {
-                    let acronym = for_line(&mission.acronym);
+                    let mut name = SafeText::line(mission.acronym.as_str());
                     if mission.by_place {
-                        format!("{acronym} (place only)")
-                    } else {
-                        acronym.into_owned()
+                        name.push_literal(" (place only)");
                     }
+                    name
                 })
                 .collect();
-            remarks.push(format!("Missions: {}", names.join(", ")));
+            let mut remark = SafeText::new("Missions: ");
+            remark.push(&SafeText::join(&names, ", "));
+            remarks.push(remark);
         }
         if !self.same_as.is_empty() {
             let paras: Vec<String> = self
@@ -222,7 +219,7 @@ impl ReaderLayout {
                 .iter()
                 .map(|para| format!("¶ {para}"))
                 .collect();
-            remarks.push(format!("Same text as {}", paras.join(", ")));
+            remarks.push(safe_format!("Same text as {}", paras.join(", ")));
         }
         remarks
     }
@@ -268,12 +265,22 @@ fn named_missions(dataset: &Dataset, paragraphs: &[SafeText]) -> Vec<NamedMissio
     named.into_iter().chain(placed).collect()
 }
 
-/// A paragraph as it may be drawn: unsafe characters made visible, tabs as spaces.
-pub fn readable(paragraph: &str) -> Cow<'_, str> {
-    match for_terminal(paragraph) {
-        Cow::Borrowed(text) => crate::text::expand_tabs(text),
-        Cow::Owned(text) => Cow::Owned(crate::text::expand_tabs(&text).into_owned()),
-    }
+/// A paragraph as it may be drawn: safe text (unsafe characters made visible where it
+/// entered), tabs as spaces.
+pub fn readable(paragraph: &SafeText) -> Cow<'_, str> {
+    crate::text::expand_tabs(paragraph)
+}
+
+/// `text` wrapped to `width` (see [`crate::text::wrap`]), each line made a reader line by
+/// `line`: pieces of safe text, so nothing is sanitised again.
+pub fn wrapped(
+    text: &SafeText,
+    width: usize,
+    line: fn(SafeText) -> ReaderLine,
+) -> impl Iterator<Item = ReaderLine> {
+    wrap(text, width)
+        .into_iter()
+        .filter_map(move |range| text.slice(range).map(line))
 }
 
 /// What a highlighted stretch of text is.
@@ -381,7 +388,9 @@ mod tests {
 
     #[test]
     fn control_characters_in_data_are_shown_not_sent() {
-        assert_eq!(readable("a\u{1b}]0;x\u{7}\tb"), "a\u{241b}]0;x\u{2407} b");
-        assert!(matches!(readable("plain"), Cow::Borrowed("plain")));
+        let hostile = SafeText::new("a\u{1b}]0;x\u{7}\tb");
+        assert_eq!(readable(&hostile), "a\u{241b}]0;x\u{2407} b");
+        let plain = SafeText::new("plain");
+        assert!(matches!(readable(&plain), Cow::Borrowed("plain")));
     }
 }

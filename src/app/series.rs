@@ -11,10 +11,11 @@
 
 use std::sync::{Arc, OnceLock};
 
-use super::reader::{ReaderLayout, ReaderLine};
+use super::reader::{ReaderLayout, ReaderLine, wrapped};
 use super::{App, Effect};
 use crate::dataset::{Dataset, Location};
-use crate::sanitize::for_line;
+use crate::safe_format;
+use crate::sanitize::SafeText;
 use crate::search::SearchIndex;
 use crate::series::committee::{CommitteeRecommendation, CommitteeReport};
 use crate::series::compare::{Comparison, ResponseIndex, compare_with};
@@ -198,10 +199,9 @@ impl App {
         if self.committee_recommendation().is_none() {
             self.message = Some(match self.committee() {
                 None => "No report of the Special Committee for this report in the library".into(),
-                Some(committee) => format!(
-                    "{} has no paragraph for this response",
-                    for_line(&committee.symbol)
-                ),
+                Some(committee) => {
+                    safe_format!("{} has no paragraph for this response", committee.symbol)
+                }
             });
             return;
         }
@@ -323,7 +323,7 @@ impl App {
             return;
         };
         if same_symbol(report.symbol(), &self.dataset.document.symbol) {
-            self.message = Some(format!("{} is open", for_line(report.symbol())));
+            self.message = Some(safe_format!("{} is open", report.symbol()));
             return;
         }
         let dataset = Dataset::clone(&report.dataset);
@@ -345,7 +345,7 @@ impl App {
         }
         app.series.started = true;
         app.queries = std::mem::take(&mut self.queries);
-        app.message = Some(format!("Opened {}", app.dataset.document.symbol.one_line()));
+        app.message = Some(safe_format!("Opened {}", app.dataset.document.symbol));
         app.effects.push(Effect::OpenedReport);
         app.settle();
         *self = app;
@@ -370,14 +370,9 @@ impl App {
             }
             for comparison in comparisons {
                 let text = similar_line(comparison);
-                lines.extend(
-                    wrap(&text, width)
-                        .into_iter()
-                        .map(|range| ReaderLine::Similar(text[range].to_string())),
-                );
+                lines.extend(wrapped(&text, width, ReaderLine::Similar));
             }
-            let hint = "c compares";
-            lines.push(ReaderLine::Similar(hint.into()));
+            lines.push(ReaderLine::Similar(SafeText::new("c compares")));
         }
         layout.insert_header(lines);
     }
@@ -395,10 +390,10 @@ pub fn same_symbol(a: &str, b: &str) -> bool {
 }
 
 /// `Similar in A/77/999/Add.1: ¶ 1040 · 83% similar`.
-pub fn similar_line(comparison: &Comparison) -> String {
-    format!(
+pub fn similar_line(comparison: &Comparison) -> SafeText {
+    safe_format!(
         "Similar in {}: ¶ {} · {}% similar",
-        for_line(&comparison.symbol),
+        comparison.symbol,
         comparison.para,
         percent(comparison.similarity)
     )
@@ -419,21 +414,22 @@ fn recommendation_lines(
     width: usize,
     unfolded: bool,
 ) -> Vec<ReaderLine> {
-    let heading = format!(
+    let heading = safe_format!(
         "Special Committee, {} ¶ {}:",
-        for_line(&recommendation.symbol),
+        recommendation.symbol,
         recommendation.para
     );
-    let mut lines: Vec<ReaderLine> = wrap(&heading, width)
-        .into_iter()
-        .map(|range| ReaderLine::Recommendation(heading[range].to_string()))
-        .collect();
+    let mut lines: Vec<ReaderLine> = wrapped(&heading, width, ReaderLine::Recommendation).collect();
     let indent = if width > 10 { 2 } else { 0 };
     let mut text = Vec::new();
     for paragraph in &recommendation.text {
-        let paragraph = for_line(paragraph);
+        let paragraph = SafeText::line(paragraph.as_str());
         for range in wrap(&paragraph, width - indent) {
-            text.push(format!("{}{}", " ".repeat(indent), &paragraph[range]));
+            if let Some(piece) = paragraph.slice(range) {
+                let mut line = SafeText::line(" ".repeat(indent));
+                line.push(&piece);
+                text.push(line);
+            }
         }
     }
     let hidden = text.len().saturating_sub(FOLDED_LINES);
@@ -451,7 +447,10 @@ fn recommendation_lines(
         } else {
             format!("… {hidden} more lines · r unfolds")
         };
-        lines.push(ReaderLine::Fold(format!("{}{more}", " ".repeat(indent))));
+        lines.push(ReaderLine::Fold(safe_format!(
+            "{}{more}",
+            " ".repeat(indent)
+        )));
     }
     lines
 }

@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 
 use super::overlay::NoteEditor;
 use super::{App, Pane, Source, TreeRow};
-use crate::sanitize::for_line;
+use crate::safe_format;
+use crate::sanitize::SafeText;
 use crate::userdata::Annotation;
 
 /// Something the event loop does for the state, outside it.
@@ -62,7 +63,7 @@ pub enum Outcome {
 /// A wait for another c34's lock: the message it replaced in the status bar.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct LockWait {
-    message_before: Option<String>,
+    message_before: Option<SafeText>,
 }
 
 /// What the status bar says when `M` takes the mouse back.
@@ -118,19 +119,19 @@ impl App {
                 }
             }
             Outcome::ReadOnly(reason) => {
-                let reason = for_line(&reason).into_owned();
-                self.message = Some(format!("Notes are read-only: {reason}"));
+                let reason = SafeText::line(reason);
+                self.message = Some(safe_format!("Notes are read-only: {reason}"));
                 self.notes_read_only = Some(reason);
             }
             Outcome::Failed(error) => {
-                self.message = Some(for_line(&error).into_owned());
+                self.message = Some(SafeText::line(error));
             }
             Outcome::Queries(queries) => self.queries = queries,
-            Outcome::Notice(notice) => self.message = Some(for_line(&notice).into_owned()),
+            Outcome::Notice(notice) => self.message = Some(SafeText::line(notice)),
             Outcome::Waiting(waiting) => {
                 let message_before = self.message.take();
                 self.lock_wait = Some(LockWait { message_before });
-                self.message = Some(for_line(&waiting).into_owned());
+                self.message = Some(SafeText::line(waiting));
             }
             Outcome::WaitOver => {
                 if let Some(wait) = self.lock_wait.take() {
@@ -165,10 +166,7 @@ impl App {
             && let Some(reference) = self.references.get(d)
         {
             let link = reference.link.clone();
-            self.message = Some(format!(
-                "Copied the link of {}",
-                reference.symbol.one_line()
-            ));
+            self.message = Some(safe_format!("Copied the link of {}", reference.symbol));
             self.push_effect(Effect::Copy(link));
             return;
         }
@@ -187,7 +185,7 @@ impl App {
             (citation, format!("the citation of ¶ {para}"))
         };
         let chars = text.chars().count();
-        self.message = Some(format!("Copied {what} · {chars} characters"));
+        self.message = Some(safe_format!("Copied {what} · {chars} characters"));
         self.push_effect(Effect::Copy(text));
     }
 
@@ -195,7 +193,7 @@ impl App {
     fn refuse_if_read_only(&mut self) -> bool {
         match &self.notes_read_only {
             Some(reason) => {
-                self.message = Some(format!("Notes are read-only: {reason}"));
+                self.message = Some(safe_format!("Notes are read-only: {reason}"));
                 true
             }
             None => false,
@@ -213,9 +211,9 @@ impl App {
         let para = recommendation.para;
         let was = self.annotation(para).is_some_and(|a| a.bookmark);
         self.message = Some(if was {
-            format!("Bookmark removed from ¶ {para}")
+            safe_format!("Bookmark removed from ¶ {para}")
         } else {
-            format!("Bookmarked ¶ {para}")
+            safe_format!("Bookmarked ¶ {para}")
         });
         self.push_effect(Effect::SetBookmark { para, on: !was });
     }
@@ -249,9 +247,9 @@ impl App {
             return;
         }
         self.message = match (note.is_empty(), had) {
-            (true, true) => Some(format!("Note on ¶ {para} deleted")),
+            (true, true) => Some(safe_format!("Note on ¶ {para} deleted")),
             (true, false) => None,
-            (false, _) => Some(format!("Note on ¶ {para} saved")),
+            (false, _) => Some(safe_format!("Note on ¶ {para} saved")),
         };
         if note.is_empty() && !had {
             return;

@@ -10,10 +10,11 @@ use anstyle::{AnsiColor, Style};
 
 use c34::dataset::Dataset;
 use c34::library::Library;
-use c34::sanitize::{SafeText, for_line};
+use c34::safe_format;
+use c34::sanitize::{Printer, SafeText};
 use c34::series::compare::{Comparison, Op, ResponseIndex, THRESHOLD, compare_all};
 
-use super::output::{HEADING, color_choice, output_width, styled, write_json};
+use super::output::{HEADING, color_choice, output_width, write_json};
 use super::{Failure, Outcome, warn};
 
 #[derive(Debug, clap::Args)]
@@ -41,7 +42,7 @@ const INSERTED: Style = Style::new()
 pub(super) fn compare(
     dataset: &Dataset,
     args: &CompareArgs,
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
 ) -> Result<Outcome, Failure> {
     let para = args.para;
     if dataset.find(para).is_none() {
@@ -53,7 +54,7 @@ pub(super) fn compare(
     } else {
         let listing = library.list()?;
         for skipped in &listing.unreadable {
-            warn(&format!("{} (skipped)", skipped.error));
+            warn(&safe_format!("{} (skipped)", skipped.error));
         }
         listing
             .reports
@@ -70,7 +71,7 @@ pub(super) fn compare(
         let marks = !colour_on();
         for (i, comparison) in found.iter().enumerate() {
             if i > 0 {
-                writeln!(out)?;
+                out.blank()?;
             }
             write_comparison(comparison, width, marks, out)?;
         }
@@ -112,44 +113,34 @@ fn write_comparison(
     comparison: &Comparison,
     width: usize,
     marks: bool,
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
 ) -> Result<(), Failure> {
-    let header = format!(
+    let header = safe_format!(
         "{} ¶ {} · {:.0}% similar",
-        for_line(&comparison.symbol),
+        comparison.symbol,
         comparison.para,
         comparison.similarity * 100.0
     );
-    writeln!(out, "{}", styled(HEADING, &header))?;
-    let mut marked = String::new();
+    out.styled_line(HEADING, &header)?;
+    let plain = Style::new();
+    let bracketed = |open: &'static str, text: &SafeText, close: &'static str| {
+        let mut marked = SafeText::new(open);
+        marked.push(text);
+        marked.push_literal(close);
+        (plain, marked)
+    };
+    let mut pieces: Vec<(Style, SafeText)> = Vec::new();
     for op in &comparison.diff {
         // Untrusted text, made safe before any marking is added; paragraph breaks kept.
         let text = SafeText::new(op.text.as_str());
-        let text = text.as_str();
-        match (op.op, marks) {
-            (Op::Equal, _) => marked.push_str(text),
-            (Op::Delete, true) => marked.extend(["[-", text, "-]"]),
-            (Op::Insert, true) => marked.extend(["{+", text, "+}"]),
-            (Op::Delete, false) => marked.push_str(&styled_lines(DELETED, text)),
-            (Op::Insert, false) => marked.push_str(&styled_lines(INSERTED, text)),
-        }
+        pieces.push(match (op.op, marks) {
+            (Op::Equal, _) => (plain, text),
+            (Op::Delete, true) => bracketed("[-", &text, "-]"),
+            (Op::Insert, true) => bracketed("{+", &text, "+}"),
+            (Op::Delete, false) => (DELETED, text),
+            (Op::Insert, false) => (INSERTED, text),
+        });
     }
-    let options =
-        textwrap::Options::new(width.max(20)).word_splitter(textwrap::WordSplitter::NoHyphenation);
-    for (i, paragraph) in marked.split("\n\n").enumerate() {
-        if i > 0 {
-            writeln!(out)?;
-        }
-        writeln!(out, "{}", textwrap::fill(paragraph, &options))?;
-    }
+    out.filled(&pieces, width)?;
     Ok(())
-}
-
-/// `text` in `style`, the style closed and reopened around each paragraph break so that a
-/// break never carries it.
-fn styled_lines(style: Style, text: &str) -> String {
-    text.split("\n\n")
-        .map(|part| styled(style, part))
-        .collect::<Vec<_>>()
-        .join("\n\n")
 }

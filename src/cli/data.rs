@@ -9,12 +9,13 @@ use serde::Serialize;
 
 use c34::dataset::{Dataset, Recommendation, Section, read_text_file};
 use c34::import::{ImportOptions, import as import_text};
-use c34::sanitize::SafeText;
+use c34::safe_format;
+use c34::sanitize::{CsvPrinter, Printer, SafeText};
 use c34::text;
 
 use c34::series::committee::{CommitteeRecommendation, CommitteeReport};
 
-use super::output::{HEADING, hanging, output_width, styled, wrap_words, write_json};
+use super::output::{HEADING, hanging, output_width, wrapped, write_json};
 use super::selection::{ParaSpec, select};
 use super::{ExportFormat, Failure, Outcome, ShowFormat, recommendation};
 
@@ -37,7 +38,7 @@ pub(super) enum CiteFormat {
 pub(super) fn list(
     dataset: &Dataset,
     format: ListFormat,
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
 ) -> Result<Outcome, Failure> {
     let paras_of = |section: &Section| {
         let paras: Vec<String> = section
@@ -45,13 +46,13 @@ pub(super) fn list(
             .iter()
             .map(|rec| rec.para.to_string())
             .collect();
-        paras.join(" ")
+        SafeText::line(paras.join(" "))
     };
     match format {
         ListFormat::Json => write_json(out, &dataset.sections)?,
         ListFormat::Csv => {
-            let mut writer = csv_writer(out);
-            write_row(
+            let mut writer = out.csv();
+            write_header(
                 &mut writer,
                 ["section", "section_title", "responses", "paras"],
             )?;
@@ -59,9 +60,9 @@ pub(super) fn list(
                 write_row(
                     &mut writer,
                     [
-                        section.number.one_line().as_ref(),
-                        section.title.one_line().as_ref(),
-                        &section.recommendations.len().to_string(),
+                        &section.number.to_line(),
+                        &section.title.to_line(),
+                        &safe_format!("{}", section.recommendations.len()),
                         &paras_of(section),
                     ],
                 )?;
@@ -72,12 +73,13 @@ pub(super) fn list(
             let width = output_width(None);
             let indent = "    ";
             for section in &dataset.sections {
-                let heading = format!("{} ({})", section.heading(), section.recommendations.len());
+                let heading =
+                    safe_format!("{} ({})", section.heading(), section.recommendations.len());
                 for line in hanging(&heading, width, "", indent) {
-                    writeln!(out, "{}", styled(HEADING, &line))?;
+                    out.styled_line(HEADING, &line)?;
                 }
                 for line in hanging(&paras_of(section), width, indent, indent) {
-                    writeln!(out, "{line}")?;
+                    out.line(&line)?;
                 }
             }
         }
@@ -85,18 +87,20 @@ pub(super) fn list(
     Ok(Outcome::Done)
 }
 
-/// A CSV writer as every command uses it: a header row, then records ending with `\n`.
-pub(super) fn csv_writer<W: Write>(out: W) -> csv::Writer<W> {
-    csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(out)
+/// A CSV header row, as every command writes it first.
+pub(super) fn write_header<W: Write, const N: usize>(
+    writer: &mut CsvPrinter<W>,
+    names: [&'static str; N],
+) -> Result<(), Failure> {
+    writer.header(names).map_err(Failure::Csv)
 }
 
+/// A CSV record of safe text.
 pub(super) fn write_row<W: Write, const N: usize>(
-    writer: &mut csv::Writer<W>,
-    row: [&str; N],
+    writer: &mut CsvPrinter<W>,
+    row: [&SafeText; N],
 ) -> Result<(), Failure> {
-    writer.write_record(row).map_err(Failure::Csv)
+    writer.row(row).map_err(Failure::Csv)
 }
 
 /// A response as `show --json` prints it: the dataset's recommendation object (`para`,
@@ -146,7 +150,7 @@ pub(super) fn show<'a>(
     specs: &[ParaSpec],
     width: Option<u16>,
     format: ShowFormat,
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
 ) -> Result<Outcome, Failure> {
     let selection = match select(dataset, specs) {
         Ok(selection) => selection,
@@ -175,7 +179,7 @@ pub(super) fn show<'a>(
         ShowFormat::Markdown => {
             for (i, rec) in recommendations.iter().enumerate() {
                 if i > 0 {
-                    writeln!(out)?;
+                    out.blank()?;
                 }
                 write_markdown_response(dataset, committee, rec, out)?;
             }
@@ -184,14 +188,12 @@ pub(super) fn show<'a>(
             let width = output_width(width);
             for (i, rec) in recommendations.iter().enumerate() {
                 if i > 0 {
-                    writeln!(out)?;
+                    out.blank()?;
                 }
                 if selection.several {
-                    writeln!(
-                        out,
-                        "{}",
-                        styled(HEADING, &text::clip(&header(dataset, rec.para), width))
-                    )?;
+                    let heading = header(dataset, rec.para);
+                    let clipped = text::clip(&heading, width);
+                    out.styled_line(HEADING, &SafeText::line(clipped))?;
                 }
                 recommendation::write_text(committee, rec.para, width, out)?;
                 write_wrapped_response(rec, width, out)?;
@@ -202,11 +204,11 @@ pub(super) fn show<'a>(
 }
 
 /// `¶ 37 · II. Conduct of peacekeepers and peacekeeping operations`.
-fn header(dataset: &Dataset, para: u32) -> String {
+fn header(dataset: &Dataset, para: u32) -> SafeText {
     let section = dataset
         .section_of(para)
         .map(|section| format!(" · {}", section.heading()));
-    format!("¶ {para}{}", section.unwrap_or_default())
+    safe_format!("¶ {para}{}", section.unwrap_or_default())
 }
 
 /// The one heading every markdown response has (`show`, `search`, `notes`): `## ¶ 37 · II.
@@ -214,11 +216,13 @@ fn header(dataset: &Dataset, para: u32) -> String {
 pub(super) fn write_markdown_heading(
     dataset: &Dataset,
     para: u32,
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
 ) -> io::Result<()> {
-    writeln!(out, "## {}", markdown_text(&header(dataset, para)))?;
-    writeln!(out)?;
-    writeln!(out, "{}", markdown_text(&dataset.document.citation(para)))
+    out.line(&markdown_line("## ", &header(dataset, para)))?;
+    out.blank()?;
+    out.line(&markdown_text(&SafeText::line(
+        dataset.document.citation(para),
+    )))
 }
 
 /// The response's paragraphs wrapped to `width` as the reader wraps them, a blank line
@@ -226,11 +230,11 @@ pub(super) fn write_markdown_heading(
 fn write_wrapped_response(
     rec: &Recommendation,
     width: usize,
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
 ) -> Result<(), Failure> {
     for (i, paragraph) in rec.paragraphs.iter().enumerate() {
         if i > 0 {
-            writeln!(out)?;
+            out.blank()?;
         }
         write_wrapped(paragraph, width, out)?;
     }
@@ -242,11 +246,11 @@ fn write_wrapped_response(
 pub(super) fn write_wrapped(
     paragraph: &SafeText,
     width: usize,
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
 ) -> io::Result<()> {
-    let paragraph = text::expand_tabs(paragraph);
-    for line in wrap_words(&paragraph, width) {
-        writeln!(out, "{line}")?;
+    let paragraph = SafeText::new(text::expand_tabs(paragraph).into_owned());
+    for line in wrapped(&paragraph, width) {
+        out.line(&line)?;
     }
     Ok(())
 }
@@ -256,13 +260,13 @@ fn write_markdown_response(
     dataset: &Dataset,
     committee: Option<&CommitteeReport>,
     rec: &Recommendation,
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
 ) -> Result<(), Failure> {
     write_markdown_heading(dataset, rec.para, out)?;
     recommendation::write_markdown(committee, rec.para, out)?;
     for paragraph in &rec.paragraphs {
-        writeln!(out)?;
-        writeln!(out, "{}", markdown_text(paragraph))?;
+        out.blank()?;
+        out.line(&markdown_text(paragraph))?;
     }
     Ok(())
 }
@@ -272,7 +276,7 @@ pub(super) fn cite(
     dataset: &Dataset,
     specs: &[ParaSpec],
     format: CiteFormat,
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
 ) -> Result<Outcome, Failure> {
     let selection = match select(dataset, specs) {
         Ok(selection) => selection,
@@ -289,7 +293,7 @@ pub(super) fn cite(
     match format {
         CiteFormat::Text => {
             for record in &records {
-                writeln!(out, "{}", record.place.citation)?;
+                out.line(&SafeText::line(record.place.citation.as_str()))?;
             }
         }
         // One number, one object, as `show --json` does; an array otherwise.
@@ -300,8 +304,8 @@ pub(super) fn cite(
             }
         }
         CiteFormat::Csv => {
-            let mut writer = csv_writer(out);
-            write_row(
+            let mut writer = out.csv();
+            write_header(
                 &mut writer,
                 ["section", "para", "section_title", "citation"],
             )?;
@@ -311,9 +315,9 @@ pub(super) fn cite(
                     &mut writer,
                     [
                         &section,
-                        &record.para.to_string(),
+                        &safe_format!("{}", record.para),
                         &title,
-                        &record.place.citation,
+                        &SafeText::line(record.place.citation.as_str()),
                     ],
                 )?;
             }
@@ -325,19 +329,16 @@ pub(super) fn cite(
 
 /// The numeral and title of the section holding `para`, made safe on one line (for text and
 /// CSV, which print what a terminal shows).
-fn safe_section(dataset: &Dataset, para: u32) -> (String, String) {
+fn safe_section(dataset: &Dataset, para: u32) -> (SafeText, SafeText) {
     dataset.section_of(para).map_or_else(Default::default, |s| {
-        (
-            s.number.one_line().into_owned(),
-            s.title.one_line().into_owned(),
-        )
+        (s.number.to_line(), s.title.to_line())
     })
 }
 
 pub(super) fn export(
     dataset: &Dataset,
     format: ExportFormat,
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
 ) -> Result<Outcome, Failure> {
     let committee = match format {
         ExportFormat::Json | ExportFormat::Markdown => recommendation::committee_of(dataset),
@@ -376,7 +377,7 @@ pub(super) fn import(
             }
         })?;
     } else {
-        let mut out = super::output::stdout();
+        let mut out = Printer::new(super::output::stdout());
         write_json(&mut out, &dataset)?;
         out.flush()?;
     }
@@ -419,56 +420,62 @@ fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
 fn write_markdown(
     dataset: &Dataset,
     committee: Option<&CommitteeReport>,
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
 ) -> Result<(), Failure> {
     let doc = &dataset.document;
-    writeln!(out, "# {}", markdown_text(&doc.title))?;
-    writeln!(out)?;
-    writeln!(out, "- Symbol: {}", markdown_text(&doc.symbol))?;
-    writeln!(out, "- Date: {}", markdown_text(&doc.date))?;
-    writeln!(out, "- Session: {}", doc.session)?;
-    if doc.agenda_item_title.is_empty() {
-        writeln!(out, "- Agenda item: {}", markdown_text(&doc.agenda_item))?;
-    } else {
-        writeln!(
-            out,
-            "- Agenda item: {} ({})",
-            markdown_text(&doc.agenda_item),
-            markdown_text(&doc.agenda_item_title)
-        )?;
+    let item = |label: &'static str, value: &SafeText| {
+        let mut line = SafeText::new(label);
+        line.push(&markdown_text(value));
+        line
+    };
+    out.line(&markdown_line("# ", &doc.title))?;
+    out.blank()?;
+    out.line(&item("- Symbol: ", &doc.symbol))?;
+    out.line(&item("- Date: ", &doc.date))?;
+    out.line(&safe_format!("- Session: {}", doc.session))?;
+    let mut agenda = item("- Agenda item: ", &doc.agenda_item);
+    if !doc.agenda_item_title.is_empty() {
+        agenda.push_literal(" (");
+        agenda.push(&markdown_text(&doc.agenda_item_title));
+        agenda.push_literal(")");
     }
-    writeln!(out, "- Responds to: {}", markdown_text(&doc.responds_to))?;
-    writeln!(out)?;
-    writeln!(out, "## Summary")?;
+    out.line(&agenda)?;
+    out.line(&item("- Responds to: ", &doc.responds_to))?;
+    out.blank()?;
+    out.line(&SafeText::new("## Summary"))?;
     for paragraph in doc.summary.split("\n\n") {
-        writeln!(out)?;
-        writeln!(out, "{}", markdown_text(paragraph))?;
+        out.blank()?;
+        out.line(&markdown_text(&SafeText::new(paragraph)))?;
     }
     for section in &dataset.sections {
-        writeln!(out)?;
-        writeln!(out, "## {}", markdown_text(&section.heading()))?;
+        out.blank()?;
+        out.line(&markdown_line("## ", &SafeText::line(section.heading())))?;
         for rec in &section.recommendations {
-            writeln!(out)?;
-            writeln!(
-                out,
-                "### Paragraph {} of {}",
-                rec.para,
-                markdown_text(&doc.responds_to)
-            )?;
+            out.blank()?;
+            let mut heading = safe_format!("### Paragraph {} of ", rec.para);
+            heading.push(&markdown_text(&doc.responds_to));
+            out.line(&heading)?;
             recommendation::write_markdown(committee, rec.para, out)?;
             for paragraph in &rec.paragraphs {
-                writeln!(out)?;
-                writeln!(out, "{}", markdown_text(paragraph))?;
+                out.blank()?;
+                out.line(&markdown_text(paragraph))?;
             }
         }
     }
     Ok(())
 }
 
-/// Escapes the characters markdown would read as markup, on one line, safe for the terminal.
-pub(super) fn markdown_text(text: &str) -> String {
+/// `prefix` (markdown written by c34: `## `), then `text` escaped (see [`markdown_text`]).
+pub(super) fn markdown_line(prefix: &'static str, text: &SafeText) -> SafeText {
+    let mut line = SafeText::new(prefix);
+    line.push(&markdown_text(text));
+    line
+}
+
+/// Escapes the characters markdown would read as markup, on one line.
+pub(super) fn markdown_text(text: &SafeText) -> SafeText {
     let mut out = String::with_capacity(text.len());
-    for c in c34::sanitize::for_line(text).chars() {
+    for c in text.one_line().chars() {
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
@@ -477,7 +484,8 @@ pub(super) fn markdown_text(text: &str) -> String {
         }
         out.push(c);
     }
-    out
+    // Safe text with backslashes added: still safe, checked without a copy.
+    SafeText::new(out)
 }
 
 /// `section,para,text,section_title,citation`: one row per recommendation, its paragraphs
@@ -487,24 +495,24 @@ pub(super) fn markdown_text(text: &str) -> String {
 fn write_csv<'a>(
     dataset: &Dataset,
     recommendations: impl Iterator<Item = &'a Recommendation>,
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
 ) -> Result<(), Failure> {
-    let mut writer = csv_writer(out);
-    write_row(
+    let mut writer = out.csv();
+    write_header(
         &mut writer,
         ["section", "para", "text", "section_title", "citation"],
     )?;
     for rec in recommendations {
         let (section, title) = safe_section(dataset, rec.para);
-        let text = rec.paragraphs.join("\n\n");
+        let text = SafeText::join(&rec.paragraphs, "\n\n");
         write_row(
             &mut writer,
             [
                 &section,
-                &rec.para.to_string(),
+                &safe_format!("{}", rec.para),
                 &text,
                 &title,
-                &dataset.document.citation(rec.para),
+                &SafeText::line(dataset.document.citation(rec.para)),
             ],
         )?;
     }

@@ -11,13 +11,14 @@ use serde::Serialize;
 use c34::dataset::{DataError, Dataset, FileError, MAX_FILE_BYTES};
 use c34::import::ImportOptions;
 use c34::library::{Library, LibraryError, Unreadable};
-use c34::sanitize::for_line;
+use c34::safe_format;
+use c34::sanitize::{Printer, SafeText};
 use c34::search::SearchIndex;
 use c34::series::{self, Report};
 use c34::userdata::NotesStore;
 use c34::userdata::notes::read_export;
 
-use super::data::{csv_writer, write_row};
+use super::data::{write_header, write_row};
 use super::output::{screen_width, write_json};
 use super::search::{JsonHit, SearchFormat, TEXT_LIMIT, json_hit, write_hit, write_markdown};
 use super::{Cli, Command, Failure, Outcome, output, warn};
@@ -102,7 +103,7 @@ pub(super) fn checked(cli: Cli) -> Result<Cli, clap::Error> {
 pub(super) fn run_without_report(
     command: &mut Option<Command>,
 ) -> Result<Option<Outcome>, Failure> {
-    let mut out = std::io::BufWriter::new(output::stdout());
+    let mut out = Printer::new(std::io::BufWriter::new(output::stdout()));
     let outcome = match command.take() {
         Some(Command::Library(library)) => run(library, &mut out)?,
         Some(Command::Notes(super::notes::NotesCommand::Notes {
@@ -128,7 +129,7 @@ pub(super) fn run_without_report(
     Ok(Some(outcome))
 }
 
-fn run(command: LibraryCommand, out: &mut impl Write) -> Result<Outcome, Failure> {
+fn run(command: LibraryCommand, out: &mut Printer<impl Write>) -> Result<Outcome, Failure> {
     let library = Library::open_default();
     match command {
         LibraryCommand::Add {
@@ -142,12 +143,7 @@ fn run(command: LibraryCommand, out: &mut impl Write) -> Result<Outcome, Failure
         }
         LibraryCommand::Remove { symbol } => match library.remove(&symbol) {
             Ok(path) => {
-                writeln!(
-                    out,
-                    "removed {} ({})",
-                    for_line(&symbol),
-                    for_line(&path.display().to_string())
-                )?;
+                out.line(&safe_format!("removed {symbol} ({})", path.display()))?;
                 Ok(Outcome::Done)
             }
             Err(error @ LibraryError::Unknown { .. }) => Ok(Outcome::NotFound(error.to_string())),
@@ -193,7 +189,7 @@ fn add(
     file: &Path,
     replace: bool,
     symbol: Option<String>,
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
 ) -> Result<Outcome, Failure> {
     let bytes = read_bytes(file)?;
     let report =
@@ -202,14 +198,13 @@ fn add(
         Report::Matrix(dataset) => dataset,
         Report::Committee(report) => {
             let (path, replaced) = library.add_committee(&report, replace)?;
-            writeln!(
-                out,
+            out.line(&safe_format!(
                 "{} {} (the Special Committee's report, {} recommendations): {}",
                 if replaced { "replaced" } else { "added" },
-                for_line(&report.symbol),
+                report.symbol,
                 report.paragraphs.len(),
-                for_line(&path.display().to_string())
-            )?;
+                path.display()
+            ))?;
             return Ok(Outcome::Done);
         }
     };
@@ -220,19 +215,18 @@ fn add(
     })?;
     let (path, replaced) = library.add(&dataset, replace)?;
     let document = &dataset.document;
-    writeln!(
-        out,
+    out.line(&safe_format!(
         "{} {} ({}, {} recommendations): {}",
         if replaced.is_some() {
             "replaced"
         } else {
             "added"
         },
-        document.symbol.one_line(),
+        document.symbol,
         document.date_long(),
         dataset.recommendations().count(),
-        for_line(&path.display().to_string())
-    )?;
+        path.display()
+    ))?;
     Ok(Outcome::Done)
 }
 
@@ -249,7 +243,7 @@ struct ListedReport<'a> {
 fn list(
     library: &Library,
     format: ReportsFormat,
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
 ) -> Result<Outcome, Failure> {
     let listing = library.list()?;
     name_skipped(&listing.unreadable);
@@ -273,21 +267,20 @@ fn list(
             return Ok(Outcome::Done);
         }
         ReportsFormat::Csv => {
-            let mut writer = csv_writer(out);
-            write_row(
+            let mut writer = out.csv();
+            write_header(
                 &mut writer,
                 ["symbol", "date", "responds_to", "recommendations", "source"],
             )?;
             for report in &reports {
-                let line = |field: &str| for_line(field).into_owned();
                 let row = [
-                    line(report.symbol),
-                    line(report.date),
-                    line(report.responds_to),
-                    report.recommendations.to_string(),
-                    report.source.to_string(),
+                    SafeText::line(report.symbol),
+                    SafeText::line(report.date),
+                    SafeText::line(report.responds_to),
+                    safe_format!("{}", report.recommendations),
+                    SafeText::line(report.source),
                 ];
-                write_row(&mut writer, row.each_ref().map(String::as_str))?;
+                write_row(&mut writer, row.each_ref())?;
             }
             writer.flush()?;
             return Ok(Outcome::Done);
@@ -296,10 +289,10 @@ fn list(
     }
     let (committees, unreadable) = library.committees();
     name_skipped(&unreadable);
-    let symbols: Vec<String> = reports
+    let symbols: Vec<SafeText> = reports
         .iter()
-        .map(|r| for_line(r.symbol).into_owned())
-        .chain(committees.iter().map(|c| for_line(&c.symbol).into_owned()))
+        .map(|r| SafeText::line(r.symbol))
+        .chain(committees.iter().map(|c| SafeText::line(c.symbol.as_str())))
         .collect();
     let width = symbols
         .iter()
@@ -308,25 +301,23 @@ fn list(
         .unwrap_or(0);
     for (report, symbol) in reports.iter().zip(&symbols) {
         let pad = width - unicode_width::UnicodeWidthStr::width(symbol.as_str());
-        writeln!(
-            out,
+        out.line(&safe_format!(
             "{symbol}{:pad$}  {}  responds to {}  {} recommendations  {}",
             "",
-            for_line(report.date),
-            for_line(report.responds_to),
+            report.date,
+            report.responds_to,
             report.recommendations,
             report.source
-        )?;
+        ))?;
     }
     // The Special Committee's reports, whose recommendations `show` prints beside responses.
     for (committee, symbol) in committees.iter().zip(&symbols[reports.len()..]) {
         let pad = width - unicode_width::UnicodeWidthStr::width(symbol.as_str());
-        writeln!(
-            out,
+        out.line(&safe_format!(
             "{symbol}{:pad$}  the Special Committee's report, {} recommendations",
             "",
             committee.paragraphs.len()
-        )?;
+        ))?;
     }
     Ok(Outcome::Done)
 }
@@ -334,7 +325,7 @@ fn list(
 /// Names, on standard error, the added reports that were skipped because they cannot be read.
 fn name_skipped(unreadable: &[Unreadable]) {
     for skipped in unreadable {
-        warn(&format!(
+        warn(&safe_format!(
             "{} (skipped; fix the file, or c34 remove the report)",
             skipped.error
         ));
@@ -358,20 +349,19 @@ pub(super) fn open(data: Option<&Path>, report: Option<&str>) -> Result<Dataset,
 }
 
 /// `c34 notes import FILE`.
-fn notes_action(action: NotesAction, out: &mut impl Write) -> Result<Outcome, Failure> {
+fn notes_action(action: NotesAction, out: &mut Printer<impl Write>) -> Result<Outcome, Failure> {
     let NotesAction::Import { file } = action;
     let notes = read_export(&file)?;
     let mut store = NotesStore::open_default();
     let merged = store.merge(&notes)?;
-    writeln!(
-        out,
+    out.line(&safe_format!(
         "merged {} entries from {}: {} new notes, {} kept beside yours, {} new bookmarks",
         notes.len(),
-        for_line(&file.display().to_string()),
+        file.display(),
         merged.notes,
         merged.kept_beside,
         merged.bookmarks
-    )?;
+    ))?;
     Ok(Outcome::Done)
 }
 
@@ -389,7 +379,7 @@ fn search_all(
     query: &str,
     limit: Option<usize>,
     format: SearchFormat,
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
 ) -> Result<Outcome, Failure> {
     // As `search` counts: the first few on a screen, every hit for a script.
     let limit = limit.unwrap_or(match format {
@@ -426,16 +416,16 @@ fn search_all(
         SearchFormat::Markdown => {
             for (i, (report, hit)) in hits.iter().enumerate() {
                 if i > 0 {
-                    writeln!(out)?;
+                    out.blank()?;
                 }
                 // The heading's citation names the report.
                 write_markdown(datasets[*report], hit, out)?;
             }
         }
         SearchFormat::Text => {
-            let symbols: Vec<String> = datasets
+            let symbols: Vec<SafeText> = datasets
                 .iter()
-                .map(|d| d.document.symbol.one_line().into_owned())
+                .map(|d| d.document.symbol.to_line())
                 .collect();
             let column = hits
                 .iter()
@@ -446,7 +436,7 @@ fn search_all(
             for (report, hit) in &hits {
                 let symbol = &symbols[*report];
                 let pad = column - unicode_width::UnicodeWidthStr::width(symbol.as_str());
-                write!(out, "{symbol}{:pad$}  ", "")?;
+                out.text(&safe_format!("{symbol}{:pad$}  ", ""))?;
                 write_hit(datasets[*report], hit, width, out)?;
             }
         }

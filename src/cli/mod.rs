@@ -23,7 +23,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use c34::dataset::FileError;
 use c34::import::ImportError;
 use c34::reports;
-use c34::sanitize::for_terminal;
+use c34::sanitize::{Printer, SafeText};
 use c34::userdata::StoreError;
 
 use selection::ParaSpec;
@@ -236,7 +236,7 @@ pub(crate) fn main() -> ExitCode {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::NotFound(message)) => {
             for line in message.lines() {
-                warn(line);
+                warn(&SafeText::new(line));
             }
             ExitCode::from(1)
         }
@@ -259,7 +259,17 @@ fn parse_error(error: &clap::Error) -> ExitCode {
         }
         _ => {
             // Usage errors go to standard error; if that is gone too there is no one to tell.
-            let _ = error.print();
+            // They quote what was typed: when that holds a character a terminal would obey
+            // (a script passing on untrusted text), the message goes out as safe text,
+            // without clap's colours.
+            let hostile = std::env::args_os()
+                .any(|arg| arg.to_string_lossy().chars().any(c34::sanitize::is_unsafe));
+            if hostile {
+                let message = SafeText::new(error.render().to_string());
+                let _ = Printer::new(io::stderr().lock()).text(&message);
+            } else {
+                let _ = error.print();
+            }
             ExitCode::from(2)
         }
     }
@@ -272,13 +282,16 @@ fn failed(failure: &Failure) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     // Messages quote file names and data: both may carry escape sequences.
-    warn(&failure.to_string());
+    warn(&SafeText::new(failure.to_string()));
     ExitCode::from(2)
 }
 
-/// `c34: message` on standard error, made safe for the terminal; nothing if stderr is gone.
-pub(crate) fn warn(message: &str) {
-    let _ = writeln!(io::stderr().lock(), "c34: {}", for_terminal(message));
+/// `c34: message` on standard error (safe text: a message quotes file names and data, both
+/// may carry escape sequences); nothing if stderr is gone.
+pub(crate) fn warn(message: &SafeText) {
+    let mut line = SafeText::new("c34: ");
+    line.push(message);
+    let _ = Printer::new(io::stderr().lock()).line(&line);
 }
 
 /// An error that ends c34 with status 2.
@@ -376,7 +389,7 @@ fn run(mut cli: Cli) -> Result<Outcome, Failure> {
         _ => {}
     }
     let dataset = library::open(cli.data.as_deref(), cli.report_symbol.as_deref())?;
-    let mut out = io::BufWriter::new(output::stdout());
+    let mut out = Printer::new(io::BufWriter::new(output::stdout()));
     let outcome = match cli.command {
         None => {
             drop(out);

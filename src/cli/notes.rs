@@ -7,11 +7,14 @@ use clap::{Subcommand, ValueEnum};
 use serde::Serialize;
 
 use c34::dataset::Dataset;
-use c34::sanitize::{SafeText, for_line, for_terminal};
+use c34::safe_format;
+use c34::sanitize::{Printer, SafeText};
 use c34::userdata::{Annotation, NotesStore};
 
-use super::data::{Place, csv_writer, markdown_text, write_markdown_heading, write_row};
-use super::output::{output_width, wrap_words, write_json};
+use super::data::{
+    Place, markdown_line, markdown_text, write_header, write_markdown_heading, write_row,
+};
+use super::output::{output_width, wrapped, write_json};
 use super::{Failure, Outcome, warn};
 
 #[derive(Debug, Subcommand)]
@@ -64,7 +67,7 @@ pub(super) enum NotesFormat {
 pub(super) fn run(
     dataset: &Dataset,
     command: NotesCommand,
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
 ) -> Result<Outcome, Failure> {
     let mut store = NotesStore::open_default();
     match command {
@@ -108,7 +111,7 @@ fn list(
     dataset: &Dataset,
     store: &NotesStore,
     format: NotesFormat,
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
 ) -> Result<Outcome, Failure> {
     if let Some(reason) = store.read_only_reason() {
         return Err(Failure::NotesUnreadable(reason.to_string()));
@@ -142,65 +145,65 @@ fn list(
         }
         NotesFormat::Csv => write_csv(dataset, &entries, out)?,
         NotesFormat::Markdown => {
-            writeln!(
-                out,
-                "# Bookmarks and notes on {}",
-                markdown_text(&document.symbol)
-            )?;
+            out.line(&markdown_line(
+                "# Bookmarks and notes on ",
+                &document.symbol,
+            ))?;
             for &(annotation, paragraphs, para) in &entries {
-                writeln!(out)?;
+                out.blank()?;
                 write_markdown_heading(dataset, para, out)?;
                 if let Some(note) = &annotation.note {
-                    writeln!(out)?;
-                    writeln!(out, "> {}", markdown_text(note))?;
+                    out.blank()?;
+                    out.line(&markdown_line("> ", note))?;
                 }
                 for other in &annotation.other_notes {
-                    writeln!(out)?;
-                    writeln!(out, "> Other version: {}", markdown_text(other))?;
+                    out.blank()?;
+                    out.line(&markdown_line("> Other version: ", other))?;
                 }
                 for paragraph in paragraphs {
-                    writeln!(out)?;
-                    writeln!(out, "{}", markdown_text(paragraph))?;
+                    out.blank()?;
+                    out.line(&markdown_text(paragraph))?;
                 }
             }
         }
         NotesFormat::Text => {
             let width = output_width(None);
-            let wrap = |text: &str, indent: &str| {
+            let wrap = |text: &SafeText, indent: &'static str| -> Vec<SafeText> {
                 let room = width.saturating_sub(indent.len()).max(1);
-                let lines: Vec<String> = wrap_words(text, room)
+                wrapped(text, room)
                     .iter()
-                    .map(|line| format!("{indent}{line}"))
-                    .collect();
-                lines.join("\n")
+                    .map(|line| {
+                        let mut indented = SafeText::new(indent);
+                        indented.push(line);
+                        indented
+                    })
+                    .collect()
             };
             for (i, &(annotation, paragraphs, para)) in entries.iter().enumerate() {
                 if i > 0 {
-                    writeln!(out)?;
+                    out.blank()?;
                 }
-                let mark = if annotation.bookmark {
-                    "  [bookmarked]"
-                } else {
-                    ""
-                };
-                writeln!(out, "{}{mark}", for_line(&document.citation(para)))?;
+                let mut citation = SafeText::line(document.citation(para));
+                if annotation.bookmark {
+                    citation.push_literal("  [bookmarked]");
+                }
+                out.line(&citation)?;
                 if let Some(note) = &annotation.note {
-                    writeln!(out, "{}", wrap(&for_line(&format!("Note: {note}")), ""))?;
+                    write_lines(&wrap(&safe_format!("Note: {note}"), ""), out)?;
                 }
                 for other in &annotation.other_notes {
-                    let line = format!("Other version: {other}");
-                    writeln!(out, "{}", wrap(&for_line(&line), ""))?;
+                    write_lines(&wrap(&safe_format!("Other version: {other}"), ""), out)?;
                 }
                 for paragraph in paragraphs {
-                    writeln!(out)?;
-                    writeln!(out, "{}", wrap(&for_terminal(paragraph), "    "))?;
+                    out.blank()?;
+                    write_lines(&wrap(paragraph, "    "), out)?;
                 }
             }
             if entries.is_empty() {
                 // Through the checked writer: a standard error that fails must not panic.
-                warn(&format!(
+                warn(&safe_format!(
                     "no bookmarks or notes on {} yet (c34 bookmark PARA, c34 note PARA TEXT)",
-                    document.symbol.one_line()
+                    document.symbol
                 ));
             }
         }
@@ -208,16 +211,24 @@ fn list(
     Ok(Outcome::Done)
 }
 
+/// Wrapped lines, or an empty line when there are none (an empty text still takes its line).
+fn write_lines(lines: &[SafeText], out: &mut Printer<impl Write>) -> std::io::Result<()> {
+    if lines.is_empty() {
+        return out.blank();
+    }
+    lines.iter().try_for_each(|line| out.line(line))
+}
+
 /// `symbol,para,bookmark,note,other_notes,citation,text,section,section_title`, a row per
 /// bookmarked or annotated response; other versions of a note one a line in their cell.
 fn write_csv(
     dataset: &Dataset,
     entries: &[(&Annotation, &[SafeText], u32)],
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
 ) -> Result<(), Failure> {
     let document = &dataset.document;
-    let mut writer = csv_writer(out);
-    write_row(
+    let mut writer = out.csv();
+    write_header(
         &mut writer,
         [
             "symbol",
@@ -233,19 +244,22 @@ fn write_csv(
     )?;
     for &(annotation, paragraphs, para) in entries {
         let section = dataset.section_of(para);
-        let section_field = |text: Option<&c34::sanitize::SafeText>| {
-            text.map(|t| t.one_line().into_owned()).unwrap_or_default()
-        };
+        let section_field =
+            |text: Option<&SafeText>| text.map(SafeText::to_line).unwrap_or_default();
         write_row(
             &mut writer,
             [
-                &document.symbol.one_line(),
-                &para.to_string(),
-                if annotation.bookmark { "true" } else { "false" },
-                &for_line(annotation.note.as_deref().unwrap_or_default()),
-                &for_terminal(&annotation.other_notes.join("\n")),
-                &document.citation(para),
-                &paragraphs.join("\n\n"),
+                &document.symbol.to_line(),
+                &safe_format!("{para}"),
+                &SafeText::new(if annotation.bookmark { "true" } else { "false" }),
+                &annotation
+                    .note
+                    .as_ref()
+                    .map(SafeText::to_line)
+                    .unwrap_or_default(),
+                &SafeText::join(&annotation.other_notes, "\n"),
+                &SafeText::line(document.citation(para)),
+                &SafeText::join(paragraphs, "\n\n"),
                 &section_field(section.map(|s| &s.number)),
                 &section_field(section.map(|s| &s.title)),
             ],
@@ -268,7 +282,7 @@ fn bookmark(
     store: &mut NotesStore,
     paras: &[u32],
     on: bool,
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
 ) -> Result<Outcome, Failure> {
     if let Some(outcome) = unknown_para(dataset, paras) {
         return Ok(outcome);
@@ -278,7 +292,7 @@ fn bookmark(
         store.set_bookmark(symbol, para, on)?;
         // One line per saved change, flushed: a script (or a test) knows what is on disk.
         let done = if on { "bookmarked" } else { "unbookmarked" };
-        writeln!(out, "{done} {para}")?;
+        out.line(&safe_format!("{done} {para}"))?;
         out.flush()?;
     }
     Ok(Outcome::Done)
@@ -290,7 +304,7 @@ fn note(
     store: &mut NotesStore,
     para: u32,
     text: Option<&str>,
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
 ) -> Result<Outcome, Failure> {
     if let Some(outcome) = unknown_para(dataset, &[para]) {
         return Ok(outcome);
@@ -301,7 +315,7 @@ fn note(
     } else {
         "deleted the note on"
     };
-    writeln!(out, "{done} {para}")?;
+    out.line(&safe_format!("{done} {para}"))?;
     Ok(Outcome::Done)
 }
 
@@ -311,7 +325,7 @@ fn print_note(
     dataset: &Dataset,
     store: &NotesStore,
     para: u32,
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
 ) -> Result<Outcome, Failure> {
     if let Some(outcome) = unknown_para(dataset, &[para]) {
         return Ok(outcome);
@@ -328,10 +342,10 @@ fn print_note(
         )));
     }
     if let Some(note) = note {
-        writeln!(out, "{}", note.one_line())?;
+        out.line(&note.to_line())?;
     }
     for other in others {
-        writeln!(out, "Other version: {}", other.one_line())?;
+        out.line(&safe_format!("Other version: {other}"))?;
     }
     Ok(Outcome::Done)
 }

@@ -9,7 +9,7 @@ use anstream::{AutoStream, ColorChoice};
 use anstyle::Style;
 use serde::Serialize;
 
-use c34::sanitize::json_for_terminal;
+use c34::sanitize::{Printer, SafeText};
 
 use super::Failure;
 
@@ -99,19 +99,14 @@ pub(super) fn stdout() -> AutoStream<io::StdoutLock<'static>> {
     AutoStream::new(stdout.lock(), choice)
 }
 
-/// `text` in `style` (the stream strips the style when colour is off).
-pub(super) fn styled(style: Style, text: &str) -> String {
-    format!("{style}{text}{style:#}")
-}
-
 /// `value` as pretty-printed JSON and a newline, with every character a terminal would obey
 /// written as a `\uXXXX` escape: the same data for a JSON reader, harmless on a terminal.
 pub(super) fn write_json<T: Serialize + ?Sized>(
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
     value: &T,
 ) -> Result<(), Failure> {
     let json = serde_json::to_string_pretty(value).map_err(Failure::Json)?;
-    writeln!(out, "{}", json_for_terminal(&json))?;
+    out.json(&json)?;
     Ok(())
 }
 
@@ -145,15 +140,29 @@ pub(super) fn wrap_words(text: &str, width: usize) -> Vec<Cow<'_, str>> {
     lines
 }
 
+/// Safe text wrapped (see [`wrap_words`]) to `width`, each line still safe text (a line of
+/// safe text is checked again, without a copy).
+pub(super) fn wrapped(text: &SafeText, width: usize) -> Vec<SafeText> {
+    wrap_words(text, width)
+        .into_iter()
+        .map(|line| SafeText::new(line.into_owned()))
+        .collect()
+}
+
 /// `text` wrapped (see [`wrap_words`]) to `width` with a hanging indent: the first line after
 /// `first`, the others after `rest`, none wider than `width` unless a word is.
-pub(super) fn hanging(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+pub(super) fn hanging(
+    text: &SafeText,
+    width: usize,
+    first: &'static str,
+    rest: &'static str,
+) -> Vec<SafeText> {
     let first_room = width.saturating_sub(c34::text::width(first)).max(1);
     let mut lines = wrap_words(text, first_room).into_iter();
     let Some(head) = lines.next() else {
         return Vec::new();
     };
-    let mut out = vec![format!("{first}{head}")];
+    let mut out = vec![SafeText::new(format!("{first}{head}"))];
     let tail: Vec<String> = lines.map(Cow::into_owned).collect();
     if !tail.is_empty() {
         let rest_room = width.saturating_sub(c34::text::width(rest)).max(1);
@@ -161,7 +170,7 @@ pub(super) fn hanging(text: &str, width: usize, first: &str, rest: &str) -> Vec<
         out.extend(
             wrap_words(&tail, rest_room)
                 .into_iter()
-                .map(|line| format!("{rest}{line}")),
+                .map(|line| SafeText::new(format!("{rest}{line}"))),
         );
     }
     out
@@ -224,9 +233,9 @@ mod tests {
 
     #[test]
     fn json_escapes_what_a_terminal_would_obey() {
-        let mut out = Vec::new();
+        let mut out = Printer::new(Vec::new());
         write_json(&mut out, &["a\u{1b}]52;c;x\u{7}", "\u{202e}b"]).unwrap();
-        let text = String::from_utf8(out).unwrap();
+        let text = String::from_utf8(out.into_inner()).unwrap();
         assert!(
             !text.contains('\u{1b}') && !text.contains('\u{202e}'),
             "{text}"

@@ -14,10 +14,11 @@ use serde::Serialize;
 use c34::dataset::Dataset;
 use c34::overview::Matrix;
 use c34::refs::{Reference, references};
-use c34::sanitize::SafeText;
+use c34::safe_format;
+use c34::sanitize::{Printer, SafeText};
 use c34::text::width;
 
-use super::data::{csv_writer, write_row};
+use super::data::{write_header, write_row};
 use super::output::write_json;
 use super::{Failure, Outcome};
 
@@ -58,7 +59,7 @@ const GAP: &str = "  ";
 pub(super) fn refs(
     dataset: &Dataset,
     args: &RefsArgs,
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
 ) -> Result<Outcome, Failure> {
     let references = references(dataset);
     let format = if args.json {
@@ -70,16 +71,16 @@ pub(super) fn refs(
         RefsFormat::Text => write_references(&references, out)?,
         RefsFormat::Json => write_json(out, &references)?,
         RefsFormat::Csv => {
-            let mut writer = csv_writer(out);
-            write_row(&mut writer, ["symbol", "paras", "link"])?;
+            let mut writer = out.csv();
+            write_header(&mut writer, ["symbol", "paras", "link"])?;
             for reference in &references {
                 let paras: Vec<String> = reference.paras.iter().map(u32::to_string).collect();
                 write_row(
                     &mut writer,
                     [
-                        reference.symbol.one_line().as_ref(),
-                        &paras.join(" "),
-                        &reference.link,
+                        &reference.symbol.to_line(),
+                        &SafeText::line(paras.join(" ")),
+                        &SafeText::line(reference.link.as_str()),
                     ],
                 )?;
             }
@@ -92,7 +93,10 @@ pub(super) fn refs(
     Ok(Outcome::Done)
 }
 
-fn write_references(references: &[Reference], out: &mut impl Write) -> std::io::Result<()> {
+fn write_references(
+    references: &[Reference],
+    out: &mut Printer<impl Write>,
+) -> std::io::Result<()> {
     let rows: Vec<(String, String, String)> = references
         .iter()
         .map(|r| {
@@ -107,12 +111,11 @@ fn write_references(references: &[Reference], out: &mut impl Write) -> std::io::
     let symbol_width = rows.iter().map(|r| width(&r.0)).max().unwrap_or(0);
     let paras_width = rows.iter().map(|r| width(&r.1)).max().unwrap_or(0);
     for (symbol, paras, link) in &rows {
-        writeln!(
-            out,
+        out.line(&safe_format!(
             "{}{GAP}{}{GAP}{link}",
             pad_right(symbol, symbol_width),
             pad_right(paras, paras_width)
-        )?;
+        ))?;
     }
     Ok(())
 }
@@ -120,7 +123,7 @@ fn write_references(references: &[Reference], out: &mut impl Write) -> std::io::
 pub(super) fn matrix(
     dataset: &Dataset,
     format: MissionsFormat,
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
 ) -> Result<Outcome, Failure> {
     let matrix = Matrix::new(dataset);
     match format {
@@ -139,7 +142,7 @@ pub(super) fn matrix(
 }
 
 /// The text table, columns right-aligned under their numerals.
-fn write_table(matrix: &Matrix, bold: bool, out: &mut impl Write) -> std::io::Result<()> {
+fn write_table(matrix: &Matrix, bold: bool, out: &mut Printer<impl Write>) -> std::io::Result<()> {
     let count_text = |n: usize| {
         if n == 0 {
             EMPTY_CELL.to_string()
@@ -190,46 +193,54 @@ fn write_table(matrix: &Matrix, bold: bool, out: &mut impl Write) -> std::io::Re
             .collect();
         cells.join(GAP).trim_end().to_string()
     };
-    let emphasise = |text: String| {
+    // Cells of safe text and numbers, laid out: still safe, checked without a copy.
+    let layout = |line: &[String]| SafeText::line(layout(line));
+    let emphasise = |out: &mut Printer<_>, text: &SafeText| {
         if bold {
-            format!("{HEADER}{text}{HEADER:#}")
+            out.styled(HEADER, text)
         } else {
-            text
+            out.text(text)
         }
     };
-    writeln!(out, "{}", emphasise(layout(&header)))?;
+    emphasise(out, &layout(&header))?;
+    out.blank()?;
     let last = body.len() - 1;
     for (i, line) in body.iter().enumerate() {
         if i == last {
             // The total row: its label in bold, like the headers.
             let text = layout(line);
-            let (label, rest) = text.split_at("total".len());
-            writeln!(out, "{}{rest}", emphasise(label.to_string()))?;
+            let split = "total".len();
+            if let (Some(label), Some(rest)) = (text.slice(0..split), text.slice(split..text.len()))
+            {
+                emphasise(out, &label)?;
+                out.line(&rest)?;
+            }
         } else {
-            writeln!(out, "{}", layout(line))?;
+            out.line(&layout(line))?;
         }
     }
     // The total adds cells: say what it counts, so it never reads as a count of recommendations.
-    writeln!(out, "\n{}", matrix.totals_label())?;
+    out.blank()?;
+    out.line(&SafeText::line(matrix.totals_label()))?;
     Ok(())
 }
 
 /// `mission,I,…,IX,total`, then one line per mission; no total line, so every line is a
 /// mission. Lines end with LF (RFC 4180 says CRLF, but every CSV reader takes LF and so do
 /// shells).
-fn write_csv(matrix: &Matrix, out: &mut impl Write) -> Result<(), Failure> {
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(out);
-    let mut header = vec!["mission".to_string()];
-    header.extend(matrix.sections.iter().map(|s| s.one_line().into_owned()));
-    header.push("total".into());
-    writer.write_record(&header).map_err(Failure::Csv)?;
+fn write_csv(matrix: &Matrix, out: &mut Printer<impl Write>) -> Result<(), Failure> {
+    let mut writer = out.csv();
+    let mut header = vec![SafeText::new("mission")];
+    header.extend(matrix.sections.iter().map(SafeText::to_line));
+    header.push(SafeText::new("total"));
+    writer.record(&header).map_err(Failure::Csv)?;
     for (row, r) in matrix.rows.iter().enumerate() {
-        let mut line = vec![r.acronym.one_line().into_owned()];
-        line.extend((0..matrix.sections.len()).map(|col| matrix.count(row, col).to_string()));
-        line.push(matrix.row_total(row).to_string());
-        writer.write_record(&line).map_err(Failure::Csv)?;
+        let mut line = vec![r.acronym.to_line()];
+        line.extend(
+            (0..matrix.sections.len()).map(|col| safe_format!("{}", matrix.count(row, col))),
+        );
+        line.push(safe_format!("{}", matrix.row_total(row)));
+        writer.record(&line).map_err(Failure::Csv)?;
     }
     writer.flush()?;
     Ok(())

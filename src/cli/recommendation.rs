@@ -8,11 +8,12 @@ use serde_json::Value;
 
 use c34::dataset::Dataset;
 use c34::library::Library;
-use c34::sanitize::SafeText;
+use c34::safe_format;
+use c34::sanitize::{Printer, SafeText};
 use c34::series::committee::CommitteeReport;
 
 use super::data::{markdown_text, write_wrapped};
-use super::output::{HEADING, styled};
+use super::output::HEADING;
 use super::{Failure, warn};
 
 /// The Committee's report `dataset` responds to, if the library keeps it. One that cannot be
@@ -21,7 +22,7 @@ pub(super) fn committee_of(dataset: &Dataset) -> Option<CommitteeReport> {
     match Library::open_default().committee(&dataset.document.responds_to) {
         Ok(report) => report,
         Err(error) => {
-            warn(&format!("{error} (skipped)"));
+            warn(&safe_format!("{error} (skipped)"));
             None
         }
     }
@@ -33,21 +34,18 @@ pub(super) fn write_text(
     committee: Option<&CommitteeReport>,
     para: u32,
     width: usize,
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
 ) -> Result<(), Failure> {
     let Some(recommendation) = committee.and_then(|c| c.recommendation(para)) else {
         return Ok(());
     };
-    let heading = format!(
-        "Recommendation ({}, para. {para})",
-        SafeText::new(recommendation.symbol).one_line()
-    );
-    writeln!(out, "{}", styled(HEADING, &heading))?;
+    let heading = safe_format!("Recommendation ({}, para. {para})", recommendation.symbol);
+    out.styled_line(HEADING, &heading)?;
     for paragraph in &recommendation.text {
         write_wrapped(&SafeText::new(paragraph.as_str()), width, out)?;
     }
-    writeln!(out)?;
-    writeln!(out, "{}", styled(HEADING, "Response"))?;
+    out.blank()?;
+    out.styled_line(HEADING, &SafeText::new("Response"))?;
     Ok(())
 }
 
@@ -56,23 +54,27 @@ pub(super) fn write_text(
 pub(super) fn write_markdown(
     committee: Option<&CommitteeReport>,
     para: u32,
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
 ) -> Result<(), Failure> {
     let Some(recommendation) = committee.and_then(|c| c.recommendation(para)) else {
         return Ok(());
     };
-    writeln!(out)?;
+    out.blank()?;
     for (i, paragraph) in recommendation.text.iter().enumerate() {
+        let paragraph = markdown_text(&SafeText::new(paragraph.as_str()));
         if i == 0 {
-            writeln!(
-                out,
-                "> **{}, para. {para}:** {}",
-                markdown_text(&recommendation.symbol),
-                markdown_text(paragraph)
-            )?;
+            let mut line = SafeText::new("> **");
+            line.push(&markdown_text(&SafeText::line(
+                recommendation.symbol.as_str(),
+            )));
+            line.push(&safe_format!(", para. {para}:** "));
+            line.push(&paragraph);
+            out.line(&line)?;
         } else {
-            writeln!(out, ">")?;
-            writeln!(out, "> {}", markdown_text(paragraph))?;
+            out.line(&SafeText::new(">"))?;
+            let mut line = SafeText::new("> ");
+            line.push(&paragraph);
+            out.line(&line)?;
         }
     }
     Ok(())

@@ -20,10 +20,11 @@ use serde::Serialize;
 
 use c34::dataset::{Dataset, Mission};
 use c34::missions;
-use c34::sanitize::{SafeText, for_line, is_unsafe};
+use c34::safe_format;
+use c34::sanitize::{Printer, SafeText};
 use c34::search::{Hit, MissionMatch, SearchIndex, Snippet, mission_labels};
 
-use super::data::{csv_writer, write_markdown_heading, write_row};
+use super::data::{write_header, write_markdown_heading, write_row};
 use super::output::{hanging, output_width, screen_width, write_json};
 use super::overview::MissionsFormat;
 use super::{Failure, Outcome};
@@ -50,7 +51,7 @@ pub(super) fn search(
     query: &str,
     limit: Option<usize>,
     format: SearchFormat,
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
 ) -> Result<Outcome, Failure> {
     // Text is read on a screen: the first few, and a note of the rest. A script reading JSON
     // (or a Markdown briefing) gets every hit unless it asks for fewer.
@@ -68,7 +69,7 @@ pub(super) fn search(
         SearchFormat::Markdown => {
             for (i, hit) in hits.iter().enumerate() {
                 if i > 0 {
-                    writeln!(out)?;
+                    out.blank()?;
                 }
                 write_markdown(dataset, hit, out)?;
             }
@@ -95,7 +96,7 @@ pub(super) fn finish(
     phrases: &[(String, usize)],
     shown: usize,
     total: usize,
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
 ) -> Result<Outcome, Failure> {
     if total == 0 {
         // A quoted phrase the text does not hold: say how many responses have its words.
@@ -124,10 +125,9 @@ pub(super) fn finish(
     if shown < total {
         // On standard error, so that a pipe reads only hits.
         out.flush()?;
-        let _ = writeln!(
-            std::io::stderr().lock(),
+        let _ = Printer::new(std::io::stderr().lock()).line(&safe_format!(
             "{shown} of {total} shown; --limit {total} for all"
-        );
+        ));
     }
     Ok(Outcome::Done)
 }
@@ -135,7 +135,7 @@ pub(super) fn finish(
 pub(super) fn missions(
     dataset: &Dataset,
     format: MissionsFormat,
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
 ) -> Result<Outcome, Failure> {
     let is_partner = |mission: &Mission| {
         missions::entry(&mission.acronym).is_some_and(missions::Entry::is_partner)
@@ -153,7 +153,7 @@ pub(super) fn missions(
             write_json(out, &records)?;
         }
         MissionsFormat::Csv => {
-            let mut writer = csv_writer(out);
+            let mut writer = out.csv();
             let header = [
                 "acronym",
                 "name",
@@ -162,18 +162,18 @@ pub(super) fn missions(
                 "responses",
                 "paras",
             ];
-            write_row(&mut writer, header)?;
+            write_header(&mut writer, header)?;
             for mission in &dataset.missions {
                 let paras: Vec<String> = mission.paras.iter().map(u32::to_string).collect();
                 write_row(
                     &mut writer,
                     [
-                        mission.acronym.one_line().as_ref(),
-                        mission.name.one_line().as_ref(),
-                        mission.location.one_line().as_ref(),
-                        if is_partner(mission) { "true" } else { "false" },
-                        &mission.paras.len().to_string(),
-                        &paras.join(" "),
+                        &mission.acronym.to_line(),
+                        &mission.name.to_line(),
+                        &mission.location.to_line(),
+                        &SafeText::new(if is_partner(mission) { "true" } else { "false" }),
+                        &safe_format!("{}", mission.paras.len()),
+                        &SafeText::line(paras.join(" ")),
                     ],
                 )?;
             }
@@ -187,7 +187,8 @@ pub(super) fn missions(
                 write_mission(mission, width, out)?;
             }
             if !partners.is_empty() {
-                writeln!(out, "\nPartner operations")?;
+                out.blank()?;
+                out.line(&SafeText::new("Partner operations"))?;
                 for mission in partners {
                     write_mission(mission, width, out)?;
                 }
@@ -202,8 +203,12 @@ pub(super) fn missions(
 
 /// `MINUSMA  United Nations … in Mali (Mali)`, then `    19 paras: 45 46 …`, each wrapped to
 /// `width` with a hanging indent.
-fn write_mission(mission: &Mission, width: usize, out: &mut impl Write) -> std::io::Result<()> {
-    let heading = format!(
+fn write_mission(
+    mission: &Mission,
+    width: usize,
+    out: &mut Printer<impl Write>,
+) -> std::io::Result<()> {
+    let heading = safe_format!(
         "{}  {} ({})",
         mission.acronym.one_line(),
         mission.name.one_line(),
@@ -214,12 +219,12 @@ fn write_mission(mission: &Mission, width: usize, out: &mut impl Write) -> std::
         1 => "1 para".to_string(),
         n => format!("{n} paras"),
     };
-    let paras = format!("{count}: {}", paras.join(" "));
+    let paras = safe_format!("{count}: {}", paras.join(" "));
     for line in hanging(&heading, width, "", "    ")
         .into_iter()
         .chain(hanging(&paras, width, "    ", "        "))
     {
-        writeln!(out, "{line}")?;
+        out.line(&line)?;
     }
     Ok(())
 }
@@ -239,7 +244,7 @@ struct JsonMission<'a> {
 pub(super) fn write_markdown(
     dataset: &Dataset,
     hit: &Hit,
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
 ) -> std::io::Result<()> {
     write_markdown_heading(dataset, hit.para, out)?;
     let Some(recommendation) = dataset.get(hit.location) else {
@@ -255,30 +260,31 @@ pub(super) fn write_markdown(
                 .map(|h| h.range.clone())
                 .collect(),
         };
-        writeln!(out)?;
-        writeln!(out, "{}", marked_text(&sanitized(&marked), "**", "**"))?;
+        out.blank()?;
+        out.line(&marked_text(&sanitized(&marked), "**"))?;
     }
     Ok(())
 }
 
-/// The snippet's text with each highlight between `open` and `close`.
-fn marked_text(snippet: &Snippet, open: &str, close: &str) -> String {
-    let mut line = String::with_capacity(snippet.text.len());
+/// The snippet's text (made safe: see [`sanitized`]) with each highlight between two `mark`s.
+fn marked_text(snippet: &Snippet, mark: &'static str) -> SafeText {
+    let text = SafeText::line(snippet.text.as_str());
+    let mut line = SafeText::default();
     let mut at = 0;
     for range in &snippet.highlights {
-        let (Some(before), Some(marked)) = (
-            snippet.text.get(at..range.start),
-            snippet.text.get(range.clone()),
-        ) else {
+        let (Some(before), Some(marked)) = (text.slice(at..range.start), text.slice(range.clone()))
+        else {
             continue;
         };
-        line.push_str(before);
-        line.push_str(open);
-        line.push_str(marked);
-        line.push_str(close);
+        line.push(&before);
+        line.push_literal(mark);
+        line.push(&marked);
+        line.push_literal(mark);
         at = range.end;
     }
-    line.push_str(snippet.text.get(at..).unwrap_or(""));
+    if let Some(rest) = text.slice(at..text.len()) {
+        line.push(&rest);
+    }
     line
 }
 
@@ -288,28 +294,33 @@ pub(super) fn write_hit(
     dataset: &Dataset,
     hit: &Hit,
     width: usize,
-    out: &mut impl Write,
+    out: &mut Printer<impl Write>,
 ) -> std::io::Result<()> {
     let section = dataset
         .sections
         .get(hit.location.section)
-        .map_or(String::new(), |s| s.number.one_line().into_owned());
-    let mut prefix = format!("{:>4}  {:<5} ", hit.para, section);
+        .map_or(SafeText::default(), |s| s.number.to_line());
+    let mut prefix = safe_format!("{:>4}  {:<5} ", hit.para, section);
     if !hit.missions.is_empty() {
         let labels = mission_labels(&hit.missions);
-        prefix = format!("{prefix}[{}] ", for_line(&labels.join(", ")));
+        prefix.push(&safe_format!("[{}] ", labels.join(", ")));
     }
     if !hit.missing.is_empty() {
-        prefix = format!("{prefix}(missing: {}) ", for_line(&hit.missing.join(", ")));
+        prefix.push(&safe_format!("(missing: {}) ", hit.missing.join(", ")));
     }
     if hit.approximate {
-        prefix = format!("{prefix}(approximate) ");
+        prefix.push_literal("(approximate) ");
     }
     let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(prefix.as_str()));
     let snippet = focused_clip(&sanitized(&hit.snippet), room.max(10));
-    // Bold matches; the output stream drops the style when colour is off.
-    let (open, close) = (MATCH.render().to_string(), MATCH.render_reset().to_string());
-    writeln!(out, "{prefix}{}", marked_text(&snippet, &open, &close))
+    // Bold matches; the output stream drops the style when colour is off. The snippet is
+    // safe already (`sanitized`), so making it `SafeText` leaves its ranges where they are.
+    out.text(&prefix)?;
+    out.marked_line(
+        &SafeText::line(snippet.text.as_str()),
+        &snippet.highlights,
+        MATCH,
+    )
 }
 
 /// The snippet clipped to `width` around the first highlight that fits, or around the end of
@@ -362,31 +373,28 @@ fn focused_clip(snippet: &Snippet, width: usize) -> Snippet {
     clipped
 }
 
-/// The snippet with unsafe characters replaced as `c34::sanitize::for_line` does, and the
-/// highlight ranges moved to match.
+/// The snippet made safe on one line ([`SafeText::line`]: one character for one), and the
+/// highlight byte ranges moved to match.
 fn sanitized(snippet: &Snippet) -> Snippet {
-    if !snippet
-        .text
-        .chars()
-        .any(|c| is_unsafe(c) || c == '\n' || c == '\t')
-    {
+    let safe = SafeText::line(snippet.text.as_str());
+    if safe.as_str() == snippet.text {
         return snippet.clone();
     }
-    let mut text = String::with_capacity(snippet.text.len());
     // new_offset[i] = where byte i of the old text starts in the new one.
     let mut new_offset = vec![0; snippet.text.len() + 1];
-    for (i, c) in snippet.text.char_indices() {
-        new_offset[i] = text.len();
-        let mut buffer = [0; 4];
-        text.push_str(&for_line(c.encode_utf8(&mut buffer)));
+    for ((old, _), (new, _)) in snippet.text.char_indices().zip(safe.char_indices()) {
+        new_offset[old] = new;
     }
-    new_offset[snippet.text.len()] = text.len();
+    new_offset[snippet.text.len()] = safe.len();
     let highlights = snippet
         .highlights
         .iter()
         .map(|r| new_offset[r.start]..new_offset[r.end])
         .collect();
-    Snippet { text, highlights }
+    Snippet {
+        text: safe.as_str().to_string(),
+        highlights,
+    }
 }
 
 #[derive(Serialize)]
@@ -472,6 +480,7 @@ fn char_range(text: &str, bytes: &Range<usize>) -> Option<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use c34::sanitize::is_unsafe;
 
     #[test]
     fn char_ranges_count_characters() {

@@ -3,13 +3,15 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Span;
 
 use super::marks::{self, BOOKMARK, NOTE};
-use super::{Theme, clip, row, width};
+use super::{Theme, clip, row, safe_span, width};
 use crate::app::{App, Pane, Source};
 use crate::dataset::Location;
-use crate::sanitize::for_line;
+use crate::safe_format;
+use crate::sanitize::SafeText;
 use crate::text::split_first_line;
 
 /// What a mission's list shows at the right of a response that names only the mission's place.
@@ -21,7 +23,9 @@ pub const NOT_ADDRESSED_LABEL: &str = "· not addressed to the Secretariat";
 pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     let focused = app.focus() == Pane::List;
     let title = title(app, usize::from(rect.width.saturating_sub(2)));
-    let block = theme.block(focused).title(title);
+    let block = theme
+        .block(focused)
+        .title(safe_span(&title, Style::default()));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let cells = usize::from(inner.width);
@@ -41,7 +45,7 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
             continue;
         };
         let (words, style) = if recommendation.is_not_addressed() {
-            (NOT_ADDRESSED_LABEL, theme.not_addressed())
+            (&SafeText::new(NOT_ADDRESSED_LABEL), theme.not_addressed())
         } else {
             (app.opening(location), theme.plain())
         };
@@ -54,20 +58,22 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         } else {
             width(&marks) + 1
         };
+        // Pieces of safe text, cut to fit: checked again, without a copy.
         let (first, second) = if item_height > 1 {
             // The first row leaves room for the marks at its right (` ★✎`).
             let room = cells.saturating_sub(indent + mark_cells).max(1);
             let (line, more) = split_first_line(words, room);
-            (line, Some(more))
+            let more = SafeText::line(clip(more, cells.saturating_sub(indent)));
+            (SafeText::line(line), Some(more))
         } else {
-            (words.to_string(), None)
+            (words.clone(), None)
         };
         let selected = index == app.list().scroll.selected;
         let marks = Some(Span::styled(marks, theme.key())).filter(|span| span.width() > 0);
         let mut lines = vec![row(
             vec![
                 Span::styled(number, theme.heading()),
-                Span::styled(first, style),
+                safe_span(&first, style),
             ],
             marks,
             cells,
@@ -75,10 +81,7 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         let place_only = place_only_mark(app, location, *theme);
         if let Some(second) = second {
             lines.push(row(
-                vec![
-                    Span::raw(" ".repeat(indent)),
-                    Span::styled(clip(second, cells.saturating_sub(indent)), style),
-                ],
+                vec![Span::raw(" ".repeat(indent)), safe_span(&second, style)],
                 place_only,
                 cells,
             ));
@@ -114,37 +117,30 @@ fn place_only_mark(app: &App, location: Location, theme: Theme) -> Option<Span<'
 /// The section heading or the mission's acronym and place, then the position in the list
 /// (`VIII. Safety and security · 3/22`); the numeral or acronym alone when the heading does
 /// not fit in `cells`, so the position stays in view.
-fn title(app: &App, cells: usize) -> String {
+fn title(app: &App, cells: usize) -> SafeText {
     if let Some(title) = list_title(app) {
-        return clip(&title, cells);
+        return SafeText::line(clip(&title, cells));
     }
     let (long, short) = match app.list().source {
-        Source::Section(s) => {
-            app.dataset()
-                .sections
-                .get(s)
-                .map_or((String::new(), String::new()), |section| {
-                    (
-                        for_line(&section.heading()).into_owned(),
-                        section.number.one_line().into_owned(),
-                    )
-                })
-        }
+        Source::Section(s) => app
+            .dataset()
+            .sections
+            .get(s)
+            .map_or_else(Default::default, |section| {
+                (SafeText::line(section.heading()), section.number.to_line())
+            }),
         Source::Mission(m) => {
             app.dataset()
                 .missions
                 .get(m)
-                .map_or((String::new(), String::new()), |mission| {
-                    let acronym = mission.acronym.one_line().into_owned();
+                .map_or_else(Default::default, |mission| {
                     (
-                        format!("{acronym} · {}", mission.location.one_line()),
-                        acronym,
+                        safe_format!("{} · {}", mission.acronym, mission.location),
+                        mission.acronym.to_line(),
                     )
                 })
         }
-        Source::Bookmarks | Source::Cell { .. } | Source::Document(_) => {
-            (String::new(), String::new())
-        }
+        Source::Bookmarks | Source::Cell { .. } | Source::Document(_) => Default::default(),
     };
     let position = if app.list().items.is_empty() {
         String::new()
@@ -157,39 +153,35 @@ fn title(app: &App, cells: usize) -> String {
     };
     [long, short]
         .into_iter()
-        .map(|name| format!(" {name}{position} "))
+        .map(|name| safe_format!(" {name}{position} "))
         .find(|title| width(title) <= cells)
-        .unwrap_or_else(|| clip(position.trim_start_matches(" · "), cells))
+        .unwrap_or_else(|| SafeText::line(clip(position.trim_start_matches(" · "), cells)))
 }
 
 /// What the list shows, for the sources that are not a section or a mission: `Bookmarks`,
 /// `MINUSMA × VII`,
 /// `S/RES/2589 (2021)`.
-pub fn source_label(app: &App) -> Option<String> {
+pub fn source_label(app: &App) -> Option<SafeText> {
     match app.list().source {
-        Source::Bookmarks => Some("Bookmarks".into()),
+        Source::Bookmarks => Some(SafeText::new("Bookmarks")),
         Source::Cell { row, col } => {
             let mission = app.matrix().rows.get(row)?;
             let section = app.matrix().sections.get(col)?;
-            Some(format!(
-                "{} × {}",
-                mission.acronym.one_line(),
-                for_line(section)
-            ))
+            Some(safe_format!("{} × {}", mission.acronym, section))
         }
-        Source::Document(d) => Some(for_line(&app.references().get(d)?.symbol).into_owned()),
+        Source::Document(d) => Some(app.references().get(d)?.symbol.to_line()),
         Source::Section(_) | Source::Mission(_) => None,
     }
 }
 
 /// The list's title for the sources that are not a section or a mission.
-pub fn list_title(app: &App) -> Option<String> {
+pub fn list_title(app: &App) -> Option<SafeText> {
     let label = source_label(app)?;
     Some(match app.list().source {
         Source::Bookmarks => {
             let (bookmarks, notes) = marks::counts(app);
-            format!(" {label} · {BOOKMARK} {bookmarks} {NOTE} {notes} ")
+            safe_format!(" {label} · {BOOKMARK} {bookmarks} {NOTE} {notes} ")
         }
-        _ => format!(" {label} · {} ", app.list().items.len()),
+        _ => safe_format!(" {label} · {} ", app.list().items.len()),
     })
 }

@@ -57,7 +57,7 @@ pub fn render(frame: &mut Frame, app: &App) {
             let symbols: Vec<(String, String)> = references
                 .iter()
                 .map(|reference| {
-                    let symbol = crate::sanitize::for_line(&reference.symbol).into_owned();
+                    let symbol = reference.symbol.one_line().into_owned();
                     (symbol, reference.link.clone())
                 })
                 .collect();

@@ -10,10 +10,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-use super::Theme;
+use super::{Theme, safe_span};
 use crate::app::reader::{Mark, ReaderLayout, ReaderLine};
 use crate::app::{App, Pane};
 use crate::layout::reader_text_area;
+use crate::sanitize::SafeText;
 
 /// The reader's line `line` of `layout`, styled: the current hit (`current`, an index among the
 /// response's hits) stands out from the others.
@@ -24,15 +25,15 @@ pub fn styled(
     theme: Theme,
 ) -> Line<'static> {
     match line {
-        ReaderLine::Heading(text) => Line::styled(text.clone(), theme.heading()),
-        ReaderLine::Section(text) => Line::styled(text.clone(), theme.section()),
+        ReaderLine::Heading(text) => Line::from(safe_span(text, theme.heading())),
+        ReaderLine::Section(text) => Line::from(safe_span(text, theme.section())),
         ReaderLine::Blank => Line::default(),
         ReaderLine::Empty(text)
         | ReaderLine::Cites(text)
         | ReaderLine::Fold(text)
-        | ReaderLine::Similar(text) => Line::styled(text.clone(), theme.muted()),
-        ReaderLine::Annotation(text) => Line::styled(text.clone(), theme.note()),
-        ReaderLine::Recommendation(text) => Line::styled(text.clone(), theme.recommendation()),
+        | ReaderLine::Similar(text) => Line::from(safe_span(text, theme.muted())),
+        ReaderLine::Annotation(text) => Line::from(safe_span(text, theme.note())),
+        ReaderLine::Recommendation(text) => Line::from(safe_span(text, theme.recommendation())),
         ReaderLine::Remark(text) => {
             // The missions' acronyms stand out as they do in the text.
             let marks = crate::app::reader::highlights(text, &[]);
@@ -127,9 +128,9 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
 }
 
 /// One wrapped line of `text` as spans: acronyms and symbols over `base`, search hits over
-/// those.
+/// those. It takes only safe text, as [`safe_span`] does.
 fn styled_line(
-    text: &str,
+    text: &SafeText,
     range: Range<usize>,
     marks: &[(Range<usize>, Mark)],
     hits: &[(Range<usize>, Style)],
@@ -176,12 +177,12 @@ mod tests {
 
     #[test]
     fn highlights_survive_line_breaks() {
-        let text = "under resolution 2589 (2021) on crimes";
-        let marks = crate::app::reader::highlights(text, &[]);
+        let text = SafeText::new("under resolution 2589 (2021) on crimes");
+        let marks = crate::app::reader::highlights(&text, &[]);
         let theme = Theme::new(true);
-        let lines: Vec<Line> = crate::text::wrap(text, 12)
+        let lines: Vec<Line> = crate::text::wrap(&text, 12)
             .into_iter()
-            .map(|range| styled_line(text, range, &marks, &[], Style::new(), theme))
+            .map(|range| styled_line(&text, range, &marks, &[], Style::new(), theme))
             .collect();
         let styled: String = lines
             .iter()

@@ -6,12 +6,13 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Theme, clip, width};
+use super::{Theme, clip, safe_span, width};
 use crate::app::{App, Keymap, Overlay, Source};
 use crate::bindings;
 use crate::dataset::Location;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
-use crate::sanitize::for_line;
+use crate::safe_format;
+use crate::sanitize::SafeText;
 
 pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     let cells = usize::from(rect.width);
@@ -25,19 +26,19 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         hints.retain(|hint| hint.0 != bindings::MOUSE_OFF_HINT.0);
         hints.insert(0, bindings::MOUSE_OFF_HINT);
     }
-    let (left, left_style) = match (app.overlay(), app.message()) {
+    let (left, left_style) = match (app.overlay(), app.message_text()) {
         // The paragraph being left stays in view after what is typed.
         (Some(Overlay::Jump(jump)), _) => (
-            format!(" :{} · from {}", jump.prompt().value(), para(app)),
+            safe_format!(" :{} · from {}", jump.prompt().value(), para(app)),
             theme.status(),
         ),
         // The paragraph stays in view beside a message.
         (_, Some(message)) => (
-            format!(" {}{} · {}", count(app), para(app), for_line(message)),
+            safe_format!(" {}{} · {message}", count(app), para(app)),
             theme.message(),
         ),
         _ => (
-            format!(" {}{}", count(app), location(app, cells)),
+            safe_format!(" {}{}", count(app), location(app, cells)),
             theme.status(),
         ),
     };
@@ -48,9 +49,10 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
     );
     let full_left = left;
     let left = if keys_first {
-        String::new()
+        SafeText::default()
     } else {
-        clip(&full_left, cells)
+        // Safe text cut to fit: checked again, without a copy.
+        SafeText::line(clip(&full_left, cells))
     };
     let mut used = width(&left);
     // Hints go right-aligned, as many as fit after the location: help (and Esc) first, then
@@ -85,7 +87,7 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         left
     };
     used = width(&left) + right_width;
-    let mut spans = vec![Span::styled(left.clone(), left_style)];
+    let mut spans = vec![safe_span(&left, left_style)];
     spans.push(Span::raw(" ".repeat(cells.saturating_sub(used))));
     spans.extend(right);
     frame.render_widget(
@@ -127,12 +129,12 @@ fn trail_depth(app: &App) -> String {
 /// `VIII. Safety and security · ¶ 165 · 10 of 22`, shortened to fit `cells`; while the reader
 /// highlights search hits, `hit 2/5 · result 1/20 · ` (and `missing: targets · ` or
 /// `approximate · ` for such a result) first; the trail's depth last.
-fn location(app: &App, cells: usize) -> String {
+fn location(app: &App, cells: usize) -> SafeText {
     if let Some(Overlay::Matrix(cursor)) = app.overlay() {
-        return crate::app::overlay::matrix::status(app.matrix(), cursor);
+        return SafeText::line(crate::app::overlay::matrix::status(app.matrix(), cursor));
     }
     let Some((location, recommendation)) = app.current() else {
-        return String::from("nothing selected");
+        return SafeText::new("nothing selected");
     };
     let result = app
         .result_position()
@@ -154,8 +156,8 @@ fn location(app: &App, cells: usize) -> String {
     let n = app.list().scroll.selected + 1;
     let section = app.dataset().sections.get(location.section);
     let para = recommendation.para;
-    let long_section = section.map_or(String::new(), |s| for_line(&s.heading()).into_owned());
-    let short_section = section.map_or(String::new(), |s| s.number.one_line().into_owned());
+    let long_section = section.map_or(SafeText::default(), |s| SafeText::line(s.heading()));
+    let short_section = section.map_or(SafeText::default(), |s| s.number.to_line());
     let (long, short) = match app.list().source {
         Source::Section(_) => (
             format!("{long_section} · ¶ {para} · {n} of {count}"),
@@ -166,9 +168,7 @@ fn location(app: &App, cells: usize) -> String {
                 .dataset()
                 .missions
                 .get(m)
-                .map_or(String::new(), |mission| {
-                    mission.acronym.one_line().into_owned()
-                });
+                .map_or(SafeText::default(), |mission| mission.acronym.to_line());
             (
                 format!("{acronym} · ¶ {para} · {n} of {count} · {long_section}"),
                 format!("{acronym} · ¶ {para} · {n}/{count}"),
@@ -184,29 +184,29 @@ fn location(app: &App, cells: usize) -> String {
     };
     // The long form only when it leaves room for a few key hints; the paragraph first when
     // even the short one does not fit.
-    let long = format!("{hits}{long}{trail}");
-    let short = format!("{hits}{short}{trail}");
+    let long = safe_format!("{hits}{long}{trail}");
+    let short = safe_format!("{hits}{short}{trail}");
     if width(&long) + 30 <= cells {
         long
     } else if width(&short) + 2 <= cells {
         short
     } else {
-        format!("¶ {para} · {hits}{short}")
+        safe_format!("¶ {para} · {hits}{short}")
     }
 }
 
 /// What the reader's result lacks: `missing: targets · ` for a partial hit, `approximate · `
 /// for one found by forgiving a typo, `place only · ` for a response a mission's list holds
 /// for naming only its place; nothing for a full one.
-fn partial_marks(app: &App, location: Location) -> String {
+fn partial_marks(app: &App, location: Location) -> SafeText {
     let Some(hit) = app.found().and_then(|found| found.hit_at(location)) else {
-        return String::new();
+        return SafeText::default();
     };
-    let missing = (!hit.missing.is_empty())
-        .then(|| format!("missing: {} · ", for_line(&hit.missing.join(", "))));
+    let missing =
+        (!hit.missing.is_empty()).then(|| safe_format!("missing: {} · ", hit.missing.join(", ")));
     let approximate = hit.approximate.then_some("approximate · ");
     let place_only = app.is_place_only(location).then_some("place only · ");
-    format!(
+    safe_format!(
         "{}{}{}",
         missing.unwrap_or_default(),
         approximate.unwrap_or_default(),

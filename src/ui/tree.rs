@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 
 use super::{Theme, row, safe_span, width};
 use crate::app::{App, Pane, TreeRow};
+use crate::safe_format;
 
 /// Narrower trees leave out the counts.
 const COUNT_MIN_WIDTH: usize = 26;
@@ -62,7 +63,10 @@ fn row_line(
             row(
                 vec![
                     Span::raw(marker(open)),
-                    Span::styled(format!("{numeral}{} ", " ".repeat(pad)), theme.heading()),
+                    safe_span(
+                        &safe_format!("{numeral}{} ", " ".repeat(pad)),
+                        theme.heading(),
+                    ),
                     safe_span(&section.title, Style::default()),
                 ],
                 // Narrow trees keep the room for the title.
@@ -83,11 +87,10 @@ fn row_line(
             } else {
                 theme.muted()
             };
-            let words = app.opening(location).to_string();
             row(
                 vec![
                     Span::raw(format!("  ¶ {:<4}", recommendation.para)),
-                    Span::styled(words, style),
+                    safe_span(app.opening(location), style),
                 ],
                 None,
                 cells,
@@ -116,7 +119,7 @@ fn row_line(
             row(
                 vec![
                     Span::raw("  "),
-                    Span::styled(format!("{} ", mission.acronym.one_line()), theme.acronym()),
+                    safe_span(&safe_format!("{} ", mission.acronym), theme.acronym()),
                     safe_span(&mission.location, theme.muted()),
                 ],
                 Some(Span::styled(count.to_string(), theme.muted()))

@@ -150,7 +150,7 @@ fn the_reader_header_lists_the_documents_a_response_cites_with_links() {
             .lines
             .iter()
             .filter_map(|line| match line {
-                ReaderLine::Cites(text) => Some(text.clone()),
+                ReaderLine::Cites(text) => Some(text.to_string()),
                 _ => None,
             })
             .collect();

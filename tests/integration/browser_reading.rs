@@ -23,7 +23,8 @@ fn response(app: &App, para: u32) -> &Recommendation {
 
 fn notes(app: &mut App, para: u32) -> Vec<String> {
     typed(app, &format!(":{para}\n"));
-    app.reader_layout().remarks()
+    let remarks = app.reader_layout().remarks();
+    remarks.iter().map(ToString::to_string).collect()
 }
 
 // --- Sections from anywhere ---

@@ -40,6 +40,7 @@ mod library;
 mod module_graph;
 mod overview;
 mod refs;
+mod safe_text_sites;
 mod search_engine;
 mod search_labelled;
 mod search_v3;
