@@ -318,6 +318,78 @@ pub struct Gazetteer {
     longest: usize,
     /// Every key as ` word word `, matched over a [`WordStream`].
     automaton: AhoCorasick,
+    /// One word of each key that names a mission by acronym or name, matched over raw text.
+    mention_anchors: Anchors,
+    /// One word of every key (places too), matched over raw text.
+    key_anchors: Anchors,
+}
+
+/// A prefilter over raw text: for each key one word of it, its anchor: of its words of four
+/// letters or more, a place's or an acronym's if it has one, as those are rarer in prose than
+/// common nouns (`cyprus` rather than `peacekeeping` for `united nations peacekeeping force
+/// cyprus`), else the word fewest keys share. A key can only be found in a paragraph that holds its anchor as a
+/// whole word: as it is written when the
+/// paragraph's letters are all ASCII (folding ASCII only lowers case), or anywhere when it
+/// has other letters (`Intégrée` folds to `integree`). Skipping the paragraphs that hold no
+/// anchor is what makes checking a large dataset's missions cheap: most name no mission.
+#[derive(Debug)]
+struct Anchors {
+    automaton: AhoCorasick,
+}
+
+impl Anchors {
+    /// The anchors of `keys`; `distinctive` are the words of place keys and the one-word keys.
+    fn new<'k>(
+        keys: impl Iterator<Item = &'k Key> + Clone,
+        distinctive: &rustc_hash::FxHashSet<&str>,
+    ) -> Anchors {
+        let mut shared: FxHashMap<&str, usize> = FxHashMap::default();
+        for key in keys.clone() {
+            let mut words: Vec<&str> = key.words.iter().map(String::as_str).collect();
+            words.sort_unstable();
+            words.dedup();
+            for word in words {
+                *shared.entry(word).or_default() += 1;
+            }
+        }
+        let mut anchors: Vec<&str> = keys
+            .filter_map(|key| {
+                key.words.iter().map(String::as_str).min_by_key(|word| {
+                    (
+                        // Short words hide inside longer ones: each such match costs a test.
+                        word.len() < 4,
+                        !distinctive.contains(word),
+                        shared.get(word).copied().unwrap_or(0),
+                        std::cmp::Reverse(word.len()),
+                    )
+                })
+            })
+            .collect();
+        anchors.sort_unstable();
+        anchors.dedup();
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&anchors)
+            .unwrap_or_else(|error| panic!("the gazetteer's anchors make an automaton: {error}"));
+        Anchors { automaton }
+    }
+
+    /// False only when no key of these anchors can be found in `paragraph`.
+    fn may_occur_in(&self, paragraph: &str) -> bool {
+        // Leftmost-longest finds every whole-word occurrence: an anchor is letters and
+        // digits, so no other match can start before it inside its word or reach past it.
+        let bytes = paragraph.as_bytes();
+        let is_word = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphanumeric);
+        let starts_word = |at: usize| at == 0 || !is_word(at - 1);
+        let whole_word =
+            |found: aho_corasick::Match| starts_word(found.start()) && !is_word(found.end());
+        self.automaton.find_iter(paragraph).any(whole_word)
+            || (!paragraph.is_ascii()
+                && paragraph
+                    .chars()
+                    .any(|c| !c.is_ascii() && c.is_alphanumeric()))
+    }
 }
 
 /// The gazetteer built from the embedded file, once.
@@ -481,12 +553,33 @@ impl Gazetteer {
             .or_else(|_| AhoCorasick::new(&patterns))
             .unwrap_or_else(|error| panic!("the gazetteer's keys make an automaton: {error}"));
         let longest = keys.iter().map(|k| k.words.len()).max().unwrap_or(0);
+        let distinctive: rustc_hash::FxHashSet<&str> = keys
+            .iter()
+            .filter(|key| !key.places.is_empty() || key.words.len() == 1)
+            .flat_map(|key| key.words.iter().map(String::as_str))
+            .collect();
+        let mention_anchors =
+            Anchors::new(keys.iter().filter(|key| key.is_mention()), &distinctive);
+        let key_anchors = Anchors::new(keys.iter(), &distinctive);
         Gazetteer {
             keys,
             by_words,
             longest,
             automaton,
+            mention_anchors,
+            key_anchors,
         }
+    }
+
+    /// False only when `paragraph` cannot name any mission by acronym or name: a cheap test
+    /// on the raw text, to skip the folding and the automaton.
+    pub fn may_mention(&self, paragraph: &str) -> bool {
+        self.mention_anchors.may_occur_in(paragraph)
+    }
+
+    /// False only when `paragraph` holds no key at all (acronym, name or place).
+    pub fn may_name(&self, paragraph: &str) -> bool {
+        self.key_anchors.may_occur_in(paragraph)
     }
 
     pub fn key(&self, index: usize) -> Option<&Key> {
@@ -685,6 +778,9 @@ pub fn index(dataset: &Dataset) -> Vec<Mission> {
         stream.clear();
         let mut token = 0;
         for paragraph in &recommendation.paragraphs {
+            if !gazetteer.may_mention(paragraph) {
+                continue;
+            }
             for sentence in text::sentences(paragraph) {
                 let sentence = &paragraph[sentence];
                 for word in text::words(sentence) {

@@ -255,3 +255,111 @@ fn the_embedded_dataset_names_the_missions_it_lists() {
     let dataset = Dataset::embedded();
     assert_eq!(index(&dataset), dataset.missions);
 }
+
+/// Every gazetteer name, acronym and place, written as a reader would meet it (capitals, all
+/// capitals, small words, a line break, accents): the prefilter must never hide a key.
+fn written_forms() -> Vec<String> {
+    let mut forms = Vec::new();
+    for entry in entries() {
+        let names = std::iter::once(entry.acronym)
+            .chain(std::iter::once(entry.name))
+            .chain(entry.other_names.iter().copied())
+            .chain(entry.places.iter().copied())
+            .chain(entry.other_places.iter().copied());
+        for name in names {
+            forms.push(format!("Support to the {name}, in 2021."));
+            forms.push(format!("({})", name.to_uppercase()));
+            forms.push(format!("the {}.", name.replace(' ', "\n")));
+            forms.push(name.to_lowercase());
+        }
+    }
+    for (_, others) in &data().place_names {
+        for other in others {
+            forms.push(format!("à {other}"));
+        }
+    }
+    forms
+}
+
+#[test]
+fn the_prefilter_passes_every_written_key() {
+    let gazetteer = gazetteer();
+    for form in written_forms() {
+        if !gazetteer.mentioned_in(&form).is_empty() {
+            assert!(
+                gazetteer.may_mention(&form),
+                "{form:?} hidden from mentions"
+            );
+        }
+        if !gazetteer.named_in(&form).is_empty() {
+            assert!(gazetteer.may_name(&form), "{form:?} hidden from keys");
+        }
+    }
+}
+
+#[test]
+fn the_prefilter_skips_text_without_a_key_and_reads_accents_anywhere() {
+    let gazetteer = gazetteer();
+    let plain = "The Secretariat continues to strengthen cooperation and operations.";
+    assert!(gazetteer.named_in(plain).is_empty());
+    assert!(!gazetteer.may_mention(plain) && !gazetteer.may_name(plain));
+    // An accented letter may fold into any key's word: such a paragraph is always read.
+    assert!(gazetteer.may_mention("Côté cooperation"));
+}
+
+#[test]
+fn the_missions_index_is_the_same_with_and_without_the_prefilter() {
+    let dataset = Dataset::embedded();
+    let named = index(&dataset);
+    let gazetteer = gazetteer();
+    // Read every response whole, skipping nothing: the missions it names by acronym or name.
+    let mut expected: Vec<(usize, u32)> = Vec::new();
+    for (_, recommendation) in dataset.recommendations() {
+        for paragraph in &recommendation.paragraphs {
+            for mission in gazetteer.mentioned_in(paragraph) {
+                expected.push((mission, recommendation.para));
+            }
+        }
+    }
+    expected.sort_unstable();
+    expected.dedup();
+    let mut found: Vec<(usize, u32)> = named
+        .iter()
+        .flat_map(|m| {
+            let mission = position(&m.acronym).expect("a gazetteer mission");
+            m.paras.iter().map(move |&para| (mission, para))
+        })
+        .collect();
+    found.sort_unstable();
+    assert!(!found.is_empty());
+    assert_eq!(found, expected);
+}
+
+proptest::proptest! {
+    #[test]
+    fn the_prefilter_never_hides_a_key(
+        picks in proptest::collection::vec((0usize..10_000, 0u8..4), 1..12),
+        glue in proptest::collection::vec(proptest::sample::select(vec![" ", " of the ", "\n", ", ", ". ", "-", " in "]), 12),
+    ) {
+        let forms = written_forms();
+        let mut text = String::new();
+        for (i, (pick, case)) in picks.iter().enumerate() {
+            let form = &forms[pick % forms.len()];
+            let form = match case {
+                0 => form.clone(),
+                1 => form.to_uppercase(),
+                2 => form.to_lowercase(),
+                _ => form.split_whitespace().rev().collect::<Vec<_>>().join(" "),
+            };
+            text.push_str(&form);
+            text.push_str(glue[i % glue.len()]);
+        }
+        let gazetteer = gazetteer();
+        if !gazetteer.mentioned_in(&text).is_empty() {
+            proptest::prop_assert!(gazetteer.may_mention(&text), "{:?}", text);
+        }
+        if !gazetteer.named_in(&text).is_empty() {
+            proptest::prop_assert!(gazetteer.may_name(&text), "{:?}", text);
+        }
+    }
+}

@@ -289,6 +289,7 @@ impl Builder {
         self.text.reserve(size);
         self.tokens.reserve(size / 6);
         self.token_starts.reserve(size / 6);
+        let gazetteer = missions::gazetteer();
         let mut stream = missions::WordStream::with_capacity(size);
         for (location, recommendation) in dataset.recommendations() {
             self.rec_starts.push(to_u32(self.tokens.len()));
@@ -301,6 +302,8 @@ impl Builder {
                 let offset = self.text.len();
                 self.paragraph_starts.push(to_u32(offset));
                 self.text.push_str(paragraph);
+                // Only paragraphs that may hold a gazetteer key go through its automaton.
+                let keyed = gazetteer.may_name(paragraph);
                 for sentence in text::sentences(paragraph) {
                     let first = self.tokens.len();
                     let base = sentence.start;
@@ -308,14 +311,18 @@ impl Builder {
                         let word = base + word.start..base + word.end;
                         self.token_starts.push(to_u32(offset + word.start));
                         let id = self.intern(paragraph, word, offset);
-                        let spelling = &self.spellings[id as usize];
-                        stream.push(self.tokens.len(), &spelling.folded, spelling.stop);
+                        if keyed {
+                            let spelling = &self.spellings[id as usize];
+                            stream.push(self.tokens.len(), &spelling.folded, spelling.stop);
+                        }
                         self.tokens.push(id);
                     }
                     if self.tokens.len() == first {
                         continue;
                     }
-                    stream.end_sentence();
+                    if keyed {
+                        stream.end_sentence();
+                    }
                     self.sentence_starts.push(to_u32(first));
                     self.sentence_spans.push((
                         to_u32(offset + sentence.start),
@@ -324,7 +331,7 @@ impl Builder {
                 }
             }
         }
-        self.key_hits = missions::gazetteer().find(&stream);
+        self.key_hits = gazetteer.find(&stream);
         self.paragraph_starts.push(to_u32(self.text.len()));
         self.rec_starts.push(to_u32(self.tokens.len()));
         self.sentence_starts.push(to_u32(self.tokens.len()));
