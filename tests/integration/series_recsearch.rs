@@ -247,3 +247,119 @@ fn every_report_and_the_recommendations() {
     assert_eq!(hits[0]["para"], json!(para));
     assert_eq!(hits[0]["symbol"], embedded()["document"]["symbol"]);
 }
+
+mod browser {
+    use std::path::Path;
+    use std::sync::Arc;
+
+    use c34::app::{App, Pane, ReportEntry, Series};
+    use c34::dataset::Dataset;
+    use c34::series::committee;
+    use ratatui::crossterm::event::KeyCode;
+    use ratatui::layout::Size;
+
+    use super::COMMITTEE;
+    use crate::common::keys::{ch, ctrl, press, typed};
+    use crate::common::screen::{draw, screen_text};
+
+    /// The fixture's last sub-item of paragraph 37, as written: hidden while the
+    /// recommendation is folded (its opening and two sub-items come first).
+    const LAST_ITEM: &str = "(c) To report on the vetting and screening done in the previous year.";
+
+    /// The embedded report with the Committee's report beside it.
+    fn app(width: u16, height: u16) -> App {
+        let committee = committee::parse(COMMITTEE, Path::new("committee-A_75_19.txt"))
+            .expect("the fixture parses");
+        let series = Series {
+            reports: vec![ReportEntry::new(Dataset::embedded(), "embedded")],
+            committees: vec![Arc::new(committee)],
+        };
+        App::with_series(Dataset::embedded(), series, Size::new(width, height), false)
+    }
+
+    fn text(app: &App) -> String {
+        screen_text(draw(app).backend().buffer())
+    }
+
+    #[test]
+    fn the_last_item_is_the_fixture_s() {
+        assert!(COMMITTEE.lines().any(|line| line == LAST_ITEM));
+    }
+
+    #[test]
+    fn ctrl_r_adds_the_recommendations_marked_and_enter_opens_the_response_unfolded() {
+        let mut app = app(120, 40);
+        ch(&mut app, '/');
+        // "vetting" is the fixture's (¶ 37); the embedded report has "vetted" (¶ 37).
+        typed(&mut app, "vetting");
+        let responses = text(&app);
+        assert!(responses.contains("1 hit"), "{responses}");
+        assert!(!responses.contains("recommendation A/75/19"), "{responses}");
+        assert!(
+            responses.contains("Ctrl-r: recommendations too"),
+            "{responses}"
+        );
+        assert!(!app.recommendation_index_built(), "not built before asked");
+        assert!(ctrl(&mut app, 'r'));
+        assert!(app.recommendation_index_built());
+        let screen = text(&app);
+        assert!(screen.contains("2 hits"), "{screen}");
+        assert!(screen.contains("and recommendations"), "{screen}");
+        assert!(screen.contains("¶ 37 recommendation A/75/19"), "{screen}");
+        // The exact word (the Committee's) ranks above another form of it (the response's).
+        let marked = screen.find("¶ 37 recommendation A/75/19").unwrap();
+        let plain = screen.find("¶ 37 · II.").unwrap();
+        assert!(marked < plain, "{screen}");
+        // Enter on the first: the response to ¶ 37, its recommendation unfolded above it.
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.current().map(|(_, r)| r.para), Some(37));
+        assert_eq!(app.focus(), Pane::Reader);
+        assert!(app.recommendation_unfolded());
+        // Its opening words (the item wraps in the reader).
+        let opening: String = LAST_ITEM.split(' ').take(6).collect::<Vec<_>>().join(" ");
+        let reader = text(&app);
+        assert!(reader.contains(&opening), "{reader}");
+        // Folded, the last item is hidden: the unfolding is what shows it.
+        ch(&mut app, 'r');
+        assert!(!text(&app).contains(&opening));
+        // The response hit stays for n/N.
+        assert_eq!(app.found().map(|f| f.hits.len()), Some(1));
+    }
+
+    #[test]
+    fn ctrl_r_again_searches_the_responses_only() {
+        let mut app = app(120, 40);
+        ch(&mut app, '/');
+        typed(&mut app, "shortening");
+        assert!(text(&app).contains("No response matches"));
+        ctrl(&mut app, 'r');
+        let screen = text(&app);
+        assert!(screen.contains("1 hit"), "{screen}");
+        assert!(screen.contains("¶ 38 recommendation A/75/19"), "{screen}");
+        ctrl(&mut app, 'r');
+        assert!(text(&app).contains("No response matches"));
+    }
+
+    #[test]
+    fn on_one_row_a_recommendation_is_marked_short() {
+        // Too short for two rows a result.
+        let mut app = app(60, 10);
+        ch(&mut app, '/');
+        typed(&mut app, "shortening");
+        ctrl(&mut app, 'r');
+        let screen = text(&app);
+        assert!(screen.contains("¶ 38 rec. "), "{screen}");
+    }
+
+    #[test]
+    fn without_the_committee_s_report_ctrl_r_says_why() {
+        let mut app = crate::common::keys::app();
+        ch(&mut app, '/');
+        typed(&mut app, "mali");
+        let before = text(&app);
+        assert!(!before.contains("Ctrl-r"), "{before}");
+        assert!(ctrl(&mut app, 'r'));
+        assert!(app.message().is_some_and(|m| m.contains("c34 add")));
+        assert!(!app.recommendation_index_built());
+    }
+}

@@ -9,6 +9,7 @@ use crate::command::{Command, Edit, Keymap};
 use crate::layout;
 use crate::sanitize::SafeText;
 use crate::search::{Hit, SearchIndex};
+use crate::series::recommendations::{FoundIn, RecommendationIndex, merged_order};
 
 /// Results asked of the search engine: more than the report has recommendations, so the count
 /// shown is the real one.
@@ -28,6 +29,11 @@ pub struct SearchPicker {
     /// The report of each result: an index into [`Context::reports`], `None` for the open
     /// report.
     origins: Vec<Option<usize>>,
+    /// Whether the Special Committee's recommendations are searched too (Ctrl-r).
+    recommendations: bool,
+    /// Where each result was found: in a response, or in the Committee's recommendation
+    /// it answers (its location is then in [`RecommendationIndex::dataset`]).
+    found_in: Vec<FoundIn>,
     /// When nothing matches: each quoted phrase the report does not hold, and how many
     /// responses have all its words.
     phrase_counts: Vec<(String, usize)>,
@@ -58,11 +64,14 @@ impl SearchPicker {
             None => Chooser::default(),
         };
         let origins = vec![None; results.items.len()];
+        let found_in = vec![FoundIn::Response; results.items.len()];
         SearchPicker {
             results,
             recall: Recall::default(),
             all_reports: false,
             origins,
+            recommendations: false,
+            found_in,
             phrase_counts: Vec::new(),
         }
     }
@@ -78,15 +87,50 @@ impl SearchPicker {
         self.origins.get(index).copied().flatten()
     }
 
-    /// Runs the query again (on the open report, or on every report) and shows its results.
+    /// Whether the Committee's recommendations are searched too.
+    pub fn recommendations(&self) -> bool {
+        self.recommendations
+    }
+
+    /// The Committee's recommendations result `index` was found in, when it was found in one
+    /// rather than in a response: what its location and highlights refer to.
+    pub fn recommendation_of<'a>(
+        &self,
+        index: usize,
+        context: &Context<'a>,
+    ) -> Option<&'a RecommendationIndex> {
+        if self.found_in.get(index) != Some(&FoundIn::Recommendation) {
+            return None;
+        }
+        match self.origin(index) {
+            None => context.recommendations,
+            Some(report) => context
+                .report_recommendations
+                .get(report)
+                .and_then(Option::as_deref),
+        }
+    }
+
+    /// Runs the query again (on the open report, or on every report; on their responses, or
+    /// on those and the Committee's recommendations they answer) and shows its results.
     fn search(&mut self, context: &Context) {
         let query = self.results.query();
-        let mut hits: Vec<(Option<usize>, Hit)> = context
+        let mut hits: Vec<(Option<usize>, FoundIn, Hit)> = context
             .index
             .search(query, SEARCH_LIMIT)
             .into_iter()
-            .map(|hit| (None, hit))
+            .map(|hit| (None, FoundIn::Response, hit))
             .collect();
+        if self.recommendations
+            && let Some(index) = context.recommendations
+        {
+            hits.extend(
+                index
+                    .search(query, SEARCH_LIMIT)
+                    .into_iter()
+                    .map(|hit| (None, FoundIn::Recommendation, hit)),
+            );
+        }
         if self.all_reports {
             for (report, index) in context.report_indexes.iter().enumerate() {
                 if let Some(index) = index {
@@ -94,23 +138,54 @@ impl SearchPicker {
                         index
                             .search(query, SEARCH_LIMIT)
                             .into_iter()
-                            .map(|hit| (Some(report), hit)),
+                            .map(|hit| (Some(report), FoundIn::Response, hit)),
                     );
                 }
             }
-            // Best first; between equal scores the open report, then the reports newest first.
-            hits.sort_by_key(|(report, hit)| {
-                (std::cmp::Reverse(hit.score), report.map_or(0, |r| r + 1))
-            });
-            hits.truncate(SEARCH_LIMIT);
+            if self.recommendations {
+                for (report, index) in context.report_recommendations.iter().enumerate() {
+                    if let Some(index) = index {
+                        hits.extend(
+                            index
+                                .search(query, SEARCH_LIMIT)
+                                .into_iter()
+                                .map(|hit| (Some(report), FoundIn::Recommendation, hit)),
+                        );
+                    }
+                }
+            }
         }
-        let (origins, hits): (Vec<_>, Vec<_>) = hits.into_iter().unzip();
+        let report_order = |report: &Option<usize>| report.map_or(0, |r| r + 1);
+        if self.recommendations {
+            // Full hits first, best first; on a tie a response, then the open report, then
+            // the reports newest first.
+            hits.sort_by_key(|(report, found_in, hit)| {
+                (merged_order(hit, *found_in), report_order(report))
+            });
+        } else if self.all_reports {
+            // Best first; between equal scores the open report, then the reports newest first.
+            hits.sort_by_key(|(report, _, hit)| {
+                (std::cmp::Reverse(hit.score), report_order(report))
+            });
+        }
+        hits.truncate(SEARCH_LIMIT);
+        let mut origins = Vec::with_capacity(hits.len());
+        let mut found_in = Vec::with_capacity(hits.len());
+        let hits: Vec<Hit> = hits
+            .into_iter()
+            .map(|(report, kind, hit)| {
+                origins.push(report);
+                found_in.push(kind);
+                hit
+            })
+            .collect();
         self.phrase_counts = if hits.is_empty() {
             context.index.phrase_words_counts(query)
         } else {
             Vec::new()
         };
         self.origins = origins;
+        self.found_in = found_in;
         self.results.replace_items(hits);
     }
 
@@ -126,27 +201,35 @@ impl SearchPicker {
     }
 
     /// Enter (or a click on the chosen result): the result opens at its first hit, the query
-    /// goes into the search history.
+    /// goes into the search history. A hit in a Committee's recommendation opens the response
+    /// to its paragraph with the recommendation unfolded.
     fn open_result(&self) -> Action {
-        let Some(location) = self.results.selected().map(|hit| hit.location) else {
+        let Some(chosen_hit) = self.results.selected() else {
             return Action::Stay;
         };
+        let (location, para) = (chosen_hit.location, chosen_hit.para);
         let selected = self.results.scroll.selected;
         let origin = self.origin(selected);
-        // The hits of the chosen result's report: `n` and `N` go through those.
-        let (hits, chosen) = if self.all_reports {
-            let mine: Vec<usize> = (0..self.results.items.len())
-                .filter(|&i| self.origin(i) == origin)
-                .collect();
-            let chosen = mine.iter().position(|&i| i == selected).unwrap_or(0);
-            let hits = mine
-                .into_iter()
-                .filter_map(|i| self.results.items.get(i).cloned())
-                .collect();
-            (hits, chosen)
-        } else {
-            (self.results.items.clone(), selected)
-        };
+        let in_recommendation = self.found_in.get(selected) == Some(&FoundIn::Recommendation);
+        // The response hits of the chosen result's report: `n` and `N` go through those.
+        let mine: Vec<usize> = (0..self.results.items.len())
+            .filter(|&i| {
+                self.origin(i) == origin && self.found_in.get(i) != Some(&FoundIn::Recommendation)
+            })
+            .collect();
+        let chosen = mine
+            .iter()
+            .position(|&i| i == selected)
+            .or_else(|| {
+                // A recommendation: the response to its paragraph, if the search found it.
+                mine.iter()
+                    .position(|&i| self.results.items.get(i).is_some_and(|h| h.para == para))
+            })
+            .unwrap_or(0);
+        let hits = mine
+            .into_iter()
+            .filter_map(|i| self.results.items.get(i).cloned())
+            .collect();
         let found = Found {
             query: self.results.query().to_string(),
             hits,
@@ -155,6 +238,9 @@ impl SearchPicker {
             mission: None,
         };
         match origin {
+            _ if in_recommendation => Action::then(move |app| {
+                app.open_found_recommendation(origin, found, para);
+            }),
             Some(report) => {
                 Action::then(move |app| app.open_found_in_report(report, found, location))
             }
@@ -228,6 +314,17 @@ impl Component for SearchPicker {
                     );
                 }
                 self.all_reports = !self.all_reports;
+                self.search(context);
+            }
+            Command::ToggleRecommendations => {
+                if context.committee.is_none() {
+                    return Action::Say(
+                        "No report of the Special Committee for this report in the library: \
+                         c34 add adds it"
+                            .into(),
+                    );
+                }
+                self.recommendations = !self.recommendations;
                 self.search(context);
             }
             Command::Close => return Action::Close,

@@ -14,6 +14,7 @@ use crate::dataset::Dataset;
 use crate::layout;
 use crate::sanitize::for_line;
 use crate::search::{Hit, Snippet};
+use crate::series::recommendations::RecommendationIndex;
 use crate::ui::overlay;
 use crate::ui::{Theme, map_ranges, marked_spans, row};
 
@@ -46,12 +47,8 @@ pub fn render(frame: &mut Frame, picker: &SearchPicker, context: &Context, theme
     }
     let position = (!search.items.is_empty())
         .then(|| format!("{}/{}", search.scroll.selected + 1, search.items.len()));
-    let title = match (context.reports.len() > 1, picker.all_reports()) {
-        (false, _) => "Search",
-        (true, false) => "Search this report · Ctrl-t: every report",
-        (true, true) => "Search every report · Ctrl-t: this one",
-    };
-    overlay::render_frame(frame, &parts, title, position, theme);
+    let title = title(picker, context);
+    overlay::render_frame(frame, &parts, &title, position, theme);
     overlay::render_query(
         frame,
         parts.query,
@@ -95,13 +92,22 @@ pub fn render(frame: &mut Frame, picker: &SearchPicker, context: &Context, theme
         } else {
             None
         };
+        // A hit in the Committee's recommendation says so.
+        let recommendation = picker.recommendation_of(index, context);
         let lines = if rows == 2 {
             vec![
-                heading(context, report, hit, cells, *theme),
+                heading(context, report, recommendation, hit, cells, *theme),
                 snippet_line(hit, cells, "   ", *theme),
             ]
         } else {
-            vec![one_line(context, report, hit, cells, *theme)]
+            vec![one_line(
+                context,
+                report,
+                recommendation,
+                hit,
+                cells,
+                *theme,
+            )]
         };
         for (line, y) in lines.into_iter().zip(y..parts.list.bottom()) {
             let line = if index == search.scroll.selected {
@@ -121,16 +127,50 @@ pub fn render(frame: &mut Frame, picker: &SearchPicker, context: &Context, theme
     }
 }
 
+/// What is searched, and the keys that change it: `Search this report · Ctrl-t: every
+/// report`, with ` and recommendations` and `Ctrl-r` when the Committee's report is known.
+fn title(picker: &SearchPicker, context: &Context) -> String {
+    let several = context.reports.len() > 1;
+    let mut title = match (several, picker.all_reports()) {
+        (false, _) => "Search",
+        (true, false) => "Search this report",
+        (true, true) => "Search every report",
+    }
+    .to_string();
+    if picker.recommendations() {
+        title.push_str(" and recommendations");
+    }
+    if several {
+        title.push_str(if picker.all_reports() {
+            " · Ctrl-t: this one"
+        } else {
+            " · Ctrl-t: every report"
+        });
+    }
+    if context.committee.is_some() {
+        title.push_str(if picker.recommendations() {
+            " · Ctrl-r: responses only"
+        } else {
+            " · Ctrl-r: recommendations too"
+        });
+    }
+    title
+}
+
 /// ` ¶ 165 · VIII. Safety and security`
 /// In a search of every report, ` A/77/999/Add.1 ¶ 1165 · VIII. Safety and security`.
+/// A hit in the Committee's recommendation: ` ¶ 37 recommendation A/75/19 · B. Conduct …`.
 fn heading(
     context: &Context,
     report: Option<&Dataset>,
+    recommendation: Option<&RecommendationIndex>,
     hit: &Hit,
     cells: usize,
     theme: Theme,
 ) -> Line<'static> {
-    let section = report
+    let section = recommendation
+        .map(RecommendationIndex::dataset)
+        .or(report)
         .unwrap_or(context.dataset)
         .sections
         .get(hit.location.section)
@@ -142,9 +182,27 @@ fn heading(
         Span::styled(format!(" ¶ {}", hit.para), theme.heading()),
         own_marks(context, report, hit, theme),
     ]);
+    spans.extend(recommendation_mark(recommendation, true, theme));
     spans.extend(partial_marks(hit, theme));
     spans.push(Span::styled(format!(" · {section}"), theme.section()));
     row(spans, why(hit, theme), cells)
+}
+
+/// ` recommendation A/75/19` (` rec.` on one row) after the paragraph number of a hit in the
+/// Committee's recommendation; nothing for a hit in a response.
+fn recommendation_mark(
+    recommendation: Option<&RecommendationIndex>,
+    long: bool,
+    theme: Theme,
+) -> Option<Span<'static>> {
+    recommendation.map(|index| {
+        let text = if long {
+            format!(" recommendation {}", for_line(index.symbol()))
+        } else {
+            " rec.".to_string()
+        };
+        Span::styled(text, theme.recommendation())
+    })
 }
 
 /// What a hit lacks, after its paragraph number: ` (missing: targets)` for a partial hit,
@@ -224,6 +282,7 @@ fn marks(context: &Context, hit: &Hit, theme: Theme) -> Span<'static> {
 fn one_line(
     context: &Context,
     report: Option<&Dataset>,
+    recommendation: Option<&RecommendationIndex>,
     hit: &Hit,
     cells: usize,
     theme: Theme,
@@ -234,6 +293,7 @@ fn one_line(
         Span::styled(label, theme.heading()),
         own_marks(context, report, hit, theme),
     ]);
+    spans.extend(recommendation_mark(recommendation, false, theme));
     spans.extend(partial_marks(hit, theme));
     spans.push(Span::styled(" ", theme.heading()));
     let used: usize = spans.iter().map(Span::width).sum();
