@@ -351,6 +351,60 @@ mod browser {
         assert!(screen.contains("¶ 38 rec. "), "{screen}");
     }
 
+    /// The embedded report open, and a later one made from it (another symbol and date, the
+    /// same paragraphs, answering the same Committee report) newest in the library.
+    fn app_with_two_reports() -> App {
+        let committee = committee::parse(COMMITTEE, Path::new("committee-A_75_19.txt"))
+            .expect("the fixture parses");
+        let mut later = Dataset::embedded();
+        later.document.symbol = "A/77/999/Add.1".into();
+        later.document.date = "2022-11-15".into();
+        let series = Series {
+            reports: vec![
+                ReportEntry::new(later, "added"),
+                ReportEntry::new(Dataset::embedded(), "embedded"),
+            ],
+            committees: vec![Arc::new(committee)],
+        };
+        let mut app = App::with_series(Dataset::embedded(), series, Size::new(120, 40), false);
+        app.update(c34::app::Command::Idle);
+        app
+    }
+
+    #[test]
+    fn every_report_s_recommendations_and_enter_opens_the_other_report() {
+        let mut app = app_with_two_reports();
+        ch(&mut app, '/');
+        typed(&mut app, "shortening");
+        ctrl(&mut app, 't');
+        ctrl(&mut app, 'r');
+        let screen = text(&app);
+        assert!(screen.contains("2 hits"), "{screen}");
+        assert!(
+            screen.contains("Search every report and recommendations"),
+            "{screen}"
+        );
+        assert!(
+            screen.contains("A/76/505/Add.1 ¶ 38 recommendation A/75/19"),
+            "{screen}"
+        );
+        assert!(
+            screen.contains("A/77/999/Add.1 ¶ 38 recommendation A/75/19"),
+            "{screen}"
+        );
+        // The open report's first on a tie; the other report's is the second.
+        press(&mut app, KeyCode::Down);
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.dataset().document.symbol.as_str(), "A/77/999/Add.1");
+        assert_eq!(app.current().map(|(_, r)| r.para), Some(38));
+        assert!(app.recommendation_unfolded());
+        assert!(
+            text(&app).contains("shortening investigations"),
+            "{}",
+            text(&app)
+        );
+    }
+
     #[test]
     fn without_the_committee_s_report_ctrl_r_says_why() {
         let mut app = crate::common::keys::app();
