@@ -20,8 +20,7 @@ use c34::userdata::notes::read_export;
 use super::data::{csv_writer, write_row};
 use super::output::{screen_width, write_json};
 use super::search::{
-    Found, JsonHit, SearchArgs, SearchFormat, TEXT_LIMIT, json_hit, write_found, write_hit,
-    write_markdown,
+    Found, JsonHit, SearchArgs, SearchFormat, json_hit, write_found, write_hit, write_markdown,
 };
 use super::{Cli, Command, Failure, Outcome, output, warn};
 
@@ -377,10 +376,7 @@ fn search_all(args: &SearchArgs, out: &mut impl Write) -> Result<Outcome, Failur
     let query = &args.query();
     let format = args.format();
     // As `search` counts: the first few on a screen, every hit for a script.
-    let limit = args.limit().unwrap_or(match format {
-        SearchFormat::Text => TEXT_LIMIT,
-        SearchFormat::Json | SearchFormat::Markdown => usize::MAX,
-    });
+    let limit = args.limit();
     let listing = Library::open_default().list()?;
     name_skipped(&listing.unreadable);
     let datasets: Vec<&Dataset> = listing.reports.iter().map(|e| &e.dataset).collect();

@@ -45,7 +45,7 @@ pub(super) enum SearchFormat {
 }
 
 /// How many hits the text format prints unless `--limit` says otherwise.
-pub(super) const TEXT_LIMIT: usize = 20;
+const TEXT_LIMIT: usize = 20;
 
 /// `c34 search`.
 #[derive(Debug, clap::Args)]
@@ -88,8 +88,13 @@ impl SearchArgs {
         }
     }
 
-    pub(super) fn limit(&self) -> Option<usize> {
-        self.limit
+    /// `--limit`, or else: text is read on a screen, the first few and a note of the rest; a
+    /// script reading JSON (or a Markdown briefing) gets every hit unless it asks for fewer.
+    pub(super) fn limit(&self) -> usize {
+        self.limit.unwrap_or(match self.format() {
+            SearchFormat::Text => TEXT_LIMIT,
+            SearchFormat::Json | SearchFormat::Markdown => usize::MAX,
+        })
     }
 }
 
@@ -101,12 +106,7 @@ pub(super) fn search(
     let query = &args.query();
     let format = args.format();
     let recommendations = args.recommendations;
-    // Text is read on a screen: the first few, and a note of the rest. A script reading JSON
-    // (or a Markdown briefing) gets every hit unless it asks for fewer.
-    let limit = args.limit().unwrap_or(match format {
-        SearchFormat::Text => TEXT_LIMIT,
-        SearchFormat::Json | SearchFormat::Markdown => usize::MAX,
-    });
+    let limit = args.limit();
     let index = SearchIndex::new(dataset);
     let (hits, mut total) = index.search_counted(query, limit);
     let phrases = |total: usize| {
@@ -178,10 +178,10 @@ pub(super) fn committee_index(dataset: &Dataset) -> Option<RecommendationIndex> 
 /// recommendation one of its responses answers.
 pub(super) struct Found<'a> {
     /// The report whose paragraph it is.
-    pub(super) report: &'a Dataset,
+    report: &'a Dataset,
     /// The recommendations searched, for a hit in one.
     committee: Option<&'a RecommendationIndex>,
-    pub(super) hit: Hit,
+    hit: Hit,
     /// The order of the report in a search of every report (0 for the only one).
     rank: usize,
 }
