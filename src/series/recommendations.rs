@@ -150,6 +150,48 @@ mod tests {
     }
 
     #[test]
+    fn full_hits_first_then_score_then_a_response() {
+        let hit = |score, missing: &[&str]| Hit {
+            location: Location {
+                section: 0,
+                recommendation: 0,
+            },
+            para: 1,
+            score,
+            snippet: crate::search::Snippet {
+                text: String::new(),
+                highlights: Vec::new(),
+            },
+            highlights: Vec::new(),
+            missions: Vec::new(),
+            matched: Vec::new(),
+            missing: missing.iter().map(|m| (*m).to_string()).collect(),
+            approximate: false,
+        };
+        let mut hits = [
+            ("partial, high", hit(900, &["x"]), FoundIn::Response),
+            (
+                "full, tie, recommendation",
+                hit(200, &[]),
+                FoundIn::Recommendation,
+            ),
+            ("full, tie, response", hit(200, &[]), FoundIn::Response),
+            ("full, best", hit(300, &[]), FoundIn::Recommendation),
+        ];
+        hits.sort_by_key(|(_, hit, found_in)| merged_order(hit, *found_in));
+        let order: Vec<&str> = hits.iter().map(|(name, _, _)| *name).collect();
+        assert_eq!(
+            order,
+            [
+                "full, best",
+                "full, tie, response",
+                "full, tie, recommendation",
+                "partial, high"
+            ]
+        );
+    }
+
+    #[test]
     fn only_the_paragraphs_the_matrix_answers_are_searched() {
         let matrix = crate::search::test_support::dataset(&[(1, &["x"]), (3, &["y"])]);
         let index = RecommendationIndex::new(&committee(), &matrix);

@@ -188,6 +188,19 @@ fn a_response_hit_keeps_its_shape() {
 }
 
 #[test]
+fn the_limit_counts_both_kinds() {
+    let home = Home::with_committee();
+    // Without a limit: the response ¶ 18 and the Committee's ¶ 18 (see above).
+    let (_, all, _) = home.output(&["search", "--recommendations", "memorial"]);
+    assert_eq!(all.lines().count(), 2, "{all}");
+    let (code, stdout, stderr) =
+        home.output(&["search", "--recommendations", "--limit", "1", "memorial"]);
+    assert_eq!(code, 0);
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(stderr.contains("1 of 2 shown"), "{stderr}");
+}
+
+#[test]
 fn markdown_quotes_the_recommendation_under_its_own_heading() {
     let home = Home::with_committee();
     let para = fixture_para_of(ONLY_IN_COMMITTEE);
