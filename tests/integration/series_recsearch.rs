@@ -430,3 +430,33 @@ mod browser {
         assert!(!app.recommendation_index_built());
     }
 }
+
+#[test]
+fn a_hostile_committee_text_reaches_the_terminal_made_safe() {
+    let home = Home {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    let hostile = COMMITTEE.replace(
+        "shortening investigations",
+        "shortening \u{1b}]0;pwned\u{7}\u{1b}[2J investigations",
+    );
+    assert_ne!(hostile, COMMITTEE);
+    let file = home.dir.path().join("hostile-A_75_19.txt");
+    std::fs::write(&file, hostile).unwrap();
+    home.c34().arg("add").arg(&file).assert().success();
+    for format in ["text", "markdown", "json"] {
+        let (code, stdout, stderr) = home.output(&[
+            "search",
+            "--recommendations",
+            "--format",
+            format,
+            ONLY_IN_COMMITTEE,
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+        assert!(stdout.contains("investigations"), "{stdout}");
+        assert!(
+            !stdout.contains('\u{1b}') && !stdout.contains('\u{7}'),
+            "{format}: {stdout:?}"
+        );
+    }
+}
