@@ -618,6 +618,14 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         group: "Series",
+        keymaps: SEARCH,
+        keys: &[(ctrl('r'), Command::ToggleRecommendations)],
+        label: None,
+        help: "in the search: responses / + recommendations",
+        hints: &[],
+    },
+    Binding {
+        group: "Series",
         keymaps: SERIES,
         keys: &[(plain('q'), Command::Close)],
         label: None,

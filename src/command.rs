@@ -165,6 +165,9 @@ pub enum Command {
     OpenComparison,
     /// Ctrl-t in the `/` search: search this report only, or every report of the library.
     ToggleAllReports,
+    /// Ctrl-r in the `/` search: search the Special Committee's recommendations the responses
+    /// answer too, or the responses only.
+    ToggleRecommendations,
     /// Sent by the event loop once the library has been read after the first frame, and again
     /// when the worker building the other reports' indexes is done: what was put off to draw
     /// the first frame sooner (comparing the response with the other reports) is done now. No

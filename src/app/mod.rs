@@ -266,6 +266,9 @@ impl App {
             queries: &self.queries,
             reports: &self.series.series.reports,
             report_indexes: &self.series.search_indexes,
+            committee: self.committee(),
+            recommendations: self.recommendation_index(),
+            report_recommendations: self.report_recommendation_indexes(),
             comparisons: self.comparisons(),
             annotations: &self.annotations,
         }
@@ -488,6 +491,10 @@ impl App {
         if command == Command::ToggleAllReports {
             // The other reports' indexes are built the first time they are searched.
             self.build_search_indexes();
+        }
+        if command == Command::ToggleRecommendations {
+            // The Committee's recommendations are indexed the first time they are searched.
+            self.build_recommendation_indexes();
         }
         match overlay.handle(command, &self.context()) {
             Action::Stay => self.overlay = Some(overlay),

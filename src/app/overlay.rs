@@ -35,6 +35,7 @@ use crate::dataset::Dataset;
 use crate::overview::Matrix;
 use crate::paint::Theme;
 use crate::search::SearchIndex;
+use crate::series::recommendations::RecommendationIndex;
 
 /// What an overlay may read of the browser: the screen and the data built once at start.
 #[derive(Debug, Clone, Copy)]
@@ -51,6 +52,14 @@ pub struct Context<'a> {
     /// The search index of each report of `reports`, once the search has been asked to
     /// search them all (none for the open report: it is `index`).
     pub report_indexes: &'a [Option<std::sync::Arc<SearchIndex>>],
+    /// The Special Committee's report the open report answers, if the library has it.
+    pub committee: Option<&'a crate::series::committee::CommitteeReport>,
+    /// The search index of its recommendations, once the search has been asked to include
+    /// them (Ctrl-r).
+    pub recommendations: Option<&'a RecommendationIndex>,
+    /// The same for each report of `reports` (none for the open report: it is
+    /// `recommendations`).
+    pub report_recommendations: &'a [Option<std::sync::Arc<RecommendationIndex>>],
     /// The most similar response of each other report to the open one, most similar first.
     pub comparisons: &'a [crate::series::compare::Comparison],
     /// The bookmarks and notes, by paragraph (for the marks the results show).

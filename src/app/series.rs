@@ -19,6 +19,7 @@ use crate::sanitize::SafeText;
 use crate::search::SearchIndex;
 use crate::series::committee::{CommitteeRecommendation, CommitteeReport};
 use crate::series::compare::{Comparison, ResponseIndex, compare_with};
+use crate::series::recommendations::RecommendationIndex;
 use crate::text::wrap;
 
 /// Lines of the Committee's recommendation shown while it is folded.
@@ -82,6 +83,9 @@ pub(super) struct SeriesState {
     pub(super) search_indexes: Vec<Option<Arc<SearchIndex>>>,
     /// The same search indexes as the worker builds them (or the first search, waiting for it).
     pub(super) built_search_indexes: Vec<Arc<OnceLock<Arc<SearchIndex>>>>,
+    /// The search indexes of the Committee's recommendations, built the first time the
+    /// search is asked to include them (Ctrl-r).
+    pub(super) recommendations: Option<RecommendationIndexes>,
     /// Whether a worker was handed the building of the indexes: until it is done the
     /// responses are not compared (the event loop sends `Idle` again when it is).
     pub(super) worker: bool,
@@ -100,6 +104,7 @@ impl SeriesState {
             indexes: cells(series.reports.len()),
             search_indexes: vec![None; series.reports.len()],
             built_search_indexes: cells(series.reports.len()),
+            recommendations: None,
             worker: false,
             series,
             committee,
@@ -108,6 +113,15 @@ impl SeriesState {
             comparisons: None,
         }
     }
+}
+
+/// The search indexes of the Committee's recommendations the reports answer.
+#[derive(Debug, Clone, Default)]
+pub(super) struct RecommendationIndexes {
+    /// The open report's; `None` when the library lacks its Committee report.
+    pub(super) open: Option<Arc<RecommendationIndex>>,
+    /// Each report's of `series.reports` (`None` for the open report, which is `open`).
+    pub(super) reports: Vec<Option<Arc<RecommendationIndex>>>,
 }
 
 /// `n` empty cells, each its own (not `vec![…; n]`, which would share one).
@@ -235,6 +249,80 @@ impl App {
         }
     }
 
+    /// Builds the search indexes of the Committee's recommendations the open report and each
+    /// other report answer, if not built yet (the search asked to include them).
+    pub(super) fn build_recommendation_indexes(&mut self) {
+        let built = self.series.recommendations.get_or_insert_with(|| {
+            let open = self
+                .series
+                .committee
+                .as_deref()
+                .map(|committee| Arc::new(RecommendationIndex::new(committee, &self.dataset)));
+            RecommendationIndexes {
+                open,
+                reports: Vec::new(),
+            }
+        });
+        let reports = &self.series.series.reports;
+        built.reports.resize(reports.len(), None);
+        for (report, index) in reports.iter().zip(&mut built.reports) {
+            if index.is_some() || same_symbol(report.symbol(), &self.dataset.document.symbol) {
+                continue;
+            }
+            *index = self
+                .series
+                .series
+                .committees
+                .iter()
+                .find(|c| same_symbol(&c.symbol, &report.dataset.document.responds_to))
+                .map(|committee| Arc::new(RecommendationIndex::new(committee, &report.dataset)));
+        }
+    }
+
+    /// Whether the search index of the Committee's recommendations the open report answers
+    /// is built (not before the search is asked to include them).
+    pub fn recommendation_index_built(&self) -> bool {
+        self.recommendation_index().is_some()
+    }
+
+    /// The search index of the Committee's recommendations the open report answers, once
+    /// built.
+    pub(super) fn recommendation_index(&self) -> Option<&RecommendationIndex> {
+        self.series.recommendations.as_ref()?.open.as_deref()
+    }
+
+    /// The same for each report of [`App::reports`] (none for the open report).
+    pub(super) fn report_recommendation_indexes(&self) -> &[Option<Arc<RecommendationIndex>>] {
+        self.series
+            .recommendations
+            .as_ref()
+            .map_or(&[], |built| built.reports.as_slice())
+    }
+
+    /// Opens a search hit in a Committee's recommendation: the response to its paragraph in
+    /// the report at `report` of [`App::reports`] (`None`: the open one) with the
+    /// recommendation unfolded above it, shown from the top; `found` (the responses the
+    /// search found in that report) stays for `n`/`N`.
+    pub(super) fn open_found_recommendation(
+        &mut self,
+        report: Option<usize>,
+        found: super::Found,
+        para: u32,
+    ) {
+        if let Some(report) = report {
+            self.open_report(report);
+        }
+        let Some(location) = self.dataset.find(para) else {
+            self.message = Some(SafeText::line(self.dataset.no_response_message(para)));
+            return;
+        };
+        self.series.unfolded = true;
+        self.open_found(found, location);
+        // The recommendation is what was found: it is at the top, above the response.
+        self.reader.scroll = 0;
+        self.settle();
+    }
+
     /// How many other reports' search indexes are built (none until a search of every report).
     pub fn search_indexes_built(&self) -> usize {
         self.series
@@ -265,6 +353,11 @@ impl App {
         self.series.worker = false;
         self.series.comparisons = None;
         self.series.series.reports = reports;
+        if let Some(built) = &mut self.series.recommendations {
+            // Built for the old list: made again for the new one.
+            built.reports.clear();
+            self.build_recommendation_indexes();
+        }
     }
 
     /// How many reports' similarity indexes are built (none before the first frame).

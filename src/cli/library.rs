@@ -20,7 +20,9 @@ use c34::userdata::notes::read_export;
 
 use super::data::{write_header, write_row};
 use super::output::{screen_width, write_json};
-use super::search::{JsonHit, SearchFormat, TEXT_LIMIT, json_hit, write_hit, write_markdown};
+use super::search::{
+    Found, JsonHit, SearchArgs, SearchFormat, json_hit, write_found, write_hit, write_markdown,
+};
 use super::{Cli, Command, Failure, Outcome, output, warn};
 
 #[derive(Debug, Subcommand)]
@@ -77,13 +79,7 @@ pub(super) enum NotesAction {
 /// Refuses what clap cannot see across levels: `search --all-reports` with a global
 /// `--report` or `--data` (one report or all of them).
 pub(super) fn checked(cli: Cli) -> Result<Cli, clap::Error> {
-    let all = matches!(
-        cli.command,
-        Some(Command::Search {
-            all_reports: true,
-            ..
-        })
-    );
+    let all = matches!(&cli.command, Some(Command::Search(args)) if args.all_reports);
     if all && (cli.report_symbol.is_some() || cli.data.is_some()) {
         let which = if cli.report_symbol.is_some() {
             "--report"
@@ -110,16 +106,7 @@ pub(super) fn run_without_report(
             action: Some(action),
             ..
         })) => notes_action(action, &mut out)?,
-        Some(Command::Search {
-            query,
-            limit,
-            json,
-            format,
-            all_reports: true,
-        }) => {
-            let format = if json { SearchFormat::Json } else { format };
-            search_all(&query.join(" "), limit, format, &mut out)?
-        }
+        Some(Command::Search(args)) if args.all_reports => search_all(&args, &mut out)?,
         other => {
             *command = other;
             return Ok(None);
@@ -375,17 +362,11 @@ struct ReportHit<'a> {
 }
 
 /// `c34 search --all-reports`: one index per report, the hits merged best first.
-fn search_all(
-    query: &str,
-    limit: Option<usize>,
-    format: SearchFormat,
-    out: &mut Printer<impl Write>,
-) -> Result<Outcome, Failure> {
+fn search_all(args: &SearchArgs, out: &mut Printer<impl Write>) -> Result<Outcome, Failure> {
+    let query = &args.query();
+    let format = args.format();
     // As `search` counts: the first few on a screen, every hit for a script.
-    let limit = limit.unwrap_or(match format {
-        SearchFormat::Text => TEXT_LIMIT,
-        SearchFormat::Json | SearchFormat::Markdown => usize::MAX,
-    });
+    let limit = args.limit();
     let listing = Library::open_default().list()?;
     name_skipped(&listing.unreadable);
     let datasets: Vec<&Dataset> = listing.reports.iter().map(|e| &e.dataset).collect();
@@ -398,6 +379,35 @@ fn search_all(
         total += count;
         hits.extend(found.into_iter().map(|hit| (report, hit)));
         indexes.push(index);
+    }
+    if args.recommendations {
+        // Each report's Committee recommendations too, merged with the responses.
+        let committees: Vec<_> = datasets
+            .iter()
+            .map(|dataset| super::search::committee_index(dataset))
+            .collect();
+        let mut found: Vec<Found> = hits
+            .into_iter()
+            .map(|(report, hit)| Found::response(datasets[report], hit).ranked(report))
+            .collect();
+        for (report, committee) in committees.iter().enumerate() {
+            if let Some(committee) = committee {
+                let (hits, count) = committee.search_counted(query, limit);
+                total += count;
+                found.extend(hits.into_iter().map(|hit| {
+                    Found::recommendation(datasets[report], committee, hit).ranked(report)
+                }));
+            }
+        }
+        found.sort_by_key(Found::order);
+        found.truncate(limit);
+        write_found(&found, format, true, out)?;
+        let phrases = if total == 0 {
+            phrase_counts(&indexes, query)
+        } else {
+            Vec::new()
+        };
+        return super::search::finish(query, &phrases, found.len(), total, out);
     }
     // Best first; between reports of equal score, the newer report (listed first) first.
     hits.sort_by(|(ra, a), (rb, b)| b.score.cmp(&a.score).then(ra.cmp(rb)));
@@ -437,23 +447,30 @@ fn search_all(
                 let symbol = &symbols[*report];
                 let pad = column - unicode_width::UnicodeWidthStr::width(symbol.as_str());
                 out.text(&safe_format!("{symbol}{:pad$}  ", ""))?;
-                write_hit(datasets[*report], hit, width, out)?;
+                write_hit(datasets[*report], hit, &SafeText::default(), width, out)?;
             }
         }
     }
-    // Nothing found: each quoted phrase with how many responses, in all reports, have its words.
-    let mut phrases: Vec<(String, usize)> = Vec::new();
-    if total == 0 {
-        for index in &indexes {
-            for (phrase, count) in index.phrase_words_counts(query) {
-                match phrases.iter_mut().find(|(known, _)| *known == phrase) {
-                    Some((_, sum)) => *sum += count,
-                    None => phrases.push((phrase, count)),
-                }
-            }
-        }
-    }
+    let phrases = if total == 0 {
+        phrase_counts(&indexes, query)
+    } else {
+        Vec::new()
+    };
     super::search::finish(query, &phrases, hits.len(), total, out)
+}
+
+/// Each quoted phrase of `query` with how many responses, in all reports, have its words.
+fn phrase_counts(indexes: &[SearchIndex], query: &str) -> Vec<(String, usize)> {
+    let mut phrases: Vec<(String, usize)> = Vec::new();
+    for index in indexes {
+        for (phrase, count) in index.phrase_words_counts(query) {
+            match phrases.iter_mut().find(|(known, _)| *known == phrase) {
+                Some((_, sum)) => *sum += count,
+                None => phrases.push((phrase, count)),
+            }
+        }
+    }
+    phrases
 }
 
 #[cfg(test)]

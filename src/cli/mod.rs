@@ -126,24 +126,7 @@ enum Command {
         symbol: Option<String>,
     },
     /// Search the responses (fzf-style query: words AND, 'exact, ^prefix, !exclude, "phrase")
-    Search {
-        /// The query; missions match by acronym, name or place
-        #[arg(required = true, num_args = 1.., value_name = "QUERY")]
-        query: Vec<String>,
-        /// Print at most this many hits (at least 1). Without it, text prints the first 20
-        /// (and says on standard error how many there were); json and markdown print every hit
-        #[arg(long, value_name = "N", value_parser = output::positive_count)]
-        limit: Option<usize>,
-        /// Print the hits as JSON, with highlight ranges (same as --format json)
-        #[arg(long, conflicts_with = "format")]
-        json: bool,
-        /// Print one line per hit, JSON, or each response whole as Markdown
-        #[arg(long, value_enum, default_value_t = search::SearchFormat::Text)]
-        format: search::SearchFormat,
-        /// Search every report c34 has; each hit names its report
-        #[arg(long)]
-        all_reports: bool,
-    },
+    Search(search::SearchArgs),
     /// List the missions the responses mention, with their paragraphs (--matrix: per section)
     Missions {
         /// Print missions × sections: how many recommendations of each section name each
@@ -424,16 +407,7 @@ fn run(mut cli: Cli) -> Result<Outcome, Failure> {
             json_or(json, format, ExportFormat::Json),
             &mut out,
         )?,
-        Some(Command::Search {
-            query,
-            limit,
-            json,
-            format,
-            ..
-        }) => {
-            let format = json_or(json, format, search::SearchFormat::Json);
-            search::search(&dataset, &query.join(" "), limit, format, &mut out)?
-        }
+        Some(Command::Search(args)) => search::search(&dataset, &args, &mut out)?,
         Some(Command::Notes(command)) => notes::run(&dataset, command, &mut out)?,
         Some(Command::Missions {
             matrix,

@@ -13,21 +13,23 @@
 //! standard error says so. Exit status 1 when nothing matches; for a quoted phrase the report
 //! does not hold, the message says how many responses have all its words.
 
+use std::cmp::Reverse;
 use std::io::Write;
 use std::ops::Range;
 
 use serde::Serialize;
 
-use c34::dataset::{Dataset, Mission};
+use c34::dataset::{Dataset, Mission, Recommendation};
 use c34::missions;
 use c34::safe_format;
 use c34::sanitize::{Printer, SafeText};
 use c34::search::{Hit, MissionMatch, SearchIndex, Snippet, mission_labels};
+use c34::series::recommendations::{FoundIn, RecommendationIndex, merged_order};
 
-use super::data::{write_header, write_markdown_heading, write_row};
+use super::data::{markdown_line, write_header, write_markdown_heading, write_row};
 use super::output::{hanging, output_width, screen_width, write_json};
 use super::overview::MissionsFormat;
-use super::{Failure, Outcome};
+use super::{Failure, Outcome, warn};
 
 /// How matches stand out on a terminal.
 const MATCH: anstyle::Style = anstyle::Style::new().bold();
@@ -44,23 +46,96 @@ pub(super) enum SearchFormat {
 }
 
 /// How many hits the text format prints unless `--limit` says otherwise.
-pub(super) const TEXT_LIMIT: usize = 20;
+const TEXT_LIMIT: usize = 20;
+
+/// `c34 search`.
+#[derive(Debug, clap::Args)]
+pub(super) struct SearchArgs {
+    /// The query; missions match by acronym, name or place
+    #[arg(required = true, num_args = 1.., value_name = "QUERY")]
+    query: Vec<String>,
+    /// Print at most this many hits (at least 1). Without it, text prints the first 20
+    /// (and says on standard error how many there were); json and markdown print every hit
+    #[arg(long, value_name = "N", value_parser = super::output::positive_count)]
+    limit: Option<usize>,
+    /// Print the hits as JSON, with highlight ranges (same as --format json)
+    #[arg(long, conflicts_with = "format")]
+    json: bool,
+    /// Print one line per hit, JSON, or each response whole as Markdown
+    #[arg(long, value_enum, default_value_t = SearchFormat::Text)]
+    format: SearchFormat,
+    /// Search every report c34 has; each hit names its report
+    #[arg(long)]
+    pub(super) all_reports: bool,
+    /// Search the Special Committee's recommendations the responses answer too (their
+    /// report added with `c34 add`); a hit in one is marked `[recommendation A/NN/19 ¶ N]`,
+    /// in JSON `"in": "recommendation"` with the `"committee"` report's symbol
+    #[arg(long)]
+    pub(super) recommendations: bool,
+}
+
+impl SearchArgs {
+    /// The query's words as one query.
+    pub(super) fn query(&self) -> String {
+        self.query.join(" ")
+    }
+
+    /// `--format`, or JSON for `--json`.
+    pub(super) fn format(&self) -> SearchFormat {
+        if self.json {
+            SearchFormat::Json
+        } else {
+            self.format
+        }
+    }
+
+    /// `--limit`, or else: text is read on a screen, the first few and a note of the rest; a
+    /// script reading JSON (or a Markdown briefing) gets every hit unless it asks for fewer.
+    pub(super) fn limit(&self) -> usize {
+        self.limit.unwrap_or(match self.format() {
+            SearchFormat::Text => TEXT_LIMIT,
+            SearchFormat::Json | SearchFormat::Markdown => usize::MAX,
+        })
+    }
+}
 
 pub(super) fn search(
     dataset: &Dataset,
-    query: &str,
-    limit: Option<usize>,
-    format: SearchFormat,
+    args: &SearchArgs,
     out: &mut Printer<impl Write>,
 ) -> Result<Outcome, Failure> {
-    // Text is read on a screen: the first few, and a note of the rest. A script reading JSON
-    // (or a Markdown briefing) gets every hit unless it asks for fewer.
-    let limit = limit.unwrap_or(match format {
-        SearchFormat::Text => TEXT_LIMIT,
-        SearchFormat::Json | SearchFormat::Markdown => usize::MAX,
-    });
+    let query = &args.query();
+    let format = args.format();
+    let recommendations = args.recommendations;
+    let limit = args.limit();
     let index = SearchIndex::new(dataset);
-    let (hits, total) = index.search_counted(query, limit);
+    let (hits, mut total) = index.search_counted(query, limit);
+    let phrases = |total: usize| {
+        if total == 0 {
+            index.phrase_words_counts(query)
+        } else {
+            Vec::new()
+        }
+    };
+    if recommendations {
+        let committee = committee_index(dataset);
+        let mut found: Vec<Found> = hits
+            .into_iter()
+            .map(|hit| Found::response(dataset, hit))
+            .collect();
+        if let Some(committee) = &committee {
+            let (hits, count) = committee.search_counted(query, limit);
+            total += count;
+            found.extend(
+                hits.into_iter()
+                    .map(|hit| Found::recommendation(dataset, committee, hit)),
+            );
+        }
+        found.sort_by_key(Found::order);
+        found.truncate(limit);
+        write_found(&found, format, false, out)?;
+        return finish(query, &phrases(total), found.len(), total, out);
+    }
     match format {
         SearchFormat::Json => {
             let records: Vec<JsonHit> = hits.iter().map(|hit| json_hit(dataset, hit)).collect();
@@ -77,16 +152,183 @@ pub(super) fn search(
         SearchFormat::Text => {
             let width = screen_width();
             for hit in &hits {
-                write_hit(dataset, hit, width, out)?;
+                write_hit(dataset, hit, &SafeText::default(), width, out)?;
             }
         }
     }
-    let phrases = if total == 0 {
-        index.phrase_words_counts(query)
-    } else {
-        Vec::new()
+    finish(query, &phrases(total), hits.len(), total, out)
+}
+
+/// The index of the Special Committee's recommendations `dataset` answers, if the library
+/// keeps that report; when it does not, standard error says so and only responses are
+/// searched.
+pub(super) fn committee_index(dataset: &Dataset) -> Option<RecommendationIndex> {
+    let Some(committee) = super::recommendation::committee_of(dataset) else {
+        warn(&safe_format!(
+            "{}: the library has no report {} of the Special Committee (c34 add it); its \
+             recommendations are not searched",
+            dataset.document.symbol.one_line(),
+            dataset.document.responds_to.one_line()
+        ));
+        return None;
     };
-    finish(query, &phrases, hits.len(), total, out)
+    Some(RecommendationIndex::new(&committee, dataset))
+}
+
+/// A hit of `search --recommendations`: in a response of a report, or in the Committee's
+/// recommendation one of its responses answers.
+pub(super) struct Found<'a> {
+    /// The report whose paragraph it is.
+    report: &'a Dataset,
+    /// The recommendations searched, for a hit in one.
+    committee: Option<&'a RecommendationIndex>,
+    hit: Hit,
+    /// The order of the report in a search of every report (0 for the only one).
+    rank: usize,
+}
+
+impl<'a> Found<'a> {
+    pub(super) fn response(report: &'a Dataset, hit: Hit) -> Found<'a> {
+        Found {
+            report,
+            committee: None,
+            hit,
+            rank: 0,
+        }
+    }
+
+    pub(super) fn recommendation(
+        report: &'a Dataset,
+        committee: &'a RecommendationIndex,
+        hit: Hit,
+    ) -> Found<'a> {
+        Found {
+            report,
+            committee: Some(committee),
+            hit,
+            rank: 0,
+        }
+    }
+
+    /// The hit of the report listed `rank`th in a search of every report.
+    pub(super) fn ranked(self, rank: usize) -> Found<'a> {
+        Found { rank, ..self }
+    }
+
+    fn found_in(&self) -> FoundIn {
+        if self.committee.is_some() {
+            FoundIn::Recommendation
+        } else {
+            FoundIn::Response
+        }
+    }
+
+    /// Best first (see [`merged_order`]); between equals the report listed first.
+    pub(super) fn order(&self) -> ((Reverse<bool>, Reverse<u32>, FoundIn), usize) {
+        (merged_order(&self.hit, self.found_in()), self.rank)
+    }
+
+    /// The dataset the hit's location and highlights refer to.
+    fn text(&self) -> &'a Dataset {
+        self.committee
+            .map_or(self.report, RecommendationIndex::dataset)
+    }
+
+    /// `[recommendation A/75/19 ¶ 37] ` before a recommendation's snippet; empty for a response.
+    fn marker(&self) -> SafeText {
+        self.committee.map_or(SafeText::default(), |committee| {
+            safe_format!(
+                "[recommendation {} ¶ {}] ",
+                committee.symbol(),
+                self.hit.para
+            )
+        })
+    }
+}
+
+/// The hits of `search --recommendations`: each line of text marks a recommendation
+/// (`[recommendation A/75/19 ¶ 37]`); each JSON record says where it was found (`"in"`), the
+/// report's `"symbol"` and, for a recommendation, the `"committee"` report's; `symbols` puts
+/// the report's symbol before each line of text (a search of every report).
+pub(super) fn write_found(
+    found: &[Found],
+    format: SearchFormat,
+    symbols: bool,
+    out: &mut Printer<impl Write>,
+) -> Result<(), Failure> {
+    match format {
+        SearchFormat::Json => {
+            let records: Vec<MarkedHit> = found
+                .iter()
+                .map(|found| MarkedHit {
+                    found_in: found.found_in(),
+                    symbol: found.report.document.symbol.as_str(),
+                    committee: found.committee.map(RecommendationIndex::symbol),
+                    hit: json_hit(found.text(), &found.hit),
+                })
+                .collect();
+            write_json(out, &records)?;
+        }
+        SearchFormat::Markdown => {
+            for (i, found) in found.iter().enumerate() {
+                if i > 0 {
+                    out.blank()?;
+                }
+                match found.committee {
+                    None => write_markdown(found.report, &found.hit, out)?,
+                    Some(committee) => {
+                        write_markdown_recommendation(found.report, committee, &found.hit, out)?;
+                    }
+                }
+            }
+        }
+        SearchFormat::Text => {
+            let labels: Vec<SafeText> = found
+                .iter()
+                .map(|f| {
+                    if symbols {
+                        f.report.document.symbol.to_line()
+                    } else {
+                        SafeText::default()
+                    }
+                })
+                .collect();
+            let column = labels
+                .iter()
+                .map(|l| unicode_width::UnicodeWidthStr::width(l.as_str()))
+                .max()
+                .unwrap_or(0);
+            let width = if symbols {
+                screen_width().saturating_sub(column + 2)
+            } else {
+                screen_width()
+            };
+            for (found, label) in found.iter().zip(&labels) {
+                if symbols {
+                    let pad = column - unicode_width::UnicodeWidthStr::width(label.as_str());
+                    out.text(&safe_format!("{label}{:pad$}  ", ""))?;
+                }
+                write_hit(found.text(), &found.hit, &found.marker(), width, out)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A record of `search --recommendations --json`: where the hit is, then the hit as `search`
+/// prints it (for a recommendation, `section` is the Committee's lettered section and
+/// `highlights` index the paragraphs of its text).
+#[derive(Serialize)]
+struct MarkedHit<'a> {
+    #[serde(rename = "in")]
+    found_in: FoundIn,
+    /// The report whose paragraph it is.
+    symbol: &'a str,
+    /// The Special Committee's report, for a hit in a recommendation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    committee: Option<&'a str>,
+    #[serde(flatten)]
+    hit: JsonHit,
 }
 
 /// Exit 1 when nothing matched (`phrases`: each quoted phrase of the query with how many
@@ -247,7 +489,16 @@ pub(super) fn write_markdown(
     out: &mut Printer<impl Write>,
 ) -> std::io::Result<()> {
     write_markdown_heading(dataset, hit.para, out)?;
-    let Some(recommendation) = dataset.get(hit.location) else {
+    write_marked_paragraphs(dataset.get(hit.location), hit, out)
+}
+
+/// Each paragraph of the text a hit found, after a blank line, its matches in bold.
+fn write_marked_paragraphs(
+    text: Option<&Recommendation>,
+    hit: &Hit,
+    out: &mut Printer<impl Write>,
+) -> std::io::Result<()> {
+    let Some(recommendation) = text else {
         return Ok(());
     };
     for (i, paragraph) in recommendation.paragraphs.iter().enumerate() {
@@ -264,6 +515,34 @@ pub(super) fn write_markdown(
         out.line(&marked_text(&sanitized(&marked), "**"))?;
     }
     Ok(())
+}
+
+/// `## Recommendation A/75/19, para. 37 · B. Conduct …`, the response that answers it, then the
+/// recommendation's paragraphs with the matches in bold.
+fn write_markdown_recommendation(
+    report: &Dataset,
+    committee: &RecommendationIndex,
+    hit: &Hit,
+    out: &mut Printer<impl Write>,
+) -> std::io::Result<()> {
+    let section = committee
+        .dataset()
+        .sections
+        .get(hit.location.section)
+        .map(|section| format!(" · {}", section.heading()))
+        .unwrap_or_default();
+    let heading = safe_format!(
+        "Recommendation {}, para. {}{section}",
+        committee.symbol(),
+        hit.para
+    );
+    out.line(&markdown_line("## ", &heading))?;
+    out.blank()?;
+    out.line(&markdown_line(
+        "Answered in ",
+        &SafeText::line(report.document.citation(hit.para)),
+    ))?;
+    write_marked_paragraphs(committee.text(hit.location), hit, out)
 }
 
 /// The snippet's text (made safe: see [`sanitized`]) with each highlight between two `mark`s.
@@ -288,11 +567,13 @@ fn marked_text(snippet: &Snippet, mark: &'static str) -> SafeText {
     line
 }
 
-/// `para  section  [missions] snippet`, the snippet clipped to what is left of the line
+/// `para  section  marker[missions] snippet` (`marker` a recommendation's label, or empty),
+/// the snippet clipped to what is left of the line
 /// around a match.
 pub(super) fn write_hit(
     dataset: &Dataset,
     hit: &Hit,
+    marker: &SafeText,
     width: usize,
     out: &mut Printer<impl Write>,
 ) -> std::io::Result<()> {
@@ -301,6 +582,7 @@ pub(super) fn write_hit(
         .get(hit.location.section)
         .map_or(SafeText::default(), |s| s.number.to_line());
     let mut prefix = safe_format!("{:>4}  {:<5} ", hit.para, section);
+    prefix.push(marker);
     if !hit.missions.is_empty() {
         let labels = mission_labels(&hit.missions);
         prefix.push(&safe_format!("[{}] ", labels.join(", ")));

@@ -11,7 +11,7 @@ use ratatui::widgets::Clear;
 
 use super::{Theme, clip, row, width};
 use crate::layout::PromptBox;
-use crate::sanitize::for_line;
+use crate::sanitize::SafeText;
 use crate::text::tail;
 
 /// Clears the box and draws its frame, titled, with `position` (e.g. `3/19`) at the bottom.
@@ -80,8 +80,8 @@ pub fn visible_text(value: &str, cursor: usize, room: usize) -> (String, usize) 
         .char_indices()
         .nth(cursor)
         .map_or(value.len(), |(byte, _)| byte);
-    let before = for_line(&value[..split]);
-    let after = for_line(&value[split..]);
+    let before = SafeText::line(&value[..split]);
+    let after = SafeText::line(&value[split..]);
     let (before_width, after_width) = (width(&before), width(&after));
     if before_width + after_width <= room {
         return (format!("{before}{after}"), before_width);

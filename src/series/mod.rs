@@ -1,6 +1,7 @@
 //! The series of reports: a matrix read from its PDF ([`pdf`]), the Special Committee's
-//! recommendations its paragraph numbers refer to ([`committee`]), and what changed between two
-//! years' responses ([`compare`]). Nothing here knows about terminals.
+//! recommendations its paragraph numbers refer to ([`committee`]), what changed between two
+//! years' responses ([`compare`]), and the Committee's text as the search engine reads it
+//! ([`recommendations`]). Nothing here knows about terminals.
 //!
 //! [`read_report`] takes any file `c34 add` accepts — a matrix or a committee report, as a PDF
 //! or as converted text, or a dataset JSON — and says which it is.
@@ -8,6 +9,7 @@
 pub mod committee;
 pub mod compare;
 pub mod pdf;
+pub mod recommendations;
 
 use std::path::{Path, PathBuf};
 

@@ -495,6 +495,7 @@ mod properties {
                 Command::OpenSearch,
                 Command::OpenResult,
                 Command::ToggleAllReports,
+                Command::ToggleRecommendations,
                 Command::ToggleRecommendation,
                 Command::OpenReports,
                 Command::OpenReport,

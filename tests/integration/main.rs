@@ -48,6 +48,7 @@ mod series_committee;
 mod series_compare;
 mod series_pdf;
 mod series_read;
+mod series_recsearch;
 mod series_speed;
 mod soak;
 mod terminal_moments;

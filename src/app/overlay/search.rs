@@ -18,9 +18,11 @@ use crate::app::{Chooser, Prompt};
 use crate::command::{Command, Edit, Keymap};
 use crate::dataset::Dataset;
 use crate::layout;
-use crate::paint::{Theme, map_ranges, marked_spans, prompt_box, row};
+use crate::paint::{Theme, map_ranges, marked_spans, prompt_box, row, safe_span};
+use crate::safe_format;
 use crate::sanitize::{SafeText, for_line};
 use crate::search::{Hit, SearchIndex, Snippet};
+use crate::series::recommendations::{FoundIn, RecommendationIndex, merged_order};
 
 /// Results asked of the search engine: more than the report has recommendations, so the count
 /// shown is the real one.
@@ -40,6 +42,11 @@ pub struct SearchPicker {
     /// The report of each result: an index into [`Context::reports`], `None` for the open
     /// report.
     origins: Vec<Option<usize>>,
+    /// Whether the Special Committee's recommendations are searched too (Ctrl-r).
+    recommendations: bool,
+    /// Where each result was found: in a response, or in the Committee's recommendation
+    /// it answers (its location is then in [`RecommendationIndex::dataset`]).
+    found_in: Vec<FoundIn>,
     /// When nothing matches: each quoted phrase the report does not hold, and how many
     /// responses have all its words.
     phrase_counts: Vec<(String, usize)>,
@@ -70,11 +77,14 @@ impl SearchPicker {
             None => Chooser::default(),
         };
         let origins = vec![None; results.items.len()];
+        let found_in = vec![FoundIn::Response; results.items.len()];
         SearchPicker {
             results,
             recall: Recall::default(),
             all_reports: false,
             origins,
+            recommendations: false,
+            found_in,
             phrase_counts: Vec::new(),
         }
     }
@@ -90,15 +100,50 @@ impl SearchPicker {
         self.origins.get(index).copied().flatten()
     }
 
-    /// Runs the query again (on the open report, or on every report) and shows its results.
+    /// Whether the Committee's recommendations are searched too.
+    pub fn recommendations(&self) -> bool {
+        self.recommendations
+    }
+
+    /// The Committee's recommendations result `index` was found in, when it was found in one
+    /// rather than in a response: what its location and highlights refer to.
+    pub fn recommendation_of<'a>(
+        &self,
+        index: usize,
+        context: &Context<'a>,
+    ) -> Option<&'a RecommendationIndex> {
+        if self.found_in.get(index) != Some(&FoundIn::Recommendation) {
+            return None;
+        }
+        match self.origin(index) {
+            None => context.recommendations,
+            Some(report) => context
+                .report_recommendations
+                .get(report)
+                .and_then(Option::as_deref),
+        }
+    }
+
+    /// Runs the query again (on the open report, or on every report; on their responses, or
+    /// on those and the Committee's recommendations they answer) and shows its results.
     fn search(&mut self, context: &Context) {
         let query = self.results.query();
-        let mut hits: Vec<(Option<usize>, Hit)> = context
+        let mut hits: Vec<(Option<usize>, FoundIn, Hit)> = context
             .index
             .search(query, SEARCH_LIMIT)
             .into_iter()
-            .map(|hit| (None, hit))
+            .map(|hit| (None, FoundIn::Response, hit))
             .collect();
+        if self.recommendations
+            && let Some(index) = context.recommendations
+        {
+            hits.extend(
+                index
+                    .search(query, SEARCH_LIMIT)
+                    .into_iter()
+                    .map(|hit| (None, FoundIn::Recommendation, hit)),
+            );
+        }
         if self.all_reports {
             for (report, index) in context.report_indexes.iter().enumerate() {
                 if let Some(index) = index {
@@ -106,23 +151,54 @@ impl SearchPicker {
                         index
                             .search(query, SEARCH_LIMIT)
                             .into_iter()
-                            .map(|hit| (Some(report), hit)),
+                            .map(|hit| (Some(report), FoundIn::Response, hit)),
                     );
                 }
             }
-            // Best first; between equal scores the open report, then the reports newest first.
-            hits.sort_by_key(|(report, hit)| {
-                (std::cmp::Reverse(hit.score), report.map_or(0, |r| r + 1))
-            });
-            hits.truncate(SEARCH_LIMIT);
+            if self.recommendations {
+                for (report, index) in context.report_recommendations.iter().enumerate() {
+                    if let Some(index) = index {
+                        hits.extend(
+                            index
+                                .search(query, SEARCH_LIMIT)
+                                .into_iter()
+                                .map(|hit| (Some(report), FoundIn::Recommendation, hit)),
+                        );
+                    }
+                }
+            }
         }
-        let (origins, hits): (Vec<_>, Vec<_>) = hits.into_iter().unzip();
+        let report_order = |report: &Option<usize>| report.map_or(0, |r| r + 1);
+        if self.recommendations {
+            // Full hits first, best first; on a tie a response, then the open report, then
+            // the reports newest first.
+            hits.sort_by_key(|(report, found_in, hit)| {
+                (merged_order(hit, *found_in), report_order(report))
+            });
+        } else if self.all_reports {
+            // Best first; between equal scores the open report, then the reports newest first.
+            hits.sort_by_key(|(report, _, hit)| {
+                (std::cmp::Reverse(hit.score), report_order(report))
+            });
+        }
+        hits.truncate(SEARCH_LIMIT);
+        let mut origins = Vec::with_capacity(hits.len());
+        let mut found_in = Vec::with_capacity(hits.len());
+        let hits: Vec<Hit> = hits
+            .into_iter()
+            .map(|(report, kind, hit)| {
+                origins.push(report);
+                found_in.push(kind);
+                hit
+            })
+            .collect();
         self.phrase_counts = if hits.is_empty() {
             context.index.phrase_words_counts(query)
         } else {
             Vec::new()
         };
         self.origins = origins;
+        self.found_in = found_in;
         self.results.replace_items(hits);
     }
 
@@ -138,27 +214,35 @@ impl SearchPicker {
     }
 
     /// Enter (or a click on the chosen result): the result opens at its first hit, the query
-    /// goes into the search history.
+    /// goes into the search history. A hit in a Committee's recommendation opens the response
+    /// to its paragraph with the recommendation unfolded.
     fn open_result(&self) -> Action {
-        let Some(location) = self.results.selected().map(|hit| hit.location) else {
+        let Some(chosen_hit) = self.results.selected() else {
             return Action::Stay;
         };
+        let (location, para) = (chosen_hit.location, chosen_hit.para);
         let selected = self.results.scroll.selected;
         let origin = self.origin(selected);
-        // The hits of the chosen result's report: `n` and `N` go through those.
-        let (hits, chosen) = if self.all_reports {
-            let mine: Vec<usize> = (0..self.results.items.len())
-                .filter(|&i| self.origin(i) == origin)
-                .collect();
-            let chosen = mine.iter().position(|&i| i == selected).unwrap_or(0);
-            let hits = mine
-                .into_iter()
-                .filter_map(|i| self.results.items.get(i).cloned())
-                .collect();
-            (hits, chosen)
-        } else {
-            (self.results.items.clone(), selected)
-        };
+        let in_recommendation = self.found_in.get(selected) == Some(&FoundIn::Recommendation);
+        // The response hits of the chosen result's report: `n` and `N` go through those.
+        let mine: Vec<usize> = (0..self.results.items.len())
+            .filter(|&i| {
+                self.origin(i) == origin && self.found_in.get(i) != Some(&FoundIn::Recommendation)
+            })
+            .collect();
+        let chosen = mine
+            .iter()
+            .position(|&i| i == selected)
+            .or_else(|| {
+                // A recommendation: the response to its paragraph, if the search found it.
+                mine.iter()
+                    .position(|&i| self.results.items.get(i).is_some_and(|h| h.para == para))
+            })
+            .unwrap_or(0);
+        let hits = mine
+            .into_iter()
+            .filter_map(|i| self.results.items.get(i).cloned())
+            .collect();
         let found = Found {
             query: self.results.query().to_string(),
             hits,
@@ -167,6 +251,9 @@ impl SearchPicker {
             mission: None,
         };
         match origin {
+            _ if in_recommendation => Action::then(move |app| {
+                app.open_found_recommendation(origin, found, para);
+            }),
             Some(report) => {
                 Action::then(move |app| app.open_found_in_report(report, found, location))
             }
@@ -242,6 +329,17 @@ impl Component for SearchPicker {
                 self.all_reports = !self.all_reports;
                 self.search(context);
             }
+            Command::ToggleRecommendations => {
+                if context.committee.is_none() {
+                    return Action::Say(
+                        "No report of the Special Committee for this report in the library: \
+                         c34 add adds it"
+                            .into(),
+                    );
+                }
+                self.recommendations = !self.recommendations;
+                self.search(context);
+            }
             Command::Close => return Action::Close,
             Command::Click { column, row } => return self.click(column, row, context.area),
             Command::WheelUp { .. } => self.results.wheel(false, WHEEL_LINES, page),
@@ -268,12 +366,8 @@ impl Component for SearchPicker {
         }
         let position = (!search.items.is_empty())
             .then(|| format!("{}/{}", search.scroll.selected + 1, search.items.len()));
-        let title = match (context.reports.len() > 1, self.all_reports()) {
-            (false, _) => "Search",
-            (true, false) => "Search this report · Ctrl-t: every report",
-            (true, true) => "Search every report · Ctrl-t: this one",
-        };
-        prompt_box::render_frame(frame, &parts, title, position, theme);
+        let title = title(self, context);
+        prompt_box::render_frame(frame, &parts, &title, position, theme);
         prompt_box::render_query(
             frame,
             parts.query,
@@ -316,13 +410,22 @@ impl Component for SearchPicker {
             } else {
                 None
             };
+            // A hit in the Committee's recommendation says so.
+            let recommendation = self.recommendation_of(index, context);
             let lines = if rows == 2 {
                 vec![
-                    heading(context, report, hit, cells, *theme),
+                    heading(context, report, recommendation, hit, cells, *theme),
                     snippet_line(hit, cells, "   ", *theme),
                 ]
             } else {
-                vec![one_line(context, report, hit, cells, *theme)]
+                vec![one_line(
+                    context,
+                    report,
+                    recommendation,
+                    hit,
+                    cells,
+                    *theme,
+                )]
             };
             for (line, y) in lines.into_iter().zip(y..parts.list.bottom()) {
                 let line = if index == search.scroll.selected {
@@ -405,16 +508,50 @@ pub fn count(search: &Chooser<Hit>) -> String {
     }
 }
 
+/// What is searched, and the keys that change it: `Search this report · Ctrl-t: every
+/// report`, with ` and recommendations` and `Ctrl-r` when the Committee's report is known.
+fn title(picker: &SearchPicker, context: &Context) -> String {
+    let several = context.reports.len() > 1;
+    let mut title = match (several, picker.all_reports()) {
+        (false, _) => "Search",
+        (true, false) => "Search this report",
+        (true, true) => "Search every report",
+    }
+    .to_string();
+    if picker.recommendations() {
+        title.push_str(" and recommendations");
+    }
+    if several {
+        title.push_str(if picker.all_reports() {
+            " · Ctrl-t: this one"
+        } else {
+            " · Ctrl-t: every report"
+        });
+    }
+    if context.committee.is_some() {
+        title.push_str(if picker.recommendations() {
+            " · Ctrl-r: responses only"
+        } else {
+            " · Ctrl-r: recommendations too"
+        });
+    }
+    title
+}
+
 /// ` ¶ 165 · VIII. Safety and security`
 /// In a search of every report, ` A/77/999/Add.1 ¶ 1165 · VIII. Safety and security`.
+/// A hit in the Committee's recommendation: ` ¶ 37 recommendation A/75/19 · B. Conduct …`.
 fn heading(
     context: &Context,
     report: Option<&Dataset>,
+    recommendation: Option<&RecommendationIndex>,
     hit: &Hit,
     cells: usize,
     theme: Theme,
 ) -> Line<'static> {
-    let section = report
+    let section = recommendation
+        .map(RecommendationIndex::dataset)
+        .or(report)
         .unwrap_or(context.dataset)
         .sections
         .get(hit.location.section)
@@ -426,9 +563,27 @@ fn heading(
         Span::styled(format!(" ¶ {}", hit.para), theme.heading()),
         own_marks(context, report, hit, theme),
     ]);
+    spans.extend(recommendation_mark(recommendation, true, theme));
     spans.extend(partial_marks(hit, theme));
     spans.push(Span::styled(format!(" · {section}"), theme.section()));
     row(spans, why(hit, theme), cells)
+}
+
+/// ` recommendation A/75/19` (` rec.` on one row) after the paragraph number of a hit in the
+/// Committee's recommendation; nothing for a hit in a response.
+fn recommendation_mark(
+    recommendation: Option<&RecommendationIndex>,
+    long: bool,
+    theme: Theme,
+) -> Option<Span<'static>> {
+    recommendation.map(|index| {
+        let text = if long {
+            safe_format!(" recommendation {}", index.symbol())
+        } else {
+            SafeText::new(" rec.")
+        };
+        safe_span(&text, theme.recommendation())
+    })
 }
 
 /// What a hit lacks, after its paragraph number: ` (missing: targets)` for a partial hit,
@@ -508,6 +663,7 @@ fn marks(context: &Context, hit: &Hit, theme: Theme) -> Span<'static> {
 fn one_line(
     context: &Context,
     report: Option<&Dataset>,
+    recommendation: Option<&RecommendationIndex>,
     hit: &Hit,
     cells: usize,
     theme: Theme,
@@ -518,6 +674,7 @@ fn one_line(
         Span::styled(label, theme.heading()),
         own_marks(context, report, hit, theme),
     ]);
+    spans.extend(recommendation_mark(recommendation, false, theme));
     spans.extend(partial_marks(hit, theme));
     spans.push(Span::styled(" ", theme.heading()));
     let used: usize = spans.iter().map(Span::width).sum();
