@@ -82,9 +82,9 @@ fn is_clean(text: &str) -> bool {
 }
 
 /// `text` with every unsafe character replaced by a visible stand-in; borrowed when clean.
-/// Prefer [`SafeText::new`]: outside this module only the overlays still call this, until
-/// they take `SafeText` too (then it becomes private).
-pub fn for_terminal(text: &str) -> Cow<'_, str> {
+/// Private: outside this module text is made safe only by building a [`SafeText`]
+/// ([`SafeText::new`]), never as a `&str` in passing.
+fn for_terminal(text: &str) -> Cow<'_, str> {
     if is_clean(text) {
         return Cow::Borrowed(text);
     }
@@ -95,9 +95,9 @@ pub fn for_terminal(text: &str) -> Cow<'_, str> {
     )
 }
 
-/// Like [`for_terminal`], but newlines and tabs are unsafe too: for one-line labels. Prefer
-/// [`SafeText::line`] (see [`for_terminal`]).
-pub fn for_line(text: &str) -> Cow<'_, str> {
+/// Like [`for_terminal`], but newlines and tabs are unsafe too: for one-line labels. Private
+/// too: [`SafeText::line`] and [`safe_format!`](crate::safe_format) are its way out.
+fn for_line(text: &str) -> Cow<'_, str> {
     if !text.chars().any(|c| is_unsafe(c) || c == '\n' || c == '\t') {
         return Cow::Borrowed(text);
     }
@@ -204,6 +204,17 @@ impl SafeText {
     /// [`SafeText::new`], and newlines and tabs become spaces. This is how text c34 composes
     /// from a `String` (a `format!` of pieces, a path, an error message) enters: sanitised
     /// once, here. See also [`safe_format!`](crate::safe_format).
+    ///
+    /// The `&str` sanitisers behind it are private: outside this module text is made safe
+    /// only by building a `SafeText`, never in passing.
+    ///
+    /// ```compile_fail,E0603
+    /// let label = c34::sanitize::for_line("retitled\u{1b}]0;x\u{7}");
+    /// ```
+    ///
+    /// ```compile_fail,E0603
+    /// let text = c34::sanitize::for_terminal("retitled\u{1b}]0;x\u{7}");
+    /// ```
     pub fn line(text: impl Into<String>) -> SafeText {
         let text = text.into();
         match for_line(&text) {

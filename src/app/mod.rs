@@ -499,7 +499,7 @@ impl App {
         match overlay.handle(command, &self.context()) {
             Action::Stay => self.overlay = Some(overlay),
             Action::Say(message) => {
-                self.message = Some(SafeText::line(message));
+                self.message = Some(message);
                 self.overlay = Some(overlay);
             }
             Action::Close => {}

@@ -71,7 +71,7 @@ pub enum Action {
     /// The overlay stays open.
     Stay,
     /// The overlay stays open and the status bar says this.
-    Say(String),
+    Say(crate::sanitize::SafeText),
     /// The overlay closes.
     Close,
     /// The overlay closes, then the app runs this (opens the chosen result, lists the cell).

@@ -17,14 +17,38 @@ use crate::sanitize::SafeText;
 pub use crate::text::{clip, fit, map_ranges, width};
 pub use theme::Theme;
 
-/// `text` as spans: the byte `ranges` (sorted, disjoint) in `base` patched with `mark`, the
-/// rest in `base`.
+/// `text` as spans, on one line: the byte `ranges` (sorted, disjoint) in `base` patched with
+/// `mark`, the rest in `base`. It takes only [`SafeText`], as [`safe_span`] does (putting the
+/// text on one line keeps every byte offset: a newline or a tab becomes one space).
+///
+/// ```
+/// use c34::sanitize::SafeText;
+/// use ratatui::style::{Style, Stylize};
+/// let text = SafeText::new("find\u{1b} Mali");
+/// let spans = c34::paint::marked_spans(&text, &[8..12], Style::new(), Style::new().bold());
+/// assert_eq!(spans[0].content, "find\u{241b} ");
+/// assert_eq!(spans[1].content, "Mali");
+/// ```
+///
+/// A plain string is refused at compile time, borrowed or owned:
+///
+/// ```compile_fail,E0308
+/// use ratatui::style::Style;
+/// c34::paint::marked_spans("find\u{1b}]0;x\u{7}", &[0..4], Style::new(), Style::new());
+/// ```
+///
+/// ```compile_fail,E0308
+/// use ratatui::style::Style;
+/// let raw = String::from("find\u{1b}]0;x\u{7}");
+/// c34::paint::marked_spans(&raw, &[0..4], Style::new(), Style::new());
+/// ```
 pub fn marked_spans(
-    text: &str,
+    text: &SafeText,
     ranges: &[Range<usize>],
     base: Style,
     mark: Style,
 ) -> Vec<Span<'static>> {
+    let text = text.one_line();
     let mut spans = Vec::new();
     let mut at = 0;
     for range in ranges {
@@ -66,8 +90,27 @@ pub fn safe_span(text: &SafeText, style: Style) -> Span<'static> {
     Span::styled(text.one_line().into_owned(), style)
 }
 
-/// `text` as spans with the characters at `chars` (sorted character indices) in `mark`.
-pub fn char_spans(text: &str, chars: &[usize], base: Style, mark: Style) -> Vec<Span<'static>> {
+/// `text` as spans, on one line, with the characters at `chars` (sorted character indices) in
+/// `mark`: [`marked_spans`] by characters, and like it, for [`SafeText`] only.
+///
+/// ```
+/// use c34::sanitize::SafeText;
+/// use ratatui::style::{Style, Stylize};
+/// let acronym = SafeText::new("UN\u{7}MISS");
+/// let spans = c34::paint::char_spans(&acronym, &[2, 3], Style::new(), Style::new().bold());
+/// assert_eq!(spans[1].content, "\u{2407}M");
+/// ```
+///
+/// ```compile_fail,E0308
+/// use ratatui::style::Style;
+/// c34::paint::char_spans("UN\u{1b}[2J", &[0, 1], Style::new(), Style::new());
+/// ```
+pub fn char_spans(
+    text: &SafeText,
+    chars: &[usize],
+    base: Style,
+    mark: Style,
+) -> Vec<Span<'static>> {
     let mut ranges: Vec<Range<usize>> = Vec::new();
     let mut wanted = chars.iter().peekable();
     for (index, (byte, c)) in text.char_indices().enumerate() {
@@ -82,6 +125,12 @@ pub fn char_spans(text: &str, chars: &[usize], base: Style, mark: Style) -> Vec<
         }
     }
     marked_spans(text, &ranges, base, mark)
+}
+
+/// A line of text from data in `style` (a hint that quotes a query, a heading that names a
+/// report): [`safe_span`] as a whole line, on one line.
+pub fn safe_line(text: &SafeText, style: Style) -> Line<'static> {
+    Line::styled(text.one_line().into_owned(), style)
 }
 
 /// One row of exactly `cells` cells: `left` (clipped as needed), spaces, then `right` at the

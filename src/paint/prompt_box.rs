@@ -15,15 +15,16 @@ use crate::sanitize::SafeText;
 use crate::text::tail;
 
 /// Clears the box and draws its frame, titled, with `position` (e.g. `3/19`) at the bottom.
+/// The title may name data (a report's symbol), so it is [`SafeText`].
 pub fn render_frame(
     frame: &mut Frame,
     parts: &PromptBox,
-    title: &str,
+    title: &SafeText,
     position: Option<String>,
     theme: &Theme,
 ) {
     frame.render_widget(Clear, parts.frame);
-    let mut block = theme.block(true).title(format!(" {title} "));
+    let mut block = theme.block(true).title(format!(" {} ", title.one_line()));
     if let Some(position) = position {
         block = block.title_bottom(Line::from(format!(" {position} ")).right_aligned());
     }
@@ -34,14 +35,14 @@ pub fn render_frame(
     }
 }
 
-/// The query line: `label`, the prompt's text (`text`, the cursor `cursor` characters into it)
-/// with the cursor where it is (the text scrolls sideways to keep the cursor in view), and
+/// The query line: `label` (a constant), the prompt's text (`text`, made safe from what was
+/// typed, the cursor `cursor` characters into it) with the cursor where it is (the text scrolls sideways to keep the cursor in view), and
 /// `count` at the right when there is room.
 pub fn render_query(
     frame: &mut Frame,
     rect: Rect,
     label: &str,
-    (text, cursor): (&str, usize),
+    (text, cursor): (&SafeText, usize),
     count: &str,
     theme: &Theme,
 ) {
@@ -73,23 +74,37 @@ pub fn render_query(
 }
 
 /// The part of a prompt's text (`value`, the cursor `cursor` characters into it) shown in
-/// `room` cells, made safe to draw, and the cursor's cell in it: all of it when it fits; else
-/// from the start while the cursor is in view; else the text up to the cursor, its start cut.
-pub fn visible_text(value: &str, cursor: usize, room: usize) -> (String, usize) {
+/// `room` cells, on one line, and the cursor's cell in it: all of it when it fits; else from
+/// the start while the cursor is in view; else the text up to the cursor, its start cut.
+///
+/// ```
+/// use c34::sanitize::SafeText;
+/// let typed = SafeText::line("mali\u{1b}[2J");
+/// let (shown, cursor) = c34::paint::prompt_box::visible_text(&typed, 4, 20);
+/// assert_eq!((shown.as_str(), cursor), ("mali\u{241b}[2J", 4));
+/// ```
+///
+/// What was typed is drawn only once it is [`SafeText`]: a `&str` is refused.
+///
+/// ```compile_fail,E0308
+/// c34::paint::prompt_box::visible_text("mali\u{1b}[2J", 4, 20);
+/// ```
+pub fn visible_text(value: &SafeText, cursor: usize, room: usize) -> (String, usize) {
+    // On one line every character keeps its bytes (a newline or a tab becomes one space).
+    let value = value.one_line();
     let split = value
         .char_indices()
         .nth(cursor)
         .map_or(value.len(), |(byte, _)| byte);
-    let before = SafeText::line(&value[..split]);
-    let after = SafeText::line(&value[split..]);
-    let (before_width, after_width) = (width(&before), width(&after));
+    let (before, after) = value.split_at(split);
+    let (before_width, after_width) = (width(before), width(after));
     if before_width + after_width <= room {
-        return (format!("{before}{after}"), before_width);
+        return (value.into_owned(), before_width);
     }
     if before_width < room {
-        return (clip(&format!("{before}{after}"), room), before_width);
+        return (clip(&value, room), before_width);
     }
-    let shown = tail(&before, room);
+    let shown = tail(before, room);
     let cursor = width(&shown);
     (shown, cursor)
 }
@@ -118,7 +133,7 @@ mod tests {
 
     /// What the query line shows of `prompt` in `room` cells.
     fn visible(prompt: &Prompt, room: usize) -> (String, usize) {
-        visible_text(prompt.value(), prompt.cursor(), room)
+        visible_text(&SafeText::line(prompt.value()), prompt.cursor(), room)
     }
 
     #[test]

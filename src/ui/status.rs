@@ -131,7 +131,7 @@ fn trail_depth(app: &App) -> String {
 /// `approximate · ` for such a result) first; the trail's depth last.
 fn location(app: &App, cells: usize) -> SafeText {
     if let Some(Overlay::Matrix(cursor)) = app.overlay() {
-        return SafeText::line(crate::app::overlay::matrix::status(app.matrix(), cursor));
+        return crate::app::overlay::matrix::status(app.matrix(), cursor);
     }
     let Some((location, recommendation)) = app.current() else {
         return SafeText::new("nothing selected");

@@ -38,6 +38,7 @@ mod import_properties;
 mod index_later;
 mod library;
 mod module_graph;
+mod overlay_hostile_text;
 mod overview;
 mod refs;
 mod safe_text_sites;

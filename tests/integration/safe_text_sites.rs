@@ -1,7 +1,8 @@
 //! Untrusted text is made safe once, where it enters: outside `src/sanitize*`, nothing calls the
-//! `&str` sanitisers (`for_line`, `for_terminal`) but the overlays, which are still to take
-//! `SafeText`; nothing prints around the command line's `Printer`. Read from the source text,
-//! as the module-graph test is, so a new call site fails here rather than in a review.
+//! `&str` sanitisers (`for_line`, `for_terminal`), which are private to `sanitize`, so text is
+//! made safe only by building a `SafeText`; nothing prints around the command line's `Printer`.
+//! Read from the source text, as the module-graph test is, so a new call site fails here rather
+//! than in a review.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -45,18 +46,11 @@ fn sources() -> Vec<(String, String)> {
         .collect()
 }
 
-/// The overlays, moved by another change: they still sanitise `&str` where they draw.
-fn is_overlay(name: &str) -> bool {
-    ["ui/overlay", "app/overlay"]
-        .iter()
-        .any(|prefix| name.starts_with(prefix))
-}
-
 #[test]
-fn only_the_sanitiser_and_the_overlays_sanitise_plain_strings() {
+fn only_the_sanitiser_sanitises_plain_strings() {
     let offenders: Vec<String> = sources()
         .into_iter()
-        .filter(|(name, _)| !name.starts_with("sanitize") && !is_overlay(name))
+        .filter(|(name, _)| !name.starts_with("sanitize"))
         .filter(|(_, code)| code.contains("for_line") || code.contains("for_terminal"))
         .map(|(name, _)| name)
         .collect();
@@ -64,6 +58,34 @@ fn only_the_sanitiser_and_the_overlays_sanitise_plain_strings() {
         offenders.is_empty(),
         "make the text SafeText where it enters instead: {offenders:?}"
     );
+}
+
+/// The `&str` sanitisers are declared with no visibility at all (not `pub`, not `pub(crate)`),
+/// so the compiler refuses a call from outside `sanitize` before this file's grep does.
+#[test]
+fn the_plain_string_sanitisers_are_private() {
+    let sources = sources();
+    let code = sources
+        .iter()
+        .find(|(name, _)| name == "sanitize.rs")
+        .map(|(_, code)| code)
+        .expect("src/sanitize.rs");
+    for function in ["fn for_line(", "fn for_terminal("] {
+        let declarations: Vec<&str> = code
+            .lines()
+            .map(str::trim)
+            .filter(|line| line.contains(function))
+            .collect();
+        assert_eq!(
+            declarations.len(),
+            1,
+            "one declaration of {function}: {declarations:?}"
+        );
+        assert!(
+            declarations[0].starts_with(function),
+            "{function} is private to sanitize: {declarations:?}"
+        );
+    }
 }
 
 #[test]

@@ -9,7 +9,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 
 use super::{Action, Component, Context};
 use crate::app::WHEEL_LINES;
@@ -17,8 +17,9 @@ use crate::app::scroll;
 use crate::app::series::percent;
 use crate::command::{Command, Keymap};
 use crate::layout::{self, PromptBox};
-use crate::paint::{Theme, prompt_box};
-use crate::sanitize::for_line;
+use crate::paint::{Theme, prompt_box, safe_line, safe_span};
+use crate::safe_format;
+use crate::sanitize::SafeText;
 use crate::series::compare::{Comparison, DiffOp, Op};
 use crate::text::wrap;
 
@@ -27,25 +28,25 @@ pub const DELETED: (&str, &str) = ("[-", "-]");
 /// Marks around text only the other report's response has.
 pub const INSERTED: (&str, &str) = ("{+", "+}");
 
-/// A line of the comparison as drawn.
+/// A line of the comparison as drawn: safe text, cut from the safe heading, legend and diff.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CompareLine {
     /// Which responses are compared, and how similar they are.
-    Heading(String),
+    Heading(SafeText),
     /// What the marks mean.
-    Legend(String),
+    Legend(SafeText),
     Blank,
     /// A wrapped line of the diff: pieces of text and whose they are.
-    Text(Vec<(String, Op)>),
+    Text(Vec<(SafeText, Op)>),
 }
 
 /// The comparison of the response to `para` with its counterparts, laid out for `width`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CompareView {
     para: u32,
-    symbol: String,
+    symbol: SafeText,
     /// Each counterpart: its report, its paragraph, its similarity in percent, the diff.
-    counterparts: Vec<(String, u32, u32, Vec<DiffOp>)>,
+    counterparts: Vec<(SafeText, u32, u32, Vec<DiffOp>)>,
     width: usize,
     lines: Vec<CompareLine>,
     scroll: usize,
@@ -60,7 +61,7 @@ impl CompareView {
     /// The comparison of the response to `para` of `symbol` with `comparisons` (none: `None`).
     pub fn open(
         para: u32,
-        symbol: &str,
+        symbol: &SafeText,
         comparisons: &[Comparison],
         context: &Context,
     ) -> Option<CompareView> {
@@ -69,12 +70,12 @@ impl CompareView {
         }
         let mut view = CompareView {
             para,
-            symbol: symbol.to_string(),
+            symbol: symbol.clone(),
             counterparts: comparisons
                 .iter()
                 .map(|c| {
                     (
-                        c.symbol.clone(),
+                        SafeText::line(c.symbol.as_str()),
                         c.para,
                         percent(c.similarity),
                         c.diff.clone(),
@@ -90,8 +91,8 @@ impl CompareView {
     }
 
     /// `¶ 37 of A/76/505/Add.1`, the response compared.
-    pub fn title(&self) -> String {
-        format!("¶ {} of {} compared", self.para, for_line(&self.symbol))
+    pub fn title(&self) -> SafeText {
+        safe_format!("¶ {} of {} compared", self.para, self.symbol)
     }
 
     pub fn lines(&self) -> &[CompareLine] {
@@ -116,29 +117,27 @@ impl CompareView {
             if !lines.is_empty() {
                 lines.push(CompareLine::Blank);
             }
-            let heading = format!(
-                "¶ {} → {} ¶ {para} · {similarity}% similar",
-                self.para,
-                for_line(symbol)
+            let heading = safe_format!(
+                "¶ {} → {symbol} ¶ {para} · {similarity}% similar",
+                self.para
             );
             lines.extend(
                 wrap(&heading, width)
                     .into_iter()
-                    .map(|range| CompareLine::Heading(heading[range].to_string())),
+                    .filter_map(|range| heading.slice(range).map(CompareLine::Heading)),
             );
-            let legend = format!(
-                "{}…{} only in {}  {}…{} only in {}",
+            let legend = safe_format!(
+                "{}…{} only in {}  {}…{} only in {symbol}",
                 DELETED.0,
                 DELETED.1,
-                for_line(&self.symbol),
+                self.symbol,
                 INSERTED.0,
                 INSERTED.1,
-                for_line(symbol)
             );
             lines.extend(
                 wrap(&legend, width)
                     .into_iter()
-                    .map(|range| CompareLine::Legend(legend[range].to_string())),
+                    .filter_map(|range| legend.slice(range).map(CompareLine::Legend)),
             );
             for (index, paragraph) in diff_paragraphs(diff).iter().enumerate() {
                 if index == 0 || !paragraph.0.is_empty() {
@@ -153,35 +152,36 @@ impl CompareView {
 }
 
 /// A paragraph of the diff with the marks written in: its text and whose each stretch is.
-type Marked = (String, Vec<(std::ops::Range<usize>, Op)>);
+type Marked = (SafeText, Vec<(std::ops::Range<usize>, Op)>);
 
 /// The diff cut into paragraphs (at line breaks), each changed run written between its marks.
 fn diff_paragraphs(diff: &[DiffOp]) -> Vec<Marked> {
-    let mut paragraphs: Vec<Marked> = vec![(String::new(), Vec::new())];
+    let mut paragraphs: Vec<Marked> = vec![(SafeText::empty(), Vec::new())];
     for op in diff {
         for (i, piece) in op.text.split('\n').enumerate() {
             if i > 0 {
-                paragraphs.push((String::new(), Vec::new()));
+                paragraphs.push((SafeText::empty(), Vec::new()));
             }
             if piece.is_empty() {
                 continue;
             }
-            let piece = for_line(piece);
+            // The responses' text, made safe where it enters the comparison.
+            let piece = SafeText::line(piece);
             let Some((text, ranges)) = paragraphs.last_mut() else {
                 continue;
             };
             let start = text.len();
             match op.op {
-                Op::Equal => text.push_str(&piece),
+                Op::Equal => text.push(&piece),
                 Op::Delete => {
-                    text.push_str(DELETED.0);
-                    text.push_str(&piece);
-                    text.push_str(DELETED.1);
+                    text.push_literal(DELETED.0);
+                    text.push(&piece);
+                    text.push_literal(DELETED.1);
                 }
                 Op::Insert => {
-                    text.push_str(INSERTED.0);
-                    text.push_str(&piece);
-                    text.push_str(INSERTED.1);
+                    text.push_literal(INSERTED.0);
+                    text.push(&piece);
+                    text.push_literal(INSERTED.1);
                 }
             }
             ranges.push((start..text.len(), op.op));
@@ -201,8 +201,8 @@ fn wrap_marked((text, ranges): &Marked, width: usize) -> Vec<CompareLine> {
                 .filter_map(|(range, op)| {
                     let start = range.start.max(line.start);
                     let end = range.end.min(line.end);
-                    let piece = text.get(start..end).filter(|p| !p.is_empty())?;
-                    Some((piece.to_string(), *op))
+                    let piece = text.slice(start..end).filter(|p| !p.is_empty())?;
+                    Some((piece, *op))
                 })
                 .collect();
             CompareLine::Text(pieces)
@@ -259,8 +259,8 @@ impl Component for CompareView {
         let shown = lines.iter().skip(self.scroll()).take(rows);
         for (line, y) in shown.zip(parts.list.y..parts.list.bottom()) {
             let line = match line {
-                CompareLine::Heading(text) => Line::styled(text.clone(), theme.heading()),
-                CompareLine::Legend(text) => Line::styled(text.clone(), theme.muted()),
+                CompareLine::Heading(text) => safe_line(text, theme.heading()),
+                CompareLine::Legend(text) => safe_line(text, theme.muted()),
                 CompareLine::Blank => Line::default(),
                 CompareLine::Text(pieces) => Line::from(
                     pieces
@@ -271,7 +271,7 @@ impl Component for CompareView {
                                 Op::Insert => theme.diff_insert(),
                                 Op::Delete => theme.diff_delete(),
                             };
-                            Span::styled(text.clone(), style)
+                            safe_span(text, style)
                         })
                         .collect::<Vec<_>>(),
                 ),

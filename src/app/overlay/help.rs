@@ -3,6 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
@@ -12,8 +13,9 @@ use crate::app::scroll;
 use crate::bindings::{HelpLine, filtered_help_lines, help_line_count};
 use crate::command::{Command, Edit, Keymap};
 use crate::layout;
-use crate::paint::Theme;
-use crate::sanitize::for_line;
+use crate::paint::{Theme, safe_line};
+use crate::safe_format;
+use crate::sanitize::SafeText;
 
 /// The most characters the help's filter holds.
 const FILTER_LIMIT: usize = 40;
@@ -126,17 +128,17 @@ impl Component for Help {
         let inner = layout::help_viewport(rect);
         let mut lines = lines(*theme, usize::from(inner.width), self.filter());
         if lines.is_empty() {
-            lines.push(Line::raw(format!(
-                " No key matches “{}” · Backspace edits",
-                for_line(self.filter())
-            )));
+            lines.push(safe_line(
+                &safe_format!(" No key matches “{}” · Backspace edits", self.filter()),
+                Style::default(),
+            ));
         }
         let total = lines.len();
         let height = usize::from(inner.height);
         let scroll = self.scroll().min(total.saturating_sub(height));
         let mut block = theme
             .block(true)
-            .title(title(self.filter()))
+            .title(safe_line(&title(self.filter()), Style::default()))
             .title_bottom(Line::from(" Esc closes ").right_aligned());
         if total > height {
             block = block.title_bottom(
@@ -149,12 +151,12 @@ impl Component for Help {
     }
 }
 
-/// The box's title: what was typed, or how to filter.
-fn title(filter: &str) -> String {
+/// The box's title: what was typed (made safe here, as it is typed), or how to filter.
+fn title(filter: &str) -> SafeText {
     if filter.is_empty() {
-        " Keys · type to filter ".to_string()
+        SafeText::new(" Keys · type to filter ")
     } else {
-        format!(" Keys matching: {}▏", for_line(filter))
+        safe_format!(" Keys matching: {filter}▏")
     }
 }
 

@@ -18,8 +18,9 @@ use crate::app::{App, Pane, Source};
 use crate::command::{Command, Keymap};
 use crate::layout::{self, MATRIX_TOTAL_WIDTH, MatrixView};
 use crate::overview::Matrix;
-use crate::paint::{Theme, clip, fit, row};
-use crate::sanitize::for_line;
+use crate::paint::{Theme, clip, fit, row, safe_line};
+use crate::safe_format;
+use crate::sanitize::SafeText;
 use crate::text::width;
 
 /// The cursor's cell and which part of the matrix is shown.
@@ -68,7 +69,7 @@ pub fn plan(context: &Context) -> (MatrixView, Label) {
     let names = matrix
         .rows
         .iter()
-        .map(|row| width(&crate::sanitize::for_line(&row.name)))
+        .map(|row| width(&row.name.one_line()))
         .max()
         .unwrap_or(0);
     let sections = matrix.sections.len();
@@ -118,23 +119,17 @@ pub fn plan(context: &Context) -> (MatrixView, Label) {
 
 /// The key to the section numerals (`I Introduction   II Conduct of …`), entries never split
 /// across lines, wrapped to `cells`.
-pub fn key_lines(context: &Context, cells: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
+pub fn key_lines(context: &Context, cells: usize) -> Vec<SafeText> {
+    let mut lines: Vec<SafeText> = Vec::new();
+    let mut line = SafeText::empty();
     for section in &context.dataset.sections {
-        let entry = crate::text::clip(
-            &format!(
-                "{} {}",
-                crate::sanitize::for_line(&section.number),
-                crate::sanitize::for_line(&section.title)
-            ),
-            cells,
-        );
+        let entry = safe_format!("{} {}", section.number, section.title);
+        let entry = SafeText::line(crate::text::clip(&entry, cells));
         if line.is_empty() {
             line = entry;
         } else if width(&line) + KEY_GAP.len() + width(&entry) <= cells {
-            line.push_str(KEY_GAP);
-            line.push_str(&entry);
+            line.push_literal(KEY_GAP);
+            line.push(&entry);
         } else {
             lines.push(std::mem::replace(&mut line, entry));
         }
@@ -151,7 +146,7 @@ pub fn label_widths(matrix: &Matrix) -> (usize, usize) {
     let acronyms = matrix
         .rows
         .iter()
-        .map(|row| width(&crate::sanitize::for_line(&row.acronym)))
+        .map(|row| width(&row.acronym.one_line()))
         .chain([MISSION_HEADING.len(), TOTAL_HEADING.len()])
         .max()
         .unwrap_or(0)
@@ -159,7 +154,7 @@ pub fn label_widths(matrix: &Matrix) -> (usize, usize) {
     let places = matrix
         .rows
         .iter()
-        .map(|row| width(&crate::sanitize::for_line(&row.location)))
+        .map(|row| width(&row.location.one_line()))
         .max()
         .unwrap_or(0);
     (acronyms, places)
@@ -308,10 +303,10 @@ impl Component for MatrixCursor {
         // The key to the sections, the legend, the cell: the last ones first when room is short.
         let mut footer: Vec<Line> = key_lines(context, cells)
             .into_iter()
-            .map(|line| Line::from(line).style(theme.muted()))
+            .map(|line| safe_line(&line, theme.muted()))
             .collect();
         footer.push(legend(grid.max, *theme));
-        footer.push(Line::from(describe(context, self, cells)).style(theme.muted()));
+        footer.push(safe_line(&describe(context, self, cells), theme.muted()));
         let skip = footer.len().saturating_sub(usize::from(view.footer.height));
         for (line, y) in footer
             .into_iter()
@@ -517,16 +512,16 @@ impl Grid<'_> {
 }
 
 /// The status bar in the matrix: `MINUSMA × VII: 8 · all sections: 19`.
-pub fn status(matrix: &Matrix, state: &MatrixCursor) -> String {
+pub fn status(matrix: &Matrix, state: &MatrixCursor) -> SafeText {
     let (Some(mission), Some(section)) =
         (matrix.rows.get(state.row), matrix.sections.get(state.col))
     else {
-        return String::new();
+        return SafeText::empty();
     };
-    format!(
+    safe_format!(
         "{} × {}: {} · all sections: {}",
-        mission.acronym.one_line(),
-        for_line(section),
+        mission.acronym,
+        section,
         matrix.count(state.row, state.col),
         matrix.row_total(state.row)
     )
@@ -567,17 +562,17 @@ fn legend(max: usize, theme: Theme) -> Line<'static> {
 
 /// `MINUSMA (United Nations … in Mali) × VII. Peacekeeping intelligence: 8 recommendations`.
 /// The mission's name is left out when the line would not fit `cells`.
-fn describe(context: &Context, state: &MatrixCursor, cells: usize) -> String {
+fn describe(context: &Context, state: &MatrixCursor, cells: usize) -> SafeText {
     let matrix = context.matrix;
     let Some(mission) = matrix.rows.get(state.row) else {
-        return String::new();
+        return SafeText::empty();
     };
     let name = format!(" ({})", mission.name.one_line());
     let section = context
         .dataset
         .sections
         .get(state.col)
-        .map_or(String::new(), |s| for_line(&s.heading()).into_owned());
+        .map_or(String::new(), crate::dataset::Section::heading);
     let count = matrix.count(state.row, state.col);
     let what = match count {
         0 => "no recommendation".to_string(),
@@ -585,10 +580,10 @@ fn describe(context: &Context, state: &MatrixCursor, cells: usize) -> String {
         n => format!("{n} recommendations · Enter lists them"),
     };
     let acronym = mission.acronym.one_line();
-    let long = format!("{acronym}{name} × {section}: {what}");
+    let long = safe_format!("{acronym}{name} × {section}: {what}");
     if crate::text::width(&long) <= cells {
         long
     } else {
-        format!("{acronym} × {section}: {what}")
+        safe_format!("{acronym} × {section}: {what}")
     }
 }

@@ -9,6 +9,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::search::QUERY_CHARS;
@@ -18,8 +19,9 @@ use crate::app::{Chooser, Pane, Prompt};
 use crate::command::{Command, Edit, Keymap};
 use crate::layout;
 use crate::missions::{MissionMatch, match_missions, not_named};
-use crate::paint::{Theme, char_spans, prompt_box, row, width};
-use crate::sanitize::for_line;
+use crate::paint::{Theme, char_spans, prompt_box, row, safe_line, safe_span, width};
+use crate::safe_format;
+use crate::sanitize::SafeText;
 
 /// The mission picker: a query and the missions it matches.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -168,12 +170,15 @@ impl Component for MissionPicker {
         };
         let position = (!picker.items.is_empty())
             .then(|| format!("{}/{}", picker.scroll.selected + 1, picker.items.len()));
-        prompt_box::render_frame(frame, &parts, "Missions", position, theme);
+        prompt_box::render_frame(frame, &parts, &SafeText::new("Missions"), position, theme);
         prompt_box::render_query(
             frame,
             parts.query,
             "Mission: ",
-            (picker.prompt.value(), picker.prompt.cursor()),
+            (
+                &SafeText::line(picker.prompt.value()),
+                picker.prompt.cursor(),
+            ),
             &count,
             theme,
         );
@@ -213,7 +218,7 @@ fn nothing_matches(query: &str, not_named: &[&str]) -> Line<'static> {
     let Some((last, others)) = not_named.split_last() else {
         return Line::from(vec![
             Span::raw(" No mission matches “"),
-            Span::raw(for_line(query.trim()).into_owned()),
+            safe_span(&SafeText::line(query.trim()), Style::default()),
             Span::raw("”."),
         ]);
     };
@@ -222,7 +227,10 @@ fn nothing_matches(query: &str, not_named: &[&str]) -> Line<'static> {
     } else {
         format!("{} and {last} are", others.join(", "))
     };
-    Line::raw(format!(" {} not named in this report.", for_line(&names)))
+    safe_line(
+        &safe_format!(" {names} not named in this report."),
+        Style::default(),
+    )
 }
 
 /// ` UNMISS   South Sudan · United Nations Mission in South Sudan      16`
@@ -236,11 +244,11 @@ fn mission_row(
     let Some(mission) = context.dataset.missions.get(found.mission) else {
         return Line::default();
     };
-    // `for_line` replaces characters one for one, so the matched indices still apply.
+    // Making text safe replaces characters one for one, so the matched indices still apply.
     let acronym = mission.acronym.one_line();
     let mut spans = vec![Span::raw(" ")];
     spans.extend(char_spans(
-        &acronym,
+        &mission.acronym,
         &found.acronym,
         theme.acronym(),
         theme.matched(),
@@ -249,14 +257,14 @@ fn mission_row(
         " ".repeat(acronym_width.saturating_sub(width(&acronym)) + 2),
     ));
     spans.extend(char_spans(
-        &mission.location.one_line(),
+        &mission.location,
         &found.location,
         theme.plain(),
         theme.matched(),
     ));
     spans.push(Span::styled(" · ", theme.muted()));
     spans.extend(char_spans(
-        &mission.name.one_line(),
+        &mission.name,
         &found.name,
         theme.muted(),
         theme.matched(),

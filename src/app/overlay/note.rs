@@ -12,6 +12,8 @@ use crate::command::{Command, Keymap};
 use crate::layout;
 use crate::paint::marks::NOTE;
 use crate::paint::{Theme, prompt_box};
+use crate::safe_format;
+use crate::sanitize::SafeText;
 use crate::userdata::notes::MAX_NOTE_CHARS;
 
 /// The note being written on the response to a paragraph.
@@ -77,7 +79,7 @@ impl Component for NoteEditor {
         prompt_box::render_frame(
             frame,
             &parts,
-            &format!("Note on ¶ {para} · Enter saves · empty deletes · Esc cancels"),
+            &safe_format!("Note on ¶ {para} · Enter saves · empty deletes · Esc cancels"),
             None,
             theme,
         );
@@ -85,7 +87,7 @@ impl Component for NoteEditor {
             frame,
             parts.query,
             &format!("{NOTE} "),
-            (prompt.value(), prompt.cursor()),
+            (&SafeText::line(prompt.value()), prompt.cursor()),
             &chars.to_string(),
             theme,
         );

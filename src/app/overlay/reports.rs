@@ -14,8 +14,8 @@ use crate::app::scroll::Scroll;
 use crate::app::series::same_symbol;
 use crate::command::{Command, Keymap};
 use crate::layout::{self, PromptBox};
-use crate::paint::{Theme, prompt_box, row, width};
-use crate::sanitize::for_line;
+use crate::paint::{Theme, prompt_box, row, safe_span, width};
+use crate::sanitize::SafeText;
 
 /// The report picker: which report is selected, and the first shown.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -99,7 +99,7 @@ impl Component for ReportPicker {
         let scroll = self.scroll();
         let position =
             (!reports.is_empty()).then(|| format!("{}/{}", scroll.selected + 1, reports.len()));
-        prompt_box::render_frame(frame, &parts, "Reports", position, theme);
+        prompt_box::render_frame(frame, &parts, &SafeText::new("Reports"), position, theme);
         let caption = match reports.len() {
             0 | 1 => " Only this report: c34 add FILE adds another".to_string(),
             n => format!(" {n} reports, newest first · Enter opens"),
@@ -107,20 +107,22 @@ impl Component for ReportPicker {
         frame.render_widget(Line::styled(caption, theme.muted()), parts.query);
         let symbol_width = reports
             .iter()
-            .map(|report| width(&for_line(report.symbol())))
+            .map(|report| width(&report.dataset.document.symbol.one_line()))
             .max()
             .unwrap_or(0);
         let cells = usize::from(parts.list.width);
         let open = &context.dataset.document.symbol;
         let items = reports.iter().enumerate().skip(scroll.offset);
         for ((index, report), y) in items.zip(parts.list.y..parts.list.bottom()) {
-            let symbol = for_line(report.symbol());
+            let document = &report.dataset.document;
             let is_open = same_symbol(report.symbol(), open);
             let spans = vec![
                 Span::raw(if is_open { "● " } else { "  " }),
-                Span::styled(symbol.to_string(), theme.title()),
-                Span::raw(" ".repeat(symbol_width.saturating_sub(width(&symbol)) + 2)),
-                Span::raw(for_line(report.date()).into_owned()),
+                safe_span(&document.symbol, theme.title()),
+                Span::raw(
+                    " ".repeat(symbol_width.saturating_sub(width(&document.symbol.one_line())) + 2),
+                ),
+                safe_span(&document.date, ratatui::style::Style::default()),
                 Span::styled(
                     format!("  {} recommendations", report.recommendations()),
                     theme.muted(),

@@ -9,6 +9,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::{Action, Component, Context};
@@ -18,9 +19,9 @@ use crate::app::{Chooser, Prompt};
 use crate::command::{Command, Edit, Keymap};
 use crate::dataset::Dataset;
 use crate::layout;
-use crate::paint::{Theme, map_ranges, marked_spans, prompt_box, row, safe_span};
+use crate::paint::{Theme, map_ranges, marked_spans, prompt_box, row, safe_line, safe_span};
 use crate::safe_format;
-use crate::sanitize::{SafeText, for_line};
+use crate::sanitize::SafeText;
 use crate::search::{Hit, SearchIndex, Snippet};
 use crate::series::recommendations::{FoundIn, RecommendationIndex, merged_order};
 
@@ -367,12 +368,15 @@ impl Component for SearchPicker {
         let position = (!search.items.is_empty())
             .then(|| format!("{}/{}", search.scroll.selected + 1, search.items.len()));
         let title = title(self, context);
-        prompt_box::render_frame(frame, &parts, &title, position, theme);
+        prompt_box::render_frame(frame, &parts, &SafeText::new(&title), position, theme);
         prompt_box::render_query(
             frame,
             parts.query,
             "/ ",
-            (search.prompt.value(), search.prompt.cursor()),
+            (
+                &SafeText::line(search.prompt.value()),
+                search.prompt.cursor(),
+            ),
             &count(search),
             theme,
         );
@@ -384,7 +388,7 @@ impl Component for SearchPicker {
             let mut lines = vec![
                 Line::from(vec![
                     Span::raw(" No response matches “"),
-                    Span::raw(for_line(search.query().trim()).into_owned()),
+                    safe_span(&SafeText::line(search.query().trim()), Style::default()),
                     Span::raw("”."),
                 ])
                 .style(theme.muted()),
@@ -555,9 +559,7 @@ fn heading(
         .unwrap_or(context.dataset)
         .sections
         .get(hit.location.section)
-        .map_or(String::new(), |section| {
-            for_line(&section.heading()).into_owned()
-        });
+        .map_or(String::new(), crate::dataset::Section::heading);
     let mut spans = report_span(report, theme);
     spans.extend([
         Span::styled(format!(" ¶ {}", hit.para), theme.heading()),
@@ -565,7 +567,7 @@ fn heading(
     ]);
     spans.extend(recommendation_mark(recommendation, true, theme));
     spans.extend(partial_marks(hit, theme));
-    spans.push(Span::styled(format!(" · {section}"), theme.section()));
+    spans.push(safe_span(&safe_format!(" · {section}"), theme.section()));
     row(spans, why(hit, theme), cells)
 }
 
@@ -591,9 +593,8 @@ fn recommendation_mark(
 fn partial_marks(hit: &Hit, theme: Theme) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     if !hit.missing.is_empty() {
-        let missing = for_line(&hit.missing.join(", ")).into_owned();
-        spans.push(Span::styled(
-            format!(" (missing: {missing})"),
+        spans.push(safe_span(
+            &safe_format!(" (missing: {})", hit.missing.join(", ")),
             theme.muted(),
         ));
     }
@@ -614,9 +615,8 @@ fn phrase_lines(counts: &[(String, usize)], theme: Theme) -> Vec<Line<'static>> 
             } else {
                 "responses have"
             };
-            let phrase = for_line(phrase);
-            Line::styled(
-                format!(" {count} {have} all the words of “{phrase}”."),
+            safe_line(
+                &safe_format!(" {count} {have} all the words of “{phrase}”."),
                 theme.muted(),
             )
         })
@@ -637,7 +637,7 @@ fn why(hit: &Hit, theme: Theme) -> Option<Span<'static>> {
         } else {
             theme.acronym()
         };
-        Span::styled(format!("{} ", for_line(&labels.join(" · "))), style)
+        safe_span(&safe_format!("{} ", labels.join(" · ")), style)
     })
 }
 
@@ -712,14 +712,15 @@ fn report_span(report: Option<&Dataset>, theme: Theme) -> Vec<Span<'static>> {
 
 /// A snippet made safe to draw, clipped to `cells` around its first highlight, as spans.
 pub fn snippet_spans(snippet: &Snippet, cells: usize, theme: Theme) -> Vec<Span<'static>> {
-    let text = for_line(&snippet.text);
+    let text = SafeText::line(snippet.text.as_str());
     let safe = Snippet {
         highlights: map_ranges(&snippet.text, &text, &snippet.highlights),
-        text: text.into_owned(),
+        text: text.to_string(),
     };
     let clipped = safe.clip(cells);
     marked_spans(
-        &clipped.text,
+        // Safe text cut and an ellipsis: nothing to change, so no copy.
+        &SafeText::line(clipped.text),
         &clipped.highlights,
         theme.plain(),
         theme.matched(),
