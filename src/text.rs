@@ -68,12 +68,10 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut at = 0;
-    while at < bytes.len() {
+    // Stops are rare: jump from one to the next (memchr reads many bytes at once).
+    while let Some(found) = memchr::memchr3(b'.', b'!', b'?', &bytes[at..]) {
+        at += found;
         let stop = bytes[at];
-        if !matches!(stop, b'.' | b'!' | b'?') {
-            at += 1;
-            continue;
-        }
         // The stop may be followed by closing quotes or brackets that belong to the sentence.
         let mut end = at + 1;
         while let Some(c) = text[end..]

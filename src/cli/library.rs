@@ -65,6 +65,22 @@ pub(super) enum ReportsFormat {
     Csv,
 }
 
+/// Checks the missions of the dataset read from `path` against `named`, the missions its
+/// responses name as its search index found them, as [`open`] would have.
+pub(super) fn check_missions(
+    dataset: &mut Dataset,
+    named: Vec<c34::dataset::Mission>,
+    path: &Path,
+) -> Result<(), Failure> {
+    c34::missions::reconcile_with(dataset, named).map_err(|error| {
+        FileError {
+            path: path.to_path_buf(),
+            error,
+        }
+        .into()
+    })
+}
+
 /// `c34 notes import FILE`.
 #[derive(Debug, Subcommand)]
 pub(super) enum NotesAction {
@@ -320,14 +336,22 @@ fn name_skipped(unreadable: &[Unreadable]) {
 }
 
 /// The report the subcommands and the browser open: the dataset file `--data FILE`, else
-/// `--report SYMBOL`, else the most recent.
-pub(super) fn open(data: Option<&Path>, report: Option<&str>) -> Result<Dataset, Failure> {
+/// `--report SYMBOL`, else the most recent. A `--data` file's missions are checked against its
+/// responses unless `check_later` (a search checks them with the keys its index finds: see
+/// [`check_missions`]).
+pub(super) fn open(
+    data: Option<&Path>,
+    report: Option<&str>,
+    check_later: bool,
+) -> Result<Dataset, Failure> {
     if let Some(path) = data {
         let mut dataset = Dataset::load(path)?;
-        c34::missions::reconcile(&mut dataset).map_err(|error| FileError {
-            path: path.to_path_buf(),
-            error,
-        })?;
+        if !check_later {
+            c34::missions::reconcile(&mut dataset).map_err(|error| FileError {
+                path: path.to_path_buf(),
+                error,
+            })?;
+        }
         return Ok(dataset);
     }
     let (dataset, skipped) = Library::open_default().open(report)?;

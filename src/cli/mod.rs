@@ -371,7 +371,13 @@ fn run(mut cli: Cli) -> Result<Outcome, Failure> {
         }
         _ => {}
     }
-    let dataset = library::open(cli.data.as_deref(), cli.report_symbol.as_deref())?;
+    // A search checks a `--data` file's missions with the keys its index finds: one pass.
+    let check_later = cli.data.is_some() && matches!(cli.command, Some(Command::Search(_)));
+    let mut dataset = library::open(
+        cli.data.as_deref(),
+        cli.report_symbol.as_deref(),
+        check_later,
+    )?;
     let mut out = Printer::new(io::BufWriter::new(output::stdout()));
     let outcome = match cli.command {
         None => {
@@ -407,7 +413,10 @@ fn run(mut cli: Cli) -> Result<Outcome, Failure> {
             json_or(json, format, ExportFormat::Json),
             &mut out,
         )?,
-        Some(Command::Search(args)) => search::search(&dataset, &args, &mut out)?,
+        Some(Command::Search(args)) => {
+            let check = cli.data.as_deref().filter(|_| check_later);
+            search::run(&mut dataset, check, &args, &mut out)?
+        }
         Some(Command::Notes(command)) => notes::run(&dataset, command, &mut out)?,
         Some(Command::Missions {
             matrix,
@@ -433,5 +442,7 @@ fn run(mut cli: Cli) -> Result<Outcome, Failure> {
         }
     };
     out.flush()?;
+    // The process ends next: freeing the dataset piece by piece would only cost time.
+    std::mem::forget(dataset);
     Ok(outcome)
 }

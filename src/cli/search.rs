@@ -99,8 +99,24 @@ impl SearchArgs {
     }
 }
 
-pub(super) fn search(
+/// `c34 search`: builds the index, checks the missions of the dataset read from `check` (a
+/// `--data` file) with the keys the index found, then searches.
+pub(super) fn run(
+    dataset: &mut Dataset,
+    check: Option<&std::path::Path>,
+    args: &SearchArgs,
+    out: &mut Printer<impl Write>,
+) -> Result<Outcome, Failure> {
+    let index = SearchIndex::new(dataset);
+    if let Some(path) = check {
+        super::library::check_missions(dataset, index.mentioned_missions(), path)?;
+    }
+    search(dataset, &index, args, out)
+}
+
+fn search(
     dataset: &Dataset,
+    index: &SearchIndex,
     args: &SearchArgs,
     out: &mut Printer<impl Write>,
 ) -> Result<Outcome, Failure> {
@@ -108,7 +124,6 @@ pub(super) fn search(
     let format = args.format();
     let recommendations = args.recommendations;
     let limit = args.limit();
-    let index = SearchIndex::new(dataset);
     let (hits, mut total) = index.search_counted(query, limit);
     let phrases = |total: usize| {
         if total == 0 {

@@ -30,7 +30,7 @@
 
 mod picker;
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
@@ -318,20 +318,21 @@ pub struct Gazetteer {
     longest: usize,
     /// Every key as ` word word `, matched over a [`WordStream`].
     automaton: AhoCorasick,
-    /// One word of each key that names a mission by acronym or name, matched over raw text.
-    mention_anchors: Anchors,
-    /// One word of every key (places too), matched over raw text.
-    key_anchors: Anchors,
+    /// One word of each key that names a mission by acronym or name, matched over raw text;
+    /// built on first use (a small text is read whole sooner than the automaton is built).
+    mention_anchors: OnceLock<Anchors>,
+    /// One word of every key (places too), matched over raw text; built on first use.
+    key_anchors: OnceLock<Anchors>,
 }
 
 /// A prefilter over raw text: for each key one word of it, its anchor: of its words of four
 /// letters or more, a place's or an acronym's if it has one, as those are rarer in prose than
 /// common nouns (`cyprus` rather than `peacekeeping` for `united nations peacekeeping force
-/// cyprus`), else the word fewest keys share. A key can only be found in a paragraph that holds its anchor as a
-/// whole word: as it is written when the
-/// paragraph's letters are all ASCII (folding ASCII only lowers case), or anywhere when it
-/// has other letters (`Intégrée` folds to `integree`). Skipping the paragraphs that hold no
-/// anchor is what makes checking a large dataset's missions cheap: most name no mission.
+/// cyprus`), else the word fewest keys share. A key is found within one sentence, so only a
+/// sentence holding one of its anchors as a whole word can hold it: as it is written when the
+/// sentence's letters are all ASCII (folding ASCII only lowers case), or anywhere when it has
+/// other letters (`Intégrée` folds to `integree`). Skipping the other sentences is what makes
+/// checking a large dataset's missions cheap: most name no mission.
 #[derive(Debug)]
 struct Anchors {
     automaton: AhoCorasick,
@@ -370,26 +371,65 @@ impl Anchors {
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&anchors)
             .unwrap_or_else(|error| panic!("the gazetteer's anchors make an automaton: {error}"));
         Anchors { automaton }
     }
 
-    /// False only when no key of these anchors can be found in `paragraph`.
-    fn may_occur_in(&self, paragraph: &str) -> bool {
+    /// The byte offsets in `text` where an anchor starts as a whole word, in order.
+    fn starts(&self, text: &str) -> Vec<usize> {
         // Leftmost-longest finds every whole-word occurrence: an anchor is letters and
         // digits, so no other match can start before it inside its word or reach past it.
-        let bytes = paragraph.as_bytes();
+        let bytes = text.as_bytes();
         let is_word = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphanumeric);
         let starts_word = |at: usize| at == 0 || !is_word(at - 1);
-        let whole_word =
-            |found: aho_corasick::Match| starts_word(found.start()) && !is_word(found.end());
-        self.automaton.find_iter(paragraph).any(whole_word)
-            || (!paragraph.is_ascii()
-                && paragraph
-                    .chars()
-                    .any(|c| !c.is_ascii() && c.is_alphanumeric()))
+        self.automaton
+            .find_iter(text)
+            .filter(|found| starts_word(found.start()) && !is_word(found.end()))
+            .map(|found| found.start())
+            .collect()
     }
+
+    /// The sentences of `paragraph` (as [`text::sentences`] cuts them) that may hold a key:
+    /// those with an anchor or a letter outside ASCII. Empty, without cutting sentences, when
+    /// the paragraph has neither.
+    fn sentences(&self, paragraph: &str) -> Vec<std::ops::Range<usize>> {
+        let starts = self.starts(paragraph);
+        let other_letters = has_other_letters(paragraph);
+        if starts.is_empty() && !other_letters {
+            return Vec::new();
+        }
+        let mut sentences = text::sentences(paragraph);
+        let keep = Anchors::marks(paragraph, &starts, other_letters, &sentences);
+        let mut keep = keep.into_iter();
+        sentences.retain(|_| keep.next().unwrap_or(true));
+        sentences
+    }
+
+    /// For each of `sentences` (byte ranges of `paragraph`, in order), whether it holds one of
+    /// the anchors at `starts` or, when `other_letters`, a letter outside ASCII.
+    fn marks(
+        paragraph: &str,
+        starts: &[usize],
+        other_letters: bool,
+        sentences: &[std::ops::Range<usize>],
+    ) -> Vec<bool> {
+        let mut next = starts.iter().peekable();
+        sentences
+            .iter()
+            .map(|sentence| {
+                while next.next_if(|&&at| at < sentence.start).is_some() {}
+                next.peek().is_some_and(|&&at| at < sentence.end)
+                    || (other_letters && has_other_letters(&paragraph[sentence.clone()]))
+            })
+            .collect()
+    }
+}
+
+/// True when `text` has a letter or digit outside ASCII (it may fold into any key's word).
+fn has_other_letters(text: &str) -> bool {
+    !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_alphanumeric())
 }
 
 /// The gazetteer built from the embedded file, once.
@@ -553,33 +593,46 @@ impl Gazetteer {
             .or_else(|_| AhoCorasick::new(&patterns))
             .unwrap_or_else(|error| panic!("the gazetteer's keys make an automaton: {error}"));
         let longest = keys.iter().map(|k| k.words.len()).max().unwrap_or(0);
-        let distinctive: rustc_hash::FxHashSet<&str> = keys
-            .iter()
-            .filter(|key| !key.places.is_empty() || key.words.len() == 1)
-            .flat_map(|key| key.words.iter().map(String::as_str))
-            .collect();
-        let mention_anchors =
-            Anchors::new(keys.iter().filter(|key| key.is_mention()), &distinctive);
-        let key_anchors = Anchors::new(keys.iter(), &distinctive);
         Gazetteer {
             keys,
             by_words,
             longest,
             automaton,
-            mention_anchors,
-            key_anchors,
+            mention_anchors: OnceLock::new(),
+            key_anchors: OnceLock::new(),
         }
     }
 
-    /// False only when `paragraph` cannot name any mission by acronym or name: a cheap test
-    /// on the raw text, to skip the folding and the automaton.
-    pub fn may_mention(&self, paragraph: &str) -> bool {
-        self.mention_anchors.may_occur_in(paragraph)
+    /// The anchors of the keys `keep` keeps.
+    fn anchors(&self, keep: fn(&Key) -> bool) -> Anchors {
+        let distinctive: rustc_hash::FxHashSet<&str> = self
+            .keys
+            .iter()
+            .filter(|key| !key.places.is_empty() || key.words.len() == 1)
+            .flat_map(|key| key.words.iter().map(String::as_str))
+            .collect();
+        Anchors::new(self.keys.iter().filter(|key| keep(key)), &distinctive)
     }
 
-    /// False only when `paragraph` holds no key at all (acronym, name or place).
-    pub fn may_name(&self, paragraph: &str) -> bool {
-        self.key_anchors.may_occur_in(paragraph)
+    /// The sentences of `paragraph` (byte ranges, as [`text::sentences`] cuts them) that may
+    /// name a mission by acronym or name; the others cannot. A cheap pass over the raw text,
+    /// to skip folding and matching the rest.
+    pub fn mention_sentences(&self, paragraph: &str) -> Vec<std::ops::Range<usize>> {
+        self.mention_anchors
+            .get_or_init(|| self.anchors(Key::is_mention))
+            .sentences(paragraph)
+    }
+
+    /// For each of `sentences` (byte ranges of `paragraph`, in order, as [`text::sentences`]
+    /// cuts them), whether it may hold any key (acronym, name or place); the others cannot.
+    pub fn may_hold_keys(
+        &self,
+        paragraph: &str,
+        sentences: &[std::ops::Range<usize>],
+    ) -> Vec<bool> {
+        let anchors = self.key_anchors.get_or_init(|| self.anchors(|_| true));
+        let starts = anchors.starts(paragraph);
+        Anchors::marks(paragraph, &starts, has_other_letters(paragraph), sentences)
     }
 
     pub fn key(&self, index: usize) -> Option<&Key> {
@@ -728,6 +781,12 @@ impl Gazetteer {
 /// dataset is checked by the test suite, not here at every start.
 pub fn reconcile(dataset: &mut Dataset) -> Result<(), DataError> {
     let named = index(dataset);
+    reconcile_with(dataset, named)
+}
+
+/// [`reconcile`] with the missions the responses name already found (by the search index,
+/// which finds every key as it is built: one pass over the text for both).
+pub fn reconcile_with(dataset: &mut Dataset, named: Vec<Mission>) -> Result<(), DataError> {
     if dataset.missions.is_empty() {
         dataset.missions = named;
         return Ok(());
@@ -778,10 +837,7 @@ pub fn index(dataset: &Dataset) -> Vec<Mission> {
         stream.clear();
         let mut token = 0;
         for paragraph in &recommendation.paragraphs {
-            if !gazetteer.may_mention(paragraph) {
-                continue;
-            }
-            for sentence in text::sentences(paragraph) {
+            for sentence in gazetteer.mention_sentences(paragraph) {
                 let sentence = &paragraph[sentence];
                 for word in text::words(sentence) {
                     stream.push_word(token, &sentence[word]);
@@ -798,7 +854,13 @@ pub fn index(dataset: &Dataset) -> Vec<Mission> {
             }
         }
     }
-    entries
+    missions_of(paras)
+}
+
+/// The missions named in the paragraphs `paras[m]` lists for each gazetteer mission `m`, in
+/// gazetteer order, each with its paragraph numbers sorted; missions named nowhere left out.
+pub fn missions_of(paras: Vec<Vec<u32>>) -> Vec<Mission> {
+    entries()
         .iter()
         .zip(paras)
         .filter(|(_, paras)| !paras.is_empty())

@@ -80,6 +80,27 @@ impl SearchIndex {
         Builder::default().build(dataset)
     }
 
+    /// The missions the responses mention by acronym or name, as [`missions::index`] finds
+    /// them, read from the gazetteer keys found while the index was built: checking a
+    /// dataset's missions and indexing it take one pass over its text.
+    pub fn mentioned_missions(&self) -> Vec<crate::dataset::Mission> {
+        let gazetteer = missions::gazetteer();
+        let mut paras: Vec<Vec<u32>> = vec![Vec::new(); missions::entries().len()];
+        for hit in &self.key_hits {
+            let Some(key) = gazetteer.key(hit.key) else {
+                continue;
+            };
+            if key.names.is_empty() {
+                continue;
+            }
+            let para = self.recs[self.rec_of(to_u32(hit.start))].para;
+            for &mission in &key.names {
+                paras[mission].push(para);
+            }
+        }
+        missions::missions_of(paras)
+    }
+
     /// The number of recommendations indexed.
     pub fn len(&self) -> usize {
         self.recs.len()
@@ -275,6 +296,11 @@ struct Builder {
     key_hits: Vec<KeyHit>,
 }
 
+/// The size of text (bytes) from which the index reads only the sentences that may hold a
+/// gazetteer key: building that prefilter costs about what reading a few hundred kilobytes
+/// whole does (the embedded report is about 120 KB).
+const PREFILTER_FROM: usize = 1 << 20;
+
 /// Offsets are stored in 32 bits; a dataset of 4 GiB of text is far beyond any report.
 fn to_u32(value: usize) -> u32 {
     u32::try_from(value).expect("the dataset is smaller than 4 GiB")
@@ -290,6 +316,7 @@ impl Builder {
         self.tokens.reserve(size / 6);
         self.token_starts.reserve(size / 6);
         let gazetteer = missions::gazetteer();
+        let prefilter = size >= PREFILTER_FROM;
         let mut stream = missions::WordStream::with_capacity(size);
         for (location, recommendation) in dataset.recommendations() {
             self.rec_starts.push(to_u32(self.tokens.len()));
@@ -302,9 +329,16 @@ impl Builder {
                 let offset = self.text.len();
                 self.paragraph_starts.push(to_u32(offset));
                 self.text.push_str(paragraph);
-                // Only paragraphs that may hold a gazetteer key go through its automaton.
-                let keyed = gazetteer.may_name(paragraph);
-                for sentence in text::sentences(paragraph) {
+                let sentences = text::sentences(paragraph);
+                // In a large dataset only the sentences that may hold a gazetteer key go
+                // through its automaton; a small one is read whole sooner than the
+                // prefilter's automaton is built.
+                let keyed = if prefilter {
+                    gazetteer.may_hold_keys(paragraph, &sentences)
+                } else {
+                    vec![true; sentences.len()]
+                };
+                for (sentence, keyed) in sentences.into_iter().zip(keyed) {
                     let first = self.tokens.len();
                     let base = sentence.start;
                     for word in text::words(&paragraph[sentence.clone()]) {
@@ -502,6 +536,35 @@ fn vocabulary(
 mod tests {
     use super::*;
     use crate::search::test_support::dataset;
+
+    /// The embedded report `copies` times over, each copy's paragraphs renumbered.
+    fn report_times(copies: u32) -> Dataset {
+        let mut dataset = Dataset::embedded();
+        let originals = dataset.sections.clone();
+        for copy in 1..copies {
+            for (section, original) in dataset.sections.iter_mut().zip(&originals) {
+                for recommendation in &original.recommendations {
+                    let mut recommendation = recommendation.clone();
+                    recommendation.para += copy * 10_000;
+                    section.recommendations.push(recommendation);
+                }
+            }
+        }
+        dataset
+    }
+
+    #[test]
+    fn the_missions_found_while_indexing_are_those_the_check_finds() {
+        // Once as the report is (read whole), once over a megabyte (the prefilter's way).
+        for copies in [1, 12] {
+            let dataset = report_times(copies);
+            let index = SearchIndex::new(&dataset);
+            assert_eq!(copies > 1, index.text_size() >= PREFILTER_FROM);
+            let found = index.mentioned_missions();
+            assert!(!found.is_empty());
+            assert_eq!(found, missions::index(&dataset), "{copies} copies");
+        }
+    }
 
     #[test]
     fn tokens_postings_and_boundaries_agree() {

@@ -46,11 +46,16 @@ fn command_fails(args: &[&str], path: &Path) -> String {
 
 /// `c34 --data FILE list` — the `--data` flag goes before the file here for `fails`.
 fn data_fails(path: &Path) -> String {
+    data_fails_with(path, &["list"])
+}
+
+/// As [`data_fails`], for the subcommand `args`.
+fn data_fails_with(path: &Path, args: &[&str]) -> String {
     let output = Command::cargo_bin("c34")
         .unwrap()
         .arg("--data")
         .arg(path)
-        .arg("list")
+        .args(args)
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
@@ -293,6 +298,9 @@ fn missions_that_disagree_with_the_responses() {
         ),
         "{message}"
     );
+    // A search checks them with the keys its index finds, and says the same.
+    let searched = data_fails_with(&path, &["search", "--json", "minusca"]);
+    assert_eq!(searched, message);
     let path = case.file(
         "renamed.json",
         modified_dataset(|d| {
@@ -304,6 +312,7 @@ fn missions_that_disagree_with_the_responses() {
         message.contains("missions[1].acronym: MINUSMAH where the responses name MINUSMA"),
         "{message}"
     );
+    assert_eq!(data_fails_with(&path, &["search", "minusma"]), message);
 }
 
 #[test]
@@ -333,6 +342,22 @@ fn a_dataset_without_missions_gets_them_derived() {
             .collect()
     };
     assert_eq!(acronyms(&listed), acronyms(&embedded["missions"]));
+    // A search derives them too (from its index) and finds the missions' responses by them.
+    let search = |path: &Path| {
+        let output = Command::cargo_bin("c34")
+            .unwrap()
+            .arg("--data")
+            .arg(path)
+            .args(["search", "--json", "monusco"])
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        serde_json::from_slice::<Value>(&output.stdout).unwrap()
+    };
+    let with_missions = case.file("with-missions.json", REPORT_JSON);
+    let derived = search(&path);
+    assert!(!derived.as_array().unwrap().is_empty());
+    assert_eq!(derived, search(&with_missions));
 }
 
 /// `text` as UTF-16, little-endian with a byte-order mark or big-endian without one.
