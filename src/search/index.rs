@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use crate::dataset::{Dataset, Location};
+use crate::dataset::{Dataset, Location, Recommendation};
 use rustc_hash::FxHashMap;
 
 use crate::missions::{self, KeyHit};
@@ -77,7 +77,7 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Builds the index of every response in `dataset`.
     pub fn new(dataset: &Dataset) -> SearchIndex {
-        Builder::default().build(dataset)
+        Builder::build(dataset)
     }
 
     /// The missions the responses mention by acronym or name, as [`missions::index`] finds
@@ -301,24 +301,112 @@ struct Builder {
 /// whole does (the embedded report is about 120 KB).
 const PREFILTER_FROM: usize = 1 << 20;
 
+/// `values`, each plus `by`.
+fn moved(values: &[u32], by: u32) -> impl Iterator<Item = u32> + '_ {
+    values.iter().map(move |v| v + by)
+}
+
+/// The most threads a large index is built on.
+const MAX_THREADS: usize = 4;
+
+/// `recommendations` cut into at most `parts` runs of about the same size of text, in order.
+fn split_by_size<'a, 'd>(
+    recommendations: &'a [(Location, &'d Recommendation)],
+    parts: usize,
+) -> Vec<&'a [(Location, &'d Recommendation)]> {
+    let size = |(_, r): &(Location, &Recommendation)| -> usize {
+        r.paragraphs.iter().map(|p| p.len()).sum()
+    };
+    let total: usize = recommendations.iter().map(size).sum();
+    let share = total.div_ceil(parts.max(1)).max(1);
+    let mut runs = Vec::new();
+    let (mut start, mut filled) = (0, 0);
+    for (i, recommendation) in recommendations.iter().enumerate() {
+        filled += size(recommendation);
+        if filled >= share {
+            runs.push(&recommendations[start..=i]);
+            (start, filled) = (i + 1, 0);
+        }
+    }
+    if start < recommendations.len() {
+        runs.push(&recommendations[start..]);
+    }
+    runs
+}
+
 /// Offsets are stored in 32 bits; a dataset of 4 GiB of text is far beyond any report.
 fn to_u32(value: usize) -> u32 {
     u32::try_from(value).expect("the dataset is smaller than 4 GiB")
 }
 
 impl Builder {
-    fn build(mut self, dataset: &Dataset) -> SearchIndex {
-        let size: usize = dataset
-            .recommendations()
+    /// The index of `dataset`. A large one (from [`PREFILTER_FROM`]) is read in parts, one a
+    /// thread, then the parts are joined: the same index, as spellings are numbered after
+    /// they are sorted.
+    fn build(dataset: &Dataset) -> SearchIndex {
+        let recommendations: Vec<(Location, &Recommendation)> = dataset.recommendations().collect();
+        let size: usize = recommendations
+            .iter()
+            .flat_map(|(_, r)| r.paragraphs.iter().map(|p| p.len()))
+            .sum();
+        let prefilter = size >= PREFILTER_FROM;
+        let threads = if prefilter {
+            std::thread::available_parallelism()
+                .map_or(1, usize::from)
+                .min(MAX_THREADS)
+        } else {
+            1
+        };
+        Builder::build_in(&recommendations, prefilter, threads)
+    }
+
+    /// The index of `recommendations` read in `threads` parts, one a thread.
+    fn build_in(
+        recommendations: &[(Location, &Recommendation)],
+        prefilter: bool,
+        threads: usize,
+    ) -> SearchIndex {
+        let parts = split_by_size(recommendations, threads);
+        let mut builder = if parts.len() <= 1 {
+            Builder::default().read(recommendations, prefilter)
+        } else {
+            std::thread::scope(|scope| {
+                let workers: Vec<_> = parts
+                    .iter()
+                    .map(|part| scope.spawn(move || Builder::default().read(part, prefilter)))
+                    .collect();
+                let mut joined: Option<Builder> = None;
+                for worker in workers {
+                    // A part's panic is a bug: let it reach the caller as it would unthreaded.
+                    let part = worker
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                    match &mut joined {
+                        None => joined = Some(part),
+                        Some(builder) => builder.append(part),
+                    }
+                }
+                joined.unwrap_or_default()
+            })
+        };
+        builder.paragraph_starts.push(to_u32(builder.text.len()));
+        builder.rec_starts.push(to_u32(builder.tokens.len()));
+        builder.sentence_starts.push(to_u32(builder.tokens.len()));
+        builder.finish()
+    }
+
+    /// Reads `recommendations` into a new part of the index (without the end marks).
+    fn read(mut self, recommendations: &[(Location, &Recommendation)], prefilter: bool) -> Builder {
+        let size: usize = recommendations
+            .iter()
             .flat_map(|(_, r)| r.paragraphs.iter().map(|p| p.len()))
             .sum();
         self.text.reserve(size);
         self.tokens.reserve(size / 6);
         self.token_starts.reserve(size / 6);
         let gazetteer = missions::gazetteer();
-        let prefilter = size >= PREFILTER_FROM;
         let mut stream = missions::WordStream::with_capacity(size);
-        for (location, recommendation) in dataset.recommendations() {
+        for &(location, recommendation) in recommendations {
             self.rec_starts.push(to_u32(self.tokens.len()));
             self.recs.push(Rec {
                 location,
@@ -366,10 +454,61 @@ impl Builder {
             }
         }
         self.key_hits = gazetteer.find(&stream);
-        self.paragraph_starts.push(to_u32(self.text.len()));
-        self.rec_starts.push(to_u32(self.tokens.len()));
-        self.sentence_starts.push(to_u32(self.tokens.len()));
-        self.finish()
+        self
+    }
+
+    /// Appends the part `other` read after this one: its text, boundaries and tokens moved
+    /// past this part's, its spellings looked up among this part's.
+    fn append(&mut self, other: Builder) {
+        let text_offset = to_u32(self.text.len());
+        let token_offset = to_u32(self.tokens.len());
+        let paragraph_offset = to_u32(self.paragraph_starts.len());
+        self.text.push_str(&other.text);
+        self.paragraph_starts
+            .extend(moved(&other.paragraph_starts, text_offset));
+        self.recs.extend(other.recs.iter().map(|rec| Rec {
+            first_paragraph: rec.first_paragraph + paragraph_offset,
+            ..*rec
+        }));
+        self.rec_starts
+            .extend(moved(&other.rec_starts, token_offset));
+        self.sentence_starts
+            .extend(moved(&other.sentence_starts, token_offset));
+        self.sentence_spans.extend(
+            other
+                .sentence_spans
+                .iter()
+                .map(|&(start, end)| (start + text_offset, end + text_offset)),
+        );
+        self.token_starts
+            .extend(moved(&other.token_starts, text_offset));
+        let offset = text_offset as usize;
+        let renumber: Vec<u32> = other
+            .spellings
+            .into_iter()
+            .map(|spelling| {
+                let word = &other.text[spelling.range.clone()];
+                if let Some(&id) = self.ids.get(word) {
+                    return id;
+                }
+                let id = to_u32(self.spellings.len());
+                self.ids.insert(word.to_string(), id);
+                self.spellings.push(Spelling {
+                    range: spelling.range.start + offset..spelling.range.end + offset,
+                    ..spelling
+                });
+                id
+            })
+            .collect();
+        self.tokens
+            .extend(other.tokens.iter().map(|&token| renumber[token as usize]));
+        let token_offset = token_offset as usize;
+        self.key_hits
+            .extend(other.key_hits.iter().map(|hit| KeyHit {
+                start: hit.start + token_offset,
+                end: hit.end + token_offset,
+                ..*hit
+            }));
     }
 
     /// The first-seen number of the spelling at `range` of `paragraph`, which starts at byte
@@ -551,6 +690,28 @@ mod tests {
             }
         }
         dataset
+    }
+
+    #[test]
+    fn an_index_read_in_parts_is_the_index_read_at_once() {
+        let dataset = report_times(3);
+        let recommendations: Vec<_> = dataset.recommendations().collect();
+        for prefilter in [false, true] {
+            let once = format!("{:?}", Builder::build_in(&recommendations, prefilter, 1));
+            for threads in [2, 3, 7] {
+                let parts = format!(
+                    "{:?}",
+                    Builder::build_in(&recommendations, prefilter, threads)
+                );
+                assert!(once == parts, "{threads} threads, prefilter {prefilter}");
+            }
+        }
+        let parts = split_by_size(&recommendations, 3);
+        assert_eq!(parts.len(), 3);
+        assert_eq!(
+            parts.iter().map(|p| p.len()).sum::<usize>(),
+            recommendations.len()
+        );
     }
 
     #[test]
