@@ -185,10 +185,9 @@ impl SafeText {
         }
     }
 
-    /// Makes `text` safe; no copy when it is already.
-    pub fn new(text: impl Into<String>) -> SafeText {
-        let text = text.into();
-        match for_terminal(&text) {
+    /// `text` as `sanitise` makes it safe, the original kept when that changed it.
+    fn made_safe(text: String, sanitise: fn(&str) -> Cow<'_, str>) -> SafeText {
+        match sanitise(&text) {
             Cow::Borrowed(_) => SafeText {
                 text,
                 original: None,
@@ -198,6 +197,11 @@ impl SafeText {
                 original: Some(text.into_boxed_str()),
             },
         }
+    }
+
+    /// Makes `text` safe; no copy when it is already.
+    pub fn new(text: impl Into<String>) -> SafeText {
+        SafeText::made_safe(text.into(), for_terminal)
     }
 
     /// The safe text.
@@ -235,17 +239,7 @@ impl SafeText {
     /// let text = c34::sanitize::for_terminal("retitled\u{1b}]0;x\u{7}");
     /// ```
     pub fn line(text: impl Into<String>) -> SafeText {
-        let text = text.into();
-        match for_line(&text) {
-            Cow::Borrowed(_) => SafeText {
-                text,
-                original: None,
-            },
-            Cow::Owned(safe) => SafeText {
-                text: safe,
-                original: Some(text.into_boxed_str()),
-            },
-        }
+        SafeText::made_safe(text.into(), for_line)
     }
 
     /// This text on one line (see [`SafeText::one_line`]), still a `SafeText`, keeping the

@@ -129,42 +129,39 @@ impl SearchPicker {
     /// on those and the Committee's recommendations they answer) and shows its results.
     fn search(&mut self, context: &Context) {
         let query = self.results.query();
-        let mut hits: Vec<(Option<usize>, FoundIn, Hit)> = context
-            .index
-            .search(query, SEARCH_LIMIT)
-            .into_iter()
-            .map(|hit| (None, FoundIn::Response, hit))
-            .collect();
+        let mut hits: Vec<(Option<usize>, FoundIn, Hit)> = Vec::new();
+        let mut add = |report: Option<usize>, found_in: FoundIn, found: Vec<Hit>| {
+            hits.extend(found.into_iter().map(|hit| (report, found_in, hit)));
+        };
+        add(
+            None,
+            FoundIn::Response,
+            context.index.search(query, SEARCH_LIMIT),
+        );
         if self.recommendations
             && let Some(index) = context.recommendations
         {
-            hits.extend(
-                index
-                    .search(query, SEARCH_LIMIT)
-                    .into_iter()
-                    .map(|hit| (None, FoundIn::Recommendation, hit)),
+            add(
+                None,
+                FoundIn::Recommendation,
+                index.search(query, SEARCH_LIMIT),
             );
         }
         if self.all_reports {
             for (report, index) in context.report_indexes.iter().enumerate() {
                 if let Some(index) = index {
-                    hits.extend(
-                        index
-                            .search(query, SEARCH_LIMIT)
-                            .into_iter()
-                            .map(|hit| (Some(report), FoundIn::Response, hit)),
+                    add(
+                        Some(report),
+                        FoundIn::Response,
+                        index.search(query, SEARCH_LIMIT),
                     );
                 }
             }
             if self.recommendations {
                 for (report, index) in context.report_recommendations.iter().enumerate() {
                     if let Some(index) = index {
-                        hits.extend(
-                            index
-                                .search(query, SEARCH_LIMIT)
-                                .into_iter()
-                                .map(|hit| (Some(report), FoundIn::Recommendation, hit)),
-                        );
+                        let found = index.search(query, SEARCH_LIMIT);
+                        add(Some(report), FoundIn::Recommendation, found);
                     }
                 }
             }
