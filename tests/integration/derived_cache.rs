@@ -40,8 +40,8 @@ impl Home {
         let mut entries: Vec<PathBuf> = listing
             .map(|e| e.unwrap().path())
             .filter(|p| {
-                let name = p.file_name().unwrap().to_string_lossy().into_owned();
-                name.ends_with(".index") || name.ends_with(".missions")
+                p.extension()
+                    .is_some_and(|e| e == "index" || e == "missions")
             })
             .collect();
         entries.sort();
