@@ -163,64 +163,97 @@ impl Cache {
 
     /// The search index stored for `key`, if a whole one is.
     pub fn index(&self, key: Key) -> Option<SearchIndex> {
-        let payload = self.read(key, Kind::Index)?;
-        SearchIndex::from_bytes(&payload)
+        self.read(key, Kind::Index, |input, size| {
+            SearchIndex::read_from(input, size)
+        })
     }
 
     /// Stores `index` as `key`'s (best effort: a failure is ignored).
     pub fn store_index(&self, key: Key, index: &SearchIndex) {
-        self.write(key, Kind::Index, &index.to_bytes());
+        self.write(key, Kind::Index, |out| index.write_to(out));
     }
 
     /// The missions stored for `key`: those its responses name, as [`missions::index`]
     /// finds them.
     pub fn missions(&self, key: Key) -> Option<Vec<Mission>> {
-        let payload = self.read(key, Kind::Missions)?;
-        serde_json::from_slice(&payload).ok()
+        self.read(key, Kind::Missions, |input, _| {
+            serde_json::from_reader(input).ok()
+        })
     }
 
     /// Stores the missions `key`'s responses name (best effort).
     pub fn store_missions(&self, key: Key, missions: &[Mission]) {
-        if let Ok(payload) = serde_json::to_vec(missions) {
-            self.write(key, Kind::Missions, &payload);
-        }
+        self.write(key, Kind::Missions, |out| {
+            serde_json::to_writer(out, missions).map_err(std::io::Error::other)
+        });
     }
 
-    /// The payload of an entry whose header, key and hash check out.
-    fn read(&self, key: Key, kind: Kind) -> Option<Vec<u8>> {
+    /// What `parse` reads from the payload of `key`'s entry of `kind` (given the payload's
+    /// size), when the header is this key's, `parse` reads the payload to its end, and the
+    /// payload's hash is the one the header gives.
+    fn read<T>(
+        &self,
+        key: Key,
+        kind: Kind,
+        parse: impl FnOnce(&mut std::io::BufReader<Hashing<fs::File>>, u64) -> Option<T>,
+    ) -> Option<T> {
         let path = self.dir.as_ref()?.join(key.file_name(kind));
-        let bytes = read_regular(&path)?;
-        let header = MAGIC.len() + 16 + 16;
-        if bytes.len() < header || bytes[..MAGIC.len()] != MAGIC[..] {
+        let mut file = open_regular(&path)?;
+        let size = file.metadata().ok()?.len().checked_sub(HEADER as u64)?;
+        let mut header = [0u8; HEADER];
+        file.read_exact(&mut header).ok()?;
+        let (magic, rest) = header.split_at(MAGIC.len());
+        let (stored_key, stored_hash) = rest.split_at(16);
+        if magic != MAGIC || u128::from_le_bytes(stored_key.try_into().ok()?) != key.0 {
             return None;
         }
-        let stored_key = u128::from_le_bytes(bytes[8..24].try_into().ok()?);
-        let stored_hash = u128::from_le_bytes(bytes[24..40].try_into().ok()?);
-        let payload = &bytes[header..];
-        (stored_key == key.0 && stored_hash == xxhash_rust::xxh3::xxh3_128(payload))
-            .then(|| payload.to_vec())
+        let mut input = std::io::BufReader::with_capacity(1 << 16, Hashing::new(file));
+        let value = parse(&mut input, size)?;
+        // Nothing may follow what was parsed, and the payload must be the one written.
+        let mut more = [0u8; 1];
+        if input.read(&mut more).ok()? != 0 {
+            return None;
+        }
+        let hash = input.into_inner().hasher.digest128();
+        (hash == u128::from_le_bytes(stored_hash.try_into().ok()?)).then_some(value)
     }
 
-    /// Writes an entry atomically, then trims the cache; every failure is ignored.
-    fn write(&self, key: Key, kind: Kind, payload: &[u8]) {
+    /// Writes an entry atomically (header, then what `write_payload` writes), then trims the cache;
+    /// every failure is ignored.
+    fn write(
+        &self,
+        key: Key,
+        kind: Kind,
+        write_payload: impl FnOnce(
+            &mut std::io::BufWriter<Hashing<&mut fs::File>>,
+        ) -> std::io::Result<()>,
+    ) {
         let Some(dir) = &self.dir else {
             return;
         };
         if crate::userdata::create_private_dir(dir).is_err() {
             return;
         }
-        let mut bytes = Vec::with_capacity(40 + payload.len());
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(&key.0.to_le_bytes());
-        bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_128(payload).to_le_bytes());
-        bytes.extend_from_slice(payload);
         let written = (|| -> std::io::Result<()> {
-            use std::io::Write;
+            use std::io::{Seek, SeekFrom, Write};
             let mut temp = tempfile::Builder::new()
                 .prefix(".c34-cache-")
                 .suffix(".tmp")
                 .tempfile_in(dir)?;
-            temp.write_all(&bytes)?;
+            let file = temp.as_file_mut();
+            file.write_all(MAGIC)?;
+            file.write_all(&key.0.to_le_bytes())?;
+            file.write_all(&[0u8; 16])?;
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, Hashing::new(file));
+            write_payload(&mut out)?;
+            let hash = out
+                .into_inner()
+                .map_err(std::io::IntoInnerError::into_error)?
+                .hasher
+                .digest128();
+            let file = temp.as_file_mut();
+            file.seek(SeekFrom::Start((MAGIC.len() + 16) as u64))?;
+            file.write_all(&hash.to_le_bytes())?;
             temp.persist(dir.join(key.file_name(kind)))
                 .map_err(|error| error.error)?;
             Ok(())
@@ -231,21 +264,54 @@ impl Cache {
     }
 }
 
-/// Reads `path` whole if it is a regular file of at most [`MAX_ENTRY_BYTES`], opened without
-/// waiting (a named pipe, or a link to one, is not waited on).
-fn read_regular(path: &Path) -> Option<Vec<u8>> {
+/// The size of an entry's header: [`MAGIC`], the key, the payload's hash.
+const HEADER: usize = 8 + 16 + 16;
+
+/// A reader or writer that hashes every byte that passes through it.
+struct Hashing<T> {
+    inner: T,
+    hasher: Xxh3,
+}
+
+impl<T> Hashing<T> {
+    fn new(inner: T) -> Hashing<T> {
+        Hashing {
+            inner,
+            hasher: Xxh3::new(),
+        }
+    }
+}
+
+impl<T: Read> Read for Hashing<T> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+}
+
+impl<T: std::io::Write> std::io::Write for Hashing<T> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Opens `path` for reading if it is a regular file, without waiting (a named pipe, or a link
+/// to one, is not waited on).
+fn open_regular(path: &Path) -> Option<fs::File> {
     let mut options = fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
     let file = options.open(path).ok()?;
     let metadata = file.metadata().ok()?;
-    if !metadata.is_file() || metadata.len() > MAX_ENTRY_BYTES {
-        return None;
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).ok()?);
-    file.take(MAX_ENTRY_BYTES).read_to_end(&mut bytes).ok()?;
-    Some(bytes)
+    (metadata.is_file() && metadata.len() <= MAX_ENTRY_BYTES).then_some(file)
 }
 
 /// Removes the oldest entries (by time of change) until at most `keep` remain, and temporary

@@ -109,16 +109,15 @@ pub(super) fn run(
 ) -> Result<Outcome, Failure> {
     let cache = c34::cache::Cache::open_default();
     let (index, key, built) = c34::cache::index_in(&cache, dataset);
-    let named = index.mentioned_missions();
     if let Some(path) = check {
-        super::library::check_missions(dataset, named.clone(), path)?;
+        super::library::check_missions(dataset, index.mentioned_missions(), path)?;
     }
     let outcome = search(dataset, &index, args, out)?;
     if built {
         // The answer first, then the cache (best effort; the next search loads it).
         out.flush()?;
         cache.store_index(key, &index);
-        cache.store_missions(key, &named);
+        cache.store_missions(key, &index.mentioned_missions());
     }
     // The process ends next: freeing the index piece by piece would only cost time.
     std::mem::forget(index);

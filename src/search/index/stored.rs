@@ -1,11 +1,14 @@
 //! A [`SearchIndex`] as bytes and back, for the cache of derived data (`crate::cache`).
 //!
 //! Every buffer is written as its length (a `u64`) then its elements as little-endian bytes,
-//! and read back with `chunks_exact`: loading is a copy of each buffer, not a parse of
-//! millions of numbers one by one (measured on the report at 100 times: see the commit that
-//! added this). Reading checks what the index's methods rely on (UTF-8 text, every number that
+//! and read back straight into its vector (`bytemuck` views a `Vec<u32>` as bytes): loading is
+//! one copy of each buffer from the file, not a parse of millions of numbers one by one (nor a
+//! read of the whole file followed by a copy of every part, which faulted in every page
+//! twice). Reading checks what the index's methods rely on (UTF-8 text, every number that
 //! indexes a buffer within it, boundaries ascending), so bytes that are not an index written
 //! by [`SearchIndex::to_bytes`] give `None`, never an index that panics when searched.
+
+use std::io::{self, Read, Write};
 
 use crate::dataset::Location;
 use crate::missions::KeyHit;
@@ -15,63 +18,80 @@ use super::{Entry, Rec, SearchIndex};
 /// The layout's number: change it whenever what is written changes.
 pub(crate) const LAYOUT: u32 = 1;
 
-/// Appends to a byte buffer.
-struct Writer(Vec<u8>);
+/// Writes an index's buffers.
+struct Writer<W: Write>(W);
 
-impl Writer {
-    fn len(&mut self, len: usize) {
-        self.0.extend_from_slice(&(len as u64).to_le_bytes());
+impl<W: Write> Writer<W> {
+    fn len(&mut self, len: usize) -> io::Result<()> {
+        self.0.write_all(&(len as u64).to_le_bytes())
     }
 
-    fn str(&mut self, text: &str) {
-        self.len(text.len());
-        self.0.extend_from_slice(text.as_bytes());
+    fn str(&mut self, text: &str) -> io::Result<()> {
+        self.len(text.len())?;
+        self.0.write_all(text.as_bytes())
     }
 
-    fn u32s(&mut self, values: impl ExactSizeIterator<Item = u32>) {
-        self.len(values.len());
-        for value in values {
-            self.0.extend_from_slice(&value.to_le_bytes());
+    /// `values` as `len` records of `width` numbers (`values.len() == len * width`).
+    fn words(&mut self, len: usize, values: &[u32]) -> io::Result<()> {
+        self.len(len)?;
+        if cfg!(target_endian = "little") {
+            self.0.write_all(bytemuck::cast_slice(values))
+        } else {
+            values
+                .iter()
+                .try_for_each(|value| self.0.write_all(&value.to_le_bytes()))
         }
+    }
+
+    fn u32s(&mut self, values: &[u32]) -> io::Result<()> {
+        self.words(values.len(), values)
     }
 }
 
-/// Reads a byte buffer written by [`Writer`]; `None` at the first thing out of place.
-struct Reader<'a>(&'a [u8]);
+/// Reads what [`Writer`] wrote; `None` at the first thing out of place. Each buffer is read
+/// straight into its place: one copy from the file, no parse.
+struct Reader<R: Read> {
+    input: R,
+    /// The bytes a well-formed index can still hold: no length read is believed beyond it.
+    left: u64,
+}
 
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        if n > self.0.len() {
-            return None;
-        }
-        let (head, rest) = self.0.split_at(n);
-        self.0 = rest;
-        Some(head)
+impl<R: Read> Reader<R> {
+    fn bytes(&mut self, n: usize) -> Option<Vec<u8>> {
+        self.left = self.left.checked_sub(n as u64)?;
+        let mut bytes = vec![0u8; n];
+        self.input.read_exact(&mut bytes).ok()?;
+        Some(bytes)
     }
 
     fn len(&mut self) -> Option<usize> {
-        let bytes = self.take(8)?;
+        self.left = self.left.checked_sub(8)?;
         let mut word = [0u8; 8];
-        word.copy_from_slice(bytes);
+        self.input.read_exact(&mut word).ok()?;
         usize::try_from(u64::from_le_bytes(word)).ok()
     }
 
     fn string(&mut self) -> Option<String> {
         let len = self.len()?;
-        let bytes = self.take(len)?;
-        std::str::from_utf8(bytes).ok().map(str::to_owned)
+        String::from_utf8(self.bytes(len)?).ok()
     }
 
     /// `len` records of `width` `u32`s each, as one flat run.
     fn words(&mut self, width: usize) -> Option<Vec<u32>> {
-        let len = self.len()?;
-        let bytes = self.take(len.checked_mul(width)?.checked_mul(4)?)?;
-        Some(
-            bytes
-                .chunks_exact(4)
-                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-                .collect(),
-        )
+        let count = self.len()?.checked_mul(width)?;
+        self.left = self
+            .left
+            .checked_sub(u64::try_from(count).ok()?.checked_mul(4)?)?;
+        let mut values = vec![0u32; count];
+        self.input
+            .read_exact(bytemuck::cast_slice_mut(&mut values))
+            .ok()?;
+        if cfg!(target_endian = "big") {
+            for value in &mut values {
+                *value = u32::from_le(*value);
+            }
+        }
+        Some(values)
     }
 
     fn u32s(&mut self) -> Option<Vec<u32>> {
@@ -79,14 +99,20 @@ impl<'a> Reader<'a> {
     }
 
     fn u64s(&mut self) -> Option<Vec<u64>> {
-        let len = self.len()?;
-        let bytes = self.take(len.checked_mul(8)?)?;
-        Some(
-            bytes
-                .chunks_exact(8)
-                .map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
-                .collect(),
-        )
+        let count = self.len()?;
+        self.left = self
+            .left
+            .checked_sub(u64::try_from(count).ok()?.checked_mul(8)?)?;
+        let mut values = vec![0u64; count];
+        self.input
+            .read_exact(bytemuck::cast_slice_mut(&mut values))
+            .ok()?;
+        if cfg!(target_endian = "big") {
+            for value in &mut values {
+                *value = u64::from_le(*value);
+            }
+        }
+        Some(values)
     }
 }
 
@@ -112,9 +138,17 @@ fn ascending(values: &[u32]) -> bool {
 impl SearchIndex {
     /// The index as bytes, for [`SearchIndex::from_bytes`].
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Writer(Vec::with_capacity(self.heap_size()));
-        out.str(&self.text);
-        out.str(&self.arena);
+        let mut bytes = Vec::with_capacity(self.heap_size());
+        // Writing to memory cannot fail.
+        let _ = self.write_to(&mut bytes);
+        bytes
+    }
+
+    /// Writes the index as [`SearchIndex::read_from`] reads it.
+    pub fn write_to(&self, out: impl Write) -> io::Result<()> {
+        let mut out = Writer(out);
+        out.str(&self.text)?;
+        out.str(&self.arena)?;
         for run in [
             &self.paragraph_starts,
             &self.rec_starts,
@@ -124,57 +158,70 @@ impl SearchIndex {
             &self.by_stem,
             &self.postings,
         ] {
-            out.u32s(run.iter().copied());
+            out.u32s(run)?;
         }
-        out.len(self.sentence_spans.len());
-        for &(start, end) in &self.sentence_spans {
-            out.0.extend_from_slice(&start.to_le_bytes());
-            out.0.extend_from_slice(&end.to_le_bytes());
-        }
-        out.len(self.recs.len());
-        for rec in &self.recs {
-            for value in [
-                small(rec.location.section),
-                small(rec.location.recommendation),
-                rec.para,
-                rec.first_paragraph,
-            ] {
-                out.0.extend_from_slice(&value.to_le_bytes());
-            }
-        }
-        out.len(self.entries.len());
-        for e in &self.entries {
-            for value in [
-                e.surface,
-                e.surface_len,
-                e.folded,
-                e.folded_len,
-                e.folded_chars,
-                e.postings,
-                e.stem,
-                u32::from(e.stem_len),
-                u32::from(e.stop),
-            ] {
-                out.0.extend_from_slice(&value.to_le_bytes());
-            }
-        }
-        out.len(self.masks.len());
+        let spans: Vec<u32> = self
+            .sentence_spans
+            .iter()
+            .flat_map(|&(start, end)| [start, end])
+            .collect();
+        out.words(self.sentence_spans.len(), &spans)?;
+        let recs: Vec<u32> = self
+            .recs
+            .iter()
+            .flat_map(|rec| {
+                [
+                    small(rec.location.section),
+                    small(rec.location.recommendation),
+                    rec.para,
+                    rec.first_paragraph,
+                ]
+            })
+            .collect();
+        out.words(self.recs.len(), &recs)?;
+        let entries: Vec<u32> = self
+            .entries
+            .iter()
+            .flat_map(|e| {
+                [
+                    e.surface,
+                    e.surface_len,
+                    e.folded,
+                    e.folded_len,
+                    e.folded_chars,
+                    e.postings,
+                    e.stem,
+                    u32::from(e.stem_len),
+                    u32::from(e.stop),
+                ]
+            })
+            .collect();
+        out.words(self.entries.len(), &entries)?;
+        out.len(self.masks.len())?;
         for mask in &self.masks {
-            out.0.extend_from_slice(&mask.to_le_bytes());
+            out.0.write_all(&mask.to_le_bytes())?;
         }
-        out.len(self.key_hits.len());
-        for hit in &self.key_hits {
-            for value in [small(hit.key), small(hit.start), small(hit.end)] {
-                out.0.extend_from_slice(&value.to_le_bytes());
-            }
-        }
-        out.0
+        let hits: Vec<u32> = self
+            .key_hits
+            .iter()
+            .flat_map(|hit| [small(hit.key), small(hit.start), small(hit.end)])
+            .collect();
+        out.words(self.key_hits.len(), &hits)?;
+        out.0.flush()
     }
 
     /// The index [`SearchIndex::to_bytes`] wrote, or `None` when `bytes` are not one (cut
     /// short, altered, or from another layout): it is then built again.
     pub fn from_bytes(bytes: &[u8]) -> Option<SearchIndex> {
-        let mut input = Reader(bytes);
+        let mut input = bytes;
+        let index = SearchIndex::read_from(&mut input, bytes.len() as u64)?;
+        input.is_empty().then_some(index)
+    }
+
+    /// Reads an index [`SearchIndex::write_to`] wrote, of at most `size` bytes, from `input`
+    /// (which may hold more after it); `None` when what is there is not one.
+    pub fn read_from(input: impl Read, size: u64) -> Option<SearchIndex> {
+        let mut input = Reader { input, left: size };
         let text = input.string()?;
         let arena = input.string()?;
         let paragraph_starts = input.u32s()?;
@@ -229,9 +276,6 @@ impl SearchIndex {
                 end: h[2] as usize,
             })
             .collect();
-        if !input.0.is_empty() {
-            return None;
-        }
         let index = SearchIndex {
             text,
             paragraph_starts,
