@@ -288,3 +288,35 @@ fn a_dataset_edited_on_disk_misses() {
     );
     assert!(before.iter().all(|p| after.contains(p)));
 }
+
+#[test]
+fn the_library_answers_alike_with_and_without_the_cache() {
+    let home = Home::new();
+    // A second report: the embedded one under another symbol and date.
+    let mut second: serde_json::Value = serde_json::from_str(REPORT_JSON).unwrap();
+    second["document"]["symbol"] = "A/77/999/Add.1".into();
+    second["document"]["date"] = "2022-11-01".into();
+    let file = home.file("second.json", &second.to_string());
+    let no_cache = Path::new("/dev/null/c34-cache");
+    answer_of(
+        &home.run_with_cache(no_cache, &["add", file.to_str().unwrap()]),
+        &["add"],
+    );
+    let commands: [&[&str]; 4] = [
+        &["search", "--all-reports", "--json", "minusma"],
+        &["--report", "A/77/999/Add.1", "show", "18"],
+        &["missions", "--json"],
+        &["reports", "--json"],
+    ];
+    let reference: Vec<String> = commands
+        .iter()
+        .map(|args| answer_of(&home.run_with_cache(no_cache, args), args))
+        .collect();
+    assert!(home.entries().is_empty());
+    for round in ["cold", "warm"] {
+        for (args, expected) in commands.iter().zip(&reference) {
+            assert_eq!(&home.answer(args), expected, "{round} {args:?}");
+        }
+        assert!(!home.entries().is_empty(), "{round}");
+    }
+}
