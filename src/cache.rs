@@ -12,7 +12,8 @@
 //! a cache that cannot be written (read-only, full, no home) changes nothing; no problem with
 //! the cache is ever shown. Entries are written atomically (a temporary file in the same
 //! directory, then renamed), in a directory private to the user (0700), and the cache keeps at
-//! most [`MAX_ENTRIES`] files, the least recently written removed first.
+//! most [`MAX_ENTRIES`] files of at most [`MAX_BYTES`] together, the least recently written
+//! removed first.
 
 use std::fs;
 use std::io::Read;
@@ -31,6 +32,10 @@ const FORMAT: u32 = 1;
 
 /// The most entry files the cache keeps.
 pub const MAX_ENTRIES: usize = 32;
+
+/// The most bytes the cache's entries take together (the newest entry is kept whatever its
+/// size): an index is about 2.5 times its dataset's text.
+pub const MAX_BYTES: u64 = 512 << 20;
 
 /// The largest entry read (an index of a 64 MiB dataset is well below it).
 const MAX_ENTRY_BYTES: u64 = 1 << 30;
@@ -259,7 +264,7 @@ impl Cache {
             Ok(())
         })();
         if written.is_ok() {
-            trim(dir, MAX_ENTRIES);
+            trim(dir, MAX_ENTRIES, MAX_BYTES);
         }
     }
 }
@@ -314,13 +319,14 @@ fn open_regular(path: &Path) -> Option<fs::File> {
     (metadata.is_file() && metadata.len() <= MAX_ENTRY_BYTES).then_some(file)
 }
 
-/// Removes the oldest entries (by time of change) until at most `keep` remain, and temporary
-/// files left by a writer that died more than an hour ago.
-fn trim(dir: &Path, keep: usize) {
+/// Removes the oldest entries (by time of change) until at most `keep` remain and they take at
+/// most `bytes` together (the newest always stays), and temporary files left by a writer that
+/// died more than an hour ago.
+fn trim(dir: &Path, keep: usize, bytes: u64) {
     let Ok(listing) = fs::read_dir(dir) else {
         return;
     };
-    let mut entries: Vec<(std::time::SystemTime, PathBuf)> = Vec::new();
+    let mut entries: Vec<(std::time::SystemTime, u64, PathBuf)> = Vec::new();
     for item in listing.flatten() {
         let name = item.file_name();
         let name = name.to_string_lossy();
@@ -337,17 +343,22 @@ fn trim(dir: &Path, keep: usize) {
             }
             continue;
         }
-        let ours = name.ends_with(".index") || name.ends_with(".missions");
+        let ours = [Kind::Index, Kind::Missions].iter().any(|kind| {
+            name.strip_suffix(kind.extension())
+                .is_some_and(|n| n.ends_with('.'))
+        });
         if ours && metadata.is_file() {
-            entries.push((modified, item.path()));
+            entries.push((modified, metadata.len(), item.path()));
         }
     }
-    if entries.len() <= keep {
-        return;
-    }
-    entries.sort();
-    for (_, path) in &entries[..entries.len() - keep] {
-        let _ = fs::remove_file(path);
+    // Newest first: keep while within both bounds.
+    entries.sort_by_key(|entry| std::cmp::Reverse(entry.0));
+    let mut total = 0u64;
+    for (i, (_, size, path)) in entries.iter().enumerate() {
+        total = total.saturating_add(*size);
+        if i > 0 && (i >= keep || total > bytes) {
+            let _ = fs::remove_file(path);
+        }
     }
 }
 
@@ -439,8 +450,15 @@ mod tests {
             fs::write(dir.path().join(format!("{i:032x}.missions")), b"x").unwrap();
         }
         fs::write(dir.path().join("other.txt"), b"x").unwrap();
-        trim(dir.path(), 3);
+        trim(dir.path(), 3, u64::MAX);
         let left = fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(left, 4, "three entries and the file that is not one");
+        // Two bytes at most: the newest entry (whichever it is) and the other file stay.
+        trim(dir.path(), 3, 2);
+        let left = fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(left, 3, "two entries of a byte and the other file");
+        trim(dir.path(), 3, 0);
+        let left = fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(left, 2, "the newest entry stays whatever its size");
     }
 }
