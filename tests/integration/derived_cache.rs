@@ -189,7 +189,7 @@ fn a_damaged_entry_is_ignored_and_replaced() {
 
 #[cfg(unix)]
 #[test]
-fn an_entry_that_is_a_named_pipe_or_a_link_to_one_is_not_waited_on() {
+fn an_entry_that_is_a_named_pipe_a_link_to_one_or_a_folder_is_ignored() {
     let home = Home::new();
     let args = ["search", "--json", "minusma"];
     let cold = home.answer(&args);
@@ -210,6 +210,11 @@ fn an_entry_that_is_a_named_pipe_or_a_link_to_one_is_not_waited_on() {
         // The run has a timeout: a wait on the pipe would fail it.
         assert_eq!(home.answer(&args), cold, "link {link}");
     }
+    // A folder where the entry should be: not read, and not replaced either.
+    fs::remove_file(&index).unwrap();
+    fs::create_dir(&index).unwrap();
+    assert_eq!(home.answer(&args), cold, "a folder");
+    assert!(index.is_dir());
 }
 
 #[cfg(unix)]
