@@ -6,6 +6,8 @@
 //!   sanitised as it is read) and check the missions against the text.
 //! - `parse and validate`: the same without the missions check.
 //! - `index build`: `SearchIndex::new`, which the browser now runs after its first frame.
+//! - `cache key`, `index from cache`: the hash that names a dataset's cache entries, and its
+//!   index read back from the cache (`c34::cache`), as a warm `c34 search` reads it.
 //!
 //! `C34_WRITE_BIG=PATH cargo bench --bench load -- --list` writes the 100x dataset to PATH
 //! (about 11 MB of JSON) for whole-process measurements (docs/performance.md); nothing of it is
@@ -15,6 +17,7 @@ use std::hint::black_box;
 
 use criterion::Criterion;
 
+use c34::cache::{Cache, Key};
 use c34::dataset::{Dataset, Section};
 use c34::search::SearchIndex;
 
@@ -68,6 +71,17 @@ fn main() {
         });
         group.bench_function("index build", |b| {
             b.iter(|| SearchIndex::new(black_box(dataset)));
+        });
+        // The cache of derived data (`c34::cache`): the key (a hash of the responses), and the
+        // index read back from its file, which is what a warm `c34 search` does instead of
+        // the build above.
+        let cache_dir = tempfile::tempdir().expect("a temporary folder");
+        let cache = Cache::at(cache_dir.path());
+        let key = Key::of(dataset);
+        cache.store_index(key, &SearchIndex::new(dataset));
+        group.bench_function("cache key", |b| b.iter(|| Key::of(black_box(dataset))));
+        group.bench_function("index from cache", |b| {
+            b.iter(|| cache.index(black_box(key)).expect("the stored index loads"));
         });
         group.finish();
     }

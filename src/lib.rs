@@ -11,6 +11,7 @@
 
 pub mod app;
 pub mod bindings;
+pub mod cache;
 pub mod command;
 pub mod dataset;
 pub mod effects;

@@ -16,7 +16,6 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::dataset::{DataError, Dataset, FileError};
-use crate::missions;
 use crate::reports::{self, symbol_key};
 use crate::series::committee::CommitteeReport;
 use crate::userdata::{
@@ -582,7 +581,9 @@ pub fn load(path: &Path) -> Result<Dataset, LibraryError> {
         error,
     };
     let mut dataset = Dataset::from_json(&text).map_err(at)?;
-    missions::reconcile(&mut dataset).map_err(at)?;
+    // What its responses name, from the cache when it holds it: ten reports are not read
+    // again at every start.
+    crate::cache::reconcile(&mut dataset).map_err(at)?;
     Ok(dataset)
 }
 

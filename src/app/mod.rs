@@ -294,7 +294,8 @@ impl App {
     pub fn index_builder(&self) -> impl FnOnce() + Send + 'static {
         let (index, dataset) = (Arc::clone(&self.index), Arc::clone(&self.dataset));
         move || {
-            index.get_or_init(|| SearchIndex::new(&dataset));
+            // From the cache of derived data when it holds this dataset's (stored on a miss).
+            index.get_or_init(|| crate::cache::index_of(&dataset));
         }
     }
 

@@ -212,7 +212,7 @@ fn add(
         }
     };
     // Checked as `--data` checks a dataset: its missions agree with its responses.
-    c34::missions::reconcile(&mut dataset).map_err(|error| FileError {
+    c34::cache::reconcile(&mut dataset).map_err(|error| FileError {
         path: file.to_path_buf(),
         error,
     })?;
@@ -347,7 +347,8 @@ pub(super) fn open(
     if let Some(path) = data {
         let mut dataset = Dataset::load(path)?;
         if !check_later {
-            c34::missions::reconcile(&mut dataset).map_err(|error| FileError {
+            // The missions its responses name come from the cache when it has them.
+            c34::cache::reconcile(&mut dataset).map_err(|error| FileError {
                 path: path.to_path_buf(),
                 error,
             })?;
@@ -388,7 +389,6 @@ struct ReportHit<'a> {
 /// `c34 search --all-reports`: one index per report, the hits merged best first.
 fn search_all(args: &SearchArgs, out: &mut Printer<impl Write>) -> Result<Outcome, Failure> {
     let query = &args.query();
-    let format = args.format();
     // As `search` counts: the first few on a screen, every hit for a script.
     let limit = args.limit();
     let listing = Library::open_default().list()?;
@@ -397,13 +397,44 @@ fn search_all(args: &SearchArgs, out: &mut Printer<impl Write>) -> Result<Outcom
     let mut hits = Vec::new();
     let mut total = 0;
     let mut indexes = Vec::with_capacity(datasets.len());
+    let cache = c34::cache::Cache::open_default();
+    let mut built = Vec::new();
     for (report, dataset) in datasets.iter().enumerate() {
-        let index = SearchIndex::new(dataset);
+        // Each report's index from the cache when it holds it; those built are stored below.
+        let (index, key, fresh) = c34::cache::index_in(&cache, dataset);
+        if fresh {
+            built.push((report, key));
+        }
         let (found, count) = index.search_counted(query, limit);
         total += count;
         hits.extend(found.into_iter().map(|hit| (report, hit)));
         indexes.push(index);
     }
+    let outcome = write_all(args, &datasets, &indexes, hits, total, out)?;
+    if !built.is_empty() {
+        // The answer first, then the cache (best effort).
+        out.flush()?;
+        for (report, key) in built {
+            cache.store_index(key, &indexes[report]);
+            cache.store_missions(key, &indexes[report].mentioned_missions());
+        }
+    }
+    Ok(outcome)
+}
+
+/// Prints the hits of `search --all-reports` (`hits` of `total`, by report number).
+fn write_all(
+    args: &SearchArgs,
+    datasets: &[&Dataset],
+    indexes: &[SearchIndex],
+    mut hits: Vec<(usize, c34::search::Hit)>,
+    total: usize,
+    out: &mut Printer<impl Write>,
+) -> Result<Outcome, Failure> {
+    let query = &args.query();
+    let format = args.format();
+    let limit = args.limit();
+    let mut total = total;
     if args.recommendations {
         // Each report's Committee recommendations too, merged with the responses.
         let committees: Vec<_> = datasets
@@ -427,7 +458,7 @@ fn search_all(args: &SearchArgs, out: &mut Printer<impl Write>) -> Result<Outcom
         found.truncate(limit);
         write_found(&found, format, true, out)?;
         let phrases = if total == 0 {
-            phrase_counts(&indexes, query)
+            phrase_counts(indexes, query)
         } else {
             Vec::new()
         };
@@ -476,7 +507,7 @@ fn search_all(args: &SearchArgs, out: &mut Printer<impl Write>) -> Result<Outcom
         }
     }
     let phrases = if total == 0 {
-        phrase_counts(&indexes, query)
+        phrase_counts(indexes, query)
     } else {
         Vec::new()
     };

@@ -137,6 +137,15 @@ fn render_files(out: &mut Vec<u8>) -> std::io::Result<()> {
                 "$XDG_DATA_HOME/c34/*.lock",
                 "empty files c34 locks while it changes the file beside them",
             ),
+            (
+                "$XDG_CACHE_HOME/c34/",
+                "what c34 derives from a dataset (its search index, the missions its responses \
+                 name), so that it is not derived again at every start: one file each, named \
+                 by a hash of the responses and of this c34, at most 32 files and 512 MiB, the oldest \
+                 removed first. Only ever saves time: a damaged entry is ignored, a cache that \
+                 cannot be written changes nothing, and the folder can be deleted at any time \
+                 (~/.cache/c34 on Linux without XDG_CACHE_HOME)",
+            ),
         ],
     )
 }
@@ -151,6 +160,10 @@ fn render_environment(out: &mut Vec<u8>) -> std::io::Result<()> {
             (
                 "XDG_DATA_HOME",
                 "where your bookmarks, notes, history and reports live (see FILES)",
+            ),
+            (
+                "XDG_CACHE_HOME",
+                "where c34 keeps what it derives from a dataset (see FILES)",
             ),
             (
                 "NO_COLOR",

@@ -215,6 +215,8 @@ pub(crate) fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => return parse_error(&error),
     };
+    // What c34 derives from a dataset is kept in the user's cache (`c34::cache`).
+    c34::cache::enable();
     match run(cli) {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::NotFound(message)) => {

@@ -99,7 +99,7 @@ impl SearchArgs {
     }
 }
 
-/// `c34 search`: builds the index, checks the missions of the dataset read from `check` (a
+/// `c34 search`: loads the index from the cache (`c34::cache`) or builds it, checks the missions of the dataset read from `check` (a
 /// `--data` file) with the keys the index found, then searches.
 pub(super) fn run(
     dataset: &mut Dataset,
@@ -107,11 +107,21 @@ pub(super) fn run(
     args: &SearchArgs,
     out: &mut Printer<impl Write>,
 ) -> Result<Outcome, Failure> {
-    let index = SearchIndex::new(dataset);
+    let cache = c34::cache::Cache::open_default();
+    let (index, key, built) = c34::cache::index_in(&cache, dataset);
     if let Some(path) = check {
         super::library::check_missions(dataset, index.mentioned_missions(), path)?;
     }
-    search(dataset, &index, args, out)
+    let outcome = search(dataset, &index, args, out)?;
+    if built {
+        // The answer first, then the cache (best effort; the next search loads it).
+        out.flush()?;
+        cache.store_index(key, &index);
+        cache.store_missions(key, &index.mentioned_missions());
+    }
+    // The process ends next: freeing the index piece by piece would only cost time.
+    std::mem::forget(index);
+    Ok(outcome)
 }
 
 fn search(

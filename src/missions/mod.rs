@@ -316,8 +316,10 @@ pub struct Gazetteer {
     keys: Vec<Key>,
     by_words: FxHashMap<Vec<String>, usize>,
     longest: usize,
-    /// Every key as ` word word `, matched over a [`WordStream`].
-    automaton: AhoCorasick,
+    /// Every key as ` word word `, matched over a [`WordStream`]; built on the first
+    /// [`Gazetteer::find`] (a process that loads a cached index and only plans a query never
+    /// needs it).
+    automaton: OnceLock<AhoCorasick>,
     /// One word of each key that names a mission by acronym or name, matched over raw text;
     /// built on first use (a small text is read whole sooner than the automaton is built).
     mention_anchors: OnceLock<Anchors>,
@@ -582,25 +584,32 @@ impl Gazetteer {
                 keys[key].place = keys[english].place;
             }
         }
-        let patterns: Vec<String> = keys
-            .iter()
-            .map(|key| format!(" {} ", key.words.join(" ")))
-            .collect();
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&patterns)
-            .or_else(|_| AhoCorasick::new(&patterns))
-            .unwrap_or_else(|error| panic!("the gazetteer's keys make an automaton: {error}"));
         let longest = keys.iter().map(|k| k.words.len()).max().unwrap_or(0);
         Gazetteer {
             keys,
             by_words,
             longest,
-            automaton,
+            automaton: OnceLock::new(),
             mention_anchors: OnceLock::new(),
             key_anchors: OnceLock::new(),
         }
+    }
+
+    /// The automaton of every key as ` word word `, built on first use.
+    fn automaton(&self) -> &AhoCorasick {
+        self.automaton.get_or_init(|| {
+            let patterns: Vec<String> = self
+                .keys
+                .iter()
+                .map(|key| format!(" {} ", key.words.join(" ")))
+                .collect();
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&patterns)
+                .or_else(|_| AhoCorasick::new(&patterns))
+                .unwrap_or_else(|error| panic!("the gazetteer's keys make an automaton: {error}"))
+        })
     }
 
     /// The anchors of the keys `keep` keeps.
@@ -662,7 +671,7 @@ impl Gazetteer {
     /// numbers (tokens), ordered by start, then longest first, then by key.
     pub fn find(&self, stream: &WordStream) -> Vec<KeyHit> {
         let mut hits: Vec<KeyHit> = Vec::new();
-        for found in self.automaton.find_overlapping_iter(&stream.text) {
+        for found in self.automaton().find_overlapping_iter(&stream.text) {
             let key = found.pattern().as_usize();
             let Ok(start) = u32::try_from(found.start()) else {
                 continue;

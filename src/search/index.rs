@@ -16,6 +16,10 @@ use crate::missions::{self, KeyHit};
 
 use crate::text;
 
+mod stored;
+
+pub(crate) use stored::LAYOUT;
+
 /// One distinct spelling of a word (case variants are separate entries, next to each other).
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Entry {
@@ -712,6 +716,41 @@ mod tests {
             parts.iter().map(|p| p.len()).sum::<usize>(),
             recommendations.len()
         );
+    }
+
+    #[test]
+    fn an_index_stored_as_bytes_loads_as_it_was_built() {
+        // The report, and over a megabyte of it (read in parts, with the prefilter).
+        for copies in [1, 12] {
+            let built = SearchIndex::new(&report_times(copies));
+            let bytes = built.to_bytes();
+            let loaded = SearchIndex::from_bytes(&bytes).expect("the bytes load");
+            assert!(
+                format!("{built:?}") == format!("{loaded:?}"),
+                "{copies} copies"
+            );
+            // Cut anywhere or with a byte changed in its numbers, it never panics; cut, it
+            // never loads.
+            for cut in [0, 1, 7, 8, bytes.len() / 3, bytes.len() - 1] {
+                assert!(
+                    SearchIndex::from_bytes(&bytes[..cut]).is_none(),
+                    "cut at {cut}"
+                );
+            }
+            if copies == 1 {
+                let mut longer = bytes.clone();
+                longer.push(0);
+                assert!(SearchIndex::from_bytes(&longer).is_none());
+                for at in (0..bytes.len()).step_by(bytes.len() / 4000) {
+                    let mut changed = bytes.clone();
+                    changed[at] ^= 0x80;
+                    if let Some(index) = SearchIndex::from_bytes(&changed) {
+                        let _ = index.search("minusma peacekeeping", 10);
+                        let _ = index.mentioned_missions();
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -64,6 +64,7 @@ use crate::dataset::Location;
 pub use crate::missions::Alias;
 pub use crate::missions::By;
 pub use alias::aliases;
+pub(crate) use index::LAYOUT as INDEX_LAYOUT;
 pub use index::SearchIndex;
 pub use matching::{MIN_FORGIVING_CHARS, TWO_TYPOS_FROM_CHARS, Tier};
 pub use query::{Case, Mode, Query, Term};

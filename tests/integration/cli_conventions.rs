@@ -135,6 +135,7 @@ fn in_terminal(args: &[&str], no_color: Option<&str>) -> String {
         })
         .unwrap();
     let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_c34"));
+    command.env("XDG_CACHE_HOME", crate::common::NO_CACHE);
     command.args(args);
     command.env("TERM", "xterm-256color");
     for name in ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "COLUMNS"] {

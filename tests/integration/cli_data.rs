@@ -260,6 +260,7 @@ fn a_closed_pipe_is_not_an_error() {
         ("csv", b"section,para,tex"),
     ] {
         let mut child = Process::new(env!("CARGO_BIN_EXE_c34"))
+            .env("XDG_CACHE_HOME", crate::common::NO_CACHE)
             .args(["export", "--format", format])
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

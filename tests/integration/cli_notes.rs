@@ -48,6 +48,7 @@ impl Home {
     fn process(&self) -> Process {
         let mut command = Process::new(env!("CARGO_BIN_EXE_c34"));
         command
+            .env("XDG_CACHE_HOME", crate::common::NO_CACHE)
             .env("XDG_DATA_HOME", self.data_home())
             .env("HOME", self.dir.path())
             .env("NO_COLOR", "1");
@@ -334,6 +335,7 @@ fn a_write_that_fails_half_way_leaves_the_old_file() {
         .arg("-c")
         .arg("trap '' XFSZ; ulimit -f 2; exec \"$0\" \"$@\"")
         .arg(env!("CARGO_BIN_EXE_c34"))
+        .env("XDG_CACHE_HOME", crate::common::NO_CACHE)
         .args(["note", "165", &long_note])
         .env("XDG_DATA_HOME", home.data_home())
         .env("HOME", home.dir.path())

@@ -71,6 +71,7 @@ fn run(args: &[&str], stdout: Stdio, data_home: &Path, report: &Path) -> Output 
         })
         .collect();
     Command::new(env!("CARGO_BIN_EXE_c34"))
+        .env("XDG_CACHE_HOME", crate::common::NO_CACHE)
         .args(&args)
         .env("XDG_DATA_HOME", data_home)
         .env("NO_COLOR", "1")
@@ -136,6 +137,7 @@ fn import_killed_mid_write_leaves_the_old_file_intact() {
         target.display()
     );
     let status = Command::new("sh")
+        .env("XDG_CACHE_HOME", crate::common::NO_CACHE)
         .arg("-c")
         .arg(&script)
         .stderr(Stdio::null())
@@ -157,6 +159,7 @@ fn import_killed_mid_write_leaves_the_old_file_intact() {
         }
     }
     let output = Command::new("sh")
+        .env("XDG_CACHE_HOME", crate::common::NO_CACHE)
         .arg("-c")
         .arg(format!("trap '' XFSZ; {script}"))
         .output()
@@ -184,6 +187,7 @@ fn import_killed_mid_write_leaves_the_old_file_intact() {
         fs::set_permissions(&target, fs::Permissions::from_mode(0o640)).unwrap();
     }
     let output = Command::new(env!("CARGO_BIN_EXE_c34"))
+        .env("XDG_CACHE_HOME", crate::common::NO_CACHE)
         .arg("import")
         .arg(&report)
         .arg("-o")
@@ -206,6 +210,7 @@ fn import_into_a_directory_it_cannot_write_says_so_and_changes_nothing() {
     let (dir, report) = setup();
     let missing = dir.path().join("no-such-dir").join("dataset.json");
     let output = Command::new(env!("CARGO_BIN_EXE_c34"))
+        .env("XDG_CACHE_HOME", crate::common::NO_CACHE)
         .arg("import")
         .arg(&report)
         .arg("-o")
@@ -231,6 +236,7 @@ fn import_through_a_symlink_replaces_its_target_and_keeps_the_link() {
     let link = dir.path().join("link.json");
     std::os::unix::fs::symlink(&target, &link).unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_c34"))
+        .env("XDG_CACHE_HOME", crate::common::NO_CACHE)
         .arg("import")
         .arg(&report)
         .arg("-o")

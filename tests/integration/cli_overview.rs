@@ -218,6 +218,7 @@ fn on_a_terminal(args: &[&str], no_color: Option<&str>) -> String {
         .openpty(crate::common::pty::size(120, 40))
         .expect("a pseudo-terminal opens");
     let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_c34"));
+    command.env("XDG_CACHE_HOME", crate::common::NO_CACHE);
     command.args(args);
     command.env_remove("NO_COLOR");
     if let Some(value) = no_color {

@@ -423,6 +423,7 @@ fn a_failing_standard_error_does_not_panic_notes() {
         .arg("-c")
         .arg("exec \"$0\" notes 2>/dev/full")
         .arg(env!("CARGO_BIN_EXE_c34"))
+        .env("XDG_CACHE_HOME", crate::common::NO_CACHE)
         .env("XDG_DATA_HOME", home.0.path().join("data"))
         .env("HOME", home.0.path())
         .env("RUST_BACKTRACE", "0")

@@ -31,6 +31,7 @@ impl Case {
 fn command_fails(args: &[&str], path: &Path) -> String {
     let output = Command::cargo_bin("c34")
         .unwrap()
+        .env("XDG_CACHE_HOME", crate::common::NO_CACHE)
         .args(args)
         .arg(path)
         .output()
@@ -53,6 +54,7 @@ fn data_fails(path: &Path) -> String {
 fn data_fails_with(path: &Path, args: &[&str]) -> String {
     let output = Command::cargo_bin("c34")
         .unwrap()
+        .env("XDG_CACHE_HOME", crate::common::NO_CACHE)
         .arg("--data")
         .arg(path)
         .args(args)
@@ -316,6 +318,43 @@ fn missions_that_disagree_with_the_responses() {
 }
 
 #[test]
+fn missions_that_disagree_with_the_responses_on_a_warm_cache() {
+    // The cache is keyed by the responses, not the missions listed: the report as it is warms
+    // it for a file with the same responses and wrong missions, which must fail as it does
+    // cold (above), for `show` and for `search`.
+    let case = Case::new();
+    let cache = case.dir.path().join("cache");
+    let run = |path: &Path, args: &[&str]| {
+        Command::cargo_bin("c34")
+            .unwrap()
+            .env("XDG_CACHE_HOME", &cache)
+            .arg("--data")
+            .arg(path)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let good = case.file("good.json", modified_dataset(|_| {}));
+    assert!(run(&good, &["show", "18"]).status.success());
+    assert!(run(&good, &["search", "minusca"]).status.success());
+    let entries = fs::read_dir(cache.join("c34")).unwrap().count();
+    assert_eq!(entries, 2, "an index and the missions named");
+    let bad = case.file(
+        "missions.json",
+        modified_dataset(|d| {
+            d["missions"][0]["paras"] = Value::from(vec![18]);
+        }),
+    );
+    let cold = data_fails(&bad);
+    for args in [&["list"][..], &["search", "--json", "minusca"]] {
+        let output = run(&bad, args);
+        assert_eq!(output.status.code(), Some(2));
+        assert!(output.stdout.is_empty());
+        assert_eq!(String::from_utf8_lossy(&output.stderr), cold, "{args:?}");
+    }
+}
+
+#[test]
 fn a_dataset_without_missions_gets_them_derived() {
     let case = Case::new();
     let path = case.file(
@@ -326,6 +365,7 @@ fn a_dataset_without_missions_gets_them_derived() {
     );
     let output = Command::cargo_bin("c34")
         .unwrap()
+        .env("XDG_CACHE_HOME", crate::common::NO_CACHE)
         .arg("--data")
         .arg(&path)
         .args(["missions", "--json"])
@@ -346,6 +386,7 @@ fn a_dataset_without_missions_gets_them_derived() {
     let search = |path: &Path| {
         let output = Command::cargo_bin("c34")
             .unwrap()
+            .env("XDG_CACHE_HOME", crate::common::NO_CACHE)
             .arg("--data")
             .arg(path)
             .args(["search", "--json", "monusco"])
@@ -397,6 +438,7 @@ fn a_utf8_byte_order_mark_is_accepted() {
     let path = case.file("bom.json", bytes);
     let output = Command::cargo_bin("c34")
         .unwrap()
+        .env("XDG_CACHE_HOME", crate::common::NO_CACHE)
         .arg("--data")
         .arg(&path)
         .args(["cite", "18"])

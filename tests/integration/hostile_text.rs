@@ -27,6 +27,7 @@ fn run(args: &[&str]) -> (Option<i32>, String, String) {
     let file = hostile_dataset();
     let output = Command::cargo_bin("c34")
         .unwrap()
+        .env("XDG_CACHE_HOME", crate::common::NO_CACHE)
         .arg("--data")
         .arg(file.path())
         .args(args)
@@ -118,6 +119,7 @@ fn a_hostile_file_name_is_shown_safely() {
     let path = dir.path().join("evil\u{1b}]0;pwned\u{7}.json");
     let output = Command::cargo_bin("c34")
         .unwrap()
+        .env("XDG_CACHE_HOME", crate::common::NO_CACHE)
         .arg("--data")
         .arg(&path)
         .arg("list")
@@ -136,6 +138,7 @@ fn a_hostile_file_name_is_shown_safely() {
 fn the_embedded_report_comes_out_unchanged() {
     let output = Command::cargo_bin("c34")
         .unwrap()
+        .env("XDG_CACHE_HOME", crate::common::NO_CACHE)
         .args(["export", "--format", "json"])
         .output()
         .unwrap();
@@ -155,6 +158,7 @@ fn dataset_with(paragraph: &str) -> tempfile::NamedTempFile {
 fn show_18(file: &tempfile::NamedTempFile, width: &str) -> String {
     let output = Command::cargo_bin("c34")
         .unwrap()
+        .env("XDG_CACHE_HOME", crate::common::NO_CACHE)
         .arg("--data")
         .arg(file.path())
         .args(["show", "18", "--width", width])
@@ -179,6 +183,7 @@ fn zero_width_and_direction_marks_are_shown() {
     // JSON keeps them, escaped.
     let output = Command::cargo_bin("c34")
         .unwrap()
+        .env("XDG_CACHE_HOME", crate::common::NO_CACHE)
         .arg("--data")
         .arg(file.path())
         .args(["show", "18", "--json"])

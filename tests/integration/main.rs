@@ -30,6 +30,7 @@ mod cli_overview;
 mod cli_scripts;
 mod cli_search;
 mod cli_selections;
+mod derived_cache;
 mod hostile_files;
 mod hostile_text;
 mod import_fidelity;

@@ -89,6 +89,7 @@ fn a_panic_restores_the_terminal_before_its_message() {
 fn without_a_terminal_the_browser_explains() {
     Command::cargo_bin("c34")
         .unwrap()
+        .env("XDG_CACHE_HOME", crate::common::NO_CACHE)
         .assert()
         .code(2)
         .stderr(contains("the browser needs a terminal"))

@@ -20,6 +20,7 @@ fn show(text: &str, width: usize) -> String {
     fs::write(file.path(), dataset.to_string()).expect("the dataset is written");
     let output = Command::cargo_bin("c34")
         .expect("the binary")
+        .env("XDG_CACHE_HOME", crate::common::NO_CACHE)
         .arg("--data")
         .arg(file.path())
         .args(["show", "18", "--width", &width.to_string()])

@@ -254,6 +254,7 @@ fn start(data_home: &Path) -> Browser {
 /// `c34 ARGS` on the same data home, as a user would from another shell.
 fn c34_beside(data_home: &Path, args: &[&str]) {
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_c34"))
+        .env("XDG_CACHE_HOME", crate::common::NO_CACHE)
         .args(args)
         .env("XDG_DATA_HOME", data_home)
         .env("HOME", data_home)

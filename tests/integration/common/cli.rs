@@ -13,7 +13,8 @@ pub(crate) fn c34() -> Command {
     command
         .env_remove("COLUMNS")
         .env("NO_COLOR", "1")
-        .env("XDG_DATA_HOME", no_user_data);
+        .env("XDG_DATA_HOME", no_user_data)
+        .env("XDG_CACHE_HOME", super::NO_CACHE);
     command
 }
 

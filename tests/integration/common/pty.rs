@@ -73,6 +73,9 @@ impl Browser {
             command.env("HOME", dir.path());
             Some(dir)
         };
+        if !env.iter().any(|(key, _)| *key == "XDG_CACHE_HOME") {
+            command.env("XDG_CACHE_HOME", super::NO_CACHE);
+        }
         for (key, value) in env {
             command.env(key, value);
         }
