@@ -67,19 +67,23 @@ pub fn find(text: &str) -> Vec<Citation> {
     let mut citations = Vec::new();
     let mut at = 0;
     while at < bytes.len() {
-        if !bytes[at].is_ascii_alphabetic() || !starts_word(text, at) {
+        if !bytes[at].is_ascii_alphabetic() {
             at += 1;
             continue;
         }
-        if let Some(citation) = written_symbol_at(text, at) {
-            at = citation.range.end;
-            citations.push(citation);
-            continue;
-        }
-        if let Some(found) = resolutions_at(text, at) {
-            at = found.last().map_or(at + 1, |c| c.range.end);
-            citations.extend(found);
-            continue;
+        // Only a series (`A/`, `E/`, `S/`, `ST/`) or "resolution" starts a citation: any other
+        // word is skipped whole, and so is the rest of a word (no citation starts inside one).
+        if matches!(bytes[at], b'A' | b'E' | b'S' | b'r' | b'R') && starts_word(text, at) {
+            if let Some(citation) = written_symbol_at(text, at) {
+                at = citation.range.end;
+                citations.push(citation);
+                continue;
+            }
+            if let Some(found) = resolutions_at(text, at) {
+                at = found.last().map_or(at + 1, |c| c.range.end);
+                citations.extend(found);
+                continue;
+            }
         }
         at += bytes[at..]
             .iter()
