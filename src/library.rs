@@ -565,11 +565,11 @@ fn read_file(path: &Path) -> Result<String, LibraryError> {
 
 /// How much of an added file is read for its front matter: `document` comes first in the
 /// datasets c34 writes, and is well under a kilobyte.
-const HEAD_BYTES: u64 = 16 * 1024;
+const HEAD_BYTES: u64 = 8 * 1024;
 
 /// The front matter of an added report. Choosing the report to open looks at every added
 /// file, so only the start of each is read when `document` is there, complete (with ten
-/// reports, 1.2 MB read and scanned became 160 kB at most); otherwise the whole file is read,
+/// reports, 1.2 MB read and scanned became 80 kB at most); otherwise the whole file is read,
 /// and an error names what is wrong with it as before.
 fn read_head(path: &Path) -> Result<Head, LibraryError> {
     if let Some(document) = read_start(path, HEAD_BYTES).and_then(|bytes| head_in(&bytes)) {

@@ -400,7 +400,8 @@ pub(crate) fn read_text(path: &Path) -> Result<Option<(String, FileStamp)>, Stor
 pub(crate) fn read_start(path: &Path, limit: u64) -> Option<Vec<u8>> {
     refuse_special(path).ok()?;
     let file = open_regular(path, OpenOptions::new().read(true), "read").ok()?;
-    let mut bytes = Vec::new();
+    // Room for all of it: one read, where a growing buffer reads in small steps first.
+    let mut bytes = Vec::with_capacity(usize::try_from(limit).ok()?);
     file.take(limit).read_to_end(&mut bytes).ok()?;
     Some(bytes)
 }
