@@ -72,28 +72,6 @@ pub fn unfit_terminal(is_terminal: bool, term: Option<&OsStr>) -> Option<String>
     }
 }
 
-/// Starts building, on a worker, what the first frame needs whatever the command line says:
-/// the missions gazetteer (its automaton, about 1 ms), with which the reader's header names
-/// the missions of the first response. The main thread meanwhile reads the command line and
-/// the report and sets the terminal up, and waits for the gazetteer only if it needs it
-/// sooner. Nothing when standard output is not a terminal (no browser); at most one worker.
-pub fn prepare_first_frame() {
-    static STARTED: Once = Once::new();
-    if !io::stdout().is_terminal() {
-        return;
-    }
-    STARTED.call_once(|| {
-        // Detached; if no thread can be started, the first use builds it.
-        drop(
-            std::thread::Builder::new()
-                .name("prepare".into())
-                .spawn(|| {
-                    crate::missions::gazetteer();
-                }),
-        );
-    });
-}
-
 /// Runs the browser on `dataset` until the user quits.
 pub fn run(dataset: Dataset) -> io::Result<()> {
     run_in_series(dataset, Series::default())
@@ -133,7 +111,6 @@ fn run_loading(
     if let Some(reason) = unfit_terminal(io::stdout().is_terminal(), term.as_deref()) {
         return Err(io::Error::other(reason));
     }
-    prepare_first_frame();
     install_panic_hook();
     watch_signals()?;
     let color = color_wanted(std::env::var_os("NO_COLOR").as_deref());
