@@ -3,6 +3,8 @@
 //!
 //! - the app made and its first frame drawn (120x40 `TestBackend`), with ten reports against
 //!   one: the other reports' indexes are not built before the first frame;
+//! - what the first frame needs of the library and the report: choosing the report to open
+//!   with ten added (the front matter of each file), and the documents cited (the tree's count);
 //! - the work the series worker does after it (ten similarity indexes, ten search indexes);
 //! - a keystroke in a search of every report (`Ctrl-t`): update (every report searched) and a
 //!   full frame. Target ≤ 10 ms.
@@ -78,6 +80,28 @@ fn first_frame(c: &mut Criterion) {
             );
         });
     }
+
+    // The library as `c34 add` keeps it: ten dataset files, older than the embedded report.
+    let home = tempfile::tempdir().expect("a temporary folder");
+    let dir = home.path().join("reports");
+    std::fs::create_dir(&dir).expect("the reports folder is made");
+    for n in 0..10 {
+        let mut dataset = other_report(n);
+        dataset.document.date = format!("{}-11-15", 2010 + n).into();
+        let name = c34::library::file_name(&dataset.document.symbol).expect("a symbol");
+        std::fs::write(dir.join(name), dataset.to_json()).expect("a report is written");
+    }
+    let library = c34::library::Library::at(dir);
+    c.bench_function(
+        "open the newest report: ten added (front matter of each)",
+        |b| {
+            b.iter(|| library.open(None).expect("the library opens"));
+        },
+    );
+    let dataset = Dataset::embedded();
+    c.bench_function("documents cited (refs::references), report", |b| {
+        b.iter(|| c34::refs::references(black_box(&dataset)));
+    });
 
     let series = series(10);
     c.bench_function("series worker: ten similarity and search indexes", |b| {

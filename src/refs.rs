@@ -63,30 +63,44 @@ const SERIES: &[&str] = &["ST/", "A/", "S/", "E/"];
 
 /// Every citation in `text`, in order; ranges are disjoint and on character boundaries.
 pub fn find(text: &str) -> Vec<Citation> {
-    let bytes = text.as_bytes();
     let mut citations = Vec::new();
     let mut at = 0;
-    while at < bytes.len() {
-        if !bytes[at].is_ascii_alphabetic() || !starts_word(text, at) {
-            at += 1;
+    for start in citation_starts(text.as_bytes()) {
+        if start < at || !starts_word(text, start) {
             continue;
         }
-        if let Some(citation) = written_symbol_at(text, at) {
+        if let Some(citation) = written_symbol_at(text, start) {
             at = citation.range.end;
             citations.push(citation);
             continue;
         }
-        if let Some(found) = resolutions_at(text, at) {
-            at = found.last().map_or(at + 1, |c| c.range.end);
+        if let Some(found) = resolutions_at(text, start) {
+            at = found.last().map_or(start + 1, |c| c.range.end);
             citations.extend(found);
-            continue;
         }
-        at += bytes[at..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count();
     }
     citations
+}
+
+/// Where a citation may start, in order: a series before a slash (`A/`, `E/`, `S/`, `ST/`) and
+/// the `r` or `R` of "resolution". Found with memchr and memmem rather than by trying every
+/// word of the text (most have neither).
+fn citation_starts(bytes: &[u8]) -> Vec<usize> {
+    let series = memchr::memchr_iter(b'/', bytes).filter_map(|slash| {
+        if slash >= 2 && &bytes[slash - 2..slash] == b"ST" {
+            Some(slash - 2)
+        } else {
+            let letter = slash.checked_sub(1)?;
+            matches!(bytes[letter], b'A' | b'E' | b'S').then_some(letter)
+        }
+    });
+    let resolutions = memchr::memmem::find_iter(bytes, "esolution").filter_map(|e| {
+        let r = e.checked_sub(1)?;
+        matches!(bytes[r], b'r' | b'R').then_some(r)
+    });
+    let mut starts: Vec<usize> = series.chain(resolutions).collect();
+    starts.sort_unstable();
+    starts
 }
 
 /// The documents cited by the responses, each once, with the paragraph numbers citing it.
@@ -531,6 +545,105 @@ mod tests {
                 "ST/AI/2020/5",
             ]
         );
+    }
+
+    /// `find` as it was written before it looked for candidates with memchr: every word of
+    /// the text tried in turn. The oracle for the test below.
+    fn find_word_by_word(text: &str) -> Vec<Citation> {
+        let bytes = text.as_bytes();
+        let mut citations = Vec::new();
+        let mut at = 0;
+        while at < bytes.len() {
+            if !bytes[at].is_ascii_alphabetic() || !starts_word(text, at) {
+                at += 1;
+                continue;
+            }
+            if let Some(citation) = written_symbol_at(text, at) {
+                at = citation.range.end;
+                citations.push(citation);
+                continue;
+            }
+            if let Some(found) = resolutions_at(text, at) {
+                at = found.last().map_or(at + 1, |c| c.range.end);
+                citations.extend(found);
+                continue;
+            }
+            at += bytes[at..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+        }
+        citations
+    }
+
+    #[test]
+    fn looking_only_where_a_citation_may_start_finds_what_every_word_tried_finds() {
+        let pieces = [
+            "S/2020/1179",
+            "S/PRST/2021/11",
+            "ST/AI/2020/5",
+            "A/77/19",
+            "E/2021/3",
+            "resolution 2589 (2021)",
+            "resolutions 2086 (2013) and 2378 (2017)",
+            "resolutions 31/6 A and B",
+            "Security Council resolution 1325",
+            "General Assembly resolution 72/262 C",
+            "resolution S-10/2",
+            "resolution ES-11/1",
+            "resolution 1514 (XV)",
+            "Economic and Social Council resolution 2021/16",
+            "Human Rights Council resolution 45/10",
+            "Resolution 2000 (2011)",
+            "S/RES/2589(2021).",
+            "A/RES/72/262 C",
+            "xS/2020/1",
+            "éS/2020/2",
+            "-A/75/1",
+            "_E/2020/3",
+            ".S/1/2",
+            "AST/1/2",
+            "TS/2020/1",
+            "RS/2020/1",
+            "as/2020/9",
+            "A/",
+            "S//",
+            "/S/2020/4",
+            "ST/",
+            "reSolution 3 (2000)",
+            "xresolution 4 (2001)",
+            "résolution 5",
+            "resolution 12",
+            "resolution",
+            "r",
+            "esolution",
+            "the",
+            "and",
+            "peace",
+            ",",
+            ";",
+            "(",
+            "Secretariat",
+            "Africa",
+            "\u{a0}",
+            "\n",
+        ];
+        // A fixed pseudo-random walk over the pieces (a linear congruential generator).
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..40 {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                let piece = pieces[usize::try_from(state >> 33).unwrap() % pieces.len()];
+                text.push_str(piece);
+                if state & 0x100 == 0 {
+                    text.push(' ');
+                }
+            }
+            assert_eq!(find(&text), find_word_by_word(&text), "{text}");
+        }
     }
 
     #[test]

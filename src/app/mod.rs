@@ -105,9 +105,9 @@ struct TerminalModes {
 pub struct App {
     /// Shared with the thread that builds the search index.
     dataset: Arc<Dataset>,
-    /// The opening words of each response, by section and recommendation, made once: the
-    /// list and the tree show them on every frame.
-    openings: Vec<Vec<SafeText>>,
+    /// The opening words of each response, by section and recommendation, made once for a
+    /// section when it is first shown (the list and the tree show them on every frame).
+    openings: Vec<OnceLock<Vec<SafeText>>>,
     /// Built once from `dataset`: by a worker after the first frame ([`App::index_builder`]),
     /// or by the first use if that comes sooner (which then waits for the worker).
     index: Arc<OnceLock<SearchIndex>>,
@@ -138,8 +138,8 @@ pub struct App {
     /// False under `NO_COLOR`.
     color: bool,
     quit: bool,
-    /// Built once from `dataset` when the app starts (the `o` matrix).
-    matrix: Arc<Matrix>,
+    /// Built from `dataset` when first asked for (the `o` matrix), not for the first frame.
+    matrix: Arc<OnceLock<Matrix>>,
     /// The documents the responses cite, built once when the app starts.
     references: Arc<Vec<Reference>>,
     /// This document's bookmarks and notes by paragraph, a copy of the store's for drawing.
@@ -171,24 +171,10 @@ impl App {
         let expanded = vec![false; dataset.sections.len()];
         let dataset_sections_width = section_row_widths(&dataset);
         let index = Arc::new(OnceLock::new());
-        let matrix = Arc::new(Matrix::new(&dataset));
+        let matrix = Arc::new(OnceLock::new());
         let references = Arc::new(crate::refs::references(&dataset));
         let reader_layout = ReaderLayout::new(&dataset, ReaderInputs::default(), None);
-        let openings = dataset
-            .sections
-            .iter()
-            .map(|section| {
-                section
-                    .recommendations
-                    .iter()
-                    .map(|r| {
-                        r.paragraphs
-                            .first()
-                            .map_or(SafeText::default(), opening_words)
-                    })
-                    .collect()
-            })
-            .collect();
+        let openings = dataset.sections.iter().map(|_| OnceLock::new()).collect();
         let mut app = App {
             dataset: Arc::new(dataset),
             openings,
@@ -262,7 +248,7 @@ impl App {
             area: self.area(),
             dataset: &self.dataset,
             index: self.index(),
-            matrix: &self.matrix,
+            matrix: self.matrix(),
             queries: &self.queries,
             reports: &self.series.series.reports,
             report_indexes: &self.series.search_indexes,
@@ -378,7 +364,7 @@ impl App {
 
     /// The missions × sections matrix.
     pub fn matrix(&self) -> &Matrix {
-        &self.matrix
+        self.matrix.get_or_init(|| Matrix::new(&self.dataset))
     }
 
     /// The documents the responses cite.
@@ -404,10 +390,26 @@ impl App {
     /// The opening words of the response at `location` (empty for a place not in the report).
     pub fn opening(&self, location: Location) -> &SafeText {
         static NO_WORDS: SafeText = SafeText::empty();
-        self.openings
+        let Some((cell, section)) = self
+            .openings
             .get(location.section)
-            .and_then(|section| section.get(location.recommendation))
-            .unwrap_or(&NO_WORDS)
+            .zip(self.dataset.sections.get(location.section))
+        else {
+            return &NO_WORDS;
+        };
+        cell.get_or_init(|| {
+            section
+                .recommendations
+                .iter()
+                .map(|r| {
+                    r.paragraphs
+                        .first()
+                        .map_or(SafeText::default(), opening_words)
+                })
+                .collect()
+        })
+        .get(location.recommendation)
+        .unwrap_or(&NO_WORDS)
     }
 
     pub fn area(&self) -> Rect {

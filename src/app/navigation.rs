@@ -160,7 +160,7 @@ impl App {
                 .filter_map(|para| self.dataset.find(para))
                 .collect(),
             Source::Cell { row, col } => self
-                .matrix
+                .matrix()
                 .paras(row, col)
                 .iter()
                 .filter_map(|&para| self.dataset.find(para))

@@ -250,7 +250,7 @@ impl App {
                 None => return true,
             },
             Command::OpenMatrix => {
-                let Some(cursor) = MatrixCursor::open(&self.matrix) else {
+                let Some(cursor) = MatrixCursor::open(self.matrix()) else {
                     self.message = Some("No response names a mission".into());
                     return true;
                 };

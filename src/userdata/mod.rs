@@ -394,6 +394,18 @@ pub(crate) fn read_text(path: &Path) -> Result<Option<(String, FileStamp)>, Stor
     decode(path, bytes).map(|text| Some((text, stamp)))
 }
 
+/// The first `limit` bytes of a regular file, or fewer if it is shorter; `None` when there is
+/// no such file or it cannot be read (never a wait: a named pipe is refused). For a quick look
+/// at the start of a file; [`read_text`] reads it whole and says what is wrong.
+pub(crate) fn read_start(path: &Path, limit: u64) -> Option<Vec<u8>> {
+    refuse_special(path).ok()?;
+    let file = open_regular(path, OpenOptions::new().read(true), "read").ok()?;
+    // Room for all of it: one read, where a growing buffer reads in small steps first.
+    let mut bytes = Vec::with_capacity(usize::try_from(limit).ok()?);
+    file.take(limit).read_to_end(&mut bytes).ok()?;
+    Some(bytes)
+}
+
 /// UTF-8 text, without a byte-order mark; UTF-16 is named as such.
 fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, StoreError> {
     // A byte-order mark, or text whose first character has a zero byte beside it: UTF-16

@@ -339,7 +339,7 @@ impl App {
     fn list_cell(&mut self, row: usize, col: usize) {
         self.set_source(Source::Cell { row, col });
         self.focus = Pane::List;
-        let acronym = self.matrix.rows.get(row).map(|row| row.acronym.clone());
+        let acronym = self.matrix().rows.get(row).map(|row| row.acronym.clone());
         let mission = acronym.and_then(|acronym| {
             self.dataset
                 .missions
