@@ -307,6 +307,11 @@ pub struct KeyHit {
     pub end: usize,
 }
 
+/// The size of a [`WordStream`] (bytes) from which its keys are found by the automaton, built
+/// once; a shorter one (a response, for the reader's header) is looked up word by word, which
+/// costs a few microseconds where building the automaton costs about a millisecond.
+const LOOKUP_BELOW: usize = 16 << 10;
+
 /// A key hit never spans more words than this (keys are short names, small words included).
 pub const MAX_KEY_SPAN: usize = 64;
 
@@ -315,10 +320,14 @@ pub const MAX_KEY_SPAN: usize = 64;
 pub struct Gazetteer {
     keys: Vec<Key>,
     by_words: FxHashMap<Vec<String>, usize>,
+    /// Each key's words joined by single spaces (as a [`WordStream`] holds them), and the first
+    /// words of the keys: how a short stream is matched without the automaton.
+    by_text: FxHashMap<String, usize>,
+    first_words: rustc_hash::FxHashSet<String>,
     longest: usize,
-    /// Every key as ` word word `, matched over a [`WordStream`]; built on the first
-    /// [`Gazetteer::find`] (a process that loads a cached index and only plans a query never
-    /// needs it).
+    /// Every key as ` word word `, matched over a long [`WordStream`]; built on the first
+    /// [`Gazetteer::find`] in one (a response for the reader's header is looked up word by
+    /// word instead: building the automaton would cost more than the first frame).
     automaton: OnceLock<AhoCorasick>,
     /// One word of each key that names a mission by acronym or name, matched over raw text;
     /// built on first use (a small text is read whole sooner than the automaton is built).
@@ -585,9 +594,20 @@ impl Gazetteer {
             }
         }
         let longest = keys.iter().map(|k| k.words.len()).max().unwrap_or(0);
+        let by_text = keys
+            .iter()
+            .enumerate()
+            .map(|(index, key)| (key.words.join(" "), index))
+            .collect();
+        let first_words = keys
+            .iter()
+            .filter_map(|key| key.words.first().cloned())
+            .collect();
         Gazetteer {
             keys,
             by_words,
+            by_text,
+            first_words,
             longest,
             automaton: OnceLock::new(),
             mention_anchors: OnceLock::new(),
@@ -670,6 +690,60 @@ impl Gazetteer {
     /// Every key occurrence in a stream of words, nested ones included, in the stream's word
     /// numbers (tokens), ordered by start, then longest first, then by key.
     pub fn find(&self, stream: &WordStream) -> Vec<KeyHit> {
+        let mut hits = if stream.text.len() < LOOKUP_BELOW {
+            self.look_up(stream)
+        } else {
+            self.run_automaton(stream)
+        };
+        hits.sort_unstable_by(|a, b| {
+            a.start
+                .cmp(&b.start)
+                .then(b.end.cmp(&a.end))
+                .then(a.key.cmp(&b.key))
+        });
+        hits
+    }
+
+    /// The key hits of a short stream, found by looking up every run of words of one sentence
+    /// that starts with a key's first word: the same hits as the automaton's.
+    fn look_up(&self, stream: &WordStream) -> Vec<KeyHit> {
+        let text = stream.text.as_str();
+        let start = |k: usize| stream.starts[k] as usize + 1;
+        // A word ends at the space before the next one, or at its sentence's ` \n`.
+        let ends: Vec<usize> = (0..stream.starts.len())
+            .map(|k| {
+                let from = start(k);
+                from + text[from..].find([' ', '\n']).unwrap_or(text.len() - from)
+            })
+            .collect();
+        let mut hits = Vec::new();
+        for first in 0..ends.len() {
+            if !self.first_words.contains(&text[start(first)..ends[first]]) {
+                continue;
+            }
+            for last in first..ends.len().min(first + self.longest) {
+                // A key never spans two sentences (no key holds the line break: stop at it),
+                // and is followed by a space (the automaton's pattern ends with one).
+                if last > first && text[ends[last - 1]..start(last)].contains('\n')
+                    || text.as_bytes().get(ends[last]) != Some(&b' ')
+                {
+                    break;
+                }
+                let Some(&key) = self.by_text.get(&text[start(first)..ends[last]]) else {
+                    continue;
+                };
+                hits.push(KeyHit {
+                    key,
+                    start: stream.tokens[first] as usize,
+                    end: stream.tokens[last] as usize + 1,
+                });
+            }
+        }
+        hits
+    }
+
+    /// The key hits of a stream, found by the automaton.
+    fn run_automaton(&self, stream: &WordStream) -> Vec<KeyHit> {
         let mut hits: Vec<KeyHit> = Vec::new();
         for found in self.automaton().find_overlapping_iter(&stream.text) {
             let key = found.pattern().as_usize();
@@ -690,12 +764,6 @@ impl Gazetteer {
                 end: to as usize + 1,
             });
         }
-        hits.sort_unstable_by(|a, b| {
-            a.start
-                .cmp(&b.start)
-                .then(b.end.cmp(&a.end))
-                .then(a.key.cmp(&b.key))
-        });
         hits
     }
 

@@ -405,3 +405,70 @@ proptest::proptest! {
         proptest::prop_assert_eq!(named_in_part(&text), gazetteer.named_in(&text), "{:?}", text);
     }
 }
+
+/// `text`'s words as [`Gazetteer::find_in_text`] streams them.
+fn stream_of(text: &str) -> WordStream {
+    let mut stream = WordStream::default();
+    let mut token = 0;
+    for (_, words) in text::sentence_words(text) {
+        for word in words {
+            stream.push_word(token, &text[word]);
+            token += 1;
+        }
+        stream.end_sentence();
+    }
+    stream
+}
+
+/// The hits of both ways of finding keys, sorted as `find` sorts them.
+fn both_ways(text: &str) -> (Vec<KeyHit>, Vec<KeyHit>) {
+    let gazetteer = gazetteer();
+    let stream = stream_of(text);
+    let order = |hits: &mut Vec<KeyHit>| {
+        hits.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.key));
+    };
+    let (mut looked_up, mut matched) =
+        (gazetteer.look_up(&stream), gazetteer.run_automaton(&stream));
+    order(&mut looked_up);
+    order(&mut matched);
+    (looked_up, matched)
+}
+
+#[test]
+fn looking_keys_up_finds_what_the_automaton_finds() {
+    let dataset = Dataset::embedded();
+    let mut found = 0;
+    for (_, recommendation) in dataset.recommendations() {
+        let text = recommendation.paragraphs.join("\n\n");
+        let (looked_up, matched) = both_ways(&text);
+        assert_eq!(looked_up, matched, "¶ {}", recommendation.para);
+        found += matched.len();
+    }
+    assert!(found > 100, "{found}");
+    for form in written_forms() {
+        let (looked_up, matched) = both_ways(&form);
+        assert_eq!(looked_up, matched, "{form:?}");
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn looking_keys_up_agrees_with_the_automaton_on_mixed_text(
+        picks in proptest::collection::vec((0usize..10_000, 0u8..3), 1..12),
+        glue in proptest::collection::vec(proptest::sample::select(vec![" ", " of the ", "\n", ". ", ". The ", "-", " in "]), 12),
+    ) {
+        let forms = written_forms();
+        let mut text = String::new();
+        for (i, (pick, case)) in picks.iter().enumerate() {
+            let form = &forms[pick % forms.len()];
+            text.push_str(&match case {
+                0 => form.clone(),
+                1 => form.to_uppercase(),
+                _ => form.split_whitespace().rev().collect::<Vec<_>>().join(" "),
+            });
+            text.push_str(glue[i % glue.len()]);
+        }
+        let (looked_up, matched) = both_ways(&text);
+        proptest::prop_assert_eq!(looked_up, matched, "{:?}", text);
+    }
+}
