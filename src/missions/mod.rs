@@ -1,8 +1,9 @@
 //! The mission gazetteer: every United Nations peacekeeping operation, special political
 //! mission or office the report names, and the current ones it does not, each with its
 //! acronym, official name, place, and the names of places a reader may search it by — in
-//! English, French and Spanish. The gazetteer is data: `assets/gazetteer.toml`, embedded in
-//! the binary and read once (its format is described at its top and in `docs/search.md`).
+//! English, French and Spanish. The gazetteer is data: `assets/gazetteer.toml`, parsed by the
+//! build script and embedded in the binary (its format is described at its top, in `file.rs`
+//! and in `docs/search.md`).
 //! The same file holds the search engine's aliases (`CAR`, `SEA`, `PoC`…).
 //!
 //! A response *mentions* a mission when it names it by acronym (`MINUSMA`, also inside
@@ -34,32 +35,19 @@ use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::dataset::{DataError, Dataset, Mission};
 use crate::text;
 
+mod file;
 pub use picker::{MissionMatch, match_missions, not_named};
 
 /// The gazetteer file, embedded.
 pub const GAZETTEER_TOML: &str = include_str!("../../assets/gazetteer.toml");
 
-/// What sort of presence a gazetteer entry is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-pub enum Kind {
-    #[serde(rename = "peacekeeping")]
-    PeacekeepingOperation,
-    #[serde(rename = "political")]
-    SpecialPoliticalMission,
-    /// An office that is neither (for example the Office to the African Union).
-    #[serde(rename = "office")]
-    Office,
-    /// An operation of a regional organisation or a Member State that works alongside the
-    /// United Nations (AMISOM, Operation Barkhane); its acronym field holds a short name when
-    /// it has no acronym.
-    #[serde(rename = "partner")]
-    Partner,
-}
+use file::File;
+pub use file::Kind;
 
 /// How a text names a mission, strongest first: by acronym, by official name, by place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -109,52 +97,6 @@ pub struct Alias {
     pub expansions: Vec<&'static str>,
 }
 
-/// The file as written; optional fields default to empty.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    #[serde(default)]
-    mission: Vec<MissionRecord>,
-    #[serde(default)]
-    place: Vec<PlaceRecord>,
-    #[serde(default)]
-    alias: Vec<AliasRecord>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct MissionRecord {
-    acronym: String,
-    name: String,
-    location: String,
-    kind: Kind,
-    #[serde(default)]
-    places: Vec<String>,
-    #[serde(default)]
-    other_names: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PlaceRecord {
-    name: String,
-    #[serde(default)]
-    french: Vec<String>,
-    #[serde(default)]
-    spanish: Vec<String>,
-    #[serde(default)]
-    abbreviations: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AliasRecord {
-    short: String,
-    means: Vec<String>,
-    #[serde(default)]
-    capitals_only: bool,
-}
-
 /// The parsed file: missions, other names of places, aliases.
 #[derive(Debug)]
 pub struct GazetteerData {
@@ -171,7 +113,11 @@ fn keep(text: String) -> &'static str {
 
 /// Parses a gazetteer file (see `assets/gazetteer.toml`); errors give the line and column.
 pub fn parse(source: &str) -> Result<GazetteerData, toml::de::Error> {
-    let file: File = toml::from_str(source)?;
+    Ok(from_file(toml::from_str(source)?))
+}
+
+/// The gazetteer as its file says it.
+fn from_file(file: File) -> GazetteerData {
     let place_names: Vec<(&'static str, Vec<&'static str>)> = file
         .place
         .into_iter()
@@ -220,18 +166,23 @@ pub fn parse(source: &str) -> Result<GazetteerData, toml::de::Error> {
             expansions: a.means.into_iter().map(keep).collect(),
         })
         .collect();
-    Ok(GazetteerData {
+    GazetteerData {
         entries,
         place_names,
         aliases,
-    })
+    }
 }
 
-/// The embedded gazetteer file, parsed once. The file is checked by the test suite, so a
-/// failure here is a build bug, as for the embedded dataset.
+/// The embedded gazetteer file, read once. The build script parses the TOML (a broken file
+/// fails the build, naming its line) and embeds it as JSON, which reads in a tenth of the
+/// time: the reader's first frame needs the gazetteer. A failure here is a build bug.
 pub fn data() -> &'static GazetteerData {
+    /// `assets/gazetteer.toml` as the build script wrote it (see `build.rs`).
+    const GAZETTEER_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/gazetteer.json"));
     static DATA: LazyLock<GazetteerData> = LazyLock::new(|| {
-        parse(GAZETTEER_TOML).unwrap_or_else(|error| panic!("assets/gazetteer.toml: {error}"))
+        let file = serde_json::from_str(GAZETTEER_JSON)
+            .unwrap_or_else(|error| panic!("the gazetteer the build embedded: {error}"));
+        from_file(file)
     });
     &DATA
 }

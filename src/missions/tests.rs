@@ -472,3 +472,13 @@ proptest::proptest! {
         proptest::prop_assert_eq!(looked_up, matched, "{:?}", text);
     }
 }
+
+#[test]
+fn the_gazetteer_the_build_embedded_is_the_file() {
+    let file = parse(GAZETTEER_TOML).unwrap_or_else(|e| panic!("{e}"));
+    let embedded = data();
+    assert!(!embedded.entries.is_empty() && !embedded.aliases.is_empty());
+    assert_eq!(embedded.entries, file.entries);
+    assert_eq!(embedded.place_names, file.place_names);
+    assert_eq!(embedded.aliases, file.aliases);
+}
