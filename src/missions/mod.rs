@@ -22,7 +22,9 @@
 //! Names and places are compared word by word, case-insensitively, skipping small words
 //! ("Mission in the Sudan" is `mission sudan`), so line breaks, hyphens and capitals in the
 //! source do not matter. Every key is found in one pass over a text's folded words by one
-//! automaton (`aho-corasick`) built once. A place inside a longer key that does not name the
+//! automaton (`aho-corasick`) built once, when a long text first needs it; a short one (a
+//! response) is looked up word by word, and a large dataset's sentences that cannot hold a
+//! key are skipped unread (`Anchors`). A place inside a longer key that does not name the
 //! same mission does not count ([`Gazetteer::shadowed`], the one rule for this): "Sudan" in
 //! "South Sudan" names neither mission in the Sudan.
 //!
