@@ -10,38 +10,16 @@ use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Stdio};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use crate::common::cli::c34;
+use crate::common::home::Home;
 use serde_json::Value;
 
 const REPORT_JSON: &str = include_str!("../../assets/report.json");
 const CITATION_165: &str = "A/76/505/Add.1 (2 November 2021), response to para. 165 of A/75/19";
 
 /// A temporary data home and the commands that use it.
-struct Home {
-    dir: tempfile::TempDir,
-}
-
 impl Home {
-    fn new() -> Home {
-        Home {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn data_home(&self) -> PathBuf {
-        self.dir.path().join("data")
-    }
-
     fn notes_file(&self) -> PathBuf {
         self.data_home().join("c34").join("notes.json")
-    }
-
-    fn c34(&self) -> assert_cmd::Command {
-        let mut command = c34();
-        command
-            .env("XDG_DATA_HOME", self.data_home())
-            .env("HOME", self.dir.path());
-        command
     }
 
     /// The binary as a plain process, for tests that kill it or run several at once.

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use serde_json::{Value, json};
 
-use crate::common::cli::c34;
+use crate::common::home::Home;
 use crate::common::pty::Browser;
 
 const REPORT_JSON: &str = include_str!("../../assets/report.json");
@@ -66,31 +66,9 @@ fn second() -> Value {
     dataset
 }
 
-struct Home {
-    dir: tempfile::TempDir,
-}
-
 impl Home {
-    fn new() -> Home {
-        Home {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn data_home(&self) -> PathBuf {
-        self.dir.path().join("data")
-    }
-
     fn reports_dir(&self) -> PathBuf {
         self.data_home().join("c34").join("reports")
-    }
-
-    fn c34(&self) -> assert_cmd::Command {
-        let mut command = c34();
-        command
-            .env("XDG_DATA_HOME", self.data_home())
-            .env("HOME", self.dir.path());
-        command
     }
 
     /// Writes `dataset` beside the data home and returns its path.
