@@ -22,6 +22,7 @@ pub mod library;
 pub mod missions;
 pub mod overview;
 pub mod paint;
+pub mod parts;
 pub mod refs;
 pub mod reports;
 pub mod sanitize;

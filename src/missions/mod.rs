@@ -39,7 +39,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::dataset::{DataError, Dataset, Mission};
+use crate::dataset::{DataError, Dataset, Location, Mission, Recommendation};
 use crate::text;
 
 mod file;
@@ -857,13 +857,30 @@ pub fn reconcile_with(dataset: &mut Dataset, named: Vec<Mission>) -> Result<(), 
 
 /// The missions the responses mention by acronym or name, in gazetteer order, each with the
 /// sorted paragraph numbers of the responses that mention it: one pass of the automaton over
-/// each response.
+/// each response. A large dataset is read in parts, one a thread ([`crate::parts`]).
 pub fn index(dataset: &Dataset) -> Vec<Mission> {
+    let recommendations: Vec<_> = dataset.recommendations().collect();
+    let threads = crate::parts::threads_for(crate::parts::text_size(&recommendations));
+    index_in(&recommendations, threads)
+}
+
+/// [`index`] of `recommendations` read in `threads` parts, one a thread.
+fn index_in(recommendations: &[(Location, &Recommendation)], threads: usize) -> Vec<Mission> {
+    let mut paras: Vec<Vec<u32>> = vec![Vec::new(); entries().len()];
+    for part in crate::parts::read_in_parts(recommendations, threads, paras_named_in) {
+        for (all, found) in paras.iter_mut().zip(part) {
+            all.extend(found);
+        }
+    }
+    missions_of(paras)
+}
+
+/// For each gazetteer mission, the paragraph numbers of `recommendations` that name it.
+fn paras_named_in(recommendations: &[(Location, &Recommendation)]) -> Vec<Vec<u32>> {
     let gazetteer = gazetteer();
-    let entries = entries();
-    let mut paras: Vec<Vec<u32>> = vec![Vec::new(); entries.len()];
+    let mut paras: Vec<Vec<u32>> = vec![Vec::new(); entries().len()];
     let mut stream = WordStream::default();
-    for (_, recommendation) in dataset.recommendations() {
+    for (_, recommendation) in recommendations {
         stream.clear();
         let mut token = 0;
         for paragraph in &recommendation.paragraphs {
@@ -884,7 +901,7 @@ pub fn index(dataset: &Dataset) -> Vec<Mission> {
             }
         }
     }
-    missions_of(paras)
+    paras
 }
 
 /// The missions named in the paragraphs `paras[m]` lists for each gazetteer mission `m`, in

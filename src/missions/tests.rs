@@ -381,6 +381,22 @@ fn the_missions_index_is_the_same_with_and_without_the_prefilter() {
     assert_eq!(found, expected);
 }
 
+#[test]
+fn the_missions_index_read_in_parts_is_the_index_read_at_once() {
+    let dataset = Dataset::embedded();
+    let recommendations: Vec<_> = dataset.recommendations().collect();
+    let once = index_in(&recommendations, 1);
+    assert!(!once.is_empty());
+    for threads in [2, 3, 7] {
+        assert_eq!(
+            index_in(&recommendations, threads),
+            once,
+            "{threads} threads"
+        );
+    }
+    assert_eq!(index(&dataset), once);
+}
+
 proptest::proptest! {
     #[test]
     fn the_prefilter_never_hides_a_key(

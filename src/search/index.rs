@@ -14,6 +14,7 @@ use rustc_hash::FxHashMap;
 
 use crate::missions::{self, KeyHit};
 
+use crate::parts;
 use crate::text;
 
 mod stored;
@@ -310,34 +311,6 @@ fn moved(values: &[u32], by: u32) -> impl Iterator<Item = u32> + '_ {
     values.iter().map(move |v| v + by)
 }
 
-/// The most threads a large index is built on.
-const MAX_THREADS: usize = 4;
-
-/// `recommendations` cut into at most `parts` runs of about the same size of text, in order.
-fn split_by_size<'a, 'd>(
-    recommendations: &'a [(Location, &'d Recommendation)],
-    parts: usize,
-) -> Vec<&'a [(Location, &'d Recommendation)]> {
-    let size = |(_, r): &(Location, &Recommendation)| -> usize {
-        r.paragraphs.iter().map(|p| p.len()).sum()
-    };
-    let total: usize = recommendations.iter().map(size).sum();
-    let share = total.div_ceil(parts.max(1)).max(1);
-    let mut runs = Vec::new();
-    let (mut start, mut filled) = (0, 0);
-    for (i, recommendation) in recommendations.iter().enumerate() {
-        filled += size(recommendation);
-        if filled >= share {
-            runs.push(&recommendations[start..=i]);
-            (start, filled) = (i + 1, 0);
-        }
-    }
-    if start < recommendations.len() {
-        runs.push(&recommendations[start..]);
-    }
-    runs
-}
-
 /// Offsets are stored in 32 bits; a dataset of 4 GiB of text is far beyond any report.
 fn to_u32(value: usize) -> u32 {
     u32::try_from(value).expect("the dataset is smaller than 4 GiB")
@@ -349,18 +322,9 @@ impl Builder {
     /// they are sorted.
     fn build(dataset: &Dataset) -> SearchIndex {
         let recommendations: Vec<(Location, &Recommendation)> = dataset.recommendations().collect();
-        let size: usize = recommendations
-            .iter()
-            .flat_map(|(_, r)| r.paragraphs.iter().map(|p| p.len()))
-            .sum();
+        let size = parts::text_size(&recommendations);
         let prefilter = size >= PREFILTER_FROM;
-        let threads = if prefilter {
-            std::thread::available_parallelism()
-                .map_or(1, usize::from)
-                .min(MAX_THREADS)
-        } else {
-            1
-        };
+        let threads = parts::threads_for(size);
         Builder::build_in(&recommendations, prefilter, threads)
     }
 
@@ -370,29 +334,14 @@ impl Builder {
         prefilter: bool,
         threads: usize,
     ) -> SearchIndex {
-        let parts = split_by_size(recommendations, threads);
-        let mut builder = if parts.len() <= 1 {
-            Builder::default().read(recommendations, prefilter)
-        } else {
-            std::thread::scope(|scope| {
-                let workers: Vec<_> = parts
-                    .iter()
-                    .map(|part| scope.spawn(move || Builder::default().read(part, prefilter)))
-                    .collect();
-                let mut joined: Option<Builder> = None;
-                for worker in workers {
-                    // A part's panic is a bug: let it reach the caller as it would unthreaded.
-                    let part = worker
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                    match &mut joined {
-                        None => joined = Some(part),
-                        Some(builder) => builder.append(part),
-                    }
-                }
-                joined.unwrap_or_default()
-            })
-        };
+        let mut parts = parts::read_in_parts(recommendations, threads, |part| {
+            Builder::default().read(part, prefilter)
+        })
+        .into_iter();
+        let mut builder = parts.next().unwrap_or_default();
+        for part in parts {
+            builder.append(part);
+        }
         builder.paragraph_starts.push(to_u32(builder.text.len()));
         builder.rec_starts.push(to_u32(builder.tokens.len()));
         builder.sentence_starts.push(to_u32(builder.tokens.len()));
@@ -401,10 +350,7 @@ impl Builder {
 
     /// Reads `recommendations` into a new part of the index (without the end marks).
     fn read(mut self, recommendations: &[(Location, &Recommendation)], prefilter: bool) -> Builder {
-        let size: usize = recommendations
-            .iter()
-            .flat_map(|(_, r)| r.paragraphs.iter().map(|p| p.len()))
-            .sum();
+        let size = parts::text_size(recommendations);
         self.text.reserve(size);
         self.tokens.reserve(size / 6);
         self.token_starts.reserve(size / 6);
@@ -710,12 +656,6 @@ mod tests {
                 assert!(once == parts, "{threads} threads, prefilter {prefilter}");
             }
         }
-        let parts = split_by_size(&recommendations, 3);
-        assert_eq!(parts.len(), 3);
-        assert_eq!(
-            parts.iter().map(|p| p.len()).sum::<usize>(),
-            recommendations.len()
-        );
     }
 
     #[test]
