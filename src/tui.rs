@@ -124,6 +124,10 @@ fn run_loading(
     let mut terminal = Terminal::new(CrosstermBackend::new(output))?;
     let size = terminal.size()?;
     let mut app = App::with_series(dataset, series, size, color);
+    if library.is_some() {
+        // Read after the first frame: until then the picker says so.
+        app.expect_library();
+    }
     app.set_hyperlinks(ui::links::supported(|name| std::env::var(name).ok()));
     // Opening the store never fails: an unreadable file makes it read-only, with the reason.
     let mut store = NotesStore::open_default();

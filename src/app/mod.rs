@@ -251,6 +251,7 @@ impl App {
             matrix: self.matrix(),
             queries: &self.queries,
             reports: &self.series.series.reports,
+            library_pending: self.library_pending(),
             report_indexes: &self.series.search_indexes,
             committee: self.committee(),
             recommendations: self.recommendation_index(),

@@ -49,6 +49,8 @@ pub struct Context<'a> {
     pub queries: &'a [crate::sanitize::SafeText],
     /// Every report of the library, newest first.
     pub reports: &'a [crate::app::ReportEntry],
+    /// True while the library's reports are still being read (`reports` is not yet all).
+    pub library_pending: bool,
     /// The search index of each report of `reports`, once the search has been asked to
     /// search them all (none for the open report: it is `index`).
     pub report_indexes: &'a [Option<std::sync::Arc<SearchIndex>>],

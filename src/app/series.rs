@@ -91,6 +91,20 @@ pub(super) struct SeriesState {
     pub(super) worker: bool,
     /// The comparisons of the response at this place, most similar first.
     pub(super) comparisons: Option<(Location, Arc<Vec<Comparison>>)>,
+    /// Whether the library's reports are in yet (they are read after the first frame): until
+    /// they come, the picker and the search of every report say so instead of "only this
+    /// report".
+    pub(super) library: Library,
+}
+
+/// Whether the library's reports are in [`SeriesState::series`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) enum Library {
+    /// They are, or none are coming.
+    #[default]
+    Read,
+    /// A worker is reading them; they come as [`super::Outcome::Library`].
+    Reading,
 }
 
 impl SeriesState {
@@ -111,6 +125,7 @@ impl SeriesState {
             unfolded: false,
             started: false,
             comparisons: None,
+            library: Library::Read,
         }
     }
 }
@@ -162,6 +177,16 @@ impl App {
                 search.get_or_init(|| Arc::new(SearchIndex::new(dataset)));
             }
         }
+    }
+
+    /// The library's reports are being read, and will come as [`super::Outcome::Library`].
+    pub fn expect_library(&mut self) {
+        self.series.library = Library::Reading;
+    }
+
+    /// True from [`App::expect_library`] until the library's reports have come.
+    pub fn library_pending(&self) -> bool {
+        self.series.library == Library::Reading
     }
 
     /// No worker builds the indexes after all (no thread could be started): the next
@@ -347,6 +372,7 @@ impl App {
     /// The library's reports, read after the first frame ([`super::Outcome::Library`]): the
     /// picker lists them, the comparisons and the search of every report use them.
     pub(super) fn set_reports(&mut self, reports: Vec<ReportEntry>) {
+        self.series.library = Library::Read;
         self.series.indexes = cells(reports.len());
         self.series.search_indexes = vec![None; reports.len()];
         self.series.built_search_indexes = cells(reports.len());

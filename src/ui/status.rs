@@ -43,10 +43,12 @@ pub fn render(frame: &mut Frame, rect: Rect, app: &App, theme: &Theme) {
         ),
     };
     // In the search and the picker their keys come first; the location only if it still fits.
-    let keys_first = matches!(
-        app.keymap(),
-        Keymap::Search | Keymap::Missions | Keymap::Note
-    );
+    // A message comes first anyway: it answers the key just pressed (Ctrl-t in the search).
+    let keys_first = app.message_text().is_none()
+        && matches!(
+            app.keymap(),
+            Keymap::Search | Keymap::Missions | Keymap::Note
+        );
     let full_left = left;
     let left = if keys_first {
         SafeText::default()

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::common::keys::{ch, ctrl, press};
 use crate::common::screen::{draw, screen_text};
 use c34::app::overlay::compare::compare_box;
-use c34::app::{App, Command, Edit, Effect, Keymap, Pane, ReportEntry, Series};
+use c34::app::{App, Command, Edit, Effect, Keymap, Outcome, Pane, ReportEntry, Series};
 use c34::dataset::Dataset;
 use c34::series::committee::{self, CommitteeReport};
 use ratatui::crossterm::event::KeyCode;
@@ -247,6 +247,62 @@ fn the_report_picker_lists_the_reports_newest_first_and_opens_one() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.dataset().document.symbol.as_str(), "A/77/999/Add.1");
     assert!(app.message().is_some_and(|m| m.contains("is open")));
+}
+
+#[test]
+fn while_the_library_is_read_the_picker_and_the_search_say_so_then_list_its_reports() {
+    // The browser reads the library after the first frame: the app starts with no reports.
+    let mut app = App::with_series(
+        Dataset::embedded(),
+        Series::default(),
+        Size::new(120, 40),
+        true,
+    );
+    app.expect_library();
+    app.update(Command::Idle);
+    assert!(app.library_pending());
+    assert!(ch(&mut app, 'R'));
+    let screen = text(&app);
+    assert!(screen.contains("Reading the library…"), "{screen}");
+    assert!(!screen.contains("Only this report"), "{screen}");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.keymap(),
+        Keymap::Reports,
+        "Enter on no report keeps the picker"
+    );
+    assert!(
+        app.message().is_some_and(|m| m.contains("Still reading")),
+        "{:?}",
+        app.message()
+    );
+    // The reports come while the picker is open: listed, the open one selected.
+    app.receive(Outcome::Library(vec![
+        ReportEntry::new(second_report(), "added"),
+        ReportEntry::new(Dataset::embedded(), "embedded"),
+    ]));
+    assert!(!app.library_pending());
+    let screen = text(&app);
+    assert!(screen.contains("2 reports, newest first"), "{screen}");
+    assert!(
+        screen.contains("2/2"),
+        "the open report is selected: {screen}"
+    );
+    press(&mut app, KeyCode::Enter);
+    assert!(app.message().is_some_and(|m| m.contains("is open")));
+    // Asked for before the reports come, the search of every report says it waits.
+    let mut app = App::with_series(
+        Dataset::embedded(),
+        Series::default(),
+        Size::new(120, 40),
+        true,
+    );
+    app.expect_library();
+    assert!(ch(&mut app, '/'));
+    ctrl(&mut app, 't');
+    let screen = text(&app);
+    let status = screen.lines().last().unwrap_or_default();
+    assert!(status.contains("Still reading the library"), "{screen}");
 }
 
 #[test]

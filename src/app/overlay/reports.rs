@@ -21,6 +21,9 @@ use crate::sanitize::SafeText;
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ReportPicker {
     scroll: Scroll,
+    /// How many reports were listed when the selection was made: when the library's
+    /// reports come in while the picker is open, the open report is selected again.
+    listed: usize,
 }
 
 /// The picker's box on a screen of `area` for `reports` reports: tall enough for all of them.
@@ -39,7 +42,10 @@ impl ReportPicker {
             .iter()
             .position(|report| same_symbol(report.symbol(), open))
             .unwrap_or(0);
-        let mut picker = ReportPicker::default();
+        let mut picker = ReportPicker {
+            listed: context.reports.len(),
+            ..ReportPicker::default()
+        };
         picker
             .scroll
             .select(selected, context.reports.len(), page(context));
@@ -63,6 +69,9 @@ impl Component for ReportPicker {
         let (len, page) = (context.reports.len(), page(context));
         match command {
             Command::Close | Command::OpenReports => return Action::Close,
+            Command::OpenReport if len == 0 && context.library_pending => {
+                return Action::Say("Still reading the library's reports".into());
+            }
             Command::OpenReport => {
                 let index = self.scroll.selected;
                 return Action::then(move |app| app.open_report(index));
@@ -85,6 +94,9 @@ impl Component for ReportPicker {
     }
 
     fn settle(&mut self, context: &Context) {
+        if context.reports.len() != self.listed {
+            *self = ReportPicker::open(context);
+        }
         let page = page(context);
         self.scroll.clamp(context.reports.len(), Some(page));
         self.scroll.reveal(page);
@@ -101,6 +113,7 @@ impl Component for ReportPicker {
             (!reports.is_empty()).then(|| format!("{}/{}", scroll.selected + 1, reports.len()));
         prompt_box::render_frame(frame, &parts, &SafeText::new("Reports"), position, theme);
         let caption = match reports.len() {
+            _ if context.library_pending => " Reading the library…".to_string(),
             0 | 1 => " Only this report: c34 add FILE adds another".to_string(),
             n => format!(" {n} reports, newest first · Enter opens"),
         };

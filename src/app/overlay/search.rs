@@ -319,6 +319,11 @@ impl Component for SearchPicker {
             }
             Command::OpenResult => return self.open_result(),
             Command::ToggleAllReports => {
+                if context.library_pending {
+                    return Action::Say(
+                        "Still reading the library's reports: try again in a moment".into(),
+                    );
+                }
                 if context.reports.len() < 2 {
                     return Action::Say(
                         "Only this report in the library: c34 add adds another".into(),
