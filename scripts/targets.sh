@@ -30,6 +30,9 @@ $B --data "$BIG" search minusma --json >/dev/null; $B search minusma --json >/de
 echo "python json.load, 100x, CPU ms:           $(five stat task-clock "$PY" -c "import json; json.load(open('$BIG'))")"
 echo "c34 --data show 18, 100x, CPU ms, cold:   $(five cold task-clock $B --data "$BIG" show 18)"
 echo "c34 --data show 18, 100x, CPU ms, warm:   $(five stat task-clock $B --data "$BIG" show 18)"
+echo "python json.load, 100x, wall ms:          $(five stat duration_time "$PY" -c "import json; json.load(open('$BIG'))")"
+echo "c34 --data show 18, 100x, wall ms, cold:  $(five cold duration_time $B --data "$BIG" show 18)"
+echo "c34 --data show 18, 100x, wall ms, warm:  $(five stat duration_time $B --data "$BIG" show 18)"
 fzf_wall() { perf stat -e duration_time -x, fzf --filter minusma < "$LINES" 2>&1 >/dev/null | grep duration_time | cut -d, -f1 | awk '{print $1 / 1e6}'; }
 echo "fzf --filter minusma, 100x, wall ms:      $(five fzf_wall)"
 echo "c34 --data search, 100x, wall ms, cold:   $(five cold duration_time $B --data "$BIG" search minusma --json)"
@@ -38,8 +41,8 @@ echo "c34 show 18, report, CPU ms:              $(perf stat -r 30 -e task-clock 
 echo "c34 search minusma, report, CPU ms, warm: $(perf stat -r 30 -e task-clock -x, $B search minusma --json 2>&1 >/dev/null | cut -d, -f1)"
 echo "c34 search minusma, report, CPU ms, cold: $(for _ in 1 2 3 4 5 6 7 8 9; do cold task-clock $B search minusma --json; done | median)"
 TEN=$(mktemp -d); "$PY" scripts/ten_reports.py "$TEN" >/dev/null
-for _ in 1 2 3; do
-  echo "first frame, c34:          $("$PY" scripts/first_frame.py quit --runs 9 --env XDG_DATA_HOME="$XDG_DATA_HOME" --env XDG_CACHE_HOME="$XDG_CACHE_HOME" -- $B | tail -1)"
-  echo "first frame, c34, ten:     $("$PY" scripts/first_frame.py quit --runs 9 --env XDG_DATA_HOME="$TEN" --env XDG_CACHE_HOME="$XDG_CACHE_HOME" -- $B | tail -1)"
-  echo "first frame, less:         $("$PY" scripts/first_frame.py A_76_505_Add.1.txt --runs 9 -- less assets/A_76_505_Add.1.txt | tail -1)"
-done
+# The first frames, interleaved run by run (the machine's speed drifts between batches).
+"$PY" scripts/first_frame.py --runs 60 \
+  --case "c34|quit|XDG_DATA_HOME=$XDG_DATA_HOME,XDG_CACHE_HOME=$XDG_CACHE_HOME|$B" \
+  --case "c34, ten|quit|XDG_DATA_HOME=$TEN,XDG_CACHE_HOME=$XDG_CACHE_HOME|$B" \
+  --case "less|A_76_505_Add.1.txt||less assets/A_76_505_Add.1.txt"
