@@ -487,15 +487,26 @@ impl App {
             if !lines.is_empty() {
                 lines.push(ReaderLine::Blank);
             }
-            for comparison in comparisons {
+            for comparison in comparisons.iter().take(SIMILAR_IN_HEADER) {
                 let text = similar_line(comparison);
                 lines.extend(wrapped(&text, width, ReaderLine::Similar));
             }
-            lines.push(ReaderLine::Similar(SafeText::new("c compares")));
+            let more = comparisons.len().saturating_sub(SIMILAR_IN_HEADER);
+            let last = if more == 0 {
+                SafeText::new("c compares")
+            } else {
+                safe_format!("and {more} more · c compares them all")
+            };
+            lines.extend(wrapped(&last, width, ReaderLine::Similar));
         }
         layout.insert_header(lines);
     }
 }
+
+/// The most similar responses the reader's header names, most similar first; the comparison
+/// (`c`) shows every report's. With a report a year, ten would push the response itself
+/// below the fold of a 24-line terminal.
+pub const SIMILAR_IN_HEADER: usize = 3;
 
 /// Whether two document symbols are the same, letter case and spaces aside.
 pub fn same_symbol(a: &str, b: &str) -> bool {

@@ -331,6 +331,54 @@ fn the_header_names_the_most_similar_response_in_the_other_report() {
 }
 
 #[test]
+fn with_many_reports_the_header_names_the_three_most_similar_and_the_comparison_all() {
+    // Five other reports: the second report under five symbols, one of them edited more.
+    let mut reports = vec![ReportEntry::new(Dataset::embedded(), "embedded")];
+    for year in 0..5 {
+        let mut dataset = second_report();
+        dataset.document.symbol = format!("A/{}/999/Add.1", 77 + year).into();
+        if year == 4 {
+            for section in &mut dataset.sections {
+                for recommendation in &mut section.recommendations {
+                    if recommendation.para == 1037 {
+                        let words: Vec<&str> =
+                            recommendation.paragraphs[0].split_whitespace().collect();
+                        let half = words[..words.len() / 2].join(" ");
+                        recommendation.paragraphs = vec![half.into()];
+                    }
+                }
+            }
+        }
+        reports.insert(0, ReportEntry::new(dataset, "added"));
+    }
+    let series = Series {
+        reports,
+        committees: vec![committee()],
+    };
+    let mut app = App::with_series(Dataset::embedded(), series, Size::new(80, 24), true);
+    app.update(Command::Idle);
+    jump(&mut app, 37);
+    let flow = flowing(&app);
+    assert_eq!(flow.matches("Similar in ").count(), 3, "{flow}");
+    assert!(flow.contains("and 2 more · c compares them all"), "{flow}");
+    // The response itself still starts on the first screen of the reader.
+    let response = app.current().map(|(_, r)| r.paragraphs[0].clone()).unwrap();
+    let first_words: String = response
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(flow.contains(&first_words), "{flow}");
+    // The least similar (the one cut short) is the one left out of the header.
+    assert!(!flow.contains("Similar in A/81/999/Add.1"), "{flow}");
+    // The comparison has all five, most similar first.
+    assert_eq!(app.comparisons().len(), 5);
+    assert_eq!(app.comparisons()[4].symbol.as_str(), "A/81/999/Add.1");
+    assert!(ch(&mut app, 'c'));
+    assert!(text(&app).contains("¶ 37 → A/"), "{}", text(&app));
+}
+
+#[test]
 fn the_comparison_marks_exactly_the_edits_with_and_without_colour() {
     for color in [true, false] {
         let mut app = app_with_two_reports(120, 40, color);
