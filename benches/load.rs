@@ -81,7 +81,11 @@ fn main() {
         cache.store_index(key, &SearchIndex::new(dataset));
         group.bench_function("cache key", |b| b.iter(|| Key::of(black_box(dataset))));
         group.bench_function("index from cache", |b| {
-            b.iter(|| cache.index(black_box(key)).expect("the stored index loads"));
+            b.iter(|| {
+                cache
+                    .index(black_box(key), dataset)
+                    .expect("the stored index loads")
+            });
         });
         group.finish();
     }

@@ -166,10 +166,10 @@ impl Cache {
         Cache { dir: None }
     }
 
-    /// The search index stored for `key`, if a whole one is.
-    pub fn index(&self, key: Key) -> Option<SearchIndex> {
+    /// The search index of `dataset` stored for `key` (its [`Key::of`]), if a whole one is.
+    pub fn index(&self, key: Key, dataset: &Dataset) -> Option<SearchIndex> {
         self.read(key, Kind::Index, |input, size| {
-            SearchIndex::read_from(input, size)
+            SearchIndex::read_from(input, size, dataset)
         })
     }
 
@@ -366,7 +366,7 @@ fn trim(dir: &Path, keep: usize, bytes: u64) {
 /// when it was built (then [`Cache::store_index`] it once the answer is out).
 pub fn index_in(cache: &Cache, dataset: &Dataset) -> (SearchIndex, Key, bool) {
     let key = Key::of(dataset);
-    match cache.index(key) {
+    match cache.index(key, dataset) {
         Some(index) => (index, key, false),
         None => (SearchIndex::new(dataset), key, true),
     }

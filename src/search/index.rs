@@ -662,34 +662,70 @@ mod tests {
     fn an_index_stored_as_bytes_loads_as_it_was_built() {
         // The report, and over a megabyte of it (read in parts, with the prefilter).
         for copies in [1, 12] {
-            let built = SearchIndex::new(&report_times(copies));
+            let dataset = report_times(copies);
+            let built = SearchIndex::new(&dataset);
             let bytes = built.to_bytes();
-            let loaded = SearchIndex::from_bytes(&bytes).expect("the bytes load");
+            let loaded = SearchIndex::from_bytes(&bytes, &dataset).expect("the bytes load");
             assert!(
                 format!("{built:?}") == format!("{loaded:?}"),
                 "{copies} copies"
             );
+            // The text is not in the bytes: it is the dataset's (the arena holds its words
+            // without the spaces between them).
+            let (_, first) = dataset.recommendations().next().expect("a recommendation");
+            let words = first.paragraphs[0].as_bytes();
+            let needle = &words[..words.len().min(40)];
+            assert!(needle.contains(&b' '));
+            assert!(!bytes.windows(needle.len()).any(|w| w == needle));
             // Cut anywhere or with a byte changed in its numbers, it never panics; cut, it
             // never loads.
             for cut in [0, 1, 7, 8, bytes.len() / 3, bytes.len() - 1] {
                 assert!(
-                    SearchIndex::from_bytes(&bytes[..cut]).is_none(),
+                    SearchIndex::from_bytes(&bytes[..cut], &dataset).is_none(),
                     "cut at {cut}"
                 );
             }
             if copies == 1 {
                 let mut longer = bytes.clone();
                 longer.push(0);
-                assert!(SearchIndex::from_bytes(&longer).is_none());
+                assert!(SearchIndex::from_bytes(&longer, &dataset).is_none());
                 for at in (0..bytes.len()).step_by(bytes.len() / 4000) {
                     let mut changed = bytes.clone();
                     changed[at] ^= 0x80;
-                    if let Some(index) = SearchIndex::from_bytes(&changed) {
+                    if let Some(index) = SearchIndex::from_bytes(&changed, &dataset) {
                         let _ = index.search("minusma peacekeeping", 10);
                         let _ = index.mentioned_missions();
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn an_index_loads_only_with_the_paragraphs_it_was_built_from() {
+        let dataset = Dataset::embedded();
+        let bytes = SearchIndex::new(&dataset).to_bytes();
+        // A paragraph a byte longer, one more paragraph, one fewer: not this index's text.
+        let mut longer = dataset.clone();
+        let first = &mut longer.sections[0].recommendations[0].paragraphs[0];
+        *first = format!("{first}x").into();
+        let mut more = dataset.clone();
+        more.sections[0].recommendations[0]
+            .paragraphs
+            .push("Another paragraph.".into());
+        let mut fewer = dataset.clone();
+        let last = fewer.sections.len() - 1;
+        fewer.sections[last].recommendations.pop();
+        for other in [&longer, &more, &fewer] {
+            assert!(SearchIndex::from_bytes(&bytes, other).is_none());
+        }
+        // The same lengths with other words: the bounds still hold, so searching it cannot
+        // panic (the cache's key, a hash of the responses, never pairs them).
+        let mut same_length = dataset.clone();
+        let first = &mut same_length.sections[0].recommendations[0].paragraphs[0];
+        *first = "é".repeat(first.len() / 2).into();
+        if let Some(index) = SearchIndex::from_bytes(&bytes, &same_length) {
+            let _ = index.search("minusma peacekeeping", 10);
         }
     }
 
