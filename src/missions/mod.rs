@@ -272,7 +272,6 @@ pub const MAX_KEY_SPAN: usize = 64;
 #[derive(Debug)]
 pub struct Gazetteer {
     keys: Vec<Key>,
-    by_words: FxHashMap<Vec<String>, usize>,
     /// Each key's words joined by single spaces (as a [`WordStream`] holds them), and the first
     /// words of the keys: how a short stream is matched without the automaton.
     by_text: FxHashMap<String, usize>,
@@ -410,6 +409,23 @@ pub fn normalise(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// [`normalise`]'s words joined by single spaces, made in one string.
+fn normalised(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for range in text::words(text) {
+        let start = out.len();
+        if start > 0 {
+            out.push(' ');
+        }
+        text::fold_into(&text[range], &mut out);
+        let word = &out[start + usize::from(start > 0)..];
+        if text::is_stopword(word) {
+            out.truncate(start);
+        }
+    }
+    out
+}
+
 /// The folded words of a text, small words left out, as the automaton reads them: each word
 /// after a space, each sentence ended by a space and a line break, so that a key (` a b `)
 /// matches whole words of one sentence only.
@@ -478,20 +494,30 @@ impl WordStream {
 
 impl Gazetteer {
     pub fn new(data: &GazetteerData) -> Gazetteer {
-        let mut keys: Vec<Key> = Vec::new();
-        let mut by_words: FxHashMap<Vec<String>, usize> = FxHashMap::default();
+        // Keys are found by their words joined (`united nations mission south sudan`): one
+        // string a name, and a key's vector of words made only when the key is new. (A map
+        // keyed by the vectors cost twice as long, and the gazetteer is made before the
+        // first frame.)
+        let names: usize = data
+            .entries
+            .iter()
+            .map(|entry| 2 + entry.other_names.len() + entry.places.len())
+            .sum();
+        let mut keys: Vec<Key> = Vec::with_capacity(names);
+        let mut by_text: FxHashMap<String, usize> =
+            FxHashMap::with_capacity_and_hasher(names, rustc_hash::FxBuildHasher);
         let add = |keys: &mut Vec<Key>,
-                   by_words: &mut FxHashMap<Vec<String>, usize>,
-                   words: Vec<String>,
+                   by_text: &mut FxHashMap<String, usize>,
+                   text: String,
                    mission: usize,
                    by: By|
          -> Option<usize> {
-            if words.is_empty() {
+            if text.is_empty() {
                 return None;
             }
-            let index = *by_words.entry(words.clone()).or_insert_with(|| {
+            let index = *by_text.entry(text).or_insert_with_key(|text| {
                 keys.push(Key {
-                    words,
+                    words: text.split(' ').map(str::to_owned).collect(),
                     names: Vec::new(),
                     acronyms: Vec::new(),
                     places: Vec::new(),
@@ -513,13 +539,13 @@ impl Gazetteer {
             Some(index)
         };
         for (mission, entry) in data.entries.iter().enumerate() {
-            let (k, w) = (&mut keys, &mut by_words);
-            add(k, w, normalise(entry.acronym), mission, By::Acronym);
+            let (k, t) = (&mut keys, &mut by_text);
+            add(k, t, normalised(entry.acronym), mission, By::Acronym);
             for name in std::iter::once(&entry.name).chain(&entry.other_names) {
-                add(k, w, normalise(name), mission, By::Name);
+                add(k, t, normalised(name), mission, By::Name);
             }
             for place in &entry.places {
-                add(k, w, normalise(place), mission, By::Place);
+                add(k, t, normalised(place), mission, By::Place);
             }
         }
         // Other names of a place: places of the same missions, one place with the English.
@@ -530,12 +556,12 @@ impl Gazetteer {
                 else {
                     continue;
                 };
-                let Some(&english) = by_words.get(&normalise(place)) else {
+                let Some(&english) = by_text.get(&normalised(place)) else {
                     continue;
                 };
                 for other in others {
-                    let words = normalise(other);
-                    if let Some(key) = add(&mut keys, &mut by_words, words, mission, By::Place) {
+                    let text = normalised(other);
+                    if let Some(key) = add(&mut keys, &mut by_text, text, mission, By::Place) {
                         joined.push((key, english));
                     }
                 }
@@ -547,18 +573,12 @@ impl Gazetteer {
             }
         }
         let longest = keys.iter().map(|k| k.words.len()).max().unwrap_or(0);
-        let by_text = keys
-            .iter()
-            .enumerate()
-            .map(|(index, key)| (key.words.join(" "), index))
-            .collect();
         let first_words = keys
             .iter()
             .filter_map(|key| key.words.first().cloned())
             .collect();
         Gazetteer {
             keys,
-            by_words,
             by_text,
             first_words,
             longest,
@@ -637,7 +657,7 @@ impl Gazetteer {
         if words.is_empty() || words.len() > self.longest {
             return None;
         }
-        self.by_words.get(words).copied()
+        self.by_text.get(&words.join(" ")).copied()
     }
 
     /// Every key occurrence in a stream of words, nested ones included, in the stream's word
