@@ -249,9 +249,9 @@ fn the_report_picker_lists_the_reports_newest_first_and_opens_one() {
     assert!(app.message().is_some_and(|m| m.contains("is open")));
 }
 
-#[test]
-fn while_the_library_is_read_the_picker_and_the_search_say_so_then_list_its_reports() {
-    // The browser reads the library after the first frame: the app starts with no reports.
+/// The app as the browser starts it: no reports yet, the library's being read (after the
+/// first frame).
+fn app_reading_the_library() -> App {
     let mut app = App::with_series(
         Dataset::embedded(),
         Series::default(),
@@ -259,6 +259,12 @@ fn while_the_library_is_read_the_picker_and_the_search_say_so_then_list_its_repo
         true,
     );
     app.expect_library();
+    app
+}
+
+#[test]
+fn while_the_library_is_read_the_picker_and_the_search_say_so_then_list_its_reports() {
+    let mut app = app_reading_the_library();
     app.update(Command::Idle);
     assert!(app.library_pending());
     assert!(ch(&mut app, 'R'));
@@ -291,13 +297,7 @@ fn while_the_library_is_read_the_picker_and_the_search_say_so_then_list_its_repo
     press(&mut app, KeyCode::Enter);
     assert!(app.message().is_some_and(|m| m.contains("is open")));
     // Asked for before the reports come, the search of every report says it waits.
-    let mut app = App::with_series(
-        Dataset::embedded(),
-        Series::default(),
-        Size::new(120, 40),
-        true,
-    );
-    app.expect_library();
+    let mut app = app_reading_the_library();
     assert!(ch(&mut app, '/'));
     ctrl(&mut app, 't');
     let screen = text(&app);
