@@ -289,7 +289,7 @@ impl Library {
 
     fn open_symbol(&self, symbol: &str) -> Result<Dataset, LibraryError> {
         if let Some(report) = reports::get(symbol) {
-            return Ok(report.dataset().clone());
+            return Ok(report.to_dataset());
         }
         let wanted = symbol_key(symbol);
         // The file named after the symbol first: one read in the usual case.
@@ -315,7 +315,7 @@ impl Library {
         let embedded = reports::default();
         if heads.is_empty() {
             // The usual case: nothing added, nothing to compare.
-            return Ok((embedded.dataset().clone(), skipped));
+            return Ok((embedded.to_dataset(), skipped));
         }
         let embedded_head: Option<HeadDocument> = head_in(embedded.json().as_bytes());
         let mut candidates: Vec<(Option<&Path>, &HeadDocument)> = heads
@@ -332,7 +332,7 @@ impl Library {
         });
         for (path, _) in candidates {
             let Some(path) = path else {
-                return Ok((embedded.dataset().clone(), skipped));
+                return Ok((embedded.to_dataset(), skipped));
             };
             match load(path) {
                 Ok(dataset) => return Ok((dataset, skipped)),
@@ -342,7 +342,7 @@ impl Library {
                 }),
             }
         }
-        Ok((embedded.dataset().clone(), skipped))
+        Ok((embedded.to_dataset(), skipped))
     }
 
     /// The front matter of every added file that has one, and the files that do not.

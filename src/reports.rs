@@ -34,6 +34,16 @@ impl Report {
         })
     }
 
+    /// The report's dataset to own: a copy of the parsed one, or parsed afresh (and not kept)
+    /// when nothing has asked for it yet. The browser and the commands take theirs this way,
+    /// so a start-up parses the embedded JSON once instead of parsing and copying it.
+    pub fn to_dataset(&self) -> Dataset {
+        match self.dataset.get() {
+            Some(dataset) => dataset.clone(),
+            None => Dataset::from_json(self.json).expect("an embedded dataset is valid"),
+        }
+    }
+
     /// The document symbol, as the dataset gives it.
     pub fn symbol(&self) -> &str {
         &self.dataset().document.symbol
@@ -76,7 +86,7 @@ pub fn symbol_key(symbol: &str) -> String {
 impl Dataset {
     /// The default report's dataset (see [`default`]).
     pub fn embedded() -> Dataset {
-        default().dataset().clone()
+        default().to_dataset()
     }
 }
 

@@ -60,6 +60,17 @@ pub(crate) struct Cli {
     command: Option<Command>,
 }
 
+impl Cli {
+    /// What clap makes of `c34` with no arguments: the browser on the newest report.
+    fn bare() -> Cli {
+        Cli {
+            data: None,
+            report_symbol: None,
+            command: None,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// List the sections and the paragraph numbers of the Special Committee's report they answer
@@ -207,11 +218,17 @@ pub(crate) fn command() -> clap::Command {
 }
 
 pub(crate) fn main() -> ExitCode {
-    let cli = match command()
-        .try_get_matches()
-        .and_then(|matches| Cli::from_arg_matches(&matches))
-        .and_then(library::checked)
-    {
+    // A bare `c34` (the browser) has nothing to parse: clap's definition of every subcommand,
+    // and the help text (which parses the embedded report), would be made for nothing.
+    let parsed = if std::env::args_os().len() == 1 {
+        Ok(Cli::bare())
+    } else {
+        command()
+            .try_get_matches()
+            .and_then(|matches| Cli::from_arg_matches(&matches))
+            .and_then(library::checked)
+    };
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(error) => return parse_error(&error),
     };
@@ -447,4 +464,21 @@ fn run(mut cli: Cli) -> Result<Outcome, Failure> {
     // The process ends next: freeing the dataset piece by piece would only cost time.
     std::mem::forget(dataset);
     Ok(outcome)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The short way for a bare `c34` must give what clap would have parsed.
+    #[test]
+    fn a_bare_c34_is_what_clap_parses_from_no_arguments() {
+        let matches = command()
+            .try_get_matches_from(["c34"])
+            .expect("no arguments parse");
+        let parsed = Cli::from_arg_matches(&matches)
+            .and_then(library::checked)
+            .expect("no arguments make a command line");
+        assert_eq!(format!("{parsed:?}"), format!("{:?}", Cli::bare()));
+    }
 }
