@@ -215,8 +215,16 @@ impl Browser {
             }
             thread::sleep(Duration::from_millis(20));
         };
-        // Drain what is left; the reader ends when the terminal closes.
-        while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(500)) {
+        // Drain what is left, until the reader ends: it does when the terminal closes, which
+        // is when the child's last bytes are read (the child held its only other end). A
+        // pause in the output is no sign of its end: on a loaded machine the kernel can pass
+        // on the last bytes (the terminal put back) well after the child is gone, and a
+        // drain that stopped at 500 ms of silence once missed them.
+        let deadline = Instant::now() + TIMEOUT;
+        while let Ok(bytes) = self
+            .output
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+        {
             self.parser.process(&bytes);
             self.raw.extend_from_slice(&bytes);
         }
