@@ -2,7 +2,7 @@
 //! and narrows as one types; the status bar names search and help at 80 columns; the reader's
 //! hints name copy and bookmark.
 
-use crate::common::keys::{app_at, ch, press, typed};
+use crate::common::keys::{app_at, ch, ctrl, press, typed};
 use crate::common::screen::{draw, screen_text};
 use c34::app::{Keymap, Overlay, Pane};
 use ratatui::crossterm::event::KeyCode;
@@ -49,6 +49,29 @@ fn the_first_page_of_the_help_at_80x24_names_the_first_minute() {
             names(&rows, key, what),
             "{key} {what} on the first page:\n{rows:#?}"
         );
+    }
+}
+
+#[test]
+fn ctrl_w_in_the_help_filter_deletes_the_word_after_any_space() {
+    // A no-break space (two bytes) and a narrow one (three): the word after it goes, the
+    // space stays, and nothing is cut inside a character (found by the property test).
+    for (typed_text, kept) in [
+        ("copy\u{a0}respo", "copy\u{a0}"),
+        ("x\u{202f}!", "x\u{202f}"),
+        ("copy the ", "copy "),
+        ("word", ""),
+    ] {
+        let mut app = app_at(80, 24);
+        ch(&mut app, '?');
+        typed(&mut app, typed_text);
+        ctrl(&mut app, 'w');
+        assert!(
+            matches!(app.overlay(), Some(Overlay::Help(help)) if help.filter() == kept),
+            "{typed_text:?}: {:?}",
+            app.overlay()
+        );
+        draw(&app);
     }
 }
 

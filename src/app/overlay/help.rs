@@ -75,9 +75,12 @@ impl Help {
             Edit::DeleteToStart => self.filter.clear(),
             Edit::DeleteWordBack => {
                 let kept = self.filter.trim_end().len();
+                // After the last space, whatever its width in bytes (a no-break space is two
+                // or three).
                 let start = self.filter[..kept]
-                    .rfind(char::is_whitespace)
-                    .map_or(0, |at| at + 1);
+                    .char_indices()
+                    .rfind(|&(_, c)| c.is_whitespace())
+                    .map_or(0, |(at, space)| at + space.len_utf8());
                 self.filter.truncate(start);
             }
             _ => {}
