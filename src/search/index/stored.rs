@@ -80,22 +80,29 @@ impl<R: Read> Reader<R> {
         String::from_utf8(self.bytes(len)?).ok()
     }
 
-    /// `len` records of `width` `u32`s each, as one flat run.
-    fn words(&mut self, width: usize) -> Option<Vec<u32>> {
-        let count = self.len()?.checked_mul(width)?;
-        self.left = self
-            .left
-            .checked_sub(u64::try_from(count).ok()?.checked_mul(4)?)?;
-        let mut values = vec![0u32; count];
+    /// `count` little-endian numbers read straight into their vector (`from_le` puts each
+    /// in this machine's order).
+    fn numbers<T: bytemuck::Pod>(&mut self, count: usize, from_le: fn(T) -> T) -> Option<Vec<T>> {
+        let bytes = u64::try_from(count)
+            .ok()?
+            .checked_mul(std::mem::size_of::<T>() as u64)?;
+        self.left = self.left.checked_sub(bytes)?;
+        let mut values = vec![T::zeroed(); count];
         self.input
             .read_exact(bytemuck::cast_slice_mut(&mut values))
             .ok()?;
         if cfg!(target_endian = "big") {
             for value in &mut values {
-                *value = u32::from_le(*value);
+                *value = from_le(*value);
             }
         }
         Some(values)
+    }
+
+    /// `len` records of `width` `u32`s each, as one flat run.
+    fn words(&mut self, width: usize) -> Option<Vec<u32>> {
+        let count = self.len()?.checked_mul(width)?;
+        self.numbers(count, u32::from_le)
     }
 
     fn u32s(&mut self) -> Option<Vec<u32>> {
@@ -104,19 +111,7 @@ impl<R: Read> Reader<R> {
 
     fn u64s(&mut self) -> Option<Vec<u64>> {
         let count = self.len()?;
-        self.left = self
-            .left
-            .checked_sub(u64::try_from(count).ok()?.checked_mul(8)?)?;
-        let mut values = vec![0u64; count];
-        self.input
-            .read_exact(bytemuck::cast_slice_mut(&mut values))
-            .ok()?;
-        if cfg!(target_endian = "big") {
-            for value in &mut values {
-                *value = u64::from_le(*value);
-            }
-        }
-        Some(values)
+        self.numbers(count, u64::from_le)
     }
 }
 
