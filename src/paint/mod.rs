@@ -133,6 +133,34 @@ pub fn safe_line(text: &SafeText, style: Style) -> Line<'static> {
     Line::styled(text.one_line().into_owned(), style)
 }
 
+/// Draws a scrolled list down `area`, a row each: `rows` gives the line of item `index` for
+/// every index from `offset` on (only as many as fit are asked for), and item `selected` is
+/// highlighted. The pickers (missions, reports) draw their lists with it.
+pub fn list_rows(
+    frame: &mut ratatui::Frame,
+    area: ratatui::layout::Rect,
+    (offset, selected): (usize, usize),
+    mut rows: impl FnMut(usize) -> Option<Line<'static>>,
+    theme: &theme::Theme,
+) {
+    for (index, y) in (offset..).zip(area.y..area.bottom()) {
+        let Some(mut line) = rows(index) else {
+            break;
+        };
+        if index == selected {
+            line = line.style(theme.selected(true));
+        }
+        frame.render_widget(
+            line,
+            ratatui::layout::Rect {
+                y,
+                height: 1,
+                ..area
+            },
+        );
+    }
+}
+
 /// One row of exactly `cells` cells: `left` (clipped as needed), spaces, then `right` at the
 /// right edge when there is room for it.
 pub fn row(left: Vec<Span<'static>>, right: Option<Span<'static>>, cells: usize) -> Line<'static> {

@@ -19,7 +19,7 @@ use crate::app::{Chooser, Pane, Prompt};
 use crate::command::{Command, Edit, Keymap};
 use crate::layout;
 use crate::missions::{MissionMatch, match_missions, not_named};
-use crate::paint::{Theme, char_spans, prompt_box, row, safe_line, safe_span, width};
+use crate::paint::{Theme, char_spans, list_rows, prompt_box, row, safe_line, safe_span, width};
 use crate::safe_format;
 use crate::sanitize::SafeText;
 
@@ -193,21 +193,17 @@ impl Component for MissionPicker {
             .max()
             .unwrap_or(0);
         let cells = usize::from(parts.list.width);
-        let items = picker.items.iter().enumerate().skip(picker.scroll.offset);
-        for ((index, found), y) in items.zip(parts.list.y..parts.list.bottom()) {
-            let mut line = mission_row(context, found, acronym_width, cells, *theme);
-            if index == picker.scroll.selected {
-                line = line.style(theme.selected(true));
-            }
-            frame.render_widget(
-                line,
-                Rect {
-                    y,
-                    height: 1,
-                    ..parts.list
-                },
-            );
-        }
+        let scroll = (picker.scroll.offset, picker.scroll.selected);
+        list_rows(
+            frame,
+            parts.list,
+            scroll,
+            |index| {
+                let found = picker.items.get(index)?;
+                Some(mission_row(context, found, acronym_width, cells, *theme))
+            },
+            theme,
+        );
     }
 }
 

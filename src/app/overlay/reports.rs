@@ -14,7 +14,7 @@ use crate::app::scroll::Scroll;
 use crate::app::series::same_symbol;
 use crate::command::{Command, Keymap};
 use crate::layout::{self, PromptBox};
-use crate::paint::{Theme, prompt_box, row, safe_span, width};
+use crate::paint::{Theme, list_rows, prompt_box, row, safe_span, width};
 use crate::sanitize::SafeText;
 
 /// The report picker: which report is selected, and the first shown.
@@ -125,8 +125,7 @@ impl Component for ReportPicker {
             .unwrap_or(0);
         let cells = usize::from(parts.list.width);
         let open = &context.dataset.document.symbol;
-        let items = reports.iter().enumerate().skip(scroll.offset);
-        for ((index, report), y) in items.zip(parts.list.y..parts.list.bottom()) {
+        let report_row = |report: &crate::app::ReportEntry| {
             let document = &report.dataset.document;
             let is_open = same_symbol(report.symbol(), open);
             let spans = vec![
@@ -146,22 +145,18 @@ impl Component for ReportPicker {
             } else {
                 format!("{} ", report.source)
             };
-            let mut line = row(
+            row(
                 spans,
                 Some(Span::styled(source, theme.muted())).filter(|_| cells >= 50),
                 cells,
-            );
-            if index == scroll.selected {
-                line = line.style(theme.selected(true));
-            }
-            frame.render_widget(
-                line,
-                Rect {
-                    y,
-                    height: 1,
-                    ..parts.list
-                },
-            );
-        }
+            )
+        };
+        list_rows(
+            frame,
+            parts.list,
+            (scroll.offset, scroll.selected),
+            |index| reports.get(index).map(report_row),
+            theme,
+        );
     }
 }
